@@ -1,0 +1,118 @@
+"""The release on disk: staged cache, atomic writes, the `current` switch, the lock.
+
+Layout of an output folder:
+    staged/<sha256>-<version>.parquet    normalized entries of one snapshot (the cache)
+    releases/<release_id>/               one whole release: parquet/, hf/, reports/, manifest.json
+    current -> releases/<release_id>     switched atomically (symlink + rename) when a release is whole
+    parquet, hf, reports, manifest.json  fixed links into current/, so readers see one release at once
+    runs.jsonl                           one line per run
+"""
+
+import contextlib
+import fcntl
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import polars as pl
+
+from transforms.schema import SORT_KEYS, TABLES
+
+PUBLISHED = ("parquet", "hf", "reports", "manifest.json")
+KEEP_RELEASES = 2
+
+
+class ReleaseError(Exception):
+    """The run cannot publish; the message is the one-line reason."""
+
+
+def staged_path(output: Path, sha256: str, version: str) -> Path:
+    return output / "staged" / f"{sha256}-{version}.parquet"
+
+
+def write_parquet(frame: pl.DataFrame, path: Path) -> None:
+    """zstd with statistics, written to a temporary name and moved into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    frame.write_parquet(temporary, compression="zstd", statistics=True)
+    os.replace(temporary, path)
+
+
+def write_json(data: object, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    temporary.write_text(json.dumps(data, indent=2, sort_keys=True, default=str) + "\n", encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def write_table(frame: pl.DataFrame, name: str, parquet_dir: Path) -> Path:
+    """A published table: contract types and order, deterministic bytes."""
+    table = frame.select(TABLES[name].names()).cast(dict(TABLES[name])).sort(SORT_KEYS[name])
+    path = parquet_dir / f"{name}.parquet"
+    write_parquet(table, path)
+    return path
+
+
+def read_manifest(output: Path) -> dict | None:
+    path = output / "current" / "manifest.json"
+    if not path.exists():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def new_release_dir(output: Path, release_id: str) -> Path:
+    path = output / "releases" / release_id
+    path.mkdir(parents=True)
+    return path
+
+
+def switch_current(output: Path, release_dir: Path) -> None:
+    """Make release_dir the current release in one atomic rename."""
+    for name in PUBLISHED:
+        link = output / name
+        if not link.is_symlink():
+            if link.exists():  # an old non-link copy would shadow the release
+                raise ReleaseError(f"{link} exists and is not a link into current/; move it away")
+            link.symlink_to(Path("current") / name)
+    temporary = output / f".current.tmp-{os.getpid()}"
+    temporary.unlink(missing_ok=True)
+    temporary.symlink_to(release_dir.relative_to(output))
+    os.replace(temporary, output / "current")
+
+
+def prune_releases(output: Path) -> None:
+    """Keep the current release and the one before it; drop other leftovers."""
+    releases = output / "releases"
+    if not releases.exists():
+        return
+    current = (output / "current").resolve() if (output / "current").exists() else None
+    ordered = sorted(releases.iterdir(), key=lambda p: p.name)
+    keep = {p for p in ordered[-KEEP_RELEASES:]} | ({current} if current else set())
+    for path in ordered:
+        if path.resolve() not in {k.resolve() for k in keep}:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def output_lock(output: Path) -> Iterator[None]:
+    """One run at a time per output folder; a second one is refused with a clear message."""
+    output.mkdir(parents=True, exist_ok=True)
+    with open(output / ".lock", "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            raise ReleaseError(f"{output} is locked by a run in progress ({holder}); try again when it ends") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()}")
+        handle.flush()
+        try:
+            yield
+        finally:
+            handle.seek(0)
+            handle.truncate()
+            fcntl.flock(handle, fcntl.LOCK_UN)

@@ -1,0 +1,29 @@
+"""Which paper an entry is: title_key and the stable paper_id derived from it."""
+
+import hashlib
+
+import polars as pl
+
+# Case folds that str.to_lowercase() does not do (Python's str.casefold does them).
+CASEFOLD_EXTRA = {"ß": "ss", "ς": "σ", "ſ": "s"}
+
+
+def title_key(title: pl.Expr) -> pl.Expr:
+    """NFKC, casefolded, every run of non-alphanumerics collapsed to one space, trimmed."""
+    folded = title.str.normalize("NFKC").str.to_lowercase().str.replace_many(CASEFOLD_EXTRA)
+    return folded.str.replace_all(r"[^\pL\pN]+", " ").str.strip_chars()
+
+
+def _sha256_ids(keys: pl.Series) -> pl.Series:
+    return pl.Series(["tp-" + hashlib.sha256(key.encode()).hexdigest()[:16] for key in keys], dtype=pl.String)
+
+
+def paper_id(key: pl.Expr) -> pl.Expr:
+    """`tp-` + first 16 hex digits of sha256(title_key).
+
+    Polars has no sha256, so this is the pipeline's one Python step per paper: it runs once
+    per *distinct* key (about 1 µs each), never per entry.
+    """
+    unique_keys = key.drop_nulls().unique(maintain_order=True)
+    ids = unique_keys.map_batches(_sha256_ids, return_dtype=pl.String)
+    return key.replace_strict(unique_keys, ids, default=None, return_dtype=pl.String)

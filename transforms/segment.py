@@ -1,0 +1,106 @@
+"""Lines of a snapshot -> entries (title line + abstract line), boilerplate out.
+
+A line is told to be a title or an abstract by what it looks like (length, sentence
+structure), not by alternation alone, so a title with no abstract after it does not
+swallow the next entry: it becomes an entry of its own with a `segment_issues` reason.
+"""
+
+import polars as pl
+
+# Page chrome of the Hugging Face trending page, seen alone on a line or glued to the
+# start of the next title ("SubscribeReservoir Computing ...").
+BOILERPLATE = (
+    "Get trending papers in your email inbox once a day!",
+    "Get trending papers in your email inbox!",
+    "Subscribe",
+    "Trending Papers",
+    "Daily Papers",
+    "Sign Up",
+    "Log In",
+    "Upvote",
+    "View all",
+    "Load more",
+)
+
+_BOILERPLATE_ALT = "|".join(pl.escape_regex(text) for text in BOILERPLATE)
+# The whole line is chrome (possibly several strings in a row), or has no letter at all
+# (vote counts, bullets).
+_BOILERPLATE_LINE = rf"^(?:(?:{_BOILERPLATE_ALT})\s*)+$|^[^\pL]*$"
+# Chrome glued to a title: no space between, and the title starts with a capital or digit.
+_GLUED_PREFIX = rf"^(?:{_BOILERPLATE_ALT})+([\p{{Lu}}\p{{N}}])"
+
+# An abstract has sentences; a title is a short phrase. Titles may end in "?" or "!".
+_SENTENCE_BREAK = r"[.!?] [\p{Lu}\p{N}]"
+ABSTRACT_MIN_CHARS = 100
+ABSTRACT_SURE_CHARS = 600
+SHORT_ABSTRACT_MIN_WORDS = 8
+
+MISSING_ABSTRACT = "missing_abstract: title line has no abstract after it"
+MISSING_TITLE = "missing_title: abstract line has no title before it"
+
+
+def classify_lines(lines: pl.LazyFrame) -> pl.LazyFrame:
+    """Add `content` (trimmed, chrome removed) and `kind` (blank/boilerplate/title/abstract).
+
+    Input columns: source_file, line_no, text (one row per line, line ending removed).
+    """
+    trimmed = pl.col("text").str.strip_chars()
+    content = trimmed.str.replace(_GLUED_PREFIX, "${1}")
+    n_chars = pl.col("content").str.len_chars()
+    ends_sentence = pl.col("content").str.ends_with(".")
+    n_words = pl.col("content").str.count_matches(r"\s+") + 1
+    looks_like_abstract = (
+        (n_chars >= ABSTRACT_SURE_CHARS)
+        | ((n_chars >= ABSTRACT_MIN_CHARS) & (pl.col("content").str.contains(_SENTENCE_BREAK) | ends_sentence))
+        | (ends_sentence & (n_words >= SHORT_ABSTRACT_MIN_WORDS))
+    )
+    return (
+        lines.with_columns(content=content)
+        .with_columns(
+            glued_boilerplate=pl.col("content").str.len_bytes() < trimmed.str.len_bytes(),
+            kind=pl.when(pl.col("content") == "")
+            .then(pl.lit("blank"))
+            .when(pl.col("content").str.contains(_BOILERPLATE_LINE))
+            .then(pl.lit("boilerplate"))
+            .when(looks_like_abstract)
+            .then(pl.lit("abstract"))
+            .otherwise(pl.lit("title")),
+        )
+    )
+
+
+def pair_entries(classified: pl.LazyFrame) -> pl.LazyFrame:
+    """Group classified lines into entries, ranked by position in their file.
+
+    An entry starts at every title, and at an abstract that does not follow a title.
+    Output: source_file, source_line (title's line, else the abstract's), rank,
+    title_raw, abstract_raw, title_text, abstract_text, boilerplate_stripped,
+    segment_issues.
+    """
+    kept = classified.filter(pl.col("kind").is_in(["title", "abstract"]))
+    previous_kind = pl.col("kind").shift(1).over("source_file")
+    is_title = pl.col("kind") == "title"
+    is_abstract = pl.col("kind") == "abstract"
+    starts_entry = is_title | (is_abstract & (previous_kind.fill_null("") != "title"))
+    entries = (
+        kept.with_columns(rank=starts_entry.cast(pl.Int32).cum_sum().over("source_file"))
+        .group_by("source_file", "rank", maintain_order=True)
+        .agg(
+            source_line=pl.col("line_no").first().cast(pl.Int32),
+            title_raw=pl.col("text").filter(is_title).first(),
+            abstract_raw=pl.col("text").filter(is_abstract).first(),
+            title_text=pl.col("content").filter(is_title).first(),
+            abstract_text=pl.col("content").filter(is_abstract).first(),
+            boilerplate_stripped=pl.col("glued_boilerplate").filter(is_title).first().fill_null(False),
+        )
+    )
+    issues = pl.concat_list(
+        pl.when(pl.col("abstract_raw").is_null()).then(pl.lit(MISSING_ABSTRACT)),
+        pl.when(pl.col("title_raw").is_null()).then(pl.lit(MISSING_TITLE)),
+    ).list.drop_nulls()
+    return entries.with_columns(segment_issues=issues)
+
+
+def segment(lines: pl.LazyFrame) -> pl.LazyFrame:
+    """Lines -> entries (see pair_entries)."""
+    return pair_entries(classify_lines(lines))

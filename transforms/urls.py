@@ -1,0 +1,131 @@
+"""URLs of an abstract (contract section 4): extract, repair, canonicalize, classify."""
+
+import polars as pl
+
+from transforms.schema import URL
+
+# Anything that looks like a link, of any scheme: non-http ones are found so that they can
+# be dropped *and flagged*, not silently ignored.
+URL_CANDIDATE = r"(?:[A-Za-z][A-Za-z0-9+.\-]*://|javascript:|data:[a-z]+/)[^\s<>\"]+"
+# A URL the scrape broke after a hyphen: "https://github.com/xo28/efficient- NLP-multistage".
+BROKEN_AFTER_HYPHEN = r"(https?://[^\s<>\"]*[A-Za-z0-9]-) ([A-Za-z0-9][^\s<>\"]*)"
+TRAILING_PUNCTUATION = r"[.,;:!?'\"]+$"
+# Closing brackets are URL characters only when the URL opened them.
+BRACKET_PAIRS = (("(", ")"), ("[", "]"), ("{", "}"))
+PARTS = r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.\-]*):(?://(?P<authority>[^/?#]*))?(?P<rest>.*)$"
+
+CODE_HOSTS = ["github.com", "gitlab.com", "bitbucket.org", "codeberg.org"]
+PAPER_HOSTS = ["arxiv.org", "openreview.net", "doi.org", "dx.doi.org", "aclanthology.org"]
+HF_HOSTS = ["huggingface.co", "hf.co"]
+# First path segments of huggingface.co that are site pages, not a user's model repo.
+HF_SITE_PAGES = [
+    "docs", "blog", "learn", "models", "datasets", "spaces", "tasks", "collections",
+    "organizations", "settings", "join", "login", "pricing", "posts", "chat", "api", "papers",
+]  # fmt: skip
+REPO_KINDS = ["code", "model", "dataset", "space"]
+
+
+def rejoin_broken_urls(text: pl.Expr) -> pl.Expr:
+    """The text with URLs broken by a space after a hyphen joined again."""
+    return text.str.replace_all(BROKEN_AFTER_HYPHEN, "${1}${2}")
+
+
+def _strip_unbalanced(url: pl.Expr) -> pl.Expr:
+    url = url.str.replace(TRAILING_PUNCTUATION, "")
+    for opening, closing in BRACKET_PAIRS:
+        unbalanced = url.str.ends_with(closing) & (
+            url.str.count_matches(opening, literal=True) < url.str.count_matches(closing, literal=True)
+        )
+        url = pl.when(unbalanced).then(url.str.strip_suffix(closing)).otherwise(url)
+    return url.str.replace(TRAILING_PUNCTUATION, "")
+
+
+def _segment(path: pl.Expr, index: int) -> pl.Expr:
+    return path.str.split("/").list.get(index, null_on_oob=True).replace("", None)
+
+
+def _classify(found: pl.LazyFrame) -> pl.LazyFrame:
+    """Columns `scheme`, `authority`, `rest` -> canonical `url`, `kind`, `host`, `repo`."""
+    authority = pl.col("authority").str.to_lowercase()
+    host = authority.str.replace(r"^[^@]*@", "").str.replace(r":[0-9]*$", "")
+    port = authority.str.extract(r":([0-9]*)$", 1)
+    default_port = pl.when(pl.col("scheme") == "http").then(pl.lit("80")).otherwise(pl.lit("443"))
+    port_part = pl.when(port.is_null() | (port == "") | (port == default_port)).then(pl.lit("")).otherwise(":" + port)
+    path = pl.col("rest").str.extract(r"^([^?#]*)", 1)
+    site = pl.col("host").str.strip_prefix("www.")
+    seg1, seg2, seg3 = (_segment(pl.col("path"), i) for i in (1, 2, 3))
+    no_git = lambda seg: seg.str.strip_suffix(".git")  # noqa: E731
+    is_hf = site.is_in(HF_HOSTS)
+    hf_prefixed = seg1.is_in(["datasets", "spaces"]) & seg3.is_not_null()
+    kind = (
+        pl.when(site.is_in(CODE_HOSTS) & seg2.is_not_null())
+        .then(pl.lit("code"))
+        .when(is_hf & hf_prefixed)
+        .then(pl.when(seg1 == "datasets").then(pl.lit("dataset")).otherwise(pl.lit("space")))
+        .when(is_hf & (seg1 == "papers"))
+        .then(pl.lit("paper"))
+        .when(is_hf & ~seg1.is_in(HF_SITE_PAGES) & seg2.is_not_null())
+        .then(pl.lit("model"))
+        .when(site.is_in(PAPER_HOSTS))
+        .then(pl.lit("paper"))
+        .otherwise(pl.lit("project"))
+    )
+    repo = (
+        pl.when(pl.col("kind").is_in(["dataset", "space"]))
+        .then(seg2 + "/" + no_git(seg3))
+        .when(pl.col("kind").is_in(["code", "model"]))
+        .then(seg1 + "/" + no_git(seg2))
+    )
+    # A URL that *is* the repository (no deeper path, query or fragment) loses ".git" and "/".
+    is_repo_root = pl.col("kind").is_in(REPO_KINDS) & pl.col("rest").str.contains(
+        r"^/(?:datasets/|spaces/)?[^/?#]+/[^/?#]+/?$"
+    )
+    rest = (
+        pl.when(is_repo_root)
+        .then(pl.col("rest").str.strip_suffix("/").str.strip_suffix(".git"))
+        .otherwise(pl.col("rest"))
+    )
+    return (
+        found.with_columns(host=host, port_part=port_part, path=path)
+        .with_columns(kind=kind)
+        .with_columns(repo=repo, url=pl.col("scheme") + "://" + pl.col("host") + pl.col("port_part") + rest)
+    )
+
+
+def extract_urls(frame: pl.LazyFrame, text: str = "abstract") -> pl.LazyFrame:
+    """Add `urls` (list of url/kind/host/repo, first appearance order, no duplicates),
+    `code_url` and `url_flags` (url_trailing_punctuation, url_scheme_dropped)."""
+    indexed = frame.with_row_index("__row")
+    found = (
+        indexed.select("__row", candidate=pl.col(text).str.extract_all(URL_CANDIDATE))
+        .explode("candidate")
+        .drop_nulls("candidate")
+        .with_columns(stripped=_strip_unbalanced(pl.col("candidate")))
+        .with_columns(parts=pl.col("stripped").str.extract_groups(PARTS))
+        .unnest("parts")
+        .with_columns(scheme=pl.col("scheme").str.to_lowercase())
+        .with_columns(web=pl.col("scheme").is_in(["http", "https"]))
+    )
+    web = _classify(found.filter("web")).filter(pl.col("url").is_first_distinct().over("__row"))
+    per_row = web.group_by("__row", maintain_order=True).agg(
+        urls=pl.struct("url", "kind", "host", "repo"),
+    )
+    flags = found.group_by("__row").agg(
+        punctuation=(pl.col("stripped") != pl.col("candidate")).any(),
+        dropped=(~pl.col("web")).any(),
+    )
+    url_flags = pl.concat_list(
+        pl.when(pl.col("punctuation")).then(pl.lit("url_trailing_punctuation")),
+        pl.when(pl.col("dropped")).then(pl.lit("url_scheme_dropped")),
+    ).list.drop_nulls()
+    code_url = pl.col("urls").list.eval(
+        pl.element().filter(pl.element().struct.field("kind") == "code").struct.field("url")
+    ).list.first()
+    return (
+        indexed.join(per_row, on="__row", how="left", maintain_order="left")
+        .join(flags, on="__row", how="left", maintain_order="left")
+        .with_columns(urls=pl.col("urls").fill_null(pl.lit([], dtype=pl.List(URL))))
+        .with_columns(code_url=code_url, url_flags=url_flags.fill_null([]))
+        .drop("__row", "punctuation", "dropped")
+    )
+
