@@ -143,7 +143,9 @@ def _add_bad_claim_indexes(frame: pl.LazyFrame) -> pl.LazyFrame:
     claim = pl.col("claim")
     start, end, text = claim.struct.field("start"), claim.struct.field("end"), claim.struct.field("text")
     in_range = (start >= 0) & (end >= start) & (end <= pl.col("abstract").str.len_chars())
-    points_at_text = in_range & (pl.col("abstract").str.slice(start, end - start) == text)
+    # clipped so that slice never sees a negative offset or length (& does not short-circuit)
+    span = pl.col("abstract").str.slice(start.clip(lower_bound=0), (end - start).clip(lower_bound=0))
+    points_at_text = in_range & (span == text)
     bad = (
         frame.with_row_index(row)
         .select(row, "abstract", claim=pl.col("claims"))
@@ -180,7 +182,10 @@ def _scrape_artifact() -> RowRule:
     artifacts = pl.concat_list(found("title"), found("abstract")).list.unique(maintain_order=True)
     return RowRule(
         name="scrape_artifact",
-        description=r"title or abstract still holds a scrape artifact: \%, \$, \<digit>, <digit>times, {\cmd}, ``, HTML entity",
+        description=(
+            r"title or abstract still holds a scrape artifact: an escaped \% or \$, a backslash before a number, "
+            r"a number glued to 'times', a braced LaTeX command like {\delta}, LaTeX quotes, an HTML entity"
+        ),
         needs=("title", "abstract"),
         ok=artifacts.list.len() == 0,
         detail=pl.format("leftover artifacts: {}", artifacts.list.join(", ")),

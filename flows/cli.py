@@ -3,8 +3,10 @@
 import os
 import sys
 
-# Quiet Prefect's per-task INFO lines on the console unless asked: the summary says it all.
-os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+# Prefect's console logs stay quiet unless --verbose: the summary says what happened, and
+# a failed run is one line, not Prefect's traceback. Set before Prefect is imported.
+if "--verbose" not in sys.argv:
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "CRITICAL")
 
 from pathlib import Path  # noqa: E402
 from typing import Annotated  # noqa: E402
@@ -18,8 +20,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-console = Console(highlight=False)
-err_console = Console(stderr=True, highlight=False)
+console = Console(highlight=False, soft_wrap=True)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def fail(reason: str) -> None:
@@ -56,7 +58,11 @@ def run(
         str | None, typer.Option("--date", help="Snapshot date (YYYY-MM-DD) for files with no date in their name.")
     ] = None,
     max_mb: Annotated[int, typer.Option("--max-mb", help="Refuse source files larger than this.")] = 4096,
+    push_to_hub: Annotated[
+        str | None, typer.Option("--push-to-hub", metavar="ORG/NAME", help="Upload the release to this Hub dataset repo.")
+    ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of unexpected errors.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", help="Show Prefect's logs.")] = False,
 ) -> None:
     """Ingest snapshots not yet in OUTPUT, rebuild, validate and publish the release."""
     if date is not None:
@@ -75,6 +81,31 @@ def run(
             raise
         fail(str(error) if error.__class__.__name__ == "ReleaseError" else f"{type(error).__name__}: {error}")
     print_summary(summary)
+    if push_to_hub:
+        publish(output, push_to_hub, debug=debug)
+
+
+@app.command()
+def publish(
+    output: Annotated[Path, typer.Argument(help="Release folder written by `run`.")] = Path("output"),
+    repo_id: Annotated[str, typer.Option("--repo-id", metavar="ORG/NAME", help="Hub dataset repository.")] = "",
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of unexpected errors.")] = False,
+) -> None:
+    """Upload OUTPUT/hf to the Hugging Face Hub as one commit, tagged with the release date.
+
+    The token comes from HF_TOKEN or `huggingface-cli login`; it is never printed.
+    """
+    if not repo_id:
+        fail("--repo-id ORG/NAME is required")
+    from flows.hub import push_release
+
+    try:
+        commit = push_release(output, repo_id)
+    except Exception as error:
+        if debug:
+            raise
+        fail(f"publish to {repo_id} failed: {error}")
+    console.print(f"pushed {output}/hf to {repo_id}: {commit}")
 
 
 def main() -> None:

@@ -55,10 +55,10 @@ def expand_sources(sources: list[str]) -> tuple[list[str], list[tuple[str, str]]
             else:
                 names = []
         except Exception as error:  # any fsspec backend error is a refusal of this source
-            refused.append((source, f"cannot list: {error}"))
+            refused.append((source, f"{source}: cannot list: {error}"))
             continue
         if not names:
-            refused.append((source, "no such file, or no snapshot file (*.txt, *.txt.gz) in it"))
+            refused.append((source, f"{source}: no such file, or no snapshot file (*.txt, *.txt.gz) in it"))
         protocol = fs.protocol if isinstance(fs.protocol, str) else fs.protocol[0]
         found.extend(p if protocol in ("file", "local") else fs.unstrip_protocol(p) for p in sorted(names))
     return sorted(set(found)), refused

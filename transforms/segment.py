@@ -53,6 +53,7 @@ def classify_lines(lines: pl.LazyFrame) -> pl.LazyFrame:
         (n_chars >= ABSTRACT_SURE_CHARS)
         | ((n_chars >= ABSTRACT_MIN_CHARS) & (pl.col("content").str.contains(_SENTENCE_BREAK) | ends_sentence))
         | (ends_sentence & (n_words >= SHORT_ABSTRACT_MIN_WORDS))
+        | (ends_sentence & pl.col("content").str.contains(_SENTENCE_BREAK))
     )
     return (
         lines.with_columns(content=content)

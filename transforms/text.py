@@ -7,6 +7,7 @@ its name to that row's flags.
 """
 
 import html
+import unicodedata
 from collections.abc import Callable
 
 import ftfy
@@ -26,6 +27,7 @@ SUPERSCRIPT_DIGITS = dict(zip("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
 # Literal LaTeX leftovers -> text. Braced forms first: replace_many(leftmost=True) prefers
 # the earlier pattern at the same position.
 LATEX_LITERALS: dict[str, str] = {
+    "\\\\": " ",  # a LaTeX line break; also keeps "\\%" from turning into a new "\%"
     **{f"{{\\{name}}}": letter for name, letter in GREEK.items()},
     **{f"\\{name}": letter for name, letter in GREEK.items()},
     "\\%": "%",
@@ -36,9 +38,10 @@ LATEX_LITERALS: dict[str, str] = {
 }
 
 # A UTF-8 lead byte read as Latin-1/cp1252 followed by a continuation byte read the same way:
-# the signature of mojibake ("Ã©", "â€™"). Only rows matching it go through ftfy.
+# the signature of mojibake ("Ã©", "â€™"). Only rows matching it go through ftfy. "×" (0xD7)
+# is left out as a lead: it would read our own "×“" as mojibake of Hebrew.
 MOJIBAKE_HINT = (
-    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+    "[\u00c2-\u00d6\u00d8-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
     "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
 HTML_ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
@@ -73,7 +76,8 @@ def _unescape_html(text: str) -> str:
 
 
 def _fix_mojibake(text: str) -> str:
-    return ftfy.fix_encoding(text)
+    # The repairs before this one (NFC, white space) are redone on what ftfy changed.
+    return " ".join(unicodedata.normalize("NFC", ftfy.fix_encoding(text)).split())
 
 
 def _superscripts(expr: pl.Expr) -> pl.Expr:
@@ -87,24 +91,27 @@ def _unescape_latex(expr: pl.Expr) -> pl.Expr:
     expr = expr.str.replace_all(r"\\([0-9])", "$$${1}")
     expr = expr.str.replace_many(LATEX_LITERALS, leftmost=True)
     expr = _superscripts(expr)
-    return expr.str.replace_all(r"\s*\bpropto\b\s*", " ∝ ")
+    return expr.str.replace_all(r"\bpropto\b", "∝")
 
 
 def _times_to_sign(expr: pl.Expr) -> pl.Expr:
-    expr = expr.str.replace_all(TIMES_BETWEEN_NUMBERS, "${1}×${2}")
+    # Twice: a match consumes its right-hand number, so "2times3times4" needs a second pass.
+    for _ in range(2):
+        expr = expr.str.replace_all(TIMES_BETWEEN_NUMBERS, "${1}×${2}")
     return expr.str.replace_all(TIMES_GLUED, "${1}×${2}")
 
 
 # (flag, repair): the repair is applied to every row; the flag is set on the rows
-# whose text it changed. Order matters: decoding repairs before the text-level ones.
+# whose text it changed. Order matters for idempotence: mojibake is judged on the text the
+# other repairs leave ("Ã``" becomes "Ã“", which is mojibake of "Ó"), so it comes last.
 REPAIRS: list[tuple[str, Callable[[pl.Expr], pl.Expr]]] = [
-    ("mojibake_fixed", lambda e: e.map_batches(_fix_rare_rows(_fix_mojibake, MOJIBAKE_HINT), return_dtype=pl.String)),
     ("html_unescaped", lambda e: e.map_batches(_fix_rare_rows(_unescape_html, HTML_ENTITY), return_dtype=pl.String)),
     ("unicode_normalized", lambda e: e.str.normalize("NFC")),
     ("control_chars_removed", lambda e: e.str.replace_all(CONTROL_CHARS, "")),
-    ("whitespace_normalized", lambda e: e.str.replace_all(r"\s+", " ").str.strip_chars()),
     ("latex_unescaped", _unescape_latex),
     ("times_to_multiplication_sign", _times_to_sign),
+    ("whitespace_normalized", lambda e: e.str.replace_all(r"\s+", " ").str.strip_chars()),
+    ("mojibake_fixed", lambda e: e.map_batches(_fix_rare_rows(_fix_mojibake, MOJIBAKE_HINT), return_dtype=pl.String)),
 ]
 FLAG_NAMES = [flag for flag, _ in REPAIRS]
 

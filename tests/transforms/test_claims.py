@@ -1,0 +1,464 @@
+"""Numeric claims (contract section 6): named examples, offsets, types, and the gold set.
+
+Run `pytest tests/transforms/test_claims.py -s` to see the gold-set scores.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from pathlib import Path
+
+import polars as pl
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from transforms.claims import extract_claims, nest_claims
+from transforms.schema import CLAIM, CLAIMS
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "raw" / "2026-11-26.txt"
+GOLD = ROOT / "tests" / "data" / "claims_gold.jsonl"
+
+# --------------------------------------------------------------------------------------
+# Helpers: a small stand-in for the cleaning of contract section 3 (so these tests do not
+# depend on transforms.text), and the sample's entries.
+# --------------------------------------------------------------------------------------
+
+_GREEK = {
+    n: unicodedata.lookup("GREEK SMALL LETTER " + n.upper().replace("LAMBDA", "LAMDA"))
+    for n in "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi pi rho "
+    "sigma tau upsilon phi chi psi omega".split()
+}
+_SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_BOILERPLATE = {
+    "Get trending papers in your email inbox once a day!",
+    "Get trending papers in your email inbox!",
+    "Subscribe",
+}
+
+
+def clean(s: str) -> str:
+    """The LaTeX/`times` repairs of contract section 3, in plain Python (test helper)."""
+    s = unicodedata.normalize("NFC", s)
+    s = s.replace("\\%", "%").replace("\\$", "$")
+    s = re.sub(r"\\(?=\d)", "$", s)
+    s = re.sub(r"\{\\([a-z]+)\}", lambda m: _GREEK.get(m.group(1), m.group(0)), s)
+    s = re.sub(r"``(.*?)''", "\u201c\\1\u201d", s)
+    s = re.sub(r"(\d)\^(\d+)", lambda m: m.group(1) + m.group(2).translate(_SUP), s)
+    s = s.replace(" propto ", " ∝ ")
+    s = re.sub(r"(\d) ?times ?(?=\d)", "\\1×", s)
+    s = re.sub(r"(\d)times\b", "\\1×", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def sample_entries() -> list[tuple[str, str]]:
+    """(title, raw abstract) of every entry of the sample snapshot."""
+    lines = [ln.strip() for ln in SAMPLE.read_text(encoding="utf-8-sig").splitlines()]
+    lines = [ln for ln in lines if ln and ln not in _BOILERPLATE]
+    return [(lines[i].removeprefix("Subscribe"), lines[i + 1]) for i in range(0, len(lines) - 1, 2)]
+
+
+def run(abstracts: list[str | None]) -> pl.DataFrame:
+    frame = pl.LazyFrame(
+        {"paper_id": [f"p{i:04d}" for i in range(len(abstracts))], "abstract": abstracts},
+        schema={"paper_id": pl.String, "abstract": pl.String},
+    )
+    return extract_claims(frame).collect()
+
+
+def claims_of(abstract: str) -> list[dict]:
+    return run([abstract]).drop("paper_id").to_dicts()
+
+
+def brief(abstract: str) -> list[tuple]:
+    return [(c["text"], c["value"], c["kind"], c["unit"]) for c in claims_of(abstract)]
+
+
+# --------------------------------------------------------------------------------------
+# Named examples: the cases of the issue and the tricky ones met in the sample.
+# --------------------------------------------------------------------------------------
+
+POSITIVE = {
+    "multiplier_range": (
+        "ProTrain improves training throughput by 1.43× to 2.71× compared to the SOTA.",
+        [("1.43×", 1.43, "multiplier", "×"), ("2.71×", 2.71, "multiplier", "×")],
+    ),
+    "score_with_resolution_dataset": (
+        "We reach an FID of 1.28 on ImageNet 64×64 in one step.",
+        [("1.28", 1.28, "score", "FID")],
+    ),
+    "percent_top1": (
+        "Our model obtains 75.15% top-1 accuracy on ImageNet.",
+        [("75.15%", 75.15, "percent", "%")],
+    ),
+    "magnitude_range_parameters": (
+        "We train 5 model sizes, from 14M to 410M parameters, about 7k new checkpoints.",
+        [
+            ("5", 5.0, "count", "size"),
+            ("14M", 14e6, "count", "parameter"),
+            ("410M", 410e6, "count", "parameter"),
+            ("7k", 7000.0, "count", "checkpoint"),
+        ],
+    ),
+    "money_glued_magnitude": (
+        "It dwarfs that of a $250M server pod.",
+        [("$250M", 250e6, "money", "USD")],
+    ),
+    "money_written_magnitude": (
+        "The cluster used to train GPT-3 costs over $250 million.",
+        [("$250 million", 250e6, "money", "USD")],
+    ),
+    "hyphenated_billion": (
+        "Our 3-billion parameter model, BrainTransformers-3B-Chat, is competitive.",
+        [("3-billion", 3e9, "count", "parameter")],
+    ),
+    "spelled_times": (
+        "LSTMc achieved the lowest deviation (<2%), three times lower than the MPC.",
+        [("2%", 2.0, "percent", "%"), ("three times", 3.0, "multiplier", "×")],
+    ),
+    "digit_times_english": (
+        "A student with almost 10.4 times less parameters; iterations drop by more than 8 times without loss.",
+        [("10.4 times", 10.4, "multiplier", "×"), ("8 times", 8.0, "multiplier", "×")],
+    ),
+    "slash_pair": (
+        "This achieves WERs of 3.0%/5.2% on the clean and other test sets of Librispeech.",
+        [("3.0%", 3.0, "percent", "%"), ("5.2%", 5.2, "percent", "%")],
+    ),
+    "pipe_list": (
+        "Our method gets 75.15%|82.03%|84.16% top-1 accuracies for MobileNet-V1|ResNet-50|ViT-B/16 models.",
+        [("75.15%", 75.15, "percent", "%"), ("82.03%", 82.03, "percent", "%"), ("84.16%", 84.16, "percent", "%")],
+    ),
+    "x_multiplier_range": (
+        "This translates to 1.9-3.3x speedup, and 1-2.7x in our cases.",
+        [
+            ("1.9", 1.9, "multiplier", "×"),
+            ("3.3x", 3.3, "multiplier", "×"),
+            ("1", 1.0, "multiplier", "×"),
+            ("2.7x", 2.7, "multiplier", "×"),
+        ],
+    ),
+    "count_range_noun_after": (
+        "It achieves high-quality generation in 1-4 steps.",
+        [("1", 1.0, "count", "step"), ("4", 4.0, "count", "step")],
+    ),
+    "count_noun_before": (
+        "Dramatically reducing inference steps from 20 to 1-4.",
+        [("20", 20.0, "count", "step"), ("1", 1.0, "count", "step"), ("4", 4.0, "count", "step")],
+    ),
+    "duration_range": (
+        "Doubling the time to find examples (from 13 to 26 minutes), trained on 53k hours of audio and 0.1s latency.",
+        [
+            ("13", 13.0, "duration", "min"),
+            ("26 minutes", 26.0, "duration", "min"),
+            ("53k hours", 53000.0, "duration", "h"),
+            ("0.1s", 0.1, "duration", "s"),
+        ],
+    ),
+    "rate": (
+        "GameNGen can simulate DOOM at over 20 frames per second on a single TPU.",
+        [("20", 20.0, "rate", "frame/s")],
+    ),
+    "bare_scores_named_before": (
+        "Next frame prediction achieves a PSNR of 29.4, and MMLU (63.2), BBH (54.1) on benchmarks.",
+        [("29.4", 29.4, "score", "PSNR"), ("63.2", 63.2, "score", "MMLU"), ("54.1", 54.1, "score", "BBH")],
+    ),
+    "bare_scores_named_after": (
+        "We reach 7.59 FID and 0.74 GenEval in only 1 step.",
+        [("7.59", 7.59, "score", "FID"), ("0.74", 0.74, "score", "GenEval"), ("1", 1.0, "count", "step")],
+    ),
+    "points": (
+        "We improve the best results on the PathX-256 task by 20 absolute points.",
+        [("20", 20.0, "score", "points")],
+    ),
+    "bytes": (
+        "It is not hard to enlarge the 40GB WebText used for training GPT-2.",
+        [("40GB", 40.0, "count", "GB")],
+    ),
+    "factor_of": (
+        "We can reduce the cost dramatically, maybe even by the factor of 10.",
+        [("10", 10.0, "multiplier", "×")],
+    ),
+    "sign_and_plus_outside": (
+        "TLEG surpasses them (e.g., +6.87% on iNat 2019) with 7000+ different operating conditions.",
+        [("6.87%", 6.87, "percent", "%"), ("7000", 7000.0, "count", "condition")],
+    ),
+    "percent_with_comparison_plus": (
+        "It boosts the vanilla ResNet-50 to 80%+ Top-1 accuracy on ImageNet.",
+        [("80%", 80.0, "percent", "%")],
+    ),
+    "billion_model_is_parameters": (
+        "A 1.6B language model matches it with 124M and 210M Llama-type models.",
+        [("1.6B", 1.6e9, "count", "parameter"), ("124M", 124e6, "count", "parameter"),
+         ("210M", 210e6, "count", "parameter")],
+    ),
+    "thousands_separator": (
+        "We collect 1,200,000 images and 2 billion example pairs.",
+        [("1,200,000", 1.2e6, "count", "image"), ("2 billion", 2e9, "count", "pair")],
+    ),
+    "fold": (
+        "This gives a 3-fold gain and a tenfold reduction.",
+        [("3-fold", 3.0, "multiplier", "×"), ("tenfold", 10.0, "multiplier", "×")],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(POSITIVE))
+def test_named_example(name: str) -> None:
+    abstract, expected = POSITIVE[name]
+    got = brief(abstract)
+    assert [(t, k, u) for t, _, k, u in got] == [(t, k, u) for t, _, k, u in expected]
+    for (_, v, _, _), (_, w, _, _) in zip(got, expected):
+        assert math.isclose(v, w, rel_tol=1e-9)
+
+
+NEGATIVE = {
+    "model_names": "We compare ResNet-50, GPT-3, GPT-3.5, ViT-B/16, Mixer-S/16 and EfficientNet-B4 models.",
+    "dataset_names": "Experiments on CIFAR-10, CIFAR-100, ImageNet-1K, ImageNet1K, STL-10 and GSM8K.",
+    "data_sizes_in_names": "Stable Diffusion is trained on the LAION-2B dataset, unlike DataComp-1B or DFN-5B.",
+    "versions": "Pseudo-labeling with wav2vec 2.0 helps on SQuAD 2.0 and with Llama 2 as well.",
+    "hardware": "It runs on H100 and on an RTX 4090 and on A100 GPUs.",
+    "math_names": "We bound the Wasserstein-2 distance with L_2 regularization for T2I models.",
+    "list_markers": "We (1) define it, (2) train it and (ii) test it: 1) first, 2) second. 3).",
+    "citations": "It is related to Expert Iteration (Anthony et al., 2017; Silver et al., 2017).",
+    "year_alone": "This was first proposed in 2017. We also use COCO 2014, and iNat 2019 and others.",
+    "math": "D equals 1/2 everywhere, f(f(z)) = f(z), the step u_{t+1} and x^{2}, with k = 3.",
+    "image_sizes": "Images at 64×64 and 224x224, CelebA images at 1024², latency for 1024 x 1024 images.",
+    "urls": "Code is available at https://github.com/sangyun884/rfpp and https://arxiv.org/abs/2403.12345.",
+    "ordinals_and_references": "It ranks 1st and 2nd, see Table 2, Section 3 and Fig. 4.",
+    "spelled_counts": "We derive two models trained for one epoch on three benchmarks.",
+    "name_then_number": "Results on Split-CIFAR100 and CoRe 50 benchmarks and 10-Split-CIFAR-100.",
+}
+
+
+@pytest.mark.parametrize("name", list(NEGATIVE))
+def test_not_a_claim(name: str) -> None:
+    assert brief(NEGATIVE[name]) == []
+
+
+def test_respectively_pairs_values_with_datasets() -> None:
+    got = claims_of(
+        "These modifications achieve FID scores of 2.51 and 3.25 on CIFAR-10 and ImageNet 64×64 "
+        "respectively in a single sampling step."
+    )
+    assert [(c["text"], c["kind"], c["unit"], c["metric"], c["dataset"]) for c in got] == [
+        ("2.51", "score", "FID", "FID", "CIFAR-10"),
+        ("3.25", "score", "FID", "FID", "ImageNet 64×64"),
+    ]
+
+
+def test_metric_and_dataset_of_a_percent() -> None:
+    (c,) = claims_of("Noisy Student Training achieves 88.4% top-1 accuracy on ImageNet, the best.")
+    assert (c["metric"], c["dataset"]) == ("top-1 accuracy", "ImageNet")
+
+
+def test_metric_of_multiplier() -> None:
+    got = claims_of("ProTrain improves training throughput by 1.43× to 2.71× compared to the SOTA.")
+    assert [c["metric"] for c in got] == ["throughput", "throughput"]
+
+
+def test_offsets_are_characters_not_bytes() -> None:
+    abstract = "δ-héé ×× 漢字 😀: a 1.43× gain, 75.15% (é) and $250M; “three times” faster, ≥ 12.5%."
+    got = claims_of(abstract)
+    assert [c["text"] for c in got] == ["1.43×", "75.15%", "$250M", "three times", "12.5%"]
+    for c in got:
+        assert abstract[c["start"] : c["end"]] == c["text"]
+
+
+# --------------------------------------------------------------------------------------
+# Shape of the output.
+# --------------------------------------------------------------------------------------
+
+
+def test_schema_is_the_contract() -> None:
+    lazy = extract_claims(pl.LazyFrame({"paper_id": ["a"], "abstract": ["It gains 3.5% and 2x."]}))
+    assert lazy.collect_schema() == CLAIMS
+    assert lazy.collect().schema == CLAIMS
+
+
+def test_empty_null_and_claimless_input() -> None:
+    assert run([]).schema == CLAIMS and run([]).height == 0
+    out = run([None, "", "No numbers here at all.", "ResNet-50 only."])
+    assert out.schema == CLAIMS and out.height == 0
+
+
+def test_sorted_and_indexed_per_paper() -> None:
+    frame = pl.LazyFrame(
+        {"paper_id": ["b", "a", "c"], "abstract": ["1% 2% 3%", "It uses 10x less and 7 layers.", "none"]}
+    )
+    out = extract_claims(frame).collect()
+    assert out["paper_id"].to_list() == ["a", "a", "b", "b", "b"]
+    assert out["claim_index"].to_list() == [0, 1, 0, 1, 2]
+    assert out.filter(pl.col("paper_id") == "b")["start"].to_list() == [0, 3, 6]
+
+
+def test_nest_claims_matches_papers_column() -> None:
+    claims = extract_claims(pl.LazyFrame({"paper_id": ["a", "b"], "abstract": ["1% and 2x", "8 layers"]}))
+    nested = nest_claims(claims).collect()
+    assert nested.schema["claims"] == pl.List(CLAIM)
+    assert nested["paper_id"].to_list() == ["a", "b"]
+    assert [c["text"] for c in nested["claims"][0]] == ["1%", "2x"]
+
+
+def test_no_python_per_row() -> None:
+    source = (ROOT / "transforms" / "claims.py").read_text()
+    for banned in ("map_elements", "map_batches", ".apply(", "iter_rows"):
+        assert banned not in source
+
+
+# --------------------------------------------------------------------------------------
+# The sample: offsets always point at their text.
+# --------------------------------------------------------------------------------------
+
+
+def _sample_frame() -> tuple[list[str], list[str]]:
+    entries = sample_entries()
+    return [t for t, _ in entries], [clean(a) for _, a in entries]
+
+
+def test_offsets_point_at_text_on_every_sample_row() -> None:
+    titles, abstracts = _sample_frame()
+    out = run(abstracts)
+    assert out.height > 100
+    by_id = {f"p{i:04d}": a for i, a in enumerate(abstracts)}
+    for row in out.iter_rows(named=True):
+        assert by_id[row["paper_id"]][row["start"] : row["end"]] == row["text"], row
+    # also on the raw (uncleaned) lines: any text, offsets must hold
+    raw = run([a for _, a in sample_entries()])
+    raws = {f"p{i:04d}": a for i, (_, a) in enumerate(sample_entries())}
+    for row in raw.iter_rows(named=True):
+        assert raws[row["paper_id"]][row["start"] : row["end"]] == row["text"], row
+
+
+_ALPHABET = st.sampled_from(
+    list("0123456789") * 4
+    + list(" .,-/%|×xX$()+²")
+    + ["M", "k", "B", "é", "δ", "漢", "😀", "times", " fold", " three", "ResNet-", "http://a.b/", "\u00a0"]
+    + list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJ")
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(_ALPHABET, max_size=60).map("".join), min_size=1, max_size=4))
+def test_offsets_hold_on_arbitrary_text(texts: list[str]) -> None:
+    out = run(texts)
+    assert out.schema == CLAIMS
+    by_id = {f"p{i:04d}": a for i, a in enumerate(texts)}
+    for row in out.iter_rows(named=True):
+        assert by_id[row["paper_id"]][row["start"] : row["end"]] == row["text"]
+        assert row["value"] is not None and row["kind"] is not None
+
+
+# --------------------------------------------------------------------------------------
+# Gold set: every number of the sample decided by hand (tests/data/claims_gold.jsonl).
+# --------------------------------------------------------------------------------------
+
+
+def load_gold(split: str = "sample") -> list[dict]:
+    """Gold rows of one split: `sample` (keyed by the sample's title line) or `heldout`
+    (abstracts not from the sample, with their text, annotated before the extractor ran on them)."""
+    rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [r for r in rows if r["split"] == split]
+
+
+FIELDS = ("unit", "metric", "dataset", "text")
+
+
+def score(gold: dict[str, list[dict]], found: dict[str, list[dict]]) -> dict:
+    """Precision/recall/F1 on (value, kind), and field accuracies on the matched pairs
+    (a field is scored only where the gold claim has it)."""
+    tp = n_gold = n_found = 0
+    same = dict.fromkeys(FIELDS, 0)
+    asked = dict.fromkeys(FIELDS, 0)
+    errors: list[str] = []
+    for title, expected in gold.items():
+        got = list(found.get(title, []))
+        n_gold += len(expected)
+        n_found += len(got)
+        unused = list(range(len(got)))
+        for g in expected:
+            hit = next(
+                (j for j in unused if got[j]["kind"] == g["kind"] and math.isclose(got[j]["value"], g["value"])),
+                None,
+            )
+            if hit is None:
+                errors.append(f"missed  {title[:40]!r}: {g['text']!r} {g['value']} {g['kind']}")
+                continue
+            unused.remove(hit)
+            tp += 1
+            for field in FIELDS:
+                if field not in g:
+                    continue
+                asked[field] += 1
+                if got[hit][field] == g[field]:
+                    same[field] += 1
+                else:
+                    errors.append(f"{field:<7} {title[:40]!r}: {g['text']!r} {got[hit][field]!r} != {g[field]!r}")
+        errors += [f"extra   {title[:40]!r}: {got[j]['text']!r} {got[j]['value']} {got[j]['kind']}" for j in unused]
+    p = tp / n_found if n_found else 1.0
+    r = tp / n_gold if n_gold else 1.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    result: dict = {"abstracts": len(gold), "gold": n_gold, "found": n_found, "tp": tp,
+                    "precision": p, "recall": r, "f1": f1, "errors": errors}
+    result |= {f"{k}_accuracy": same[k] / asked[k] if asked[k] else float("nan") for k in FIELDS}
+    return result
+
+
+def _report(name: str, s: dict) -> None:
+    print(
+        f"\n[{name}] abstracts={s['abstracts']} gold claims={s['gold']} found={s['found']} tp={s['tp']}\n"
+        f"  (value, kind): precision={s['precision']:.3f} recall={s['recall']:.3f} F1={s['f1']:.3f}\n"
+        f"  on matched claims: unit accuracy={s['unit_accuracy']:.3f} metric accuracy={s['metric_accuracy']:.3f}"
+        f" dataset accuracy={s['dataset_accuracy']:.3f} text accuracy={s['text_accuracy']:.3f}"
+    )
+    for e in s["errors"]:
+        print("  " + e)
+
+
+def _found_by_title(titles: list[str], abstracts: list[str]) -> dict[str, list[dict]]:
+    out = run(abstracts)
+    found: dict[str, list[dict]] = {t: [] for t in titles}
+    for row in out.iter_rows(named=True):
+        found[titles[int(row["paper_id"][1:])]].append(row)
+    return found
+
+
+def test_gold_set() -> None:
+    gold = {r["title"]: r["claims"] for r in load_gold("sample")}
+    titles, abstracts = _sample_frame()
+    assert set(gold) <= set(titles)
+    assert len(gold) >= 40 and sum(map(len, gold.values())) >= 100
+    s = score(gold, _found_by_title(titles, abstracts))
+    _report("gold: sample, test cleaning", s)
+    assert s["f1"] >= 0.95
+    assert s["precision"] >= 0.95 and s["recall"] >= 0.95
+    assert s["unit_accuracy"] >= 0.9
+    assert s["text_accuracy"] == 1.0
+
+
+def test_gold_heldout() -> None:
+    rows = load_gold("heldout")
+    assert len(rows) >= 10
+    gold = {r["title"]: r["claims"] for r in rows}
+    s = score(gold, _found_by_title([r["title"] for r in rows], [r["abstract"] for r in rows]))
+    _report("gold: held-out abstracts", s)
+    assert s["f1"] >= 0.95
+    assert s["unit_accuracy"] >= 0.8
+
+
+def test_gold_set_with_pipeline_cleaning() -> None:
+    """Same gold set through the pipeline's own cleaner, when it exists."""
+    text = pytest.importorskip("transforms.text")
+    cleaner = getattr(text, "clean_text", None)
+    if cleaner is None:
+        pytest.skip("transforms.text has no clean_text")
+    entries = sample_entries()
+    titles = [t for t, _ in entries]
+    abstracts = cleaner(pl.Series([a for _, a in entries])).to_list()
+    gold = {r["title"]: r["claims"] for r in load_gold("sample")}
+    s = score(gold, _found_by_title(titles, abstracts))
+    _report("gold: sample, transforms.text.clean_text", s)
+    assert s["f1"] >= 0.95

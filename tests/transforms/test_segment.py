@@ -1,0 +1,78 @@
+import polars as pl
+
+from tests.helpers import SAMPLE, abstract_like, lines_of
+from transforms.segment import MISSING_ABSTRACT, MISSING_TITLE, segment
+
+
+def entries_of(text: str) -> pl.DataFrame:
+    return segment(lines_of(text)).collect()
+
+
+def test_sample_gives_88_entries_ranked_by_position():
+    entries = entries_of(SAMPLE.read_text(encoding="utf-8"))
+    assert entries.height == 88
+    assert entries["rank"].to_list() == list(range(1, 89))
+    assert entries["segment_issues"].list.len().sum() == 0
+    # rank 1 is the title on line 3, glued to "Subscribe" on the page
+    first = entries.row(0, named=True)
+    assert first["source_line"] == 3
+    assert first["title_text"] == "Reservoir Computing via Quantum Recurrent Neural Networks"
+    assert first["title_raw"].startswith("SubscribeReservoir")
+    assert first["boilerplate_stripped"] is True
+
+
+def test_boilerplate_lines_and_glued_prefixes_are_removed():
+    text = "\n".join(
+        [
+            "Get trending papers in your email inbox once a day!",
+            "Subscribe",
+            "Get trending papers in your email inbox!SubscribeA Glued Title",
+            abstract_like(),
+            "Subscribe",
+            "Follow Your Pose: Pose-Guided Generation",
+            abstract_like("pose guidance"),
+        ]
+    )
+    entries = entries_of(text)
+    assert entries["title_text"].to_list() == ["A Glued Title", "Follow Your Pose: Pose-Guided Generation"]
+    assert entries["boilerplate_stripped"].to_list() == [True, False]
+
+
+def test_bom_crlf_blank_and_trailing_spaces_mean_nothing():
+    plain = f"Title One\n{abstract_like()}\nTitle Two\n{abstract_like('b')}\n"
+    noisy = f"\ufeff  \r\nTitle One   \r\n\r\n \t \r\n{abstract_like()}  \r\n\r\nTitle Two\r\n{abstract_like('b')}\r\n\r\n"
+    clean, messy = entries_of(plain), entries_of(noisy.replace("\ufeff", ""))
+    assert clean["title_text"].to_list() == messy["title_text"].to_list() == ["Title One", "Title Two"]
+    assert clean["abstract_text"].to_list() == messy["abstract_text"].to_list()
+    assert messy["rank"].to_list() == [1, 2]
+
+
+def test_title_without_abstract_does_not_swallow_the_next_entry():
+    text = "\n".join(["Orphan Title Here", "Second Title", abstract_like(), "Third Title", abstract_like("c")])
+    entries = entries_of(text)
+    assert entries["title_text"].to_list() == ["Orphan Title Here", "Second Title", "Third Title"]
+    assert entries["rank"].to_list() == [1, 2, 3]
+    assert entries["segment_issues"].to_list() == [[MISSING_ABSTRACT], [], []]
+    assert entries["abstract_text"][1] == abstract_like()
+
+
+def test_abstract_without_title_is_an_entry_of_its_own():
+    text = "\n".join(["A Title", abstract_like(), abstract_like("stray"), "Next Title", abstract_like("d")])
+    entries = entries_of(text)
+    assert entries["segment_issues"].to_list() == [[], [MISSING_TITLE], []]
+    assert entries["title_text"].to_list() == ["A Title", None, "Next Title"]
+    assert entries["source_line"].to_list() == [1, 3, 4]
+
+
+def test_titles_and_abstracts_are_told_apart_by_their_look():
+    short_abstract = "We study the problem of scaling models and find simple rules that work well."
+    question_title = "Require Process Control? LSTMc is all you need!"
+    entries = entries_of("\n".join([question_title, short_abstract, "Another Title", abstract_like()]))
+    assert entries["title_text"].to_list() == [question_title, "Another Title"]
+    assert entries["abstract_text"][0] == short_abstract
+
+
+def test_a_short_abstract_of_sentences_is_still_an_abstract():
+    entries = entries_of("\n".join(["Short Abstract Paper", "We did it. It works.", "Next Title", abstract_like()]))
+    assert entries["title_text"].to_list() == ["Short Abstract Paper", "Next Title"]
+    assert entries["abstract_text"][0] == "We did it. It works."

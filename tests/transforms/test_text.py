@@ -1,0 +1,92 @@
+import polars as pl
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from transforms.text import clean_column, clean_text
+
+
+def clean_one(text: str) -> tuple[str, list[str]]:
+    frame = clean_column(pl.LazyFrame({"raw": [text]}), "raw", "clean").collect()
+    return frame["clean"][0], frame["clean_flags"][0].to_list()
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean", "flag"),
+    [
+        (r"an error rate of over 14\% compared", "an error rate of over 14% compared", "latex_unescaped"),
+        (r"a \$250M server pod", "a $250M server pod", "latex_unescaped"),
+        (r"training GPT-3 costs over \250 million.", "training GPT-3 costs over $250 million.", "latex_unescaped"),
+        (r"a hyper-parameter delta ({\delta}) that", "a hyper-parameter delta (δ) that", "latex_unescaped"),
+        ("a ``global projector'' that", "a \u201cglobal projector\u201d that", "latex_unescaped"),
+        ("CelebA images at 1024^2. We", "CelebA images at 1024². We", "latex_unescaped"),
+        ("p^*(x) propto R(x) when", "p^*(x) ∝ R(x) when", "latex_unescaped"),
+        ("throughput by 1.43times to 2.71times compared", "throughput by 1.43× to 2.71× compared", "times_to_multiplication_sign"),
+        ("On ImageNet 64times64, our", "On ImageNet 64×64, our", "times_to_multiplication_sign"),
+        ("ImageNet 64times 64 respectively", "ImageNet 64×64 respectively", "times_to_multiplication_sign"),
+        ("ImageNet at 64 times 64 resolution", "ImageNet at 64×64 resolution", "times_to_multiplication_sign"),
+        ("a 3.5times and 4times improvement", "a 3.5× and 4× improvement", "times_to_multiplication_sign"),
+        ("2times3times4times5", "2×3×4×5", "times_to_multiplication_sign"),
+        ("CafÃ© and naÃ¯ve", "Café and naïve", "mojibake_fixed"),
+        ("itâ€™s done", "it\u2019s done", "mojibake_fixed"),
+        ("A &amp; B &lt;2% &#39;x&#39;", "A & B <2% 'x'", "html_unescaped"),
+        ("double &amp;amp; escaped", "double & escaped", "html_unescaped"),
+        ("e\u0301te\u0301", "été", "unicode_normalized"),
+        ("bad\u0007bell and zero\u200bwidth", "badbell and zerowidth", "control_chars_removed"),
+        ("  many   spaces\tand\u00a0nbsp  ", "many spaces and nbsp", "whitespace_normalized"),
+    ],
+)
+def test_scrape_damage_is_repaired_and_flagged(raw, clean, flag):
+    cleaned, flags = clean_one(raw)
+    assert cleaned == clean
+    assert flag in flags
+
+
+@pytest.mark.parametrize(
+    "english",
+    [
+        "the student has almost 10.4 times less parameters",
+        "a deviation (<2%), three times lower than the MPC",
+        "reduces sampling iterations by more than 8 times without loss",
+        "We ran it many times over. Times change.",
+        "Already clean: 1.43× and 64×64 at 1024², $250M, δ, “quoted”.",
+    ],
+)
+def test_english_and_clean_text_stay_as_they_are(english):
+    cleaned, flags = clean_one(english)
+    assert cleaned == english
+    assert flags == []
+
+
+def test_null_stays_null():
+    assert clean_text(pl.Series([None], dtype=pl.String)).to_list() == [None]
+
+
+def test_only_rows_that_need_ftfy_go_through_it(monkeypatch):
+    seen = []
+    import transforms.text as text_module
+
+    monkeypatch.setattr(text_module, "_fix_mojibake", lambda t: seen.append(t) or t)
+    clean_text(pl.Series(["plain ascii", "CafÃ© mojibake", "clean unicode café ×"]))
+    assert seen == ["CafÃ© mojibake"]
+
+
+artifact_alphabet = st.sampled_from(
+    list("abc XYZ 0123456789.,;:%$()[]{}^&#'`\\\t\n\u00a0\u200bé×δÃ©â€™")
+    + ["times", " times ", "propto", "\\%", "\\$", "{\\delta}", "``", "''", "&amp;", "&#39;", "^2", "CafÃ©", "https://x.org/a-"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(artifact_alphabet, max_size=40).map("".join))
+def test_cleaning_is_idempotent(text):
+    once = clean_text(pl.Series([text]))
+    twice = clean_text(once)
+    assert twice.to_list() == once.to_list()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=80))
+def test_cleaning_any_unicode_is_idempotent(text):
+    once = clean_text(pl.Series([text]))
+    assert clean_text(once).to_list() == once.to_list()

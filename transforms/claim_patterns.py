@@ -1,0 +1,271 @@
+"""The grammar of numeric claims (contract section 6), one named pattern per idea.
+
+Every pattern is a Rust-regex (Polars) fragment: no look-around, no backreferences.
+`MARK` joins them into one alternation, SKIP patterns first: at any
+position the regex engine prefers the leftmost match, and at equal start the first
+alternative, so a name such as `ResNet-50` is consumed whole (and thrown away) before
+its `50` could be read as a number. Patterns never match the empty string.
+"""
+
+import re
+
+# ---------------------------------------------------------------------------
+# Building blocks
+# ---------------------------------------------------------------------------
+
+# A number written with digits: 1,234,567.8 or 75.15 or 7 (no sign, no leading dot).
+NUM = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
+
+# Spelled-out numbers that count as claims, but only directly before times/fold.
+SPELLED = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "thousand": 1000,
+}
+SPELLED_WORD = r"(?:" + "|".join(SPELLED) + r")"
+
+# Magnitude suffix glued (14M, 7k, 3.5B) or written out (10 million, 3-billion).
+MAG = r"(?:\s?-?(?:thousand|million|billion|trillion)\b|[kKMBT]\b)"
+MAGNITUDE = {"k": 1e3, "K": 1e3, "thousand": 1e3, "M": 1e6, "million": 1e6,
+             "B": 1e9, "billion": 1e9, "T": 1e12, "trillion": 1e12}
+
+# Data sizes: 40GB, 1.5 TB, 512MiB (kind count, unit the byte unit).
+BYTES = r"\s?[KMGTP]i?B\b"
+
+# Percent: 75.15%, 20 %, 20 percent.
+PERCENT = r"\s?(?:%|percent\b|per\s?cent\b)"
+
+# Multiplier: 1.43×, 6.6x, 500X, 8 times, 3-fold, 10fold.
+MULT = r"(?:\s?×|[xX]\b|\stimes\b|-?\s?fold\b)"
+
+# Duration: 0.1s, 24h, 10 minutes, 53k hours, 2 days.
+DURATION = (r"(?:(?:ms|s|sec|secs|min|mins|h|hr|hrs)\b"
+            r"|\s(?:milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|ms)\b)")
+DURATION_UNIT = [  # (regex on the suffix, normalized unit)
+    (r"^\s?(?:ms|milliseconds?)$", "ms"),
+    (r"^\s?(?:s|secs?|seconds?)$", "s"),
+    (r"^\s?(?:mins?|minutes?)$", "min"),
+    (r"^\s?(?:h|hrs?|hours?)$", "h"),
+    (r"^\s?days?$", "d"),
+    (r"^\s?weeks?$", "week"),
+]
+
+# Money written with a currency: $250M, $ 3.5 million, 20 USD, 100 dollars.
+MONEY_PREFIX = r"(?:US)?\$\s?"
+MONEY_SUFFIX = r"\s?(?:USD|dollars?)\b"
+
+# ---------------------------------------------------------------------------
+# SKIP: digits that are not claims. Matched (so they hide their digits) and dropped.
+# ---------------------------------------------------------------------------
+
+# Web addresses: numbers inside URLs are never claims.
+URL = r"https?://\S+|www\.\S+"
+
+# Identifiers with a digit glued to letters: ResNet-50, GPT-3.5, ViT-B/16, LAION-2B,
+# CIFAR-10, ImageNet-1K, GSM8K, H100, L_2, T2I, wav2vec, top-1, BiT-M-R50x1.
+IDENT = r"\b[A-Za-z][A-Za-z_]*(?:[-/]?[A-Za-z_]+)*[-/_]?\d\w*(?:[-/.]\w+)*"
+
+# Version of a named system: SQuAD 2.0, wav2vec 2.0, Llama 3.1 (one digit, dot, digit).
+VERSION = r"\b(?:[A-Z]+[a-z][A-Za-z]*|[A-Za-z]+\d[A-Za-z\d]*)\s[vV]?[1-9]\.\d\b"
+
+# Model families followed by a generation number: Llama 2, Qwen 2.5, Stable Diffusion 3.
+MODEL_FAMILY = (r"\b(?:Llama|LLaMA|Qwen|Gemma|Mistral|Mixtral|Phi|Claude|Gemini|Falcon|Vicuna|"
+                r"Pythia|OPT|BLOOM|DeepSeek|Stable Diffusion|Midjourney|DALL-E|Imagen)"
+                r"[- ]?v?\d+(?:\.\d+)?")
+
+# Camel-case or all-caps name followed by an integer: RTX 4090, CoRe 50, COCO 2014.
+# The delimiter after the integer is consumed so that `FID 2.51` is not a name.
+NAMED_NUMBER = r"\b[A-Z][a-z]*[A-Z][A-Za-z]*\s\d+(?:[\s,;:)]|$)"
+
+# A number glued to a capitalized name: 10-Split-CIFAR-100, 3-D.
+NUM_NAME = r"\b\d+-[A-Z]\w*(?:[-/]\w+)*"
+
+# Cross references: Section 3, Fig. 2, Table 1, Eq. 4, Theorem 2.1.
+REFERENCE = (r"\b(?:Sections?|Sec\.|Figures?|Fig\.|Tables?|Tab\.|Eqs?\.|Equations?|Theorems?|"
+             r"Lemmas?|Corollary|Appendix|Chapter|Algorithm|Proposition|Definition)\s?\d+(?:\.\d+)*")
+
+# Image sizes and resolutions: 64×64, 224x224, 1024 x 1024, 32×32×3, 1024².
+IMAGE_SIZE = r"\d+\s?[×xX]\s?\d+(?:\s?[×xX]\s?\d+)*|\d+[²³]"
+
+# Fractions and ratios in math: 1/2, 3/4.
+FRACTION = r"\d+/\d+\b"
+
+# List markers: (1), ( 2 ), (ii), (a), and `1) text` / `3).` at a clause start.
+LIST_MARKER = r"\(\s?(?:\d{1,2}|[ivxIVX]{1,4}|[a-hA-H])\s?\)|\b\d{1,2}\)(?:\s[A-Za-z]|\.)"
+
+# Ordinals are ranks or positions, not quantities: 1st, 2nd, 3rd, 10th.
+ORDINAL = r"\b\d+(?:st|nd|rd|th)\b"
+
+# Years standing alone or in citations: (Anthony et al., 2017; ...), in 2019, iNat 2019 and.
+YEAR = (r"\b(?:19[5-9]\d|20[0-2]\d)"
+        r"(?:[;),.:!?]|\s\(|\s(?:and|or|in|on|with|for|by|at|we|the|dataset|benchmark|challenge|edition|version)\b)")
+
+# Math: braces, sub/superscripts and single-letter equations: u_{t+1}, x^{2}, k = 3.
+MATH = r"\{[^{}]*\}|[\^_]\{?[\w+\-*]+\}?|\b[A-Za-z]\s?[=<>≤≥]\s?\d+(?:\.\d+)?"
+
+SKIP = [URL, VERSION, MODEL_FAMILY, IDENT, NAMED_NUMBER, NUM_NAME, REFERENCE,
+        IMAGE_SIZE, FRACTION, LIST_MARKER, ORDINAL, YEAR, MATH]
+
+# ---------------------------------------------------------------------------
+# CLAIM: one number, with what is glued to it. Named groups are read by claims.py.
+# ---------------------------------------------------------------------------
+
+# A spelled-out multiplier: three times lower, two-fold, tenfold.
+SPELLED_MULT = r"(?i:\b(?P<word>" + SPELLED_WORD + r")(?:\s|-)?(?:times|fold)\b)"
+
+# A digit number: optional currency, number, optional magnitude, optional unit suffix.
+DIGIT_CLAIM = (
+    r"(?P<cur>" + MONEY_PREFIX + r")?(?P<num>" + NUM + r")"
+    r"(?:(?P<bytes>" + BYTES + r")|(?P<mag>" + MAG + r")?"
+    r"(?:(?P<pct>" + PERCENT + r")|(?P<mult>" + MULT + r")|(?P<usd>" + MONEY_SUFFIX + r")"
+    r"|(?P<dur>" + DURATION + r"))?)"
+)
+
+CLAIM_GROUPS = ["word", "cur", "num", "bytes", "mag", "pct", "mult", "usd", "dur"]
+
+
+def _strip_names(p: str) -> str:
+    """The same pattern without named groups (for the combined search pattern)."""
+    return re.sub(r"\(\?P<\w+>", "(?:", p)
+
+
+CLAIM = SPELLED_MULT + "|" + DIGIT_CLAIM
+
+# The single search pattern: skip alternatives first (group 1), then claims (group 2).
+MARK = "(" + "|".join(f"(?:{p})" for p in SKIP) + ")|(" + _strip_names(CLAIM) + ")"
+
+# The same claim grammar anchored, with named groups, to parse one matched span.
+CLAIM_ANCHORED = r"^(?:" + CLAIM + r")$"
+
+# ---------------------------------------------------------------------------
+# Context: what the words around a number say about it.
+# ---------------------------------------------------------------------------
+
+# Metric names; the canonical spelling is in METRIC_CANON (else lowercased).
+METRIC = (
+    r"(?i:(?:(?:top-[15]|zero-shot(?: transfer)?|linear[- ]probe?|test|validation|average|mean|"
+    r"classification|segmentation|detection)\s)?accurac(?:y|ies)"
+    r"|word error rates?|character error rates?|mean corruption error|mean flip rate"
+    r"|inception scores?|clip ?scores?|perplexity|training throughput|throughput|latency|"
+    r"training time|speedup|speed-up|win rate|success rate|error rate|exact match)"
+    r"|\bFID\b|\bFVD\b|\bKID\b|\bPSNR\b|\bSSIM\b|\bLPIPS\b|\bBLEU\b|\bROUGE(?:-[12L])?\b|\bCIDEr\b"
+    r"|\bMETEOR\b|\bmIoU\b|\bmAP\b|\bAUROC\b|\bAUC\b|\bF1\b|\bWERs?\b|\bCERs?\b|\bPPL\b|\bGenEval\b"
+    r"|\bmCE\b|\bEM\b|\bElo\b|\bpass@\d+"
+)
+METRIC_CANON = {
+    "accuracies": "accuracy", "top-1 accuracies": "top-1 accuracy",
+    "top-5 accuracies": "top-5 accuracy", "zero-shot accuracies": "zero-shot accuracy",
+    "word error rate": "WER", "word error rates": "WER", "wer": "WER", "wers": "WER",
+    "character error rate": "CER", "cer": "CER", "cers": "CER",
+    "inception score": "IS", "inception scores": "IS", "fid": "FID", "fvd": "FVD",
+    "kid": "KID", "psnr": "PSNR", "ssim": "SSIM", "lpips": "LPIPS", "bleu": "BLEU",
+    "cider": "CIDEr", "meteor": "METEOR", "miou": "mIoU", "map": "mAP", "auroc": "AUROC",
+    "auc": "AUC", "f1": "F1", "ppl": "perplexity", "geneval": "GenEval", "mce": "mCE",
+    "em": "exact match", "elo": "Elo", "speed-up": "speedup", "clipscore": "CLIP score",
+    "clip score": "CLIP score", "clip scores": "CLIP score", "clipscores": "CLIP score",
+    "rouge": "ROUGE", "rouge-1": "ROUGE-1", "rouge-2": "ROUGE-2", "rouge-l": "ROUGE-L",
+    "training throughput": "throughput",
+}
+
+# Up to two words between a value and the metric after it: "40.1% ImageNet zero-shot accuracy".
+METRIC_PREFIX = (r"(?:(?:[A-Z][\w-]*|[a-z]+-[\w-]+|absolute|relative|average|overall|mean|test|"
+                 r"higher|lower|better|worse)\s){0,2}?")
+
+# Words that may stand between a metric and its value: "FID scores of", "error from".
+METRIC_FILLER = (r"(?:\s(?:scores?|values?|rates?|of|=|:|is|was|were|are|reaches|reaching|reached|"
+                 r"to|from|by|at|around|about|approximately|over|under|below|above|only|just|"
+                 r"nearly|almost|up|as|low|high|than|more|less|roughly|(?:by )?up to|\())*")
+
+# Benchmarks and datasets that may fill `dataset`, with an optional resolution or year.
+DATASET = (
+    r"(?:\b(?:Tiny ImageNet|ImageNet(?:-?(?:1[kK]|21[kK]|22[kK]|A|C|P|R|V2|Sketch))?|IN1K|"
+    r"(?:Split-|\d+-Split-)?CIFAR-?100?|MNIST|Fashion-MNIST|SVHN|STL-?10|CelebA(?:-HQ)?|FFHQ|LSUN"
+    r"|(?:MS-)?COCO|ADE20K|Cityscapes|PASCAL VOC|Pascal VOC|Libri[sS]peech|Libri-light|LibriVox"
+    r"|WMT\d*|SuperGLUE|GLUE|SQuAD(?: [12]\.\d)?|MMLU|BBH|ARC-[CE]|GSM8K|HumanEval|MBPP"
+    r"|iNat(?:uralist)?|Long Range Arena|PathX(?:-\d+)?|DataComp|LAION(?:-\w+)?|Quaero|C4"
+    r"|WebText|CUB|Places365|Kinetics(?:-\d+)?|UCF101|PTCGA200|PCam200|segPANDA200|VTAB"
+    r"|CoRe ?50|Open ?Images|Objects365|LVIS|Caltech-?101|Food-?101|Flowers-?102"
+    r"|Oxford Pets|DTD|EuroSAT|RESISC45|NLVR2|VQAv2|GQA|TextVQA|MS MARCO|BEIR|Natural Questions)"
+    r"(?:[- ]\d+[×x]\d+| 20\d\d)?\b)"
+)
+
+# Words between a number and its counted noun that are not the noun itself.
+COUNT_MODIFIERS = (
+    "new|different|additional|extra|main|existing|unlabeled|unlabelled|labeled|labelled|"
+    "untranscribed|weakly|strongly|distinct|unique|diverse|public|publicly|available|"
+    "synthetic|real|total|open|novel|independent|separate|random|already|only|also|still|"
+    "just|about|roughly|approximately|high-quality|large|small|larger|smaller|"
+    "curated|annotated|human|manually|pre-trained|pretrained|trained|individual|various"
+)
+
+# Words that end the noun window after a number (the noun, if any, came before).
+COUNT_STOPS = (
+    "of|to|and|or|in|on|for|with|from|that|which|than|per|at|by|as|the|a|an|is|are|was|"
+    "were|while|vs|across|over|under|into|when|compared|respectively|more|less|fewer|faster|"
+    "slower|lower|higher|better|worse|improvement|reduction|increase|speedup|we|it|our|"
+    "their|its|this|these|those|has|have|had|can|could|will|would|be|been|but|so|then|"
+    "only|each|every|up|down|out|after|before|during|between|among|through|via|using|"
+    "without|within|where|who|whose|including|such|if|not|no|all|both|any|some"
+)
+
+# A connector between two numbers of one range or list: 14M to 410M, 2.51 and 3.25.
+LINK = (r"^\s?(?:-|–|—|to|and|or|,|, and|, or|/|\||vs\.?|versus)"
+        r"(?:\s(?:over|about|around|nearly|almost|roughly|up to|more than|less than))?\s?$")
+
+# Rates: "20 frames per second", "1,000 tokens/s", "30 fps".
+RATE = (r"^\s?-?(?:(?P<rnoun>[A-Za-z]+)\s?(?:per\s|/\s?)(?P<rden>seconds?|secs?|s|minutes?|min|"
+        r"hours?|h|days?|steps?|iterations?|GPU|token|image|query|sample)\b|(?P<fps>fps|FPS)\b)")
+
+# "by a factor of 10": the number is a multiplier.
+FACTOR_LEFT = r"\bfactors? of\s(?:about\s|around\s|roughly\s|up to\s|over\s)?$"
+
+# "inference steps from 20 to 1-4", "samples of 10 million": the counted noun before.
+NOUN_LEFT = r"\b([a-z]{3,}s)\s(?:from|of)\s(?:about\s|around\s|over\s|up to\s|only\s)?$"
+
+# A model name right before a bare size: "Gopher (280B)", "GPT-3 175B fine-tuned".
+NAME_BEFORE_SIZE = r"\b[A-Z][\w.-]*\s?\(?$"
+
+
+def ascii_classes(p: str) -> str:
+    r"""The same pattern with ASCII `\b`, `\w`, `\d`.
+
+    Unicode word boundaries force the Rust regex crate off its DFA onto a much slower
+    engine (about 4x on this grammar); numbers and identifiers are ASCII anyway."""
+    out, i, in_class = [], 0, False
+    while i < len(p):
+        c = p[i]
+        if c == "\\" and i + 1 < len(p):
+            e = p[i + 1]
+            if e == "b" and not in_class:
+                out.append(r"(?-u:\b)")
+            elif e == "w":
+                out.append("0-9A-Za-z_" if in_class else "[0-9A-Za-z_]")
+            elif e == "d":
+                out.append("0-9" if in_class else "[0-9]")
+            else:
+                out.append(c + e)
+            i += 2
+            continue
+        if c == "[" and not in_class:
+            in_class = True
+            out.append(c)
+            if p[i + 1 : i + 2] == "^":
+                out.append("^")
+                i += 1
+            if p[i + 1 : i + 2] == "]":  # a literal ] first in a class
+                out.append("]")
+                i += 1
+        elif c == "]" and in_class:
+            in_class = False
+            out.append(c)
+        else:
+            out.append(c)
+        i += 1
+    return "".join(out)
+
+
+# Every pattern handed to Polars goes through `ascii_classes`.
+(MARK, CLAIM_ANCHORED, METRIC, METRIC_PREFIX, METRIC_FILLER, DATASET, LINK,
+ RATE, FACTOR_LEFT, NOUN_LEFT, NAME_BEFORE_SIZE) = map(ascii_classes, (
+    MARK, CLAIM_ANCHORED, METRIC, METRIC_PREFIX, METRIC_FILLER, DATASET, LINK,
+    RATE, FACTOR_LEFT, NOUN_LEFT, NAME_BEFORE_SIZE))  # fmt: skip

@@ -1,0 +1,339 @@
+"""Numeric claims of the cleaned abstracts (contract section 6): the `claims` table.
+
+`extract_claims` turns (paper_id, abstract) into one row per claim with the columns of
+`transforms.schema.CLAIMS`; `nest_claims` folds that table into the `claims` list column
+of `papers`. Everything is Polars expressions over whole columns, no Python per row.
+The grammar lives in `transforms.claim_patterns`.
+
+How it works. One regex pass (`replace_all` with the alternation `(SKIP)|(CLAIM)`)
+wraps every claim in \x00...\x01; skipped spans (names, years, image sizes, URLs...)
+are matched too, which hides their digits, but stay unmarked. Splitting on \x00 and
+exploding gives one row per claim with the text up to the next claim; the counted noun,
+metric and dataset are read from that text and the text before, with a handful of
+small anchored regexes on short strings. Offsets: Polars regex positions are byte
+offsets, the contract's are Python character offsets; here they are the cumulative
+`len_chars` of the pieces, so they are characters by construction.
+
+Decisions (what is and is not a claim):
+- A claim is a number written with digits, or a spelled-out number directly before
+  `times`/`fold` ("three times lower" -> 3, multiplier). Other spelled-out numbers
+  ("two models", "one epoch", "a hundred thousand") are not claims.
+- Plain counts written with digits are claims (kind `count`): "88 papers", "45 new
+  training runs", "8 layers", "1 step", "2-step generation", "1 NFE". The counted noun
+  is the first plural noun within four words (stopping at a preposition, conjunction,
+  verb-like stop word or punctuation), else the first non-modifier word; a size with
+  M/B before "model(s)"/"parameter(s)" counts parameters ("1.6B language model").
+- A number without unit joined to its neighbour by `to`, `-`, `and`, `,`, `/`, `|`,
+  `vs` takes the neighbour's kind and unit: "14M to 410M parameters", "1.9-3.3x",
+  "from 13 to 26 minutes", "FID scores of 2.51 and 3.25".
+- Not claims: numbers inside names and identifiers (ResNet-50, GPT-3, CIFAR-10,
+  ImageNet-1K, ViT-B/16, LAION-2B, H100, T2I, L_2, top-1, 10-Split-CIFAR-100),
+  versions (wav2vec 2.0, SQuAD 2.0), camel-case or all-caps names with a number
+  (RTX 4090, CoRe 50, COCO 2014), list markers ((1), 2), (ii)), years 1950-2029
+  standing alone or in citations ("et al., 2017", "in 2019", "iNat 2019 and"),
+  ordinals (1st, 10th), cross references (Table 2, Section 3), fractions (1/2),
+  subscripts/superscripts/braces and one-letter equations (u_{t+1}, k = 3), image
+  sizes (64×64, 224x224, 1024 x 1024, 1024²) and anything inside a URL.
+- Bare numbers with no unit, no metric and no linked neighbour: a decimal is a
+  `score` (unit = the metric named nearby, else null), an integer a `count` (unit
+  null). "by 20 absolute points" is a score with unit `points`; "20 frames per
+  second" is a rate with unit `frame/s`; "40GB" is a count with unit `GB`.
+- `text` is the number with what is glued to it: "$250M", "1.43×", "75.15%",
+  "8 times", "14M", "53k hours", "0.1s", "three times"; a sign (+6.87%) or a
+  comparison (<2%, 7000+) stays outside.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from transforms import claim_patterns as P
+from transforms.schema import CLAIM, CLAIMS
+
+_rx = P.ascii_classes
+_CTX = 160  # characters of context kept on each side of a claim
+
+
+def _metric_canon(expr: pl.Expr) -> pl.Expr:
+    """Canonical spelling of a matched metric name: the table, else ALL-CAPS kept, else lowercase."""
+    low = expr.str.to_lowercase()
+    canon = low.replace_strict(P.METRIC_CANON, default=None, return_dtype=pl.String)
+    return pl.coalesce(canon, pl.when(expr.str.contains(r"^[A-Z0-9@-]+$")).then(expr), low)
+
+
+def _singular(expr: pl.Expr) -> pl.Expr:
+    """english plural -> singular, good enough for counted nouns."""
+    return (
+        expr.str.replace(r"ies$", "y")
+        .str.replace(r"(ss|sh|ch|x)es$", "${1}")
+        .str.replace(r"([^sui'])s$", "${1}")
+    )
+
+
+def _with_count_unit(lf: pl.LazyFrame) -> pl.LazyFrame:
+    """Columns `count_unit` and `points`: the counted noun in the words after the number
+    (column `rs`), up to four words, stopping at punctuation or a stop word."""
+    w = r"([A-Za-z][\w'-]*)"
+    pat = P.ascii_classes(r"^[\s+\-]*" + w + r"(?:\s" + w + r")?(?:\s" + w + r")?(?:\s" + w + r")?")
+    rc = pl.col("rs").str.replace_all(_rx(r"\bdata sets?\b"), "dataset")
+    names = [f"_w{i}" for i in range(4)]
+    lf = lf.with_columns(rc.str.extract_groups(pat).struct.rename_fields(names).alias("_ws")).unnest("_ws")
+    stops = P.COUNT_STOPS.split("|")
+    mods = P.COUNT_MODIFIERS.split("|")
+    lf = lf.with_columns([pl.col(n).str.to_lowercase().alias(f"_l{i}") for i, n in enumerate(names)])
+    # valid: no stop word up to here; cand: could be the noun; plural: a plural noun.
+    stop = [pl.col(f"_l{i}").is_in(stops).fill_null(True) for i in range(4)]
+    lf = lf.with_columns(
+        [(~pl.any_horizontal(stop[: i + 1])).alias(f"_v{i}") for i in range(4)]
+    )
+    cand = [
+        pl.col(f"_v{i}")
+        & (pl.col(n).str.contains(r"^[a-z]") | pl.col(n).str.contains(r"^[A-Z]{2,6}s?$"))
+        & ~pl.col(f"_l{i}").is_in(mods)
+        for i, n in enumerate(names)
+    ]
+    plural = [c & pl.col(n).str.contains(r"(?:^[a-z][a-z-]*[^sui']s|^[A-Z]{2,6}s)$") for c, n in zip(cand, names)]
+    plain = [c & ~pl.col(n).str.contains("-") for c, n in zip(cand, names)]
+    chosen = pl.coalesce(
+        *[pl.when(p).then(pl.col(n)) for p, n in zip(plural, names)],
+        *[pl.when(p).then(pl.col(n)) for p, n in zip(plain, names)],
+    )
+    models = pl.any_horizontal(
+        *[pl.col(f"_v{i}") & pl.col(n).str.contains(_rx(r"(?i)^(?:[\w-]*model|parameter)s?$")) for i, n in enumerate(names)]
+    ).fill_null(False)
+    lf = lf.with_columns(_chosen=chosen, _models=models)
+    unit = (
+        pl.when(pl.col("big") & pl.col("_models"))
+        .then(pl.lit("parameter"))
+        .when(pl.col("_chosen").str.contains(r"^[a-z]"))
+        .then(_singular(pl.col("_chosen").str.to_lowercase()))
+        .otherwise(_singular(pl.col("_chosen")))
+    )
+    return lf.with_columns(count_unit=unit).with_columns(
+        points=pl.col("count_unit").is_in(["point"]).fill_null(False)
+    ).drop(*names, *[f"_v{i}" for i in range(4)], *[f"_l{i}" for i in range(4)], "_chosen", "_models")
+
+
+def extract_claims(abstracts: pl.LazyFrame) -> pl.LazyFrame:
+    """Input: columns `paper_id` (str) and `abstract` (str, the CLEANED abstract).
+    Output: one row per claim with exactly the columns and dtypes of transforms.schema.CLAIMS
+    (paper_id, claim_index, text, value, unit, kind, metric, dataset, start, end),
+    claim_index 0-based in text order per paper, sorted by paper_id, claim_index."""
+    # One regex pass marks every claim as \x00claim\x01; skipped spans (names, years, ...)
+    # match too, so that their digits are hidden, but come out unmarked.
+    ab = pl.col("abstract").fill_null("").str.replace_all("[\x00\x01]", " ")
+    marked = ab.str.replace_all(P.MARK, "${1}\x00${2}\x01").str.replace_all("\x00\x01", "", literal=True)
+    # parts: [text before the first claim, "claim\x01text up to the next claim", ...]
+    lf = (
+        abstracts.select("paper_id", marked.str.split("\x00").alias("parts"))
+        .with_columns(n=pl.col("parts").list.len() - 1)
+        .filter(pl.col("n") > 0)
+        .select(
+            "paper_id",
+            "n",
+            lead=pl.col("parts").list.first(),
+            rest=pl.col("parts").list.slice(1),
+        )
+        .with_columns(
+            first_row=pl.col("n").cum_sum() - pl.col("n"),
+            lead_len=pl.col("lead").str.len_chars(),
+            lead=pl.col("lead").str.tail(_CTX),
+        )
+        .explode("rest")
+        .with_columns(pl.col("rest").str.split_exact("\x01", 1).struct.rename_fields(["match", "gap"]))
+        .unnest("rest")
+    )
+
+    # Rows of one paper are contiguous: neighbours are global shifts, masked by position.
+    pos = pl.int_range(pl.len(), dtype=pl.Int64) - pl.col("first_row")
+    has_prev = pl.col("pos") >= 1
+    has_next = pl.col("pos") + 1 < pl.col("n")
+    mlen = pl.col("match").str.len_chars()
+    step = mlen + pl.col("gap").str.len_chars()
+    lf = lf.with_columns(pos=pos, mlen=mlen, step=step).with_columns(
+        # characters before this claim in its paper
+        start=pl.col("lead_len") + pl.col("step").cum_sum() - pl.col("step")
+        - (pl.col("step").cum_sum() - pl.col("step")).gather(pl.col("first_row")),
+        gap_before=pl.when(has_prev).then(pl.col("gap").shift(1)).otherwise(pl.col("lead")),
+        prev=pl.when(has_prev).then(pl.col("match").shift(1)),
+        prev_gap=pl.when(pl.col("pos") >= 2).then(pl.col("gap").shift(2))
+        .when(pl.col("pos") == 1).then(pl.col("lead")),
+        next=pl.when(has_next).then(pl.col("match").shift(-1)),
+        next_gap=pl.when(has_next).then(pl.col("gap").shift(-1).str.head(_CTX)),
+        link_next=has_next & pl.col("gap").str.contains(P.LINK),
+    )
+    lf = lf.with_columns(
+        end=pl.col("start") + pl.col("mlen"),
+        left=pl.concat_str(["prev_gap", "prev", "gap_before"], ignore_nulls=True).str.tail(_CTX),
+        right=pl.concat_str([pl.col("gap").str.head(_CTX), "next", "next_gap"], ignore_nulls=True).str.head(_CTX),
+        link_prev=pl.col("link_next").shift(1).fill_null(False) & has_prev,
+    )
+
+    # Sentence around the claim: `ls` ends at the claim, `rs` starts after it.
+    lf = lf.with_columns(
+        ls=pl.col("left").str.replace(_rx(r"(?s)^.*[.!?;]\s"), ""),
+        rs=pl.col("right").str.replace(_rx(r"(?s)[.!?;]\s.*$"), ""),
+        g=pl.col("match").str.extract_groups(P.CLAIM_ANCHORED),
+    ).unnest("g")
+
+    # The number.
+    mag = pl.col("mag").str.replace_all(r"[\s-]", "")
+    value = (
+        pl.when(pl.col("word").is_not_null())
+        .then(pl.col("word").str.to_lowercase().replace_strict(P.SPELLED, default=None, return_dtype=pl.Float64))
+        .otherwise(
+            pl.col("num").str.replace_all(",", "").cast(pl.Float64)
+            * mag.replace_strict(P.MAGNITUDE, default=1.0, return_dtype=pl.Float64).fill_null(1.0)
+        )
+    )
+    big = mag.is_in(["M", "B", "T", "million", "billion", "trillion"]).fill_null(False)
+    decimal = pl.col("num").str.contains(r"\.") & pl.col("mag").is_null()
+
+    # What is written around it.
+    metric_left = pl.col("ls").str.extract(_rx(r"(" + P.METRIC + r")" + P.METRIC_FILLER + r"\s*$"), 1)
+    metric_right = pl.col("rs").str.extract(_rx(r"^[\s+]*" + P.METRIC_PREFIX + r"(" + P.METRIC + r")"), 1)
+    metric_any = pl.col("ls").str.tail(100).str.extract_all(P.METRIC).list.last()
+    named_paren = pl.col("ls").str.extract(_rx(r"\b([A-Z][A-Za-z0-9-]*)\s?\($"), 1)
+    named_paren = pl.when(pl.col("rs").str.contains(r"^\s?[),;]")).then(named_paren)
+    rate = pl.col("rs").str.extract_groups(P.RATE)
+    rate_unit = pl.when(rate.struct.field("fps").is_not_null()).then(pl.lit("frame/s")).otherwise(
+        pl.concat_str(
+            _singular(rate.struct.field("rnoun").str.to_lowercase()),
+            pl.lit("/"),
+            rate.struct.field("rden").str.replace(r"^(?:seconds?|secs?)$", "s")
+            .str.replace(r"^(?:minutes?)$", "min").str.replace(r"^(?:hours?)$", "h")
+            .pipe(_singular),
+        )
+    )
+    dur = pl.col("dur")
+    dur_unit = pl.coalesce(*[pl.when(dur.str.contains(rx)).then(pl.lit(u)) for rx, u in P.DURATION_UNIT])
+
+    lf = lf.with_columns(
+        value=value,
+        metric_adj=_metric_canon(pl.coalesce(metric_left, metric_right)),
+        metric_any=_metric_canon(metric_any),
+        named_paren=named_paren,
+        rate_unit=rate_unit,
+        dur_unit=dur_unit,
+        decimal=decimal,
+        big=big,
+    ).pipe(_with_count_unit)
+    # Kind and unit from the claim's own text and its immediate neighbourhood.
+    bare_score = pl.col("word").is_null() & pl.col("mag").is_null() & pl.col("metric_adj").is_not_null()
+    kind_unit = [
+        (pl.col("pct").is_not_null(), "percent", pl.lit("%")),
+        (pl.col("mult").is_not_null() | pl.col("word").is_not_null(), "multiplier", pl.lit("×")),
+        (pl.col("cur").is_not_null() | pl.col("usd").is_not_null(), "money", pl.lit("USD")),
+        (pl.col("dur").is_not_null(), "duration", pl.col("dur_unit")),
+        (pl.col("bytes").is_not_null(), "count", pl.col("bytes").str.strip_chars()),
+        (pl.col("ls").str.contains(P.FACTOR_LEFT), "multiplier", pl.lit("×")),
+        (pl.col("rate_unit").is_not_null(), "rate", pl.col("rate_unit")),
+        (pl.col("named_paren").is_not_null() & pl.col("decimal"), "score", pl.col("named_paren")),
+        (pl.col("points"), "score", pl.lit("points")),
+        (bare_score, "score", pl.col("metric_adj")),
+        (pl.col("count_unit").is_not_null(), "count", pl.col("count_unit")),
+    ]
+    kind = pl.lit(None, pl.String)
+    unit = pl.lit(None, pl.String)
+    for cond, k, u in reversed(kind_unit):
+        kind = pl.when(cond).then(pl.lit(k)).otherwise(kind)
+        unit = pl.when(cond).then(u).otherwise(unit)
+
+    # Linked groups (ranges and lists): bare members take their neighbours' kind and unit.
+    grp = "grp"
+    lf = lf.with_columns(
+        kind0=kind,
+        unit0=unit,
+        grp=(~pl.col("link_prev")).cum_sum(),
+    ).with_columns(
+        gpos=pl.int_range(pl.len()).over(grp),
+        gsize=pl.len().over(grp),
+        kind1=pl.col("kind0").backward_fill().forward_fill().over(grp),
+        unit1=pl.when(pl.col("kind0").is_null())
+        .then(
+            pl.when(pl.col("kind0").backward_fill().over(grp).is_not_null())
+            .then(pl.col("unit0").backward_fill().over(grp))
+            .otherwise(pl.col("unit0").forward_fill().over(grp))
+        )
+        .otherwise(pl.col("unit0")),
+        metric1=pl.col("metric_adj").backward_fill().forward_fill().over(grp),
+    )
+    kind = pl.coalesce(
+        pl.col("kind1"),
+        pl.when(pl.col("decimal")).then(pl.lit("score")).otherwise(pl.lit("count")),
+    )
+    metric = pl.coalesce(
+        pl.col("metric1"),
+        pl.when(kind.is_in(["score", "percent"])).then(pl.col("metric_any")),
+    )
+    noun_left = _singular(pl.col("ls").str.extract(P.NOUN_LEFT, 1))
+    unit = pl.coalesce(
+        pl.col("unit1"),
+        pl.when(kind == "score").then(metric),
+        pl.when(kind == "count").then(noun_left.first().over(grp)),
+        pl.when((kind == "count") & pl.col("big") & pl.col("ls").str.contains(P.NAME_BEFORE_SIZE)).then(
+            pl.lit("parameter")
+        ),
+    )
+
+    # Dataset: "... on A and B respectively" pairs values with names; else "on X" after
+    # the value in its sentence; else shared in the group; else the last name before it.
+    resp = (
+        pl.col("rs")
+        .str.extract(_rx(r"^((?:[^.;]|\.[0-9])*?\brespectively\b(?:\s(?:on|in)\s(?:[^.;]|\.[0-9])*)?)"), 1)
+        .str.extract_all(P.DATASET)
+        .last()
+        .over(grp)
+    )
+    resp_ds = pl.when(resp.list.len() == pl.col("gsize")).then(resp.list.get(pl.col("gpos"), null_on_oob=True))
+    right_ds = pl.col("rs").str.extract(
+        _rx(r"\b(?:on|in|from|of)\s(?:the\s)?(?:[\w-]+\s)?(" + P.DATASET + r")"), 1
+    )
+    paren_ds = pl.when(pl.col("named_paren").str.contains("^(?:" + P.DATASET + ")$")).then(pl.col("named_paren"))
+    lf = lf.with_columns(
+        kind=kind,
+        unit=unit,
+        metric=metric,
+        ds0=pl.coalesce(paren_ds, right_ds),
+    ).with_columns(
+        dataset=pl.coalesce(
+            resp_ds,
+            pl.col("ds0").backward_fill().forward_fill().over(grp),
+            pl.when(pl.col("kind").is_in(["percent", "score", "multiplier"])).then(
+                pl.col("ls").str.extract_all(P.DATASET).list.last().first().over(grp)
+            ),
+        )
+    )
+
+    out = lf.select(
+        "paper_id",
+        pl.col("pos").alias("claim_index"),
+        pl.col("match").alias("text"),
+        "value",
+        "unit",
+        "kind",
+        "metric",
+        "dataset",
+        "start",
+        "end",
+    )
+    return out.cast(dict(CLAIMS)).select(list(CLAIMS)).sort("paper_id", "claim_index")
+
+
+def nest_claims(claims: pl.LazyFrame) -> pl.LazyFrame:
+    """The `claims` column of `papers`: (paper_id, claims list<struct>) in text order.
+
+    Papers without claims get no row here; the caller left-joins and fills an empty list
+    (see `empty_claims`)."""
+    fields = [c for c in CLAIMS if c != "paper_id"]
+    return (
+        claims.sort("paper_id", "claim_index")
+        .group_by("paper_id", maintain_order=True)
+        .agg(pl.struct(fields).alias("claims"))
+        .with_columns(pl.col("claims").cast(pl.List(CLAIM)))
+    )
+
+
+def empty_claims() -> pl.Expr:
+    """Fill value for papers without claims."""
+    return pl.lit([], dtype=pl.List(CLAIM))
