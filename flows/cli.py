@@ -5,7 +5,7 @@ import sys
 
 # Prefect's console logs stay quiet unless --verbose: the summary says what happened, and
 # a failed run is one line, not Prefect's traceback. Set before Prefect is imported.
-if "--verbose" not in sys.argv:
+if sys.argv[1:2] == ["run"] and "--verbose" not in sys.argv:
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "CRITICAL")
 
 from pathlib import Path  # noqa: E402
@@ -106,6 +106,34 @@ def publish(
             raise
         fail(f"publish to {repo_id} failed: {error}")
     console.print(f"pushed {output}/hf to {repo_id}: {commit}")
+
+
+@app.command()
+def serve(
+    source: Annotated[list[str], typer.Option("--source", help="Snapshot files, folders, globs or URLs (repeatable).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Release folder.")] = Path("output"),
+    cron: Annotated[str, typer.Option("--cron", help="When to run (cron, UTC).")] = "0 6 * * *",
+    port: Annotated[int | None, typer.Option("--port", help="Port of the local Prefect server, if one is started.")] = None,
+    run_now: Annotated[bool, typer.Option("--run-now", help="Also trigger one run right away.")] = False,
+) -> None:
+    """Run the pipeline on a schedule: register the `daily` deployment and serve it.
+
+    Starts a local Prefect server (SQLite under PREFECT_HOME) unless PREFECT_API_URL is set.
+    Trigger a run by hand with: prefect deployment run 'trending-papers-release/daily'
+    """
+    from flows.schedule import DEPLOYMENT_NAME, prefect_api, serve_release
+
+    home = Path(os.environ["PREFECT_HOME"])
+    home.mkdir(parents=True, exist_ok=True)
+    try:
+        with prefect_api(port, log_path=home / "server.log") as api_url:
+            console.print(f"Prefect API: {api_url} (UI: {api_url.removesuffix('/api')})")
+            console.print(f"serving trending-papers-release/{DEPLOYMENT_NAME} on cron {cron!r}; Ctrl-C to stop")
+            serve_release(source, str(output), cron, run_now)
+    except KeyboardInterrupt:
+        console.print("stopped")
+    except Exception as error:
+        fail(f"serve failed: {error}")
 
 
 def main() -> None:

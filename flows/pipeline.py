@@ -4,12 +4,18 @@ Tasks are coarse (one per snapshot, then one per stage) and pass file paths and 
 dicts, never DataFrames: Prefect hashes task inputs and would pickle frames it persists.
 """
 
+import contextlib
 import datetime as dt
+import os
+import signal
+import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import polars as pl
 from prefect import State, flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
 from prefect.states import Failed
 from prefect.runtime import flow_run
 
@@ -19,6 +25,7 @@ from flows import PIPELINE_VERSION
 from flows.hub import write_hf_repo
 from flows.release import (
     ReleaseError,
+    record_run,
     new_release_dir,
     output_lock,
     prune_releases,
@@ -29,40 +36,82 @@ from flows.release import (
     write_parquet,
     write_table,
 )
-from flows.sources import DEFAULT_MAX_BYTES, InputError, expand_sources, lines_frame, load_snapshot
+from flows.sources import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_TIMEOUT,
+    InputError,
+    SourceUnavailable,
+    expand_sources,
+    lines_frame,
+    load_snapshot,
+)
 from transforms import history
-from transforms.normalize import normalize
+from transforms.normalize import attach_claims, clean_entries
 from transforms.schema import TABLES
 
 
-@task(name="stage-snapshot", retries=2, retry_delay_seconds=2)
-def stage_snapshot(source: str, output: str, fallback_date: str, max_bytes: int = DEFAULT_MAX_BYTES) -> dict:
+@contextlib.contextmanager
+def timed(timings: dict[str, float], stage: str) -> Iterator[None]:
+    """Add the wall time of the block to timings[stage] (seconds)."""
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - start
+
+
+STAGE_RETRIES = 2
+
+
+def _is_transient(task, task_run, state) -> bool:
+    """Retry a stage only when its source could not be reached; bad input stays refused."""
+    return isinstance(state.result(raise_on_failure=False), SourceUnavailable)
+
+
+@task(
+    name="stage-snapshot",
+    retries=STAGE_RETRIES,
+    retry_delay_seconds=[1, 5],
+    retry_condition_fn=_is_transient,
+    cache_policy=NO_CACHE,
+)
+def stage_snapshot(
+    source: str, output: str, fallback_date: str, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = DEFAULT_TIMEOUT
+) -> dict:
     """Read, decode and normalize one snapshot into staged/ (skipped when already cached).
 
-    Returns the snapshot's manifest record, or {"source", "refused"} with the reason.
+    Returns {"record": manifest record, "timings": seconds per stage}, or
+    {"source", "refused": reason}.
     """
+    timings: dict[str, float] = {}
     try:
-        snapshot = load_snapshot(source, dt.date.fromisoformat(fallback_date), max_bytes)
+        with timed(timings, "ingest"):
+            snapshot = load_snapshot(source, dt.date.fromisoformat(fallback_date), max_bytes, timeout)
     except InputError as error:
         return {"source": source, "refused": str(error)}
     path = staged_path(Path(output), snapshot.sha256, PIPELINE_VERSION)
     if path.exists():
         entries = pl.scan_parquet(path).select(pl.len()).collect().item()
     else:
-        frame = normalize(lines_frame(snapshot)).collect()
+        with timed(timings, "normalize"):
+            cleaned = clean_entries(lines_frame(snapshot)).collect()
+        with timed(timings, "claims"):
+            frame = attach_claims(cleaned.lazy()).collect()
         entries = frame.height
         if entries:
             write_parquet(frame, path)
     if not entries:
         return {"source": source, "refused": f"{snapshot.name}: no entry found (only blank or boilerplate lines)"}
-    return {
+    record = {
         "source": source,
         "file": snapshot.name,
         "sha256": snapshot.sha256,
         "snapshot_date": snapshot.snapshot_date.isoformat(),
+        "bytes": len(snapshot.text.encode("utf-8")),
         "entries": entries,
         "staged": str(path.relative_to(output)),
     }
+    return {"record": record, "timings": timings}
 
 
 def _entries_of(snapshots: list[dict], output: Path) -> pl.LazyFrame:
@@ -77,7 +126,7 @@ def _entries_of(snapshots: list[dict], output: Path) -> pl.LazyFrame:
     )
 
 
-@task(name="build-tables")
+@task(name="build-tables", cache_policy=NO_CACHE)
 def build_tables(snapshots: list[dict], output: str, release_dir: str) -> dict:
     """Staged entries of every snapshot -> candidate parquet/ tables; returns counts."""
     entries = _entries_of(snapshots, Path(output))
@@ -100,7 +149,7 @@ def build_tables(snapshots: list[dict], output: str, release_dir: str) -> dict:
     }
 
 
-@task(name="validate")
+@task(name="validate", cache_policy=NO_CACHE)
 def validate(release_dir: str) -> dict:
     """Great Expectations over the candidate tables; writes reports/ into the release."""
     parquet_dir = Path(release_dir) / "parquet"
@@ -109,15 +158,17 @@ def validate(release_dir: str) -> dict:
     return {"success": outcome.success, "summary": outcome.summary(), "failed_rules": list(outcome.failed_rules)}
 
 
-@task(name="publish")
+@task(name="publish", cache_policy=NO_CACHE)
 def publish(output: str, release_dir: str, manifest: dict) -> None:
     """Write hf/ and manifest.json into the release, then make it current."""
     release = Path(release_dir)
     tables = {name: release / "parquet" / f"{name}.parquet" for name in TABLES}
     write_hf_repo(tables, release / "hf", manifest)
     write_json(manifest, release / "manifest.json")
-    switch_current(Path(output), release)
-    prune_releases(Path(output))
+    crash_point("written")
+    previous = switch_current(Path(output), release)
+    crash_point("switched")
+    prune_releases(Path(output), keep={release, *([previous] if previous else [])})
 
 
 def _merge_snapshots(previous: list[dict], staged: list[dict]) -> tuple[list[dict], list[dict]]:
@@ -127,13 +178,19 @@ def _merge_snapshots(previous: list[dict], staged: list[dict]) -> tuple[list[dic
     for record in staged:
         if record["sha256"] not in known:
             new.setdefault(record["sha256"], record)
-    merged = sorted([*previous, *new.values()], key=lambda r: (r["snapshot_date"], r["file"], r["sha256"]))
-    return merged, sorted(new.values(), key=lambda r: (r["snapshot_date"], r["file"], r["sha256"]))
+    order = lambda r: (r["snapshot_date"], r["file"], r["sha256"])  # noqa: E731
+    return sorted([*previous, *new.values()], key=order), sorted(new.values(), key=order)
 
 
 def _new_versions(previous: list[dict], new: list[dict]) -> list[str]:
     names = {record["file"] for record in previous}
-    return [f"{record['file']} changed since it was last ingested: kept as a new version" for record in new if record["file"] in names]
+    return [f"{r['file']} changed since it was last ingested: kept as a new version" for r in new if r["file"] in names]
+
+
+def crash_point(name: str) -> None:
+    """Fault injection for the kill -9 tests: TRENDING_PAPERS_CRASH_AT=<name> kills the run here."""
+    if os.environ.get("TRENDING_PAPERS_CRASH_AT") == name:
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 @flow(name="trending-papers-release")
@@ -142,45 +199,74 @@ def build_release(
     output: str = "output",
     snapshot_date: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout: float = DEFAULT_TIMEOUT,
 ) -> dict | State:
     """Ingest the snapshots not yet in `output`, rebuild the tables, validate, publish.
 
     A run that cannot publish ends Failed with a one-line reason (no traceback: it is an
-    expected outcome, and the previous release stays as it was).
+    expected outcome, and the previous release stays as it was). Every run, whatever its
+    outcome, appends one line to output/runs.jsonl.
     """
+    started = dt.datetime.now(dt.UTC)
+    run_id = str(flow_run.id or uuid.uuid4())
     try:
-        return _build_release(sources, output, snapshot_date, max_bytes)
+        summary = _build_release(run_id, sources, Path(output), snapshot_date, max_bytes, timeout)
     except ReleaseError as error:
+        record_run(Path(output), {"run_id": run_id, "sources": sources, "outcome": "failed", "reason": str(error)}, started)
         return Failed(message=str(error))
+    record_run(Path(output), summary, started)
+    return summary
 
 
-def run_release(sources: list[str], output: str, snapshot_date: str | None, max_bytes: int = DEFAULT_MAX_BYTES) -> dict:
+def run_release(
+    sources: list[str],
+    output: str,
+    snapshot_date: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout: float = DEFAULT_TIMEOUT,
+) -> dict:
     """Run the flow; return its summary or raise ReleaseError with the reason."""
-    state = build_release(sources, output, snapshot_date, max_bytes, return_state=True)
+    state = build_release(sources, output, snapshot_date, max_bytes, timeout, return_state=True)
     if not state.is_completed():
         raise ReleaseError(state.message or "the run failed")
     return state.result()
 
 
-def _build_release(sources: list[str], output: str, snapshot_date: str | None, max_bytes: int) -> dict:
+def _stage_all(files: list[str], output: Path, fallback_date: str, max_bytes: int, timeout: float) -> list[dict]:
+    """Stage every file (in parallel threads); a file that stays unreachable is a refusal."""
+    futures = [stage_snapshot.submit(f, str(output), fallback_date, max_bytes, timeout) for f in files]
+    results = []
+    for source, future in zip(files, futures):
+        try:
+            results.append(future.result())
+        except SourceUnavailable as error:
+            results.append({"source": source, "refused": f"{error} (after {STAGE_RETRIES + 1} attempts)"})
+    return results
+
+
+def _build_release(
+    run_id: str, sources: list[str], out: Path, snapshot_date: str | None, max_bytes: int, timeout: float
+) -> dict:
     logger = get_run_logger()
-    out = Path(output)
     fallback_date = snapshot_date or dt.datetime.now(dt.UTC).date().isoformat()
     with output_lock(out):
         previous_manifest = read_manifest(out) or {}
         previous = previous_manifest.get("snapshots", [])
         files, refused_sources = expand_sources(sources)
-        futures = [stage_snapshot.submit(source, output, fallback_date, max_bytes) for source in files]
-        results = [future.result() for future in futures]
+        results = _stage_all(files, out, fallback_date, max_bytes, timeout)
+        crash_point("staged")
         refused = [{"source": s, "reason": r} for s, r in refused_sources]
         refused += [{"source": r["source"], "reason": r["refused"]} for r in results if "refused" in r]
-        staged = [r for r in results if "refused" not in r]
-        snapshots, new = _merge_snapshots(previous, staged)
+        timings: dict[str, float] = {}
+        for result in results:
+            for stage, seconds in result.get("timings", {}).items():
+                timings[stage] = timings.get(stage, 0.0) + seconds
+        snapshots, new = _merge_snapshots(previous, [r["record"] for r in results if "record" in r])
         summary = {
-            "run_id": str(flow_run.id or uuid.uuid4()),
+            "run_id": run_id,
             "output": str(out),
             "sources": files,
-            "snapshots_read": len(staged),
+            "snapshots_read": sum("record" in r for r in results),
             "snapshots_new": [r["file"] for r in new],
             "entries": sum(r["entries"] for r in new),
             "refused": refused,
@@ -192,16 +278,19 @@ def _build_release(sources: list[str], output: str, snapshot_date: str | None, m
             if not previous:
                 raise ReleaseError("nothing to publish: " + ("; ".join(i["reason"] for i in refused) or "no source given"))
             return {**summary, "outcome": "unchanged", "counts": previous_manifest.get("counts", {})}
-        release_id = f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}-{summary['run_id'][:8]}"
-        release_dir = new_release_dir(out, release_id)
-        built = build_tables(snapshots, output, str(release_dir))
-        validation = validate(str(release_dir))
+        release_dir = new_release_dir(out, f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}-{run_id[:8]}")
+        with timed(timings, "build"):
+            built = build_tables(snapshots, str(out), str(release_dir))
+        crash_point("built")
+        with timed(timings, "validate"):
+            validation = validate(str(release_dir))
+        crash_point("validated")
         if not validation["success"]:
             raise ReleaseError(f"{validation['summary']} (report: {release_dir / 'reports'}); the previous release is unchanged")
         manifest = {
             "pipeline_version": PIPELINE_VERSION,
-            "run_id": summary["run_id"],
-            "release_id": release_id,
+            "run_id": run_id,
+            "release_id": release_dir.name,
             "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "release_date": max(r["snapshot_date"] for r in snapshots),
             "snapshots": snapshots,
@@ -210,5 +299,7 @@ def _build_release(sources: list[str], output: str, snapshot_date: str | None, m
             "validation": validation,
             "refused": refused,
         }
-        publish(output, str(release_dir), manifest)
+        with timed(timings, "publish"):
+            publish(str(out), str(release_dir), manifest)
+        summary["timings"] = {stage: round(seconds, 3) for stage, seconds in timings.items()}
         return {**summary, **built, "outcome": "published", "release": str(release_dir), "validation": validation}

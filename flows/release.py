@@ -9,6 +9,7 @@ Layout of an output folder:
 """
 
 import contextlib
+import datetime as dt
 import fcntl
 import json
 import os
@@ -21,7 +22,10 @@ import polars as pl
 from transforms.schema import SORT_KEYS, TABLES
 
 PUBLISHED = ("parquet", "hf", "reports", "manifest.json")
-KEEP_RELEASES = 2
+RUN_FIELDS = (
+    "run_id", "outcome", "reason", "sources", "snapshots_read", "snapshots_new", "entries",
+    "counts", "repairs", "refused", "notes", "timings", "release",
+)  # fmt: skip
 
 
 class ReleaseError(Exception):
@@ -68,8 +72,10 @@ def new_release_dir(output: Path, release_id: str) -> Path:
     return path
 
 
-def switch_current(output: Path, release_dir: Path) -> None:
-    """Make release_dir the current release in one atomic rename."""
+def switch_current(output: Path, release_dir: Path) -> Path | None:
+    """Make release_dir the current release in one atomic rename; returns the one it replaced."""
+    current = output / "current"
+    previous = current.resolve() if current.is_symlink() else None
     for name in PUBLISHED:
         link = output / name
         if not link.is_symlink():
@@ -79,20 +85,31 @@ def switch_current(output: Path, release_dir: Path) -> None:
     temporary = output / f".current.tmp-{os.getpid()}"
     temporary.unlink(missing_ok=True)
     temporary.symlink_to(release_dir.relative_to(output))
-    os.replace(temporary, output / "current")
+    os.replace(temporary, current)
+    return previous
 
 
-def prune_releases(output: Path) -> None:
-    """Keep the current release and the one before it; drop other leftovers."""
-    releases = output / "releases"
-    if not releases.exists():
-        return
-    current = (output / "current").resolve() if (output / "current").exists() else None
-    ordered = sorted(releases.iterdir(), key=lambda p: p.name)
-    keep = {p for p in ordered[-KEEP_RELEASES:]} | ({current} if current else set())
-    for path in ordered:
-        if path.resolve() not in {k.resolve() for k in keep}:
+def prune_releases(output: Path, keep: set[Path]) -> None:
+    """Delete every release but `keep` (the current one and the one before it), including
+    the leftovers of crashed or blocked runs."""
+    kept = {path.resolve() for path in keep}
+    for path in (output / "releases").iterdir():
+        if path.resolve() not in kept:
             shutil.rmtree(path, ignore_errors=True)
+
+
+def record_run(output: Path, summary: dict, started: dt.datetime) -> None:
+    """Append one line per run to output/runs.jsonl (one write: lines of concurrent runs
+    do not interleave)."""
+    finished = dt.datetime.now(dt.UTC)
+    line = {
+        "started_at": started.isoformat(timespec="seconds"),
+        "seconds": round((finished - started).total_seconds(), 3),
+        **{key: summary.get(key) for key in RUN_FIELDS if key in summary},
+    }
+    output.mkdir(parents=True, exist_ok=True)
+    with open(output / "runs.jsonl", "a", encoding="utf-8") as handle:
+        handle.write(json.dumps(line, sort_keys=True, default=str) + "\n")
 
 
 @contextlib.contextmanager

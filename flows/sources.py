@@ -18,10 +18,15 @@ SNAPSHOT_SUFFIXES = (".txt", ".txt.gz", ".gz")
 DATE_IN_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})")
 GLOB_CHARS = re.compile(r"[*?\[]")
 DEFAULT_MAX_BYTES = 4 * 1024**3
+DEFAULT_TIMEOUT = 60.0  # seconds for one remote read
 
 
 class InputError(Exception):
     """A source that cannot be read as a snapshot; the message names the file."""
+
+
+class SourceUnavailable(Exception):
+    """A source that could not be reached this time (network, timeout): worth a retry."""
 
 
 @dataclass(frozen=True)
@@ -64,12 +69,24 @@ def expand_sources(sources: list[str]) -> tuple[list[str], list[tuple[str, str]]
     return sorted(set(found)), refused
 
 
-def read_bytes(source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+def _storage_options(source: str, timeout: float) -> dict:
+    """Per-protocol options: remote reads get a timeout instead of hanging forever."""
+    if source.startswith(("http://", "https://")):
+        import aiohttp
+
+        return {"client_kwargs": {"timeout": aiohttp.ClientTimeout(total=timeout)}}
+    return {}
+
+
+def read_bytes(source: str, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = DEFAULT_TIMEOUT) -> bytes:
+    """The bytes of one source, at most max_bytes (a larger file is refused, not truncated)."""
     try:
-        with fsspec.open(source, "rb") as handle:
+        with fsspec.open(source, "rb", **_storage_options(source, timeout)) as handle:
             data = handle.read(max_bytes + 1)
-    except Exception as error:
+    except (FileNotFoundError, IsADirectoryError, PermissionError) as error:
         raise InputError(f"{source}: cannot read: {error}") from error
+    except Exception as error:  # network and backend errors: the task retries these
+        raise SourceUnavailable(f"{source}: cannot read: {type(error).__name__}: {error}") from error
     if len(data) > max_bytes:
         raise InputError(f"{source}: larger than the size cap of {max_bytes} bytes")
     return data
@@ -111,8 +128,10 @@ def snapshot_date(name: str, fallback: dt.date) -> dt.date:
     return fallback
 
 
-def load_snapshot(source: str, fallback_date: dt.date, max_bytes: int = DEFAULT_MAX_BYTES) -> Snapshot:
-    data = read_bytes(source, max_bytes)
+def load_snapshot(
+    source: str, fallback_date: dt.date, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = DEFAULT_TIMEOUT
+) -> Snapshot:
+    data = read_bytes(source, max_bytes, timeout)
     name = _name_of(source)
     text = decode(data, name)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -27,3 +27,20 @@ def abstract_like(topic: str = "a method") -> str:
         f"We propose {topic} for training neural networks. It improves accuracy on three benchmarks. "
         "Experiments show consistent gains over strong baselines."
     )
+
+
+def sample_entries() -> list[tuple[str, str]]:
+    """(title line, abstract line) of every entry of the sample, "Subscribe" removed."""
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()[2:]
+    return [(lines[i].removeprefix("Subscribe"), lines[i + 1]) for i in range(0, len(lines), 2)]
+
+
+def write_snapshot(path: Path, entries: list[tuple[str, str]], header: str = "Subscribe") -> Path:
+    """A snapshot file of the given entries, with page chrome on top."""
+    path.write_text("\n".join([header, *[line for entry in entries for line in entry]]) + "\n", encoding="utf-8")
+    return path
+
+
+def parquet_bytes(output: Path) -> dict[str, bytes]:
+    """The published Parquet files of a release folder, byte for byte."""
+    return {p.name: p.read_bytes() for p in sorted((output / "parquet").glob("*.parquet"))}

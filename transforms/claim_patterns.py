@@ -131,8 +131,12 @@ def _strip_names(p: str) -> str:
 
 CLAIM = SPELLED_MULT + "|" + DIGIT_CLAIM
 
-# The single search pattern: skip alternatives first (group 1), then claims (group 2).
-MARK = "(" + "|".join(f"(?:{p})" for p in SKIP) + ")|(" + _strip_names(CLAIM) + ")"
+# The single search pattern: skip alternatives first, then claims. It has no capture
+# groups: filling in only `$0`, the regex crate finds the matches with its DFA alone (a
+# capture group runs a backtracker on every match: 2x slower). Which matches are claims
+# is decided afterwards on the short match strings: a match is a claim iff it matches
+# CLAIM_ANCHORED (a skipped span never does: checked in tests/transforms/test_claims.py).
+MARK = "|".join(f"(?:{p})" for p in [*SKIP, _strip_names(CLAIM)])
 
 # The same claim grammar anchored, with named groups, to parse one matched span.
 CLAIM_ANCHORED = r"^(?:" + CLAIM + r")$"

@@ -114,60 +114,71 @@ def _with_count_unit(lf: pl.LazyFrame) -> pl.LazyFrame:
     ).drop(*names, *[f"_v{i}" for i in range(4)], *[f"_l{i}" for i in range(4)], "_chosen", "_models")
 
 
+def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
+    """One row per claim, rows of a paper contiguous and in text order: paper_id, pos
+    (claim_index), match, start, end (characters), link_next/link_prev (joined to the
+    next/previous claim by a LINK), and the context `left`/`right` of the claim.
+
+    `left` runs from the end of the claim two before (or the paper's start) to the claim,
+    `right` from the claim to the start of the claim two after (or the paper's end), each
+    at most _CTX characters: a claim's context may hold its neighbours but no further."""
+    # Every match of MARK (skipped spans too) is wrapped in \x00...\x00, so splitting on
+    # \x00 gives pieces that alternate: text before the first match, match, gap, match, ...
+    # (\x00 and \x01, the markers of earlier versions, are read as spaces)
+    text = pl.col("abstract").fill_null("").str.replace_all("[\x00\x01]", " ")
+    lf = (
+        abstracts.select("paper_id", text.alias("text"))
+        .with_columns(piece=pl.col("text").str.replace_all(P.MARK, "\x00$0\x00").str.split("\x00"))
+        .with_columns(n=pl.col("piece").list.len())
+        .with_columns(first=pl.col("n").cum_sum() - pl.col("n"))  # row of the paper's first piece
+        .explode("piece")
+    )
+    # Offsets in characters: running sums of the pieces' lengths, restarted per paper.
+    length = pl.col("piece").str.len_chars().cast(pl.Int64)  # signed: offsets are subtracted below
+    run = length.cum_sum()
+    k = pl.int_range(pl.len(), dtype=pl.Int64) - pl.col("first")  # piece index in its paper
+    lf = (
+        lf.with_columns(end=run - (run - length).gather(pl.col("first")), length=length, k=k)
+        .filter(pl.col("k") % 2 == 1)  # the matches
+        .filter(pl.col("piece").str.contains(P.CLAIM_ANCHORED))  # the claims among them
+        .select(
+            "paper_id",
+            "text",
+            "first",
+            pos=pl.int_range(pl.len(), dtype=pl.Int64) - pl.int_range(pl.len(), dtype=pl.Int64).min().over("first"),
+            match="piece",
+            start=pl.col("end") - pl.col("length"),
+            end="end",
+        )
+    )
+
+    # Rows of one paper are contiguous: neighbours are global shifts, masked by paper.
+    def same_paper(shift: int) -> pl.Expr:
+        return (pl.col("first").shift(shift) == pl.col("first")).fill_null(False)
+
+    left_from = pl.max_horizontal(
+        pl.when(same_paper(2)).then(pl.col("end").shift(2)).otherwise(0), pl.col("start") - _CTX
+    )
+    right_to = pl.when(same_paper(-2)).then(pl.col("start").shift(-2))
+    lf = lf.with_columns(
+        left=pl.col("text").str.slice(left_from, pl.col("start") - left_from),
+        right=pl.col("text").str.slice(pl.col("end"), pl.min_horizontal(right_to - pl.col("end"), _CTX)),
+        next_gap=pl.when(same_paper(-1)).then(pl.col("start").shift(-1) - pl.col("end")),
+    )
+    # the gap to the next claim is the head of `right` (a longer gap is no LINK anyway)
+    return lf.with_columns(
+        link_next=pl.col("right").str.head(pl.col("next_gap")).str.contains(P.LINK).fill_null(False)
+    ).with_columns(
+        link_prev=pl.col("link_next").shift(1).fill_null(False) & same_paper(1),
+    )
+
+
 def extract_claims(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     """Input: columns `paper_id` (str) and `abstract` (str, the CLEANED abstract).
     Output: one row per claim with exactly the columns and dtypes of transforms.schema.CLAIMS
     (paper_id, claim_index, text, value, unit, kind, metric, dataset, start, end),
     claim_index 0-based in text order per paper, sorted by paper_id, claim_index."""
-    # One regex pass marks every claim as \x00claim\x01; skipped spans (names, years, ...)
-    # match too, so that their digits are hidden, but come out unmarked.
-    ab = pl.col("abstract").fill_null("").str.replace_all("[\x00\x01]", " ")
-    marked = ab.str.replace_all(P.MARK, "${1}\x00${2}\x01").str.replace_all("\x00\x01", "", literal=True)
-    # parts: [text before the first claim, "claim\x01text up to the next claim", ...]
-    lf = (
-        abstracts.select("paper_id", marked.str.split("\x00").alias("parts"))
-        .with_columns(n=pl.col("parts").list.len() - 1)
-        .filter(pl.col("n") > 0)
-        .select(
-            "paper_id",
-            "n",
-            lead=pl.col("parts").list.first(),
-            rest=pl.col("parts").list.slice(1),
-        )
-        .with_columns(
-            first_row=pl.col("n").cum_sum() - pl.col("n"),
-            lead_len=pl.col("lead").str.len_chars(),
-            lead=pl.col("lead").str.tail(_CTX),
-        )
-        .explode("rest")
-        .with_columns(pl.col("rest").str.split_exact("\x01", 1).struct.rename_fields(["match", "gap"]))
-        .unnest("rest")
-    )
-
-    # Rows of one paper are contiguous: neighbours are global shifts, masked by position.
-    pos = pl.int_range(pl.len(), dtype=pl.Int64) - pl.col("first_row")
-    has_prev = pl.col("pos") >= 1
-    has_next = pl.col("pos") + 1 < pl.col("n")
-    mlen = pl.col("match").str.len_chars()
-    step = mlen + pl.col("gap").str.len_chars()
-    lf = lf.with_columns(pos=pos, mlen=mlen, step=step).with_columns(
-        # characters before this claim in its paper
-        start=pl.col("lead_len") + pl.col("step").cum_sum() - pl.col("step")
-        - (pl.col("step").cum_sum() - pl.col("step")).gather(pl.col("first_row")),
-        gap_before=pl.when(has_prev).then(pl.col("gap").shift(1)).otherwise(pl.col("lead")),
-        prev=pl.when(has_prev).then(pl.col("match").shift(1)),
-        prev_gap=pl.when(pl.col("pos") >= 2).then(pl.col("gap").shift(2))
-        .when(pl.col("pos") == 1).then(pl.col("lead")),
-        next=pl.when(has_next).then(pl.col("match").shift(-1)),
-        next_gap=pl.when(has_next).then(pl.col("gap").shift(-1).str.head(_CTX)),
-        link_next=has_next & pl.col("gap").str.contains(P.LINK),
-    )
-    lf = lf.with_columns(
-        end=pl.col("start") + pl.col("mlen"),
-        left=pl.concat_str(["prev_gap", "prev", "gap_before"], ignore_nulls=True).str.tail(_CTX),
-        right=pl.concat_str([pl.col("gap").str.head(_CTX), "next", "next_gap"], ignore_nulls=True).str.head(_CTX),
-        link_prev=pl.col("link_next").shift(1).fill_null(False) & has_prev,
-    )
+    lf = _claim_rows(abstracts)
 
     # Sentence around the claim: `ls` ends at the claim, `rs` starts after it.
     lf = lf.with_columns(

@@ -6,9 +6,8 @@ title, abstract, title_key, paper_id, urls, code_url, claims, flags, segment_iss
 
 import polars as pl
 
-from transforms import claims as claims_module
+from transforms.claims import empty_claims, extract_claims, nest_claims
 from transforms.identity import paper_id, title_key
-from transforms.schema import CLAIM, CLAIM_FIELDS
 from transforms.segment import segment
 from transforms.text import clean_column
 from transforms.urls import extract_urls, rejoin_broken_urls
@@ -24,17 +23,15 @@ def _rejoin_urls(entries: pl.LazyFrame) -> pl.LazyFrame:
     return entries.with_columns(abstract=rejoined, url_rejoined=rejoined != pl.col("abstract"))
 
 
-def _nest_claims(entries: pl.LazyFrame) -> pl.LazyFrame:
-    """Attach each entry's claims as a list<struct>; entries are keyed by rank here, since
-    one paper may stand twice in a file."""
-    found = claims_module.extract_claims(
+def attach_claims(entries: pl.LazyFrame) -> pl.LazyFrame:
+    """Add each entry's numeric claims as a list<struct>. Entries are keyed by rank here,
+    since one paper may stand twice in a file."""
+    found = extract_claims(
         entries.select(paper_id=pl.col("rank").cast(pl.String), abstract=pl.col("abstract").fill_null(""))
     )
-    nested = found.group_by("paper_id", maintain_order=True).agg(
-        claims=pl.struct(list(CLAIM_FIELDS)).cast(CLAIM)
-    ).select(rank=pl.col("paper_id").cast(pl.Int32), claims="claims")
+    nested = nest_claims(found).select(rank=pl.col("paper_id").cast(pl.Int32), claims="claims")
     return entries.join(nested, on="rank", how="left", maintain_order="left").with_columns(
-        claims=pl.col("claims").fill_null(pl.lit([], dtype=pl.List(CLAIM)))
+        claims=pl.col("claims").fill_null(empty_claims())
     )
 
 
@@ -49,13 +46,17 @@ def _merge_flags(entries: pl.LazyFrame) -> pl.LazyFrame:
     return entries.with_columns(flags=flags.list.unique().list.sort())
 
 
-def normalize(lines: pl.LazyFrame) -> pl.LazyFrame:
-    """Lines (source_file, line_no, text) of one snapshot -> normalized entries."""
+def clean_entries(lines: pl.LazyFrame) -> pl.LazyFrame:
+    """Lines (source_file, line_no, text) of one snapshot -> cleaned entries, no claims yet."""
     entries = segment(lines)
     entries = clean_column(entries, "title_text", "title")
     entries = clean_column(entries, "abstract_text", "abstract")
     entries = extract_urls(_rejoin_urls(entries), "abstract")
     key = title_key(pl.col("title").fill_null(""))
     entries = entries.with_columns(title_key=key).with_columns(paper_id=paper_id(pl.col("title_key")))
-    entries = _nest_claims(entries)
-    return _merge_flags(entries).select(ENTRY_COLUMNS)
+    return _merge_flags(entries).select([c for c in ENTRY_COLUMNS if c != "claims"])
+
+
+def normalize(lines: pl.LazyFrame) -> pl.LazyFrame:
+    """Lines of one snapshot -> normalized entries (ENTRY_COLUMNS)."""
+    return attach_claims(clean_entries(lines)).select(ENTRY_COLUMNS)

@@ -48,11 +48,14 @@ def classify_lines(lines: pl.LazyFrame) -> pl.LazyFrame:
     content = trimmed.str.replace(_GLUED_PREFIX, "${1}")
     n_chars = pl.col("content").str.len_chars()
     ends_sentence = pl.col("content").str.ends_with(".")
-    n_words = pl.col("content").str.count_matches(r"\s+") + 1
+    # At least SHORT_ABSTRACT_MIN_WORDS words: as many white-space runs less one, each
+    # followed by a word (content is trimmed). A regex that stops at the 7th run is much
+    # cheaper than counting every run of a 2 kB abstract.
+    enough_words = pl.col("content").str.contains(rf"(?:\s+\S+){{{SHORT_ABSTRACT_MIN_WORDS - 1}}}")
     looks_like_abstract = (
         (n_chars >= ABSTRACT_SURE_CHARS)
         | ((n_chars >= ABSTRACT_MIN_CHARS) & (pl.col("content").str.contains(_SENTENCE_BREAK) | ends_sentence))
-        | (ends_sentence & (n_words >= SHORT_ABSTRACT_MIN_WORDS))
+        | (ends_sentence & enough_words)
         | (ends_sentence & pl.col("content").str.contains(_SENTENCE_BREAK))
     )
     return (
@@ -83,16 +86,32 @@ def pair_entries(classified: pl.LazyFrame) -> pl.LazyFrame:
     is_title = pl.col("kind") == "title"
     is_abstract = pl.col("kind") == "abstract"
     starts_entry = is_title | (is_abstract & (previous_kind.fill_null("") != "title"))
+    # An entry is a title, a title and the abstract right after it, or an abstract alone:
+    # so a title row takes the next line as its abstract when that line is one, instead of
+    # a group_by over all the lines.
+    abstract_next = pl.col("kind").shift(-1).over("source_file") == "abstract"
+
+    def abstract_of(column: str) -> pl.Expr:
+        following = pl.col(column).shift(-1).over("source_file")
+        return pl.when(is_abstract).then(pl.col(column)).when(abstract_next).then(following)
+
     entries = (
-        kept.with_columns(rank=starts_entry.cast(pl.Int32).cum_sum().over("source_file"))
-        .group_by("source_file", "rank", maintain_order=True)
-        .agg(
-            source_line=pl.col("line_no").first().cast(pl.Int32),
-            title_raw=pl.col("text").filter(is_title).first(),
-            abstract_raw=pl.col("text").filter(is_abstract).first(),
-            title_text=pl.col("content").filter(is_title).first(),
-            abstract_text=pl.col("content").filter(is_abstract).first(),
-            boilerplate_stripped=pl.col("glued_boilerplate").filter(is_title).first().fill_null(False),
+        kept.with_columns(
+            rank=starts_entry.cast(pl.Int32).cum_sum().over("source_file"),
+            starts_entry=starts_entry,
+            abstract_raw=abstract_of("text"),
+            abstract_text=abstract_of("content"),
+        )
+        .filter("starts_entry")
+        .select(
+            "source_file",
+            "rank",
+            source_line=pl.col("line_no").cast(pl.Int32),
+            title_raw=pl.when(is_title).then(pl.col("text")),
+            abstract_raw="abstract_raw",
+            title_text=pl.when(is_title).then(pl.col("content")),
+            abstract_text="abstract_text",
+            boilerplate_stripped=pl.when(is_title).then(pl.col("glued_boilerplate")).otherwise(False),
         )
     )
     issues = pl.concat_list(

@@ -1,9 +1,13 @@
 """Clean titles and abstracts (contract section 3): repair what the scrape broke, nothing else.
 
-Every repair is a Polars expression over the whole column, except two documented
-fallbacks that run Python on the rare rows that need them: ftfy for mojibake and
-`html.unescape` for numeric/named HTML entities. Each repair that changed a row adds
-its name to that row's flags.
+Every repair is a Polars expression, except two documented fallbacks that run Python on
+the rare rows that need them: ftfy for mojibake and `html.unescape` for numeric/named HTML
+entities. Each repair that changed a row adds its name to that row's flags.
+
+Speed: most rows need no repair at all, so each repair comes with a `hint`, a regex that
+every row it could change matches. A row that matches no hint is copied as it is; the
+others go through the repairs whose hints they match. The result is the same as applying
+every repair to every row (tests/transforms/test_text.py checks each hint).
 """
 
 import html
@@ -46,6 +50,20 @@ MOJIBAKE_HINT = (
 )
 HTML_ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 CONTROL_CHARS = r"[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u200B-\u200D\u2060\uFEFF]"
+# Characters that NFC leaves as they are whatever stands around them (NFC_Quick_Check=Yes,
+# canonical combining class 0, never the second half of a composition): ASCII and the blocks
+# abstracts use most. Only a row with some other character can change under NFC.
+NFC_STABLE_RANGES = [
+    (0x0000, 0x02FF),  # ASCII, Latin-1, Latin Extended-A/B, IPA, spacing modifiers
+    (0x0391, 0x03A1), (0x03A3, 0x03A9), (0x03B1, 0x03C9),  # Greek letters
+    (0x2010, 0x2027), (0x2030, 0x205E),  # dashes, quotes, bullets, primes...
+    (0x2070, 0x2071), (0x2074, 0x208E),  # superscripts and subscripts
+    (0x20A0, 0x20C0),  # currency signs
+    (0x2190, 0x21FF), (0x2200, 0x22FF),  # arrows, mathematical operators
+]  # fmt: skip
+NFC_HINT = "[^" + "".join(rf"\x{{{start:X}}}-\x{{{end:X}}}" for start, end in NFC_STABLE_RANGES) + "]"
+WHITESPACE_HINT = r"\s{2,}|[^\S ]|^\s|\s$"  # any white space but single spaces inside
+LATEX_HINT = r"\\|``|''|\^|propto"
 # `times` standing for ×: glued to a number, or between two numbers.
 TIMES_BETWEEN_NUMBERS = r"([0-9])(?:times\s*|\s+times\s+)([0-9])"
 TIMES_GLUED = r"([0-9])times([^\pL\pN]|$)"
@@ -60,7 +78,7 @@ def _fix_rare_rows(fix: Callable[[str], str], hint: str) -> Callable[[pl.Series]
             return texts
         positions = needs_fix.arg_true()
         fixed = pl.Series([fix(text) for text in texts.gather(positions)], dtype=pl.String)
-        return texts.scatter(positions, fixed)
+        return texts.clone().scatter(positions, fixed)
 
     return apply
 
@@ -101,35 +119,65 @@ def _times_to_sign(expr: pl.Expr) -> pl.Expr:
     return expr.str.replace_all(TIMES_GLUED, "${1}×${2}")
 
 
-# (flag, repair): the repair is applied to every row; the flag is set on the rows
-# whose text it changed. Order matters for idempotence: mojibake is judged on the text the
-# other repairs leave ("Ã``" becomes "Ã“", which is mojibake of "Ó"), so it comes last.
-REPAIRS: list[tuple[str, Callable[[pl.Expr], pl.Expr]]] = [
-    ("html_unescaped", lambda e: e.map_batches(_fix_rare_rows(_unescape_html, HTML_ENTITY), return_dtype=pl.String)),
-    ("unicode_normalized", lambda e: e.str.normalize("NFC")),
-    ("control_chars_removed", lambda e: e.str.replace_all(CONTROL_CHARS, "")),
-    ("latex_unescaped", _unescape_latex),
-    ("times_to_multiplication_sign", _times_to_sign),
-    ("whitespace_normalized", lambda e: e.str.replace_all(r"\s+", " ").str.strip_chars()),
-    ("mojibake_fixed", lambda e: e.map_batches(_fix_rare_rows(_fix_mojibake, MOJIBAKE_HINT), return_dtype=pl.String)),
+# (flag, hint, repair): the repair runs on the rows that match the hint, and the flag is set
+# on the rows whose text it changed. Order matters for idempotence: mojibake is judged on the
+# text the other repairs leave ("Ã``" becomes "Ã“", which is mojibake of "Ó"), so it comes last.
+REPAIRS: list[tuple[str, str, Callable[[pl.Expr], pl.Expr]]] = [
+    ("html_unescaped", HTML_ENTITY, lambda e: e.map_batches(_fix_rare_rows(_unescape_html, HTML_ENTITY), return_dtype=pl.String)),
+    ("unicode_normalized", NFC_HINT, lambda e: e.str.normalize("NFC")),
+    ("control_chars_removed", CONTROL_CHARS, lambda e: e.str.replace_all(CONTROL_CHARS, "")),
+    ("latex_unescaped", LATEX_HINT, _unescape_latex),
+    ("times_to_multiplication_sign", "times", _times_to_sign),
+    ("whitespace_normalized", WHITESPACE_HINT, lambda e: e.str.replace_all(r"\s+", " ").str.strip_chars()),
+    ("mojibake_fixed", MOJIBAKE_HINT, lambda e: e.map_batches(_fix_rare_rows(_fix_mojibake, MOJIBAKE_HINT), return_dtype=pl.String)),
 ]
-FLAG_NAMES = [flag for flag, _ in REPAIRS]
+FLAG_NAMES = [flag for flag, _, _ in REPAIRS]
+# A row that matches none of these needs no repair: one regex pass over the column.
+ANY_HINT = "|".join(f"(?:{hint})" for _, hint, _ in REPAIRS)
+REPAIRED = pl.Struct({"text": pl.String, "changed": pl.UInt8})  # changed: bit i <=> REPAIRS[i]
+
+
+def _repair_rows(texts: pl.Series) -> tuple[pl.Series, pl.Series]:
+    """Every repair in turn, each on the rows its hint matches -> (texts, changed bits)."""
+    changed = pl.zeros(texts.len(), dtype=pl.UInt8, eager=True)
+    for bit, (_, hint, repair) in enumerate(REPAIRS):
+        needs = texts.str.contains(hint).fill_null(False)
+        if not needs.any():
+            continue
+        positions = needs.arg_true()
+        before = texts.gather(positions)
+        after = before.to_frame("text").select(repair(pl.col("text"))).to_series()
+        differs = (before != after).fill_null(False).cast(pl.UInt8) * (1 << bit)
+        texts = texts.clone().scatter(positions, after)
+        changed = changed.clone().scatter(positions, changed.gather(positions) | differs)
+    return texts, changed
+
+
+def _repair(texts: pl.Series) -> pl.Series:
+    """Struct {text, changed} for a column: only the rows that match some hint are touched."""
+    needs = texts.str.contains(ANY_HINT).fill_null(False)
+    changed = pl.zeros(texts.len(), dtype=pl.UInt8, eager=True)
+    if needs.any():
+        positions = needs.arg_true()
+        fixed, fixed_changed = _repair_rows(texts.gather(positions))
+        texts = texts.clone().scatter(positions, fixed)
+        changed = changed.scatter(positions, fixed_changed)
+    return pl.struct(text=texts, changed=changed, eager=True)
 
 
 def clean_column(frame: pl.LazyFrame, source: str, target: str) -> pl.LazyFrame:
     """Write the cleaned text of column `source` to `target`, and its repairs to `{target}_flags`."""
-    step_columns = []
-    current = pl.col(source)
-    for flag, repair in REPAIRS:
-        step = f"__{target}_{flag}"
-        frame = frame.with_columns(repair(current).alias(step))
-        step_columns.append((flag, current, pl.col(step)))
-        current = pl.col(step)
+    repaired = f"__{target}_repaired"
+    changed = pl.col(repaired).struct.field("changed")
     flags = pl.concat_list(
-        [pl.when(before != after).then(pl.lit(flag)) for flag, before, after in step_columns]
+        [pl.when((changed & (1 << bit)) != 0).then(pl.lit(flag)) for bit, flag in enumerate(FLAG_NAMES)]
     ).list.drop_nulls()
-    return frame.with_columns(current.alias(target), flags.alias(f"{target}_flags")).drop(
-        [f"__{target}_{flag}" for flag in FLAG_NAMES]
+    # Row-wise, so Polars may run it on batches of rows in parallel.
+    repair = pl.col(source).map_batches(_repair, return_dtype=REPAIRED, is_elementwise=True)
+    return (
+        frame.with_columns(repair.alias(repaired))
+        .with_columns(pl.col(repaired).struct.field("text").alias(target), flags.alias(f"{target}_flags"))
+        .drop(repaired)
     )
 
 

@@ -95,7 +95,7 @@ def _classify(found: pl.LazyFrame) -> pl.LazyFrame:
 def extract_urls(frame: pl.LazyFrame, text: str = "abstract") -> pl.LazyFrame:
     """Add `urls` (list of url/kind/host/repo, first appearance order, no duplicates),
     `code_url` and `url_flags` (url_trailing_punctuation, url_scheme_dropped)."""
-    indexed = frame.with_row_index("__row")
+    indexed = frame.with_row_index("__row").cache()
     found = (
         indexed.select("__row", candidate=pl.col(text).str.extract_all(URL_CANDIDATE))
         .explode("candidate")

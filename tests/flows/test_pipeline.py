@@ -14,7 +14,7 @@ import pytest
 from expectations.rules import ARTIFACT_PATTERN
 from flows.pipeline import run_release
 from flows.release import ReleaseError
-from tests.helpers import DATA, SAMPLE, abstract_like
+from tests.helpers import DATA, SAMPLE, parquet_bytes, sample_entries, write_snapshot
 from transforms.schema import TABLES
 
 pytestmark = pytest.mark.usefixtures("prefect_api")
@@ -26,20 +26,6 @@ def release(sources: list[Path | str], output: Path, date: str | None = None) ->
 
 def table(output: Path, name: str) -> pl.DataFrame:
     return pl.read_parquet(output / "parquet" / f"{name}.parquet")
-
-
-def parquet_bytes(output: Path) -> dict[str, bytes]:
-    return {name: (output / "parquet" / f"{name}.parquet").read_bytes() for name in TABLES}
-
-
-def snapshot(path: Path, entries: list[tuple[str, str]], header: str = "Subscribe") -> Path:
-    path.write_text("\n".join([header, *[line for entry in entries for line in entry]]) + "\n", encoding="utf-8")
-    return path
-
-
-def sample_entries() -> list[tuple[str, str]]:
-    lines = SAMPLE.read_text(encoding="utf-8").splitlines()[2:]
-    return [(lines[i].removeprefix("Subscribe"), lines[i + 1]) for i in range(0, len(lines), 2)]
 
 
 @pytest.fixture(scope="module")
@@ -119,8 +105,8 @@ def test_a_second_run_with_nothing_new_changes_nothing(sample_release):
 
 def test_same_snapshots_in_any_order_give_identical_bytes(tmp_path):
     entries = sample_entries()
-    day1 = snapshot(tmp_path / "2026-11-24.txt", entries[:40])
-    day2 = snapshot(tmp_path / "2026-11-25.txt", entries[30:70][::-1])
+    day1 = write_snapshot(tmp_path / "2026-11-24.txt", entries[:40])
+    day2 = write_snapshot(tmp_path / "2026-11-25.txt", entries[30:70][::-1])
     forward, backward = tmp_path / "forward", tmp_path / "backward"
     release([day1, day2, SAMPLE], forward)
     release([SAMPLE, day2, day1], backward)
@@ -180,7 +166,7 @@ def test_a_blocked_release_leaves_the_previous_one_untouched(tmp_path, monkeypat
 
     real_papers = history.papers
     monkeypatch.setattr(history, "papers", lambda entries: pl.concat([real_papers(entries), real_papers(entries).head(1)]))
-    day2 = snapshot(tmp_path / "2026-11-27.txt", sample_entries()[:5])
+    day2 = write_snapshot(tmp_path / "2026-11-27.txt", sample_entries()[:5])
     with pytest.raises(ReleaseError, match=r"papers\.\w*unique\w*"):
         release([day2], output)
     assert parquet_bytes(output) == before

@@ -1,0 +1,128 @@
+"""Daily, incremental runs: one day at a time equals all at once; nothing new is a no-op."""
+
+import fcntl
+import gzip
+import json
+import shutil
+import threading
+import time
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from flows.pipeline import run_release
+from flows.release import ReleaseError
+from tests.helpers import SAMPLE, parquet_bytes, sample_entries, write_snapshot
+
+pytestmark = pytest.mark.usefixtures("prefect_api")
+
+
+@pytest.fixture
+def three_days(tmp_path) -> list[Path]:
+    entries = sample_entries()
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    return [
+        write_snapshot(raw / "2026-11-24.txt", entries[:30]),
+        write_snapshot(raw / "2026-11-25.txt", entries[20:60][::-1]),
+        write_snapshot(raw / "2026-11-26.txt", entries[50:]),
+    ]
+
+
+def runs(output: Path) -> list[dict]:
+    return [json.loads(line) for line in (output / "runs.jsonl").read_text().splitlines()]
+
+
+def test_one_day_per_run_equals_all_at_once_and_nothing_new_is_a_no_op(tmp_path, three_days):
+    daily, at_once = tmp_path / "daily", tmp_path / "at_once"
+    summaries = [run_release([str(day)], str(daily)) for day in three_days]
+    assert [s["snapshots_new"] for s in summaries] == [[d.name] for d in three_days]
+    run_release([str(d) for d in three_days], str(at_once))
+    assert parquet_bytes(daily) == parquet_bytes(at_once)
+
+    before = parquet_bytes(daily)
+    again = run_release([str(three_days[0].parent)], str(daily))
+    assert again["outcome"] == "unchanged" and again["snapshots_new"] == []
+    assert parquet_bytes(daily) == before
+    assert [r["outcome"] for r in runs(daily)] == ["published", "published", "published", "unchanged"]
+    assert runs(daily)[0]["counts"]["papers"] == 30 and "timings" in runs(daily)[0]
+
+
+def test_a_changed_snapshot_is_a_new_version_kept_beside_the_old(tmp_path, three_days):
+    output = tmp_path / "output"
+    run_release([str(three_days[0])], str(output))
+    write_snapshot(three_days[0], sample_entries()[:31])
+    summary = run_release([str(three_days[0])], str(output))
+    assert summary["notes"] == ["2026-11-24.txt changed since it was last ingested: kept as a new version"]
+    manifest = json.loads((output / "manifest.json").read_text())
+    assert [s["file"] for s in manifest["snapshots"]] == ["2026-11-24.txt"] * 2
+    assert len({s["sha256"] for s in manifest["snapshots"]}) == 2
+    assert summary["counts"]["papers"] == 31
+
+
+def test_already_ingested_snapshots_are_not_normalized_again(tmp_path, three_days, monkeypatch):
+    output = tmp_path / "output"
+    run_release([str(three_days[0])], str(output))
+    import flows.pipeline
+
+    def refuse_to_normalize(*args, **kwargs):
+        raise AssertionError("an ingested snapshot was normalized again")
+
+    monkeypatch.setattr(flows.pipeline, "clean_entries", refuse_to_normalize)
+    summary = run_release([str(three_days[0])], str(output))
+    assert summary["outcome"] == "unchanged"
+
+
+def test_a_second_run_at_once_is_refused_with_a_clear_message(tmp_path, three_days):
+    output = tmp_path / "output"
+    output.mkdir()
+    with open(output / ".lock", "a+") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        with pytest.raises(ReleaseError, match="is locked by a run in progress"):
+            run_release([str(three_days[0])], str(output))
+    assert not (output / "current").exists()
+    assert run_release([str(three_days[0])], str(output))["outcome"] == "published"
+
+
+class SnapshotHandler(SimpleHTTPRequestHandler):
+    """Serves a folder; paths under /slow/ answer only after the client gave up."""
+
+    def do_GET(self):
+        if self.path.startswith("/slow/"):
+            time.sleep(3)
+        return super().do_GET()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def http_root(tmp_path):
+    root = tmp_path / "served"
+    root.mkdir()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(SnapshotHandler, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield root, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_remote_sources_over_http_with_gzip_timeouts_and_size_cap(tmp_path, three_days, http_root):
+    root, base = http_root
+    shutil.copy(three_days[0], root / three_days[0].name)
+    (root / "2026-11-25.txt.gz").write_bytes(gzip.compress(three_days[1].read_bytes()))
+    (root / "slow").mkdir()
+    shutil.copy(three_days[2], root / "slow" / three_days[2].name)
+    sources = [f"{base}/2026-11-24.txt", f"{base}/2026-11-25.txt.gz", f"{base}/missing.txt", f"{base}/slow/2026-11-26.txt"]
+    summary = run_release(sources, str(tmp_path / "output"), timeout=1.0)
+    assert summary["snapshots_new"] == ["2026-11-24.txt", "2026-11-25.txt.gz"]
+    reasons = {item["source"]: item["reason"] for item in summary["refused"]}
+    assert set(reasons) == {f"{base}/missing.txt", f"{base}/slow/2026-11-26.txt"}
+    assert "missing.txt" in reasons[f"{base}/missing.txt"]
+    assert "after 3 attempts" in reasons[f"{base}/slow/2026-11-26.txt"]
+
+    with pytest.raises(ReleaseError, match="larger than the size cap of 1000 bytes"):
+        run_release([f"{base}/2026-11-24.txt"], str(tmp_path / "capped"), max_bytes=1000)
