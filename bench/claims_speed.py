@@ -7,6 +7,10 @@ into abstracts of 4-12 sentences with distinct paper_ids, up to the requested si
 
     .venv/bin/python bench/claims_speed.py                # 100 MB and 400 MB, one process each
     .venv/bin/python bench/claims_speed.py --mb 100 --reps 3
+    .venv/bin/python bench/claims_speed.py --impl /path/to/old/claims.py   # another version
+
+The machine may be shared: each size runs --reps times, and `MB/s (best)` is from the
+fastest run (wall clock); `cpu seconds` (all threads) is less sensitive to other load.
 
 Each size runs in its own process so that its peak RSS (resource.getrusage) is its own;
 `peak RSS` includes the input frame, `input` is the input's size in memory.
@@ -63,17 +67,33 @@ def synthetic_abstracts(mb: float, seed: int = 0) -> pl.DataFrame:
     return pl.DataFrame({"paper_id": [f"s{i:08d}" for i in range(len(out))], "abstract": out})
 
 
-def run_one(mb: float, reps: int) -> dict:
-    from transforms.claims import extract_claims
+def load_extract_claims(impl: str | None):
+    """`transforms.claims.extract_claims`, or the one of another file (to compare versions)."""
+    if impl is None:
+        from transforms.claims import extract_claims
+
+        return extract_claims
+    import importlib.util
+
+    sys.path.insert(0, str(Path(impl).resolve().parent))
+    spec = importlib.util.spec_from_file_location("claims_impl", impl)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.extract_claims
+
+
+def run_one(mb: float, reps: int, impl: str | None = None) -> dict:
+    extract_claims = load_extract_claims(impl)
 
     frame = synthetic_abstracts(mb)
     nbytes = int(frame["abstract"].str.len_bytes().sum())
     rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    times = []
+    times, cpu = [], []
     for _ in range(reps):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         out = extract_claims(frame.lazy()).collect()
         times.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
         rows = out.height
         del out
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -84,6 +104,7 @@ def run_one(mb: float, reps: int) -> dict:
         "claims": rows,
         "seconds": [round(t, 2) for t in times],
         "MB/s (best)": round(nbytes / 1e6 / best, 1),
+        "cpu seconds": [round(t, 2) for t in cpu],
         "peak RSS MB": round(peak),
         "RSS before extract MB": round(rss0),
         "input MB in memory": round(frame.estimated_size() / 1e6),
@@ -93,13 +114,15 @@ def run_one(mb: float, reps: int) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--mb", type=float, nargs="*", default=[100, 400])
-    ap.add_argument("--reps", type=int, default=2)
+    ap.add_argument("--reps", type=int, default=3)
+    ap.add_argument("--impl", help="time the extract_claims of this file instead (e.g. an older copy)")
     args = ap.parse_args()
     if len(args.mb) == 1:
-        print(json.dumps(run_one(args.mb[0], args.reps)))
+        print(json.dumps(run_one(args.mb[0], args.reps, args.impl)))
         return
     for mb in args.mb:  # one process per size: separate peak RSS
         cmd = [sys.executable, __file__, "--mb", str(mb), "--reps", str(args.reps)]
+        cmd += ["--impl", args.impl] if args.impl else []
         res = subprocess.run(cmd, check=True, capture_output=True, text=True)
         print(res.stdout.strip().splitlines()[-1])
 

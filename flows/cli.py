@@ -57,7 +57,16 @@ def run(
     date: Annotated[
         str | None, typer.Option("--date", help="Snapshot date (YYYY-MM-DD) for files with no date in their name.")
     ] = None,
-    max_mb: Annotated[int, typer.Option("--max-mb", help="Refuse source files larger than this.")] = 4096,
+    max_mb: Annotated[int, typer.Option("--max-mb", help="Refuse source files larger than this (uncompressed).")] = 4096,
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds for one remote read (retried twice).")] = 60.0,
+    shard_mb: Annotated[float, typer.Option("--shard-mb", help="Split large snapshots into shards of this size.")] = 64,
+    parallel: Annotated[int, typer.Option("--parallel", help="Shards normalized at once (local threads).")] = 2,
+    dask_address: Annotated[
+        str | None, typer.Option("--dask-address", metavar="tcp://HOST:8786", help="Normalize shards on this Dask cluster.")
+    ] = None,
+    dask_workers: Annotated[
+        int | None, typer.Option("--dask-workers", help="Normalize shards on a local Dask cluster of N processes.")
+    ] = None,
     push_to_hub: Annotated[
         str | None, typer.Option("--push-to-hub", metavar="ORG/NAME", help="Upload the release to this Hub dataset repo.")
     ] = None,
@@ -75,7 +84,17 @@ def run(
     from flows.pipeline import run_release
 
     try:
-        summary = run_release(sources, str(output), date, max_mb * 1024 * 1024)
+        summary = run_release(
+            sources,
+            str(output),
+            date,
+            max_bytes=max_mb * 1024 * 1024,
+            timeout=timeout,
+            shard_mb=shard_mb,
+            parallel=parallel,
+            dask_address=dask_address,
+            dask_workers=dask_workers,
+        )
     except Exception as error:  # the one place that turns any failure into one line
         if debug:
             raise

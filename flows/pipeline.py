@@ -11,6 +11,7 @@ import signal
 import time
 import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
@@ -30,23 +31,14 @@ from flows.release import (
     output_lock,
     prune_releases,
     read_manifest,
-    staged_path,
     switch_current,
     write_json,
-    write_parquet,
     write_table,
 )
-from flows.sources import (
-    DEFAULT_MAX_BYTES,
-    DEFAULT_TIMEOUT,
-    InputError,
-    SourceUnavailable,
-    expand_sources,
-    lines_frame,
-    load_snapshot,
-)
+from flows.shards import DEFAULT_SHARD_MB
+from flows.sources import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, expand_sources
+from flows.staging import stage_all, staged_entries
 from transforms import history
-from transforms.normalize import attach_claims, clean_entries
 from transforms.schema import TABLES
 
 
@@ -60,76 +52,10 @@ def timed(timings: dict[str, float], stage: str) -> Iterator[None]:
         timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - start
 
 
-STAGE_RETRIES = 2
-
-
-def _is_transient(task, task_run, state) -> bool:
-    """Retry a stage only when its source could not be reached; bad input stays refused."""
-    return isinstance(state.result(raise_on_failure=False), SourceUnavailable)
-
-
-@task(
-    name="stage-snapshot",
-    retries=STAGE_RETRIES,
-    retry_delay_seconds=[1, 5],
-    retry_condition_fn=_is_transient,
-    cache_policy=NO_CACHE,
-)
-def stage_snapshot(
-    source: str, output: str, fallback_date: str, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = DEFAULT_TIMEOUT
-) -> dict:
-    """Read, decode and normalize one snapshot into staged/ (skipped when already cached).
-
-    Returns {"record": manifest record, "timings": seconds per stage}, or
-    {"source", "refused": reason}.
-    """
-    timings: dict[str, float] = {}
-    try:
-        with timed(timings, "ingest"):
-            snapshot = load_snapshot(source, dt.date.fromisoformat(fallback_date), max_bytes, timeout)
-    except InputError as error:
-        return {"source": source, "refused": str(error)}
-    path = staged_path(Path(output), snapshot.sha256, PIPELINE_VERSION)
-    if path.exists():
-        entries = pl.scan_parquet(path).select(pl.len()).collect().item()
-    else:
-        with timed(timings, "normalize"):
-            cleaned = clean_entries(lines_frame(snapshot)).collect()
-        with timed(timings, "claims"):
-            frame = attach_claims(cleaned.lazy()).collect()
-        entries = frame.height
-        if entries:
-            write_parquet(frame, path)
-    if not entries:
-        return {"source": source, "refused": f"{snapshot.name}: no entry found (only blank or boilerplate lines)"}
-    record = {
-        "source": source,
-        "file": snapshot.name,
-        "sha256": snapshot.sha256,
-        "snapshot_date": snapshot.snapshot_date.isoformat(),
-        "bytes": len(snapshot.text.encode("utf-8")),
-        "entries": entries,
-        "staged": str(path.relative_to(output)),
-    }
-    return {"record": record, "timings": timings}
-
-
-def _entries_of(snapshots: list[dict], output: Path) -> pl.LazyFrame:
-    return pl.concat(
-        [
-            pl.scan_parquet(output / record["staged"]).with_columns(
-                snapshot_date=pl.lit(dt.date.fromisoformat(record["snapshot_date"])),
-                source_file=pl.lit(record["file"]),
-            )
-            for record in snapshots
-        ]
-    )
-
-
 @task(name="build-tables", cache_policy=NO_CACHE)
 def build_tables(snapshots: list[dict], output: str, release_dir: str) -> dict:
     """Staged entries of every snapshot -> candidate parquet/ tables; returns counts."""
-    entries = _entries_of(snapshots, Path(output))
+    entries = staged_entries(snapshots, Path(output))
     valid, quarantined = split_quarantine(entries)
     valid = valid.collect()
     papers = history.papers(valid.lazy()).collect()
@@ -193,6 +119,36 @@ def crash_point(name: str) -> None:
         os.kill(os.getpid(), signal.SIGKILL)
 
 
+@dataclass(frozen=True)
+class RunOptions:
+    """How a run reads and shards its inputs, and where the shards run."""
+
+    snapshot_date: str | None = None  # for files with no date in their name
+    max_bytes: int = DEFAULT_MAX_BYTES  # larger (uncompressed) files are refused
+    timeout: float = DEFAULT_TIMEOUT  # seconds for one remote read
+    shard_mb: float = DEFAULT_SHARD_MB  # shard size of large snapshots
+    parallel: int = 2  # shards normalized at once (local threads)
+    dask_address: str | None = None  # run shards on this Dask scheduler
+    dask_workers: int | None = None  # or on a local Dask cluster of N worker processes
+
+
+@contextlib.contextmanager
+def dask_client(address: str | None, workers: int | None) -> Iterator[object | None]:
+    """A dask.distributed client when asked for one, else None (local threads)."""
+    if not address and not workers:
+        yield None
+        return
+    from dask.distributed import Client, LocalCluster
+
+    if address:
+        with Client(address, timeout=30) as client:
+            yield client
+        return
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        with Client(cluster) as client:
+            yield client
+
+
 @flow(name="trending-papers-release")
 def build_release(
     sources: list[str],
@@ -200,6 +156,10 @@ def build_release(
     snapshot_date: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     timeout: float = DEFAULT_TIMEOUT,
+    shard_mb: float = DEFAULT_SHARD_MB,
+    parallel: int = 2,
+    dask_address: str | None = None,
+    dask_workers: int | None = None,
 ) -> dict | State:
     """Ingest the snapshots not yet in `output`, rebuild the tables, validate, publish.
 
@@ -209,8 +169,9 @@ def build_release(
     """
     started = dt.datetime.now(dt.UTC)
     run_id = str(flow_run.id or uuid.uuid4())
+    options = RunOptions(snapshot_date, max_bytes, timeout, shard_mb, parallel, dask_address, dask_workers)
     try:
-        summary = _build_release(run_id, sources, Path(output), snapshot_date, max_bytes, timeout)
+        summary = _build_release(run_id, sources, Path(output), options)
     except ReleaseError as error:
         record_run(Path(output), {"run_id": run_id, "sources": sources, "outcome": "failed", "reason": str(error)}, started)
         return Failed(message=str(error))
@@ -218,55 +179,40 @@ def build_release(
     return summary
 
 
-def run_release(
-    sources: list[str],
-    output: str,
-    snapshot_date: str | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    timeout: float = DEFAULT_TIMEOUT,
-) -> dict:
-    """Run the flow; return its summary or raise ReleaseError with the reason."""
-    state = build_release(sources, output, snapshot_date, max_bytes, timeout, return_state=True)
+def run_release(sources: list[str], output: str, snapshot_date: str | None = None, **options) -> dict:
+    """Run the flow; return its summary or raise ReleaseError with the reason.
+    `options` are build_release's keyword parameters (max_bytes, timeout, shard_mb, ...)."""
+    state = build_release(sources, output, snapshot_date, **options, return_state=True)
     if not state.is_completed():
         raise ReleaseError(state.message or "the run failed")
     return state.result()
 
 
-def _stage_all(files: list[str], output: Path, fallback_date: str, max_bytes: int, timeout: float) -> list[dict]:
-    """Stage every file (in parallel threads); a file that stays unreachable is a refusal."""
-    futures = [stage_snapshot.submit(f, str(output), fallback_date, max_bytes, timeout) for f in files]
-    results = []
-    for source, future in zip(files, futures):
-        try:
-            results.append(future.result())
-        except SourceUnavailable as error:
-            results.append({"source": source, "refused": f"{error} (after {STAGE_RETRIES + 1} attempts)"})
-    return results
-
-
-def _build_release(
-    run_id: str, sources: list[str], out: Path, snapshot_date: str | None, max_bytes: int, timeout: float
-) -> dict:
+def _build_release(run_id: str, sources: list[str], out: Path, options: RunOptions) -> dict:
     logger = get_run_logger()
-    fallback_date = snapshot_date or dt.datetime.now(dt.UTC).date().isoformat()
-    with output_lock(out):
+    fallback_date = options.snapshot_date or dt.datetime.now(dt.UTC).date().isoformat()
+    with output_lock(out), dask_client(options.dask_address, options.dask_workers) as client:
         previous_manifest = read_manifest(out) or {}
         previous = previous_manifest.get("snapshots", [])
         files, refused_sources = expand_sources(sources)
-        results = _stage_all(files, out, fallback_date, max_bytes, timeout)
+        records, refused, timings = stage_all(
+            files,
+            out,
+            fallback_date,
+            max_bytes=options.max_bytes,
+            timeout=options.timeout,
+            shard_bytes=max(int(options.shard_mb * 1024 * 1024), 1),
+            parallel=options.parallel,
+            dask_client=client,
+        )
         crash_point("staged")
-        refused = [{"source": s, "reason": r} for s, r in refused_sources]
-        refused += [{"source": r["source"], "reason": r["refused"]} for r in results if "refused" in r]
-        timings: dict[str, float] = {}
-        for result in results:
-            for stage, seconds in result.get("timings", {}).items():
-                timings[stage] = timings.get(stage, 0.0) + seconds
-        snapshots, new = _merge_snapshots(previous, [r["record"] for r in results if "record" in r])
+        refused = [{"source": s, "reason": r} for s, r in refused_sources] + refused
+        snapshots, new = _merge_snapshots(previous, records)
         summary = {
             "run_id": run_id,
             "output": str(out),
             "sources": files,
-            "snapshots_read": sum("record" in r for r in results),
+            "snapshots_read": len(records),
             "snapshots_new": [r["file"] for r in new],
             "entries": sum(r["entries"] for r in new),
             "refused": refused,

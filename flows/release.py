@@ -1,7 +1,7 @@
 """The release on disk: staged cache, atomic writes, the `current` switch, the lock.
 
 Layout of an output folder:
-    staged/<sha256>-<version>.parquet    normalized entries of one snapshot (the cache)
+    staged/<sha256>-<version>/           normalized entries of one snapshot, in shards (the cache)
     releases/<release_id>/               one whole release: parquet/, hf/, reports/, manifest.json
     current -> releases/<release_id>     switched atomically (symlink + rename) when a release is whole
     parquet, hf, reports, manifest.json  fixed links into current/, so readers see one release at once
@@ -30,10 +30,6 @@ RUN_FIELDS = (
 
 class ReleaseError(Exception):
     """The run cannot publish; the message is the one-line reason."""
-
-
-def staged_path(output: Path, sha256: str, version: str) -> Path:
-    return output / "staged" / f"{sha256}-{version}.parquet"
 
 
 def write_parquet(frame: pl.DataFrame, path: Path) -> None:

@@ -6,10 +6,13 @@ and the other files go through.
 """
 
 import datetime as dt
-import gzip
-import hashlib
+import itertools
+import os
 import re
-from dataclasses import dataclass
+import time
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
 
 import fsspec
 import polars as pl
@@ -19,6 +22,7 @@ DATE_IN_NAME = re.compile(r"(\d{4}-\d{2}-\d{2})")
 GLOB_CHARS = re.compile(r"[*?\[]")
 DEFAULT_MAX_BYTES = 4 * 1024**3
 DEFAULT_TIMEOUT = 60.0  # seconds for one remote read
+COPY_CHUNK = 16 * 1024 * 1024
 
 
 class InputError(Exception):
@@ -27,17 +31,6 @@ class InputError(Exception):
 
 class SourceUnavailable(Exception):
     """A source that could not be reached this time (network, timeout): worth a retry."""
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """One decoded snapshot file."""
-
-    source: str  # path or URL as found
-    name: str  # file name, as recorded in source_file
-    sha256: str  # of the decompressed bytes: the same content is the same snapshot
-    snapshot_date: dt.date
-    text: str
 
 
 def _name_of(source: str) -> str:
@@ -69,55 +62,6 @@ def expand_sources(sources: list[str]) -> tuple[list[str], list[tuple[str, str]]
     return sorted(set(found)), refused
 
 
-def _storage_options(source: str, timeout: float) -> dict:
-    """Per-protocol options: remote reads get a timeout instead of hanging forever."""
-    if source.startswith(("http://", "https://")):
-        import aiohttp
-
-        return {"client_kwargs": {"timeout": aiohttp.ClientTimeout(total=timeout)}}
-    return {}
-
-
-def read_bytes(source: str, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = DEFAULT_TIMEOUT) -> bytes:
-    """The bytes of one source, at most max_bytes (a larger file is refused, not truncated)."""
-    try:
-        with fsspec.open(source, "rb", **_storage_options(source, timeout)) as handle:
-            data = handle.read(max_bytes + 1)
-    except (FileNotFoundError, IsADirectoryError, PermissionError) as error:
-        raise InputError(f"{source}: cannot read: {error}") from error
-    except Exception as error:  # network and backend errors: the task retries these
-        raise SourceUnavailable(f"{source}: cannot read: {type(error).__name__}: {error}") from error
-    if len(data) > max_bytes:
-        raise InputError(f"{source}: larger than the size cap of {max_bytes} bytes")
-    return data
-
-
-def _line_of(data: bytes, offset: int) -> int:
-    return data.count(b"\n", 0, offset) + 1
-
-
-def decode(data: bytes, name: str) -> str:
-    """Bytes of a snapshot file -> text; gzip, BOM and CR/CRLF line ends handled."""
-    if data[:2] == b"\x1f\x8b":
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError) as error:
-            raise InputError(f"{name}: not a valid gzip file ({error})") from error
-    if not data.strip():
-        raise InputError(f"{name}: empty file")
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        raise InputError(f"{name}: UTF-16 text; snapshots must be UTF-8")
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        raise InputError(f"{name}: line {_line_of(data, nul)}: binary file (NUL byte)")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        bad = data[error.start : error.start + 1].hex()
-        raise InputError(f"{name}: line {_line_of(data, error.start)}: not UTF-8 text (byte 0x{bad})") from error
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
 def snapshot_date(name: str, fallback: dt.date) -> dt.date:
     """The ISO date in the file name, else the fallback (--date, else the run's date)."""
     for candidate in DATE_IN_NAME.findall(name):
@@ -128,22 +72,100 @@ def snapshot_date(name: str, fallback: dt.date) -> dt.date:
     return fallback
 
 
-def load_snapshot(
-    source: str, fallback_date: dt.date, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = DEFAULT_TIMEOUT
-) -> Snapshot:
-    data = read_bytes(source, max_bytes, timeout)
+def _storage_options(source: str, timeout: float) -> dict:
+    """Per-protocol options: remote reads get a timeout instead of hanging forever."""
+    if source.startswith(("http://", "https://")):
+        import aiohttp
+
+        return {"client_kwargs": {"timeout": aiohttp.ClientTimeout(total=timeout)}}
+    return {}
+
+
+def localize(source: str, incoming: Path, max_bytes: int, timeout: float) -> tuple[Path, bool]:
+    """A local, uncompressed copy of the source: the file itself when it already is one.
+
+    Returns (path, is_temporary). A file over max_bytes (uncompressed) is refused.
+    """
     name = _name_of(source)
-    text = decode(data, name)
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return Snapshot(source, name, digest, snapshot_date(name, fallback_date), text)
+    local = Path(source.removeprefix("file://")) if ("://" not in source or source.startswith("file://")) else None
+    if local is not None:
+        if not local.is_file():
+            raise InputError(f"{source}: cannot read: no such file")
+        with open(local, "rb") as probe:
+            if probe.read(2) != b"\x1f\x8b":
+                if local.stat().st_size > max_bytes:
+                    raise InputError(f"{name}: larger than the size cap of {max_bytes} bytes")
+                return local, False
+    incoming.mkdir(parents=True, exist_ok=True)
+    target = incoming / f"{os.getpid()}-{time.monotonic_ns()}-{name}"
+    try:
+        _copy_uncompressed(source, target, max_bytes, timeout)
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
+    return target, True
 
 
-def lines_frame(snapshot: Snapshot) -> pl.LazyFrame:
-    """One row per line: source_file, line_no (1-based), text."""
+def _gunzip(chunks: Iterator[bytes]) -> Iterator[bytes]:
+    """Streaming gzip decompression (multi-member files too), without seeking."""
+    decompressor = zlib.decompressobj(wbits=31)
+    for chunk in chunks:
+        while chunk:
+            yield decompressor.decompress(chunk)
+            chunk = decompressor.unused_data
+            if chunk:  # the next gzip member starts here
+                decompressor = zlib.decompressobj(wbits=31)
+    if not decompressor.eof:
+        raise EOFError("compressed file ended before the end-of-stream marker was reached")
+    yield decompressor.flush()
+
+
+def _copy_uncompressed(source: str, target: Path, max_bytes: int, timeout: float) -> None:
+    name = _name_of(source)
+    try:
+        with fsspec.open(source, "rb", **_storage_options(source, timeout)) as stream:
+            first = stream.read(COPY_CHUNK)
+            chunks = itertools.chain([first], iter(lambda: stream.read(COPY_CHUNK), b""))
+            if first[:2] == b"\x1f\x8b":
+                chunks = _gunzip(chunks)
+            written = 0
+            with open(target, "wb") as sink:
+                for chunk in chunks:
+                    written += len(chunk)
+                    if written > max_bytes:
+                        raise InputError(f"{name}: larger than the size cap of {max_bytes} bytes")
+                    sink.write(chunk)
+    except InputError:
+        raise
+    except FileNotFoundError as error:
+        raise InputError(f"{source}: cannot read: no such file") from error
+    except (zlib.error, EOFError) as error:
+        raise InputError(f"{name}: not a valid gzip file ({error})") from error
+    except Exception as error:  # network and backend errors: the task retries these
+        raise SourceUnavailable(f"{source}: cannot read: {type(error).__name__}: {error}") from error
+
+
+def decode_range(path: str, start: int, end: int, first_line: int, name: str) -> str:
+    """Text of bytes [start, end) of a local file: BOM and CR/CRLF line ends handled; an
+    undecodable byte is an InputError naming the file and line."""
+    with open(path, "rb") as handle:
+        handle.seek(start)
+        data = handle.read(end - start)
+    try:
+        text = data.decode("utf-8-sig" if start == 0 else "utf-8")
+    except UnicodeDecodeError as error:
+        line = first_line + data.count(b"\n", 0, error.start)
+        bad = data[error.start : error.start + 1].hex()
+        raise InputError(f"{name}: line {line}: not UTF-8 text (byte 0x{bad})") from error
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def lines_frame(text: str, source_file: str, first_line: int = 1) -> pl.LazyFrame:
+    """One row per line: source_file, line_no (1-based, counted from first_line), text."""
     return (
-        pl.LazyFrame({"text": [snapshot.text]})
+        pl.LazyFrame({"text": [text]})
         .select(pl.col("text").str.split("\n"))
         .explode("text")
-        .with_row_index("line_no", offset=1)
-        .select(pl.lit(snapshot.name).alias("source_file"), pl.col("line_no").cast(pl.Int32), "text")
+        .with_row_index("line_no", offset=first_line)
+        .select(pl.lit(source_file).alias("source_file"), pl.col("line_no").cast(pl.Int32), "text")
     )

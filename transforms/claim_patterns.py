@@ -212,6 +212,24 @@ COUNT_STOPS = (
     "without|within|where|who|whose|including|such|if|not|no|all|both|any|some"
 )
 
+# The counted noun after a number: among the first four words (`WORD`s separated by one
+# space), before the first stop word, the first plural noun that is no modifier, else the
+# first plain (unhyphenated) candidate that is no modifier. Done with a few regexes on the
+# whole window rather than per word (per-word flags were 30+ column operations).
+WORD = r"[A-Za-z][\w'-]*"
+# Group 1: up to four words right after the number.
+NOUN_WINDOW = r"^[\s+\-]*(" + WORD + r"(?:\s" + WORD + r"){0,3})"
+# The first stop word of the window and all after it (removed from the window).
+STOP_TAIL = r"(?is)(?:^|\s)(?:" + COUNT_STOPS + r")(?:\s.*)?$"
+# Group 1: the first plural word ([^sui']s, or an acronym's plural: GPUs). No modifier
+# has this shape (a test checks), so none needs excluding. `[^sui']` within a word is
+# written as the word characters other than s, u, i, '.
+PLURAL_NOUN = r"(?:^|\s)([a-z][a-z-]*[0-9A-Za-hj-rtv-z_-]s|[A-Z]{2,6}s)(?:\s|$)"
+# A word that may be the noun when no plural is found (then checked against the modifiers).
+PLAIN_NOUN = r"^(?:[a-z][\w']*|[A-Z]{2,6}s?)$"
+# "1.6B language models", "124M parameters": a size that counts parameters.
+MODEL_NOUN = r"(?i)(?:^|\s)(?:[\w-]*model|parameter)s?(?:\s|$)"
+
 # A connector between two numbers of one range or list: 14M to 410M, 2.51 and 3.25.
 LINK = (r"^\s?(?:-|–|—|to|and|or|,|, and|, or|/|\||vs\.?|versus)"
         r"(?:\s(?:over|about|around|nearly|almost|roughly|up to|more than|less than))?\s?$")
@@ -270,6 +288,8 @@ def ascii_classes(p: str) -> str:
 
 # Every pattern handed to Polars goes through `ascii_classes`.
 (MARK, CLAIM_ANCHORED, METRIC, METRIC_PREFIX, METRIC_FILLER, DATASET, LINK,
- RATE, FACTOR_LEFT, NOUN_LEFT, NAME_BEFORE_SIZE) = map(ascii_classes, (
+ RATE, FACTOR_LEFT, NOUN_LEFT, NAME_BEFORE_SIZE, WORD, NOUN_WINDOW, STOP_TAIL,
+ PLURAL_NOUN, PLAIN_NOUN, MODEL_NOUN) = map(ascii_classes, (
     MARK, CLAIM_ANCHORED, METRIC, METRIC_PREFIX, METRIC_FILLER, DATASET, LINK,
-    RATE, FACTOR_LEFT, NOUN_LEFT, NAME_BEFORE_SIZE))  # fmt: skip
+    RATE, FACTOR_LEFT, NOUN_LEFT, NAME_BEFORE_SIZE, WORD, NOUN_WINDOW, STOP_TAIL,
+    PLURAL_NOUN, PLAIN_NOUN, MODEL_NOUN))  # fmt: skip

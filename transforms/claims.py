@@ -52,6 +52,7 @@ from transforms.schema import CLAIM, CLAIMS
 
 _rx = P.ascii_classes
 _CTX = 160  # characters of context kept on each side of a claim
+_MODIFIERS = P.COUNT_MODIFIERS.split("|")
 
 
 def _metric_canon(expr: pl.Expr) -> pl.Expr:
@@ -70,48 +71,36 @@ def _singular(expr: pl.Expr) -> pl.Expr:
     )
 
 
-def _with_count_unit(lf: pl.LazyFrame) -> pl.LazyFrame:
+def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
     """Columns `count_unit` and `points`: the counted noun in the words after the number
-    (column `rs`), up to four words, stopping at punctuation or a stop word."""
-    w = r"([A-Za-z][\w'-]*)"
-    pat = P.ascii_classes(r"^[\s+\-]*" + w + r"(?:\s" + w + r")?(?:\s" + w + r")?(?:\s" + w + r")?")
-    rc = pl.col("rs").str.replace_all(_rx(r"\bdata sets?\b"), "dataset")
-    names = [f"_w{i}" for i in range(4)]
-    lf = lf.with_columns(rc.str.extract_groups(pat).struct.rename_fields(names).alias("_ws")).unnest("_ws")
-    stops = P.COUNT_STOPS.split("|")
-    mods = P.COUNT_MODIFIERS.split("|")
-    lf = lf.with_columns([pl.col(n).str.to_lowercase().alias(f"_l{i}") for i, n in enumerate(names)])
-    # valid: no stop word up to here; cand: could be the noun; plural: a plural noun.
-    stop = [pl.col(f"_l{i}").is_in(stops).fill_null(True) for i in range(4)]
-    lf = lf.with_columns(
-        [(~pl.any_horizontal(stop[: i + 1])).alias(f"_v{i}") for i in range(4)]
+    (`rs`, null where no noun is needed), up to four words, stopping at punctuation or a
+    stop word; "parameter" for a size (column `big`) before "models"."""
+    window = (
+        rs
+        .str.replace_all(_rx(r"\bdata sets?\b"), "dataset")
+        .str.extract(P.NOUN_WINDOW, 1)
+        .str.replace(P.STOP_TAIL, "")
     )
-    cand = [
-        pl.col(f"_v{i}")
-        & (pl.col(n).str.contains(r"^[a-z]") | pl.col(n).str.contains(r"^[A-Z]{2,6}s?$"))
-        & ~pl.col(f"_l{i}").is_in(mods)
-        for i, n in enumerate(names)
+    lf = lf.with_columns(_window=window).with_columns(
+        _plural=pl.col("_window").str.extract(P.PLURAL_NOUN, 1),
+        _models=pl.col("big") & pl.when(pl.col("big")).then(pl.col("_window").str.contains(P.MODEL_NOUN)),
+    )
+    # No plural: the first plain word that is no modifier (at most four words to look at).
+    words = pl.when(pl.col("_plural").is_null()).then(pl.col("_window")).str.extract_all(P.WORD)
+    lf = lf.with_columns(words.list.get(i, null_on_oob=True).alias(f"_w{i}") for i in range(4))
+    plain = [
+        pl.when(pl.col(w).str.contains(P.PLAIN_NOUN) & ~pl.col(w).str.to_lowercase().is_in(_MODIFIERS)).then(pl.col(w))
+        for w in ("_w0", "_w1", "_w2", "_w3")
     ]
-    plural = [c & pl.col(n).str.contains(r"(?:^[a-z][a-z-]*[^sui']s|^[A-Z]{2,6}s)$") for c, n in zip(cand, names)]
-    plain = [c & ~pl.col(n).str.contains("-") for c, n in zip(cand, names)]
-    chosen = pl.coalesce(
-        *[pl.when(p).then(pl.col(n)) for p, n in zip(plural, names)],
-        *[pl.when(p).then(pl.col(n)) for p, n in zip(plain, names)],
+    chosen = pl.col("_chosen")
+    lower_first = pl.when(chosen.str.contains("^[a-z]")).then(chosen.str.to_lowercase()).otherwise(chosen)
+    unit = pl.when(pl.col("_models").fill_null(False)).then(pl.lit("parameter")).otherwise(_singular(lower_first))
+    return (
+        lf.with_columns(_chosen=pl.coalesce("_plural", *plain))
+        .with_columns(count_unit=unit)
+        .with_columns(points=(pl.col("count_unit") == "point").fill_null(False))
+        .drop("_window", "_plural", "_models", "_w0", "_w1", "_w2", "_w3", "_chosen")
     )
-    models = pl.any_horizontal(
-        *[pl.col(f"_v{i}") & pl.col(n).str.contains(_rx(r"(?i)^(?:[\w-]*model|parameter)s?$")) for i, n in enumerate(names)]
-    ).fill_null(False)
-    lf = lf.with_columns(_chosen=chosen, _models=models)
-    unit = (
-        pl.when(pl.col("big") & pl.col("_models"))
-        .then(pl.lit("parameter"))
-        .when(pl.col("_chosen").str.contains(r"^[a-z]"))
-        .then(_singular(pl.col("_chosen").str.to_lowercase()))
-        .otherwise(_singular(pl.col("_chosen")))
-    )
-    return lf.with_columns(count_unit=unit).with_columns(
-        points=pl.col("count_unit").is_in(["point"]).fill_null(False)
-    ).drop(*names, *[f"_v{i}" for i in range(4)], *[f"_l{i}" for i in range(4)], "_chosen", "_models")
 
 
 def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
@@ -145,7 +134,7 @@ def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
             "paper_id",
             "text",
             "first",
-            pos=pl.int_range(pl.len(), dtype=pl.Int64) - pl.int_range(pl.len(), dtype=pl.Int64).min().over("first"),
+            pos=pl.int_range(pl.len(), dtype=pl.Int64).over("first"),
             match="piece",
             start=pl.col("end") - pl.col("length"),
             end="end",
@@ -206,7 +195,11 @@ def extract_claims(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     metric_any = pl.col("ls").str.tail(100).str.extract_all(P.METRIC).list.last()
     named_paren = pl.col("ls").str.extract(_rx(r"\b([A-Z][A-Za-z0-9-]*)\s?\($"), 1)
     named_paren = pl.when(pl.col("rs").str.contains(r"^\s?[),;]")).then(named_paren)
-    rate = pl.col("rs").str.extract_groups(P.RATE)
+    # A unit glued to the number decides kind and unit: the words after it are not read
+    # for a rate or a counted noun (null input costs nothing).
+    glued = pl.any_horizontal(pl.col(c).is_not_null() for c in ("pct", "mult", "word", "cur", "usd", "dur", "bytes"))
+    rs_unglued = pl.when(~glued).then(pl.col("rs"))
+    rate = rs_unglued.str.extract_groups(P.RATE)
     rate_unit = pl.when(rate.struct.field("fps").is_not_null()).then(pl.lit("frame/s")).otherwise(
         pl.concat_str(
             _singular(rate.struct.field("rnoun").str.to_lowercase()),
@@ -228,7 +221,7 @@ def extract_claims(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         dur_unit=dur_unit,
         decimal=decimal,
         big=big,
-    ).pipe(_with_count_unit)
+    ).pipe(_with_count_unit, rs_unglued)
     # Kind and unit from the claim's own text and its immediate neighbourhood.
     bare_score = pl.col("word").is_null() & pl.col("mag").is_null() & pl.col("metric_adj").is_not_null()
     kind_unit = [

@@ -65,12 +65,12 @@ def test_a_changed_snapshot_is_a_new_version_kept_beside_the_old(tmp_path, three
 def test_already_ingested_snapshots_are_not_normalized_again(tmp_path, three_days, monkeypatch):
     output = tmp_path / "output"
     run_release([str(three_days[0])], str(output))
-    import flows.pipeline
+    import flows.shards
 
     def refuse_to_normalize(*args, **kwargs):
         raise AssertionError("an ingested snapshot was normalized again")
 
-    monkeypatch.setattr(flows.pipeline, "clean_entries", refuse_to_normalize)
+    monkeypatch.setattr(flows.shards, "clean_entries", refuse_to_normalize)
     summary = run_release([str(three_days[0])], str(output))
     assert summary["outcome"] == "unchanged"
 

@@ -1,17 +1,33 @@
 import datetime as dt
 import gzip
+from pathlib import Path
 
 import pytest
 
-from flows.sources import InputError, decode, expand_sources, load_snapshot, snapshot_date
+from flows.shards import scan
+from flows.sources import InputError, decode_range, expand_sources, lines_frame, localize, snapshot_date
 from tests.helpers import SAMPLE
 
 TODAY = dt.date(2030, 1, 1)
 
 
-def test_gzip_bom_and_line_endings_are_read():
-    text = "\ufeffTitle\r\nAbstract line.\rLast\n"
-    assert decode(gzip.compress(text.encode("utf-8")), "x.txt.gz") == "Title\nAbstract line.\nLast\n"
+def read_text(path: Path, tmp_path: Path, max_bytes: int = 10**9) -> str:
+    """What the pipeline reads of a file: localize, scan, decode (one piece)."""
+    local, _ = localize(str(path), tmp_path / "incoming", max_bytes, timeout=5)
+    scanned = scan(local, path.name, shard_bytes=10**9)
+    return decode_range(str(local), 0, scanned.size, 1, path.name)
+
+
+def test_gzip_bom_and_line_endings_are_read(tmp_path):
+    packed = tmp_path / "x.txt.gz"
+    packed.write_bytes(gzip.compress("\ufeffTitle\r\nAbstract line.\rLast\n".encode("utf-8")))
+    assert read_text(packed, tmp_path) == "Title\nAbstract line.\nLast\n"
+
+
+def test_multi_member_gzip_is_read_whole(tmp_path):
+    packed = tmp_path / "x.txt.gz"
+    packed.write_bytes(gzip.compress(b"first part\n") + gzip.compress(b"second part\n"))
+    assert read_text(packed, tmp_path) == "first part\nsecond part\n"
 
 
 @pytest.mark.parametrize(
@@ -25,9 +41,11 @@ def test_gzip_bom_and_line_endings_are_read():
         (b"\x1f\x8bnot really gzip", "x.txt: not a valid gzip file"),
     ],
 )
-def test_bad_input_is_refused_naming_file_and_line(data, message):
+def test_bad_input_is_refused_naming_file_and_line(tmp_path, data, message):
+    path = tmp_path / "x.txt"
+    path.write_bytes(data)
     with pytest.raises(InputError) as error:
-        decode(data, "x.txt")
+        read_text(path, tmp_path)
     assert str(error.value).startswith(message)
 
 
@@ -38,11 +56,12 @@ def test_snapshot_date_from_name_else_fallback():
 
 
 def test_same_content_is_the_same_snapshot_whatever_its_compression(tmp_path):
-    (tmp_path / "a.txt.gz").write_bytes(gzip.compress(SAMPLE.read_bytes()))
-    plain = load_snapshot(str(SAMPLE), TODAY)
-    packed = load_snapshot(str(tmp_path / "a.txt.gz"), TODAY)
-    assert plain.sha256 == packed.sha256
-    assert plain.snapshot_date == dt.date(2026, 11, 26)
+    packed = tmp_path / "a.txt.gz"
+    packed.write_bytes(gzip.compress(SAMPLE.read_bytes()))
+    local, temporary = localize(str(packed), tmp_path / "incoming", 10**9, timeout=5)
+    assert temporary and local.read_bytes() == SAMPLE.read_bytes()
+    assert scan(local, "a", 10**9).sha256 == scan(SAMPLE, "b", 10**9).sha256
+    assert localize(str(SAMPLE), tmp_path / "incoming", 10**9, timeout=5) == (SAMPLE, False)
 
 
 def test_files_folders_globs_and_missing_sources(tmp_path):
@@ -53,11 +72,20 @@ def test_files_folders_globs_and_missing_sources(tmp_path):
         [str(tmp_path / "day"), str(tmp_path / "*.txt"), str(tmp_path / "missing.txt"), f"file://{tmp_path}/other.txt"]
     )
     assert [p.rsplit("/", 1)[-1] for p in found] == ["2026-01-01.txt", "2026-01-02.txt.gz", "other.txt"]
-    assert refused == [(str(tmp_path / "missing.txt"), f"{tmp_path / 'missing.txt'}: no such file, or no snapshot file (*.txt, *.txt.gz) in it")]
+    missing = str(tmp_path / "missing.txt")
+    assert refused == [(missing, f"{missing}: no such file, or no snapshot file (*.txt, *.txt.gz) in it")]
 
 
-def test_size_cap_gives_a_clear_error(tmp_path):
+@pytest.mark.parametrize("compress", [False, True])
+def test_size_cap_gives_a_clear_error(tmp_path, compress):
     big = tmp_path / "2026-01-01.txt"
-    big.write_text("x" * 2000)
-    with pytest.raises(InputError, match="larger than the size cap of 1000 bytes"):
-        load_snapshot(str(big), TODAY, max_bytes=1000)
+    data = b"x" * 2000
+    big.write_bytes(gzip.compress(data) if compress else data)
+    with pytest.raises(InputError, match="2026-01-01.txt: larger than the size cap of 1000 bytes"):
+        localize(str(big), tmp_path / "incoming", 1000, timeout=5)
+    assert list(tmp_path.glob("incoming/*")) == []  # no partial copy left behind
+
+
+def test_lines_are_numbered_from_the_shard_start():
+    frame = lines_frame("a\nb", "f.txt", first_line=41).collect()
+    assert frame.rows() == [("f.txt", 41, "a"), ("f.txt", 42, "b")]

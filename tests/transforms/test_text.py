@@ -90,3 +90,68 @@ def test_cleaning_is_idempotent(text):
 def test_cleaning_any_unicode_is_idempotent(text):
     once = clean_text(pl.Series([text]))
     assert clean_text(once).to_list() == once.to_list()
+
+
+def _nfc_may_change(char: str) -> bool:
+    """A character NFC may change or combine with its neighbour (the quick-check rule)."""
+    import unicodedata
+
+    return (
+        unicodedata.normalize("NFC", char) != char
+        or unicodedata.combining(char) != 0
+        or unicodedata.category(char) == "Cn"
+    )
+
+
+def test_nfc_stable_ranges_hold_only_characters_nfc_leaves_alone():
+    import unicodedata
+
+    from transforms.text import NFC_STABLE_RANGES
+
+    # Second halves of canonical compositions (NFC_Quick_Check=Maybe): "e" + U+0301 -> "é".
+    seconds = {0x1161 + i for i in range(21)} | {0x11A8 + i for i in range(27)}  # Hangul V, T
+    for code in range(0x110000):
+        decomposition = unicodedata.decomposition(chr(code)) if not 0xD800 <= code <= 0xDFFF else ""
+        parts = decomposition.split()
+        if len(parts) == 2 and not decomposition.startswith("<") and unicodedata.normalize("NFC", chr(code)) == chr(code):
+            seconds.add(int(parts[1], 16))
+    for start, end in NFC_STABLE_RANGES:
+        for code in range(start, end + 1):
+            assert not _nfc_may_change(chr(code)) and code not in seconds, hex(code)
+
+
+hint_alphabet = st.one_of(
+    artifact_alphabet,
+    st.sampled_from(["\u0301", "\u212b", "\u1161", "\u00a0\u00a0", "  ", " \t", "&#x41;", "&nbsp;", "Ã", "â€", "^3", "\\\\%"]),
+    st.characters(),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(hint_alphabet, max_size=30).map("".join))
+def test_a_repair_leaves_every_row_its_hint_does_not_match_as_it_is(text):
+    from transforms.text import REPAIRS
+
+    for flag, hint, repair in REPAIRS:
+        matches = pl.Series([text]).str.contains(hint)[0]
+        if not matches:
+            repaired = pl.select(repair(pl.lit(text, dtype=pl.String))).item()
+            assert repaired == text, flag
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(hint_alphabet, max_size=20).map("".join), min_size=1, max_size=8))
+def test_skipping_rows_gives_what_every_repair_on_every_row_gives(texts):
+    from transforms.text import REPAIRS
+
+    column = pl.Series("text", texts, dtype=pl.String)
+    expected, expected_flags = column, [[] for _ in texts]
+    for flag, _, repair in REPAIRS:  # the plain definition: every repair on every row
+        after = expected.to_frame().select(repair(pl.col("text"))).to_series()
+        for i, (old, new) in enumerate(zip(expected, after)):
+            if old != new:
+                expected_flags[i].append(flag)
+        expected = after
+    frame = clean_column(pl.LazyFrame({"raw": column}), "raw", "clean").collect()
+    assert frame["clean"].to_list() == expected.to_list()
+    assert frame["clean_flags"].to_list() == expected_flags

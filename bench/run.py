@@ -1,0 +1,265 @@
+"""End-to-end benchmark: the real pipeline on synthetic corpora of 10k, 100k and 1M papers.
+
+    make bench                                   # sizes 10k,100k,1M, 3 repeats each (medians)
+    .venv/bin/python bench/run.py --sizes 10000 --repeats 1          # quick mode
+    .venv/bin/python bench/run.py --sizes 1000000 --files 10 --keep-data
+    .venv/bin/python bench/run.py --pipeline-args "--shard-mb 128"   # extra flags for the CLI
+
+Corpora come from bench/generate.py (deterministic, cached in bench/data/, which is
+git-ignored; deleted after the run unless --keep-data). Every run is a fresh child process,
+`.venv/bin/trending-papers run <files> --output <fresh dir>`, so the total includes Python
+and Prefect start-up, and a fresh output folder, so nothing is cached between repeats.
+
+How it measures:
+- total wall seconds: time.perf_counter around the child process;
+- peak RSS: ru_maxrss of that child, from os.wait4 (the kernel's getrusage record for the
+  one child: the largest resident set of the pipeline process, including any child it
+  waited for; the Prefect server a run may start is a separate process);
+- seconds per stage (ingest, normalize, claims, build, validate, publish): recorded by the
+  flow itself. Read from `<output>/runs.jsonl` (last line, key "timings") when the CLI
+  writes it. A probe run on the bundled sample tells up front whether it does; if not,
+  every run goes through the same flow with `python -c` (flows.pipeline.run_release, the
+  function the CLI calls), which prints the summary as JSON. The table says which.
+- MB/s and papers/s: input bytes (or papers) over total wall seconds; "norm+claims MB/s"
+  is input MB over the normalize + claims stage seconds.
+- daily run (with --daily, default on for the largest size): after the first repeat's
+  release exists, one 100-paper snapshot of a new date (half new papers, half re-listed) is
+  added to it (`trending-papers run <new file> --output <that release>`) and timed the same
+  way, once per repeat.
+
+Results: a table on stdout, and the same as JSON in bench/results/<date>-<sizes>.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import generate  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = ROOT / ".venv" / "bin"
+RESULTS = ROOT / "bench" / "results"
+STAGES = ("ingest", "normalize", "claims", "build", "validate", "publish")
+# The same environment as `make`: Prefect state in the project, no telemetry.
+ENVIRONMENT = {
+    "PREFECT_HOME": str(ROOT / ".prefect"),
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "DO_NOT_TRACK": "1",
+    "GX_ANALYTICS_ENABLED": "false",
+    "HF_HUB_DISABLE_TELEMETRY": "1",
+}
+# The fallback runner: the flow the CLI runs, its summary printed as the last stdout line.
+PYTHON_RUNNER = """
+import json, os, sys
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "CRITICAL")
+from flows.pipeline import run_release
+sources, output, extra = json.loads(sys.argv[1])
+summary = run_release(sources, output, None, **extra)
+print(json.dumps(summary, default=str))
+"""
+
+
+def run_child(argv: list[str], cwd: Path) -> dict:
+    """Run argv to the end; wall seconds, peak RSS (MB) of that child, exit code, output."""
+    env = {**os.environ, **{k: v for k, v in ENVIRONMENT.items() if k not in os.environ}}
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        child = subprocess.Popen(argv, cwd=cwd, env=env, stdout=out, stderr=err)
+        _, status, usage = os.wait4(child.pid, 0)  # the rusage of this one child
+        wall = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0), err.seek(0)
+        stdout, stderr = out.read().decode(errors="replace"), err.read().decode(errors="replace")
+    return {
+        "wall_s": wall,
+        "peak_rss_mb": usage.ru_maxrss / 1024,  # Linux: kilobytes
+        "cpu_s": usage.ru_utime + usage.ru_stime,
+        "returncode": child.returncode,
+        "stdout": stdout,
+        "stderr": stderr,
+    }
+
+
+def last_run_timings(output: Path) -> dict | None:
+    runs = output / "runs.jsonl"
+    if not runs.exists():
+        return None
+    lines = [line for line in runs.read_text(encoding="utf-8").splitlines() if line.strip()]
+    timings = json.loads(lines[-1]).get("timings") if lines else None
+    return timings or None
+
+
+def run_pipeline(runner: str, sources: list[Path], output: Path, pipeline_args: list[str]) -> dict:
+    """One run of the pipeline in a child process -> measurements + stage timings."""
+    if runner == "cli":
+        argv = [str(BIN / "trending-papers"), "run", *map(str, sources), "--output", str(output), *pipeline_args]
+    else:
+        payload = json.dumps([[str(s) for s in sources], str(output), {}])
+        argv = [str(BIN / "python"), "-c", PYTHON_RUNNER, payload]
+    result = run_child(argv, ROOT)
+    if result["returncode"] != 0:
+        raise SystemExit(f"pipeline run failed ({' '.join(argv[:3])} ...):\n{result['stderr'][-3000:]}{result['stdout'][-2000:]}")
+    if runner == "cli":
+        result["timings"] = last_run_timings(output) or {}
+    else:
+        result["timings"] = json.loads(result["stdout"].strip().splitlines()[-1]).get("timings", {})
+    del result["stdout"], result["stderr"]
+    return result
+
+
+def choose_runner(requested: str, workdir: Path, pipeline_args: list[str]) -> str:
+    """`cli` when the CLI records stage timings in runs.jsonl, else `python` (see module doc).
+    The probe also warms Prefect's database and Python's bytecode cache."""
+    if requested != "auto":
+        return requested
+    probe = workdir / "probe"
+    run_pipeline("cli", [generate.SAMPLE], probe, pipeline_args)
+    found = last_run_timings(probe)
+    shutil.rmtree(probe, ignore_errors=True)
+    return "cli" if found and "normalize" in found else "python"
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def summarize(label: str, runs: list[dict], mb: float, papers: int) -> dict:
+    timings = {stage: median([r["timings"].get(stage, 0.0) for r in runs]) for stage in STAGES}
+    total = median([r["wall_s"] for r in runs])
+    norm_claims = median([r["timings"].get("normalize", 0.0) + r["timings"].get("claims", 0.0) for r in runs])
+    return {
+        "label": label,
+        "input_mb": round(mb, 1),
+        "papers": papers,
+        "repeats": len(runs),
+        "stages_s": {stage: round(seconds, 2) for stage, seconds in timings.items()},
+        "total_s": round(total, 2),
+        "startup_s": round(total - sum(timings.values()), 2),  # Python/Prefect start-up, flow overhead
+        "mb_per_s": round(mb / total, 1),
+        "papers_per_s": round(papers / total),
+        "norm_claims_mb_per_s": round(mb / norm_claims, 1) if norm_claims else None,
+        "peak_rss_mb": round(median([r["peak_rss_mb"] for r in runs])),
+        "cpu_s": round(median([r["cpu_s"] for r in runs]), 1),
+        "runs": [{k: (round(v, 3) if isinstance(v, float) else v) for k, v in r.items()} for r in runs],
+    }
+
+
+def print_table(rows: list[dict], runner: str) -> None:
+    header = ["corpus", "MB", "papers", *STAGES, "total", "start-up", "MB/s", "papers/s", "n+c MB/s", "peak RSS MB"]
+    lines = [header]
+    for row in rows:
+        lines.append(
+            [row["label"], f"{row['input_mb']:.1f}", f"{row['papers']:,}", *(f"{row['stages_s'][s]:.2f}" for s in STAGES)]
+            + [f"{row['total_s']:.2f}", f"{row['startup_s']:.2f}", f"{row['mb_per_s']:.1f}", f"{row['papers_per_s']:,}"]
+            + [f"{row['norm_claims_mb_per_s'] or 0:.1f}", f"{row['peak_rss_mb']:,}"]
+        )
+    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
+    for number, line in enumerate(lines):
+        print("  ".join(cell.rjust(width) if i else cell.ljust(width) for i, (cell, width) in enumerate(zip(line, widths))))
+        if number == 0:
+            print("  ".join("-" * width for width in widths))
+    print(f"(seconds, medians of the repeats; stage timings via {runner}; start-up = total - stages)")
+
+
+def check_targets(rows: list[dict]) -> list[str]:
+    """The targets of issue 6, where the sizes that decide them were run."""
+    by_papers = {row["papers"]: row for row in rows if not row["label"].startswith("daily")}
+    notes = []
+    if 1_000_000 in by_papers:
+        big = by_papers[1_000_000]
+        notes.append(f"1M end to end {big['total_s']:.1f}s (target <= 60): {'ok' if big['total_s'] <= 60 else 'MISSED'}")
+        notes.append(f"1M peak RSS {big['peak_rss_mb'] / 1024:.2f} GB (target <= 6): {'ok' if big['peak_rss_mb'] <= 6144 else 'MISSED'}")
+        if 100_000 in by_papers:
+            small = by_papers[100_000]
+            ratio = (big["total_s"] - big["startup_s"]) / max(small["total_s"] - small["startup_s"], 1e-9)
+            notes.append(f"1M/100k cost without start-up {ratio:.2f}x (target <= 10.5): {'ok' if ratio <= 10.5 else 'MISSED'}")
+    for row in rows:
+        if row["norm_claims_mb_per_s"] and not row["label"].startswith("daily"):
+            rate = row["norm_claims_mb_per_s"]
+            notes.append(f"{row['label']} normalize+claims {rate:.1f} MB/s (target >= 60): {'ok' if rate >= 60 else 'MISSED'}")
+        if row["label"].startswith("daily"):
+            notes.append(f"{row['label']} {row['total_s']:.1f}s (target <= 20): {'ok' if row['total_s'] <= 20 else 'MISSED'}")
+    return notes
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="10000,100000,1000000", help="papers per corpus, comma separated")
+    parser.add_argument("--repeats", type=int, default=3, help="runs per size; the table shows medians")
+    parser.add_argument("--files", type=int, default=1, help="daily snapshot files per corpus")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--keep-data", action="store_true", help="keep bench/data/ corpora for the next run")
+    parser.add_argument("--daily", default="largest", help="sizes to time a 100-paper daily run after: largest, all, none")
+    parser.add_argument("--runner", choices=["auto", "cli", "python"], default="auto", help="how stage timings are read")
+    parser.add_argument("--pipeline-args", default="", help="extra arguments for `trending-papers run`")
+    args = parser.parse_args()
+    sizes = [int(size) for size in args.sizes.split(",")]
+    pipeline_args = args.pipeline_args.split()
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    workdir = Path(tempfile.mkdtemp(prefix="trending-bench-"))
+    runner = choose_runner(args.runner, workdir, pipeline_args)
+    if runner == "python" and pipeline_args:
+        raise SystemExit("--pipeline-args need the cli runner (the CLI does not write runs.jsonl yet)")
+    print(f"runner: {runner}; work folder {workdir}", flush=True)
+    rows, generated = [], []
+    try:
+        for size in sizes:
+            start = time.perf_counter()
+            sources = generate.generate(size, args.seed, args.files)
+            generated.append(sources[0].parent)
+            mb = sum(path.stat().st_size for path in sources) / 1e6
+            print(f"{size:,} papers: {mb:.1f} MB in {len(sources)} file(s) ({time.perf_counter() - start:.1f}s to generate)", flush=True)
+            want_daily = args.daily == "all" or (args.daily == "largest" and size == max(sizes))
+            runs, daily_runs = [], []
+            for repeat in range(args.repeats):
+                output = workdir / f"out-{size}-{repeat}"
+                runs.append(run_pipeline(runner, sources, output, pipeline_args))
+                print(f"  run {repeat + 1}: {runs[-1]['wall_s']:.1f}s, peak RSS {runs[-1]['peak_rss_mb']:.0f} MB, {runs[-1]['timings']}", flush=True)
+                if want_daily:
+                    daily = generate.generate_daily(size, 100, args.seed, args.files)
+                    generated.append(daily.parent)
+                    daily_runs.append(run_pipeline(runner, [daily], output, pipeline_args))
+                    print(f"  daily {repeat + 1}: {daily_runs[-1]['wall_s']:.1f}s, {daily_runs[-1]['timings']}", flush=True)
+                shutil.rmtree(output, ignore_errors=True)
+            rows.append(summarize(f"{size:,}", runs, mb, size))
+            if daily_runs:
+                daily_mb = daily.stat().st_size / 1e6
+                rows.append(summarize(f"daily +100 on {size:,}", daily_runs, daily_mb, 100))
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+        if not args.keep_data:
+            for folder in generated:
+                shutil.rmtree(folder, ignore_errors=True)
+    print()
+    print_table(rows, runner)
+    notes = check_targets(rows)
+    for note in notes:
+        print(note)
+    result = {
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()},
+        "git": subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip(),
+        "args": vars(args),
+        "runner": runner,
+        "rows": rows,
+        "targets": notes,
+    }
+    path = RESULTS / f"{dt.date.today():%Y-%m-%d}-{'-'.join(str(s) for s in sizes)}.json"
+    path.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {path.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
