@@ -238,6 +238,15 @@ LINK = (r"^\s?(?:-|–|—|to|and|or|,|, and|, or|/|\||vs\.?|versus)"
 RATE = (r"^\s?-?(?:(?P<rnoun>[A-Za-z]+)\s?(?:per\s|/\s?)(?P<rden>seconds?|secs?|s|minutes?|min|"
         r"hours?|h|days?|steps?|iterations?|GPU|token|image|query|sample)\b|(?P<fps>fps|FPS)\b)")
 
+# The denominator of a rate, as it is written in the unit (each value RATE can match).
+RATE_PER = {
+    "seconds": "s", "second": "s", "secs": "s", "sec": "s", "s": "s", "minutes": "min",
+    "minute": "min", "min": "min", "hours": "h", "hour": "h", "h": "h", "days": "day",
+    "day": "day", "steps": "step", "step": "step", "iterations": "iteration",
+    "iteration": "iteration", "GPU": "GPU", "token": "token", "image": "image",
+    "query": "query", "sample": "sample",
+}  # fmt: skip
+
 # "by a factor of 10": the number is a multiplier.
 FACTOR_LEFT = r"\bfactors? of\s(?:about\s|around\s|roughly\s|up to\s|over\s)?$"
 

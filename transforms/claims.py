@@ -5,14 +5,15 @@
 of `papers`. Everything is Polars expressions over whole columns, no Python per row.
 The grammar lives in `transforms.claim_patterns`.
 
-How it works. One regex pass (`replace_all` with the alternation `(SKIP)|(CLAIM)`)
-wraps every claim in \x00...\x01; skipped spans (names, years, image sizes, URLs...)
-are matched too, which hides their digits, but stay unmarked. Splitting on \x00 and
-exploding gives one row per claim with the text up to the next claim; the counted noun,
-metric and dataset are read from that text and the text before, with a handful of
-small anchored regexes on short strings. Offsets: Polars regex positions are byte
-offsets, the contract's are Python character offsets; here they are the cumulative
-`len_chars` of the pieces, so they are characters by construction.
+How it works. One regex pass (`replace_all` with the alternation SKIP|CLAIM, no capture
+groups) wraps every match in \x00...\x00; skipped spans (names, years, image sizes,
+URLs...) are matched too, which hides their digits. Splitting on \x00 and exploding gives
+one row per match with its character offset (running sums of `len_chars`, so offsets are
+characters by construction; Polars regex positions would be bytes); the matches that are a
+whole CLAIM are the claims. Each claim's context is sliced from the abstract by offset;
+the counted noun, metric and dataset are read from it with a handful of small anchored
+regexes, each run only on the rows where its result can matter (a null input skips the
+regex work; each string operation still costs ~50 ns a row, nulls included).
 
 Decisions (what is and is not a claim):
 - A claim is a number written with digits, or a spelled-out number directly before
@@ -63,12 +64,43 @@ def _metric_canon(expr: pl.Expr) -> pl.Expr:
 
 
 def _singular(expr: pl.Expr) -> pl.Expr:
-    """english plural -> singular, good enough for counted nouns."""
-    return (
-        expr.str.replace(r"ies$", "y")
-        .str.replace(r"(ss|sh|ch|x)es$", "${1}")
-        .str.replace(r"([^sui'])s$", "${1}")
-    )
+    """english plural -> singular, good enough for counted nouns: -ies -> -y, else
+    -sses/-shes/-ches/-xes lose "es", else -s after [^sui'] is dropped (one regex for the
+    last two: the longer ending matches further left, so it wins)."""
+    return expr.str.replace(r"ies$", "y").str.replace(r"(?:(ss|sh|ch|x)es|([^sui'])s)$", "${1}${2}")
+
+
+# Claims of a paper, and linked claims of a group, are contiguous runs of rows: their
+# window operations are done with fills over row numbers instead of `over` (which hashes
+# the key and evaluates per group: 10-40x slower here, with ~100k mostly 1-row groups).
+_ROW = pl.int_range(pl.len(), dtype=pl.Int64)
+
+
+def _run_first(starts: pl.Expr) -> pl.Expr:
+    """Row number of the first row of each row's run (`starts`: true on a run's first row)."""
+    return pl.when(starts).then(_ROW).forward_fill()
+
+
+def _run_last(ends: pl.Expr) -> pl.Expr:
+    """Row number of the last row of each row's run (`ends`: true on a run's last row)."""
+    return pl.when(ends).then(_ROW).backward_fill()
+
+
+def _bfill_in_group(x: pl.Expr) -> pl.Expr:
+    """x.backward_fill().over(group), the group being the rows g_first..g_last."""
+    source = pl.when(x.is_not_null()).then(_ROW).backward_fill()
+    return pl.when(source <= pl.col("g_last")).then(x.backward_fill())
+
+
+def _ffill_in_group(x: pl.Expr) -> pl.Expr:
+    """x.forward_fill().over(group), the group being the rows g_first..g_last."""
+    source = pl.when(x.is_not_null()).then(_ROW).forward_fill()
+    return pl.when(source >= pl.col("g_first")).then(x.forward_fill())
+
+
+def _fill_in_group(x: pl.Expr) -> pl.Expr:
+    """x.backward_fill().forward_fill().over(group): the group's next value, else its previous."""
+    return pl.coalesce(_bfill_in_group(x), _ffill_in_group(x))
 
 
 def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
@@ -134,7 +166,7 @@ def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
             "paper_id",
             "text",
             "first",
-            pos=pl.int_range(pl.len(), dtype=pl.Int64).over("first"),
+            pos=_ROW - _run_first(pl.col("first") != pl.col("first").shift(1).fill_null(-1)),
             match="piece",
             start=pl.col("end") - pl.col("length"),
             end="end",
@@ -169,12 +201,19 @@ def extract_claims(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     claim_index 0-based in text order per paper, sorted by paper_id, claim_index."""
     lf = _claim_rows(abstracts)
 
-    # Sentence around the claim: `ls` ends at the claim, `rs` starts after it.
-    lf = lf.with_columns(
-        ls=pl.col("left").str.replace(_rx(r"(?s)^.*[.!?;]\s"), ""),
-        rs=pl.col("right").str.replace(_rx(r"(?s)[.!?;]\s.*$"), ""),
-        g=pl.col("match").str.extract_groups(P.CLAIM_ANCHORED),
-    ).unnest("g")
+    # Sentence around the claim: `ls` ends at the claim, `rs` starts after it. The claim's
+    # parts (named groups of CLAIM); a bare number (digits only) needs no regex to parse.
+    bare = pl.col("match").str.contains(r"^[0-9.,]+$")
+    lf = (
+        lf.with_columns(
+            ls=pl.col("left").str.replace(_rx(r"(?s)^.*[.!?;]\s"), ""),
+            rs=pl.col("right").str.replace(_rx(r"(?s)[.!?;]\s.*$"), ""),
+            bare=bare,
+            g=pl.when(~bare).then(pl.col("match")).str.extract_groups(P.CLAIM_ANCHORED),
+        )
+        .unnest("g")
+        .with_columns(num=pl.coalesce("num", pl.when("bare").then("match")))
+    )
 
     # The number.
     mag = pl.col("mag").str.replace_all(r"[\s-]", "")
@@ -189,39 +228,41 @@ def extract_claims(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     big = mag.is_in(["M", "B", "T", "million", "billion", "trillion"]).fill_null(False)
     decimal = pl.col("num").str.contains(r"\.") & pl.col("mag").is_null()
 
-    # What is written around it.
-    metric_left = pl.col("ls").str.extract(_rx(r"(" + P.METRIC + r")" + P.METRIC_FILLER + r"\s*$"), 1)
-    metric_right = pl.col("rs").str.extract(_rx(r"^[\s+]*" + P.METRIC_PREFIX + r"(" + P.METRIC + r")"), 1)
-    metric_any = pl.col("ls").str.tail(100).str.extract_all(P.METRIC).list.last()
-    named_paren = pl.col("ls").str.extract(_rx(r"\b([A-Z][A-Za-z0-9-]*)\s?\($"), 1)
-    named_paren = pl.when(pl.col("rs").str.contains(r"^\s?[),;]")).then(named_paren)
+    # What is written around it. Each regex runs only on the rows whose result can matter
+    # (the others get a null input, which skips the regex work).
     # A unit glued to the number decides kind and unit: the words after it are not read
-    # for a rate or a counted noun (null input costs nothing).
+    # for a rate or a counted noun, nor the words before it for "a factor of".
     glued = pl.any_horizontal(pl.col(c).is_not_null() for c in ("pct", "mult", "word", "cur", "usd", "dur", "bytes"))
-    rs_unglued = pl.when(~glued).then(pl.col("rs"))
-    rate = rs_unglued.str.extract_groups(P.RATE)
+    rs_unglued = pl.when(~pl.col("glued")).then(pl.col("rs"))
+    metric_left = pl.col("ls").str.extract(_rx(r"(" + P.METRIC + r")" + P.METRIC_FILLER + r"\s*$"), 1)
+    metric_right = (
+        pl.when(pl.col("metric_left").is_null())
+        .then(pl.col("rs"))
+        .str.extract(_rx(r"^[\s+]*" + P.METRIC_PREFIX + r"(" + P.METRIC + r")"), 1)
+    )
+    closes = pl.col("rs").str.contains(r"^\s?[),;]")  # "MMLU (63.2), ...": a name before "("
+    named_paren = pl.when(closes).then(pl.col("ls")).str.extract(_rx(r"\b([A-Z][A-Za-z0-9-]*)\s?\($"), 1)
+    rate = pl.col("rate")  # a struct column: its fields are read several times
+    per = rate.struct.field("rden").replace_strict(P.RATE_PER, default=None, return_dtype=pl.String)
     rate_unit = pl.when(rate.struct.field("fps").is_not_null()).then(pl.lit("frame/s")).otherwise(
-        pl.concat_str(
-            _singular(rate.struct.field("rnoun").str.to_lowercase()),
-            pl.lit("/"),
-            rate.struct.field("rden").str.replace(r"^(?:seconds?|secs?)$", "s")
-            .str.replace(r"^(?:minutes?)$", "min").str.replace(r"^(?:hours?)$", "h")
-            .pipe(_singular),
-        )
+        pl.concat_str(_singular(rate.struct.field("rnoun").str.to_lowercase()), pl.lit("/"), per)
     )
     dur = pl.col("dur")
     dur_unit = pl.coalesce(*[pl.when(dur.str.contains(rx)).then(pl.lit(u)) for rx, u in P.DURATION_UNIT])
+    factor = pl.when(~pl.col("glued")).then(pl.col("ls")).str.contains(P.FACTOR_LEFT).fill_null(False)
 
-    lf = lf.with_columns(
-        value=value,
-        metric_adj=_metric_canon(pl.coalesce(metric_left, metric_right)),
-        metric_any=_metric_canon(metric_any),
-        named_paren=named_paren,
-        rate_unit=rate_unit,
-        dur_unit=dur_unit,
-        decimal=decimal,
-        big=big,
-    ).pipe(_with_count_unit, rs_unglued)
+    lf = (
+        lf.with_columns(value=value, decimal=decimal, big=big, glued=glued, metric_left=metric_left)
+        .with_columns(metric_adj=pl.coalesce("metric_left", metric_right), rate=rs_unglued.str.extract_groups(P.RATE))
+        .with_columns(
+            metric_adj=_metric_canon(pl.col("metric_adj")),
+            named_paren=named_paren,
+            rate_unit=rate_unit,
+            dur_unit=dur_unit,
+            factor=factor,
+        )
+        .pipe(_with_count_unit, rs_unglued)
+    )
     # Kind and unit from the claim's own text and its immediate neighbourhood.
     bare_score = pl.col("word").is_null() & pl.col("mag").is_null() & pl.col("metric_adj").is_not_null()
     kind_unit = [
@@ -230,7 +271,7 @@ def extract_claims(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         (pl.col("cur").is_not_null() | pl.col("usd").is_not_null(), "money", pl.lit("USD")),
         (pl.col("dur").is_not_null(), "duration", pl.col("dur_unit")),
         (pl.col("bytes").is_not_null(), "count", pl.col("bytes").str.strip_chars()),
-        (pl.col("ls").str.contains(P.FACTOR_LEFT), "multiplier", pl.lit("×")),
+        (pl.col("factor"), "multiplier", pl.lit("×")),
         (pl.col("rate_unit").is_not_null(), "rate", pl.col("rate_unit")),
         (pl.col("named_paren").is_not_null() & pl.col("decimal"), "score", pl.col("named_paren")),
         (pl.col("points"), "score", pl.lit("points")),
@@ -244,69 +285,88 @@ def extract_claims(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         unit = pl.when(cond).then(u).otherwise(unit)
 
     # Linked groups (ranges and lists): bare members take their neighbours' kind and unit.
-    grp = "grp"
+    # A group is a run of rows g_first..g_last, each but the first linked to the previous.
     lf = lf.with_columns(
         kind0=kind,
         unit0=unit,
-        grp=(~pl.col("link_prev")).cum_sum(),
+        g_first=_run_first(~pl.col("link_prev")),
+        g_last=_run_last(~pl.col("link_next")),
     ).with_columns(
-        gpos=pl.int_range(pl.len()).over(grp),
-        gsize=pl.len().over(grp),
-        kind1=pl.col("kind0").backward_fill().forward_fill().over(grp),
+        gpos=_ROW - pl.col("g_first"),
+        gsize=pl.col("g_last") - pl.col("g_first") + 1,
+        kind1=_fill_in_group(pl.col("kind0")),
         unit1=pl.when(pl.col("kind0").is_null())
         .then(
-            pl.when(pl.col("kind0").backward_fill().over(grp).is_not_null())
-            .then(pl.col("unit0").backward_fill().over(grp))
-            .otherwise(pl.col("unit0").forward_fill().over(grp))
+            pl.when(_bfill_in_group(pl.col("kind0")).is_not_null())
+            .then(_bfill_in_group(pl.col("unit0")))
+            .otherwise(_ffill_in_group(pl.col("unit0")))
         )
         .otherwise(pl.col("unit0")),
-        metric1=pl.col("metric_adj").backward_fill().forward_fill().over(grp),
+        metric1=_fill_in_group(pl.col("metric_adj")),
     )
     kind = pl.coalesce(
         pl.col("kind1"),
         pl.when(pl.col("decimal")).then(pl.lit("score")).otherwise(pl.lit("count")),
     )
-    metric = pl.coalesce(
-        pl.col("metric1"),
-        pl.when(kind.is_in(["score", "percent"])).then(pl.col("metric_any")),
-    )
-    noun_left = _singular(pl.col("ls").str.extract(P.NOUN_LEFT, 1))
-    unit = pl.coalesce(
-        pl.col("unit1"),
-        pl.when(kind == "score").then(metric),
-        pl.when(kind == "count").then(noun_left.first().over(grp)),
-        pl.when((kind == "count") & pl.col("big") & pl.col("ls").str.contains(P.NAME_BEFORE_SIZE)).then(
-            pl.lit("parameter")
-        ),
-    )
-
-    # Dataset: "... on A and B respectively" pairs values with names; else "on X" after
-    # the value in its sentence; else shared in the group; else the last name before it.
+    # Read on the group's first row only ("inference steps from 20 to 1-4").
+    noun_left = pl.when(pl.col("gpos") == 0).then(pl.col("ls")).str.extract(P.NOUN_LEFT, 1)
+    name_before_size = pl.when(pl.col("big")).then(pl.col("ls")).str.contains(P.NAME_BEFORE_SIZE)
+    # "... on A and B respectively" (read on the group's last row).
+    says_respectively = (pl.col("gpos") == pl.col("gsize") - 1) & pl.col("rs").str.contains("respectively", literal=True)
     resp = (
-        pl.col("rs")
+        pl.when(says_respectively)
+        .then(pl.col("rs"))
         .str.extract(_rx(r"^((?:[^.;]|\.[0-9])*?\brespectively\b(?:\s(?:on|in)\s(?:[^.;]|\.[0-9])*)?)"), 1)
         .str.extract_all(P.DATASET)
-        .last()
-        .over(grp)
     )
-    resp_ds = pl.when(resp.list.len() == pl.col("gsize")).then(resp.list.get(pl.col("gpos"), null_on_oob=True))
     right_ds = pl.col("rs").str.extract(
         _rx(r"\b(?:on|in|from|of)\s(?:the\s)?(?:[\w-]+\s)?(" + P.DATASET + r")"), 1
     )
     paren_ds = pl.when(pl.col("named_paren").str.contains("^(?:" + P.DATASET + ")$")).then(pl.col("named_paren"))
-    lf = lf.with_columns(
-        kind=kind,
-        unit=unit,
-        metric=metric,
-        ds0=pl.coalesce(paren_ds, right_ds),
-    ).with_columns(
-        dataset=pl.coalesce(
-            resp_ds,
-            pl.col("ds0").backward_fill().forward_fill().over(grp),
-            pl.when(pl.col("kind").is_in(["percent", "score", "multiplier"])).then(
-                pl.col("ls").str.extract_all(P.DATASET).list.last().first().over(grp)
-            ),
+    # Metric: the group's, else for a score or percent the last metric named before it.
+    needs_metric = pl.col("metric1").is_null() & pl.col("kind").is_in(["score", "percent"])
+    metric_any = pl.when(needs_metric).then(pl.col("ls")).str.tail(100).str.extract_all(P.METRIC).list.last()
+    # Dataset: "... on A and B respectively" pairs values with names; else "on X" after
+    # the value in its sentence; else shared in the group; else (results only) the last
+    # name before the group's first value (read only where nothing else was found).
+    resp_ds = pl.when(pl.col("resp").list.len() == pl.col("gsize")).then(
+        pl.col("resp").list.get(pl.col("gpos"), null_on_oob=True)
+    )
+    lf = (
+        lf.with_columns(
+            kind=kind,
+            noun_left=_singular(noun_left),
+            name_before_size=name_before_size,
+            resp=resp,
+            ds0=pl.coalesce(paren_ds, right_ds),
         )
+        .with_columns(
+            metric=pl.coalesce("metric1", _metric_canon(metric_any)),
+            resp=pl.col("resp").gather(pl.col("g_last")),
+            ds1=_fill_in_group(pl.col("ds0")),
+        )
+        .with_columns(
+            unit=pl.coalesce(
+                pl.col("unit1"),
+                pl.when(pl.col("kind") == "score").then("metric"),
+                pl.when(pl.col("kind") == "count").then(pl.col("noun_left").gather(pl.col("g_first"))),
+                pl.when((pl.col("kind") == "count") & pl.col("big") & pl.col("name_before_size")).then(
+                    pl.lit("parameter")
+                ),
+            ),
+            ds2=pl.coalesce(resp_ds, "ds1"),
+        )
+    )
+    results = pl.col("kind").is_in(["percent", "score", "multiplier"])
+    maybe_results = pl.col("kind1").is_null() | pl.col("kind1").is_in(["percent", "score", "multiplier"])
+    ds_before = (
+        pl.when((pl.col("gpos") == 0) & pl.col("ds2").is_null() & maybe_results)
+        .then(pl.col("ls"))
+        .str.extract_all(P.DATASET)
+        .list.last()
+    )
+    lf = lf.with_columns(ds_before=ds_before).with_columns(
+        dataset=pl.coalesce("ds2", pl.when(results).then(pl.col("ds_before").gather(pl.col("g_first")))),
     )
 
     out = lf.select(

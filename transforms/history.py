@@ -27,19 +27,28 @@ def papers(entries: pl.LazyFrame) -> pl.LazyFrame:
     """One row per paper: text of its latest entry, plus its trending history."""
     by, descending = LATEST_FIRST
     text_columns = [name for name in PAPERS.names() if name in entries.collect_schema().names() and name != "paper_id"]
-    return (
-        entries.sort(by, descending=descending)
+    indexed = entries.with_row_index("__row")
+    # Which row speaks for each paper is found on the narrow key columns alone, then only
+    # those rows of the wide columns (abstracts, raw text, urls, claims) are gathered, once
+    # and already in paper_id order: sorting and grouping the wide frame cost most of the
+    # build's time and memory.
+    speakers = (
+        indexed.select("__row", "paper_id", *by)
+        .sort(by, descending=descending)
         .group_by("paper_id")
         .agg(
-            pl.col(text_columns).first(),
+            pl.col("__row").first(),
             first_seen=pl.col("snapshot_date").min(),
             last_seen=pl.col("snapshot_date").max(),
             days_listed=pl.col("snapshot_date").n_unique(),
             best_rank=pl.col("rank").min(),
         )
+        .sort("paper_id")
+    )
+    return (
+        speakers.join(indexed.select("__row", *text_columns), on="__row", how="left", maintain_order="left")
         .select(PAPERS.names())
         .cast(dict(PAPERS))
-        .sort("paper_id")
     )
 
 

@@ -310,6 +310,79 @@ def test_no_python_per_row() -> None:
 
 
 # --------------------------------------------------------------------------------------
+# Invariants the fast paths of transforms/claims.py rely on.
+# --------------------------------------------------------------------------------------
+
+
+def _claims_by_capture_groups(texts: list[str]) -> list[list[str]]:
+    """Claim spans as marked by the reference formulation: MARK with a capture group for
+    the skipped spans and one for the claims (slower, but which is which needs no check)."""
+    from transforms import claim_patterns as P
+
+    grouped = P.ascii_classes(
+        "(" + "|".join(f"(?:{p})" for p in P.SKIP) + ")|(" + P._strip_names(P.CLAIM) + ")"
+    )
+    marked = pl.Series(texts).str.replace_all(grouped, "${1}\x00${2}\x01").str.replace_all("\x00\x01", "", literal=True)
+    return marked.str.extract_all("\x00[^\x01]*\x01").list.eval(pl.element().str.slice(1, pl.element().str.len_chars() - 2)).to_list()
+
+
+def _claims_by_anchored_check(texts: list[str]) -> list[list[str]]:
+    """Claim spans as transforms/claims.py finds them: every MARK match, kept iff it is a
+    whole CLAIM."""
+    from transforms import claim_patterns as P
+
+    matches = pl.Series(texts).str.extract_all(P.MARK)
+    return matches.list.eval(pl.element().filter(pl.element().str.contains(P.CLAIM_ANCHORED))).to_list()
+
+
+def test_mark_matches_that_are_claims_on_the_sample() -> None:
+    texts = [a for _, a in sample_entries()] + _sample_frame()[1] + [r["abstract"] for r in load_gold("heldout")]
+    texts += [v[0] for v in POSITIVE.values()] + list(NEGATIVE.values())
+    assert _claims_by_anchored_check(texts) == _claims_by_capture_groups(texts)
+
+
+_SKIPPY = st.sampled_from(
+    list("0123456789") * 6
+    + list(" .,-/%|×xX$()+²³;:{}_^=<≤[]'")
+    + ["M", "k", "K", "B", "G", "T", "iB", "s", "ms", "h", "min", " hours", " days", "st", "nd", "th",
+       "times", " fold", "-fold", " three", "Ten", "ResNet-", "GPT-", "v", "http://a.b/", "www.", "Table ",
+       "Sec. ", "Fig. ", "et al., ", "19", "20", " and", " in", " the", " dataset", "Llama ", "Qwen", "RTX ",
+       "CoRe ", "COCO ", "L_", "x^", "u_{", "k = ", "USD", " dollars", "US$", "%", " percent", " per cent",
+       "million", "-billion", " thousand", "Split-", "-D", "(ii)", "\u00a0", "é", "😀"]
+    + list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_SKIPPY, max_size=40).map("".join), min_size=1, max_size=20))
+def test_mark_matches_that_are_claims_on_arbitrary_text(texts: list[str]) -> None:
+    assert _claims_by_anchored_check(texts) == _claims_by_capture_groups(texts)
+
+
+def test_no_counted_noun_modifier_looks_plural() -> None:
+    """PLURAL_NOUN does not exclude the modifiers: none may have its shape."""
+    from transforms import claim_patterns as P
+
+    for word in P.COUNT_MODIFIERS.split("|"):
+        assert not re.fullmatch(r"[a-z][a-z-]*[^sui']s|[A-Z]{2,6}s", word), word
+
+
+def test_rate_per_is_the_normalized_denominator() -> None:
+    """RATE_PER holds every denominator RATE can read, normalized as the unit writes it."""
+    from transforms import claim_patterns as P
+
+    rden = pl.Series([f" tokens per {d}" for d in P.RATE_PER]).str.extract_groups(P.RATE).struct.field("rden")
+    assert rden.to_list() == list(P.RATE_PER)
+    alternatives = re.search(r"\(\?P<rden>([^)]*)\)", P.RATE).group(1)  # the group's alternation
+    spelled = {w for alt in alternatives.split("|") for w in ([alt[:-1], alt[:-2]] if alt.endswith("?") else [alt])}
+    assert spelled == set(P.RATE_PER)
+    for d, unit in P.RATE_PER.items():
+        norm = re.sub(r"^(?:hours?)$", "h", re.sub(r"^(?:minutes?)$", "min", re.sub(r"^(?:seconds?|secs?)$", "s", d)))
+        norm = re.sub(r"([^sui'])s$", r"\1", re.sub(r"(ss|sh|ch|x)es$", r"\1", re.sub(r"ies$", "y", norm)))
+        assert norm == unit, d
+
+
+# --------------------------------------------------------------------------------------
 # The sample: offsets always point at their text.
 # --------------------------------------------------------------------------------------
 
@@ -462,3 +535,12 @@ def test_gold_set_with_pipeline_cleaning() -> None:
     s = score(gold, _found_by_title(titles, abstracts))
     _report("gold: sample, transforms.text.clean_text", s)
     assert s["f1"] >= 0.95
+
+
+def test_claim_index_restarts_at_zero_for_every_paper():
+    abstracts = pl.LazyFrame(
+        {"paper_id": ["a", "b", "c"], "abstract": ["We get 75.15% and 2.5× faster.", "No numbers here.", "It has 7B parameters and 3.0%/5.2% error."]}
+    )
+    claims = extract_claims(abstracts).collect()
+    indexes = claims.group_by("paper_id", maintain_order=True).agg("claim_index").sort("paper_id").rows()
+    assert indexes == [("a", [0, 1]), ("c", [0, 1, 2])]
