@@ -7,27 +7,32 @@ swallow the next entry: it becomes an entry of its own with a `segment_issues` r
 
 import polars as pl
 
-# Page chrome of the Hugging Face trending page, seen alone on a line or glued to the
-# start of the next title ("SubscribeReservoir Computing ...").
-BOILERPLATE = (
+# Page chrome of the Hugging Face trending page seen glued to the start of the next title
+# ("SubscribeReservoir Computing ..."): only these are ever cut off a title.
+GLUED_BOILERPLATE = (
     "Get trending papers in your email inbox once a day!",
     "Get trending papers in your email inbox!",
     "Subscribe",
-    "Trending Papers",
-    "Daily Papers",
-    "Sign Up",
-    "Log In",
-    "Upvote",
-    "View all",
-    "Load more",
 )
+# Other short UI strings of the page: boilerplate only when they are the whole line.
+BOILERPLATE = (
+    *GLUED_BOILERPLATE,
+    "Trending Papers", "Trending papers", "Trending", "Daily Papers", "Papers", "Sign Up",
+    "Log In", "Login", "Sign in", "Upvote", "Upvoted", "View all", "Load more", "Show more",
+    "See more", "Submit", "Submit a paper", "Follow", "Share", "Search", "Models", "Datasets",
+    "Spaces", "Posts", "Docs", "Enterprise", "Pricing", "Community", "Collections", "new",
+)  # fmt: skip
 
-_BOILERPLATE_ALT = "|".join(pl.escape_regex(text) for text in BOILERPLATE)
+
+def _alternation(strings: tuple[str, ...]) -> str:
+    return "|".join(pl.escape_regex(text) for text in strings)
+
+
 # The whole line is chrome (possibly several strings in a row), or has no letter at all
 # (vote counts, bullets).
-_BOILERPLATE_LINE = rf"^(?:(?:{_BOILERPLATE_ALT})\s*)+$|^[^\pL]*$"
+_BOILERPLATE_LINE = rf"^(?:(?:{_alternation(BOILERPLATE)})\s*)+$|^[^\pL]*$"
 # Chrome glued to a title: no space between, and the title starts with a capital or digit.
-_GLUED_PREFIX = rf"^(?:{_BOILERPLATE_ALT})+([\p{{Lu}}\p{{N}}])"
+_GLUED_PREFIX = rf"^(?:{_alternation(GLUED_BOILERPLATE)})+([\p{{Lu}}\p{{N}}])"
 
 # An abstract has sentences; a title is a short phrase. Titles may end in "?" or "!".
 _SENTENCE_BREAK = r"[.!?] [\p{Lu}\p{N}]"

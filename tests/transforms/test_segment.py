@@ -76,3 +76,12 @@ def test_a_short_abstract_of_sentences_is_still_an_abstract():
     entries = entries_of("\n".join(["Short Abstract Paper", "We did it. It works.", "Next Title", abstract_like()]))
     assert entries["title_text"].to_list() == ["Short Abstract Paper", "Next Title"]
     assert entries["abstract_text"][0] == "We did it. It works."
+
+
+def test_other_ui_strings_are_boilerplate_only_as_whole_lines():
+    text = "\n".join(["Trending Papers", "Upvote", "42", "· ★", "Models", "A Title", abstract_like(), "Log In"])
+    entries = entries_of(text)
+    assert entries["title_text"].to_list() == ["A Title"]
+    assert entries["rank"].to_list() == [1]
+    glued = entries_of("\n".join(["ModelsAre Great Title", abstract_like()]))
+    assert glued["title_text"].to_list() == ["ModelsAre Great Title"]
