@@ -14,7 +14,7 @@ import pytest
 
 from flows.pipeline import run_release
 from flows.release import ReleaseError
-from tests.helpers import SAMPLE, parquet_bytes, sample_entries, write_snapshot
+from tests.helpers import parquet_bytes, sample_entries, write_snapshot
 
 pytestmark = pytest.mark.usefixtures("prefect_api")
 

@@ -1,8 +1,6 @@
 """The real flow, run through Prefect's test harness, on the sample and on small files."""
 
 import json
-import re
-import shutil
 from pathlib import Path
 
 import duckdb
