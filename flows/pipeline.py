@@ -8,7 +8,6 @@ import contextlib
 import datetime as dt
 import os
 import signal
-import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -38,18 +37,9 @@ from flows.release import (
 from flows.shards import DEFAULT_SHARD_MB
 from flows.sources import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, expand_sources
 from flows.staging import stage_all, staged_entries
+from flows.timing import timed
 from transforms import history
 from transforms.schema import TABLES
-
-
-@contextlib.contextmanager
-def timed(timings: dict[str, float], stage: str) -> Iterator[None]:
-    """Add the wall time of the block to timings[stage] (seconds)."""
-    start = time.perf_counter()
-    try:
-        yield
-    finally:
-        timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - start
 
 
 @task(name="build-tables", cache_policy=NO_CACHE)

@@ -32,19 +32,28 @@ class ReleaseError(Exception):
     """The run cannot publish; the message is the one-line reason."""
 
 
-def write_parquet(frame: pl.DataFrame, path: Path) -> None:
-    """zstd with statistics, written to a temporary name and moved into place."""
+@contextlib.contextmanager
+def replaced_atomically(path: Path) -> Iterator[Path]:
+    """A temporary name beside `path` to write to; moved onto `path` only if the block ends well."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    frame.write_parquet(temporary, compression="zstd", statistics=True)
+    try:
+        yield temporary
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
     os.replace(temporary, path)
+
+
+def write_parquet(frame: pl.DataFrame, path: Path) -> None:
+    """zstd with statistics, written to a temporary name and moved into place."""
+    with replaced_atomically(path) as temporary:
+        frame.write_parquet(temporary, compression="zstd", statistics=True)
 
 
 def write_json(data: object, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    temporary.write_text(json.dumps(data, indent=2, sort_keys=True, default=str) + "\n", encoding="utf-8")
-    os.replace(temporary, path)
+    with replaced_atomically(path) as temporary:
+        temporary.write_text(json.dumps(data, indent=2, sort_keys=True, default=str) + "\n", encoding="utf-8")
 
 
 def write_table(frame: pl.DataFrame, name: str, parquet_dir: Path) -> Path:

@@ -11,14 +11,14 @@ code runs in a Prefect task thread or on a Dask worker.
 """
 
 import hashlib
-import os
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
 
+from flows.release import write_parquet
 from flows.sources import InputError, decode_range, lines_frame
+from flows.timing import timed
 from transforms.normalize import attach_claims, clean_entries
 from transforms.segment import classify_lines
 
@@ -50,6 +50,7 @@ def scan(path: Path, name: str, shard_bytes: int) -> ScannedSnapshot:
     """One streaming pass: sha256, size, line count, and the shard cut points."""
     digest = hashlib.sha256()
     size = 0
+    has_text = False
     newlines_before: list[tuple[int, int]] = [(0, 0)]  # (offset, newlines before it) per chunk
     with open(path, "rb") as handle:
         if handle.read(2) in (b"\xff\xfe", b"\xfe\xff"):
@@ -60,23 +61,16 @@ def scan(path: Path, name: str, shard_bytes: int) -> ScannedSnapshot:
             if b"\x00" in chunk:
                 offset = size + chunk.index(b"\x00")
                 raise InputError(f"{name}: line {_line_at(path, offset)}: binary file (NUL byte)")
+            has_text = has_text or not chunk.isspace()
             size += len(chunk)
             newlines_before.append((size, newlines_before[-1][1] + chunk.count(b"\n")))
-    if size == 0 or not _has_text(path):
+    if not has_text:
         raise InputError(f"{name}: empty file")
     starts = [0, *[_entry_boundary(path, target, size) for target in range(shard_bytes, size, shard_bytes)]]
     starts = sorted({s for s in starts if s is not None and s < size})
     ends = [*starts[1:], size]
     cuts = [(start, end, _line_at(path, start, newlines_before)) for start, end in zip(starts, ends)]
     return ScannedSnapshot(digest.hexdigest(), size, cuts)
-
-
-def _has_text(path: Path) -> bool:
-    with open(path, "rb") as handle:
-        while chunk := handle.read(READ_CHUNK):
-            if chunk.strip():
-                return True
-    return False
 
 
 def _line_at(path: Path, offset: int, newlines_before: list[tuple[int, int]] | None = None) -> int:
@@ -129,19 +123,12 @@ def _entry_boundary(path: Path, target: int, size: int) -> int | None:
 def normalize_shard(spec: ShardSpec) -> dict:
     """Normalize one shard into spec.out; returns its entry and line counts and timings."""
     timings: dict[str, float] = {}
-    started = time.perf_counter()
-    text = decode_range(spec.path, spec.start, spec.end, spec.first_line, spec.source_file)
-    lines = lines_frame(text, spec.source_file, spec.first_line)
-    timings["ingest"] = time.perf_counter() - started
-    started = time.perf_counter()
-    cleaned = clean_entries(lines).collect()
-    timings["normalize"] = time.perf_counter() - started
-    started = time.perf_counter()
-    entries = attach_claims(cleaned.lazy()).collect()
-    timings["claims"] = time.perf_counter() - started
-    out = Path(spec.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    temporary = out.with_name(f".{out.name}.tmp-{os.getpid()}")
-    entries.write_parquet(temporary, compression="zstd", statistics=True)
-    os.replace(temporary, out)
+    with timed(timings, "ingest"):
+        text = decode_range(spec.path, spec.start, spec.end, spec.first_line, spec.source_file)
+        lines = lines_frame(text, spec.source_file, spec.first_line)
+    with timed(timings, "normalize"):
+        cleaned = clean_entries(lines).collect()
+    with timed(timings, "claims"):
+        entries = attach_claims(cleaned.lazy()).collect()
+    write_parquet(entries, Path(spec.out))
     return {"index": spec.index, "entries": entries.height, "timings": timings}

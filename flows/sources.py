@@ -33,7 +33,7 @@ class SourceUnavailable(Exception):
     """A source that could not be reached this time (network, timeout): worth a retry."""
 
 
-def _name_of(source: str) -> str:
+def name_of(source: str) -> str:
     return source.rstrip("/").rsplit("/", 1)[-1]
 
 
@@ -86,7 +86,7 @@ def localize(source: str, incoming: Path, max_bytes: int, timeout: float) -> tup
 
     Returns (path, is_temporary). A file over max_bytes (uncompressed) is refused.
     """
-    name = _name_of(source)
+    name = name_of(source)
     local = Path(source.removeprefix("file://")) if ("://" not in source or source.startswith("file://")) else None
     if local is not None:
         if not local.is_file():
@@ -121,7 +121,7 @@ def _gunzip(chunks: Iterator[bytes]) -> Iterator[bytes]:
 
 
 def _copy_uncompressed(source: str, target: Path, max_bytes: int, timeout: float) -> None:
-    name = _name_of(source)
+    name = name_of(source)
     try:
         with fsspec.open(source, "rb", **_storage_options(source, timeout)) as stream:
             first = stream.read(COPY_CHUNK)

@@ -26,7 +26,8 @@ from prefect.cache_policies import NO_CACHE
 from flows import PIPELINE_VERSION
 from flows.release import write_json
 from flows.shards import ShardSpec, normalize_shard, scan
-from flows.sources import InputError, SourceUnavailable, localize, snapshot_date
+from flows.timing import add_timings
+from flows.sources import InputError, SourceUnavailable, localize, name_of, snapshot_date
 
 STAGE_RETRIES = 2
 INDEX = "index.json"
@@ -53,7 +54,7 @@ def ingest_snapshot(
 ) -> dict:
     """Make the source a local uncompressed file, hash it and plan its shards."""
     started = time.perf_counter()
-    name = source.rstrip("/").rsplit("/", 1)[-1]
+    name = name_of(source)
     try:
         path, is_temporary = localize(source, Path(output) / "staged" / ".incoming", max_bytes, timeout)
     except InputError as error:
@@ -137,8 +138,7 @@ def stage_snapshot(ingested: dict, output: Path, parallel: int, dask_client, tim
     finally:
         _discard(Path(ingested["local"]), ingested["temporary"])
     for result in results:
-        for stage, seconds in result.get("timings", {}).items():
-            timings[stage] = timings.get(stage, 0.0) + seconds
+        add_timings(timings, result.get("timings", {}))
     refusals = [r["refused"] for r in results if "refused" in r]
     entries = sum(r.get("entries", 0) for r in results)
     if refusals or not entries:

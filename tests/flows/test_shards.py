@@ -2,7 +2,6 @@
 locally and on a real Dask cluster (scheduler + two workers on 127.0.0.1)."""
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -12,6 +11,7 @@ import polars as pl
 import pytest
 
 from flows.pipeline import run_release
+from flows.schedule import free_port
 from flows.shards import scan
 from flows.sources import InputError, decode_range
 from tests.helpers import SAMPLE, parquet_bytes
@@ -56,12 +56,6 @@ def test_sharded_run_gives_the_same_bytes_as_one_piece(tmp_path, one_piece):
     assert len(list(staged.glob("shard-*.parquet"))) > 5
     assert summary["counts"]["papers"] == 88
     assert parquet_bytes(tmp_path / "output") == parquet_bytes(one_piece)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture
