@@ -72,7 +72,7 @@ def write_hf_repo(tables: dict[str, pathlib.Path], hf_dir: pathlib.Path, release
     for config in CONFIGS:
         target = hf_dir / "data" / config / DATA_FILE
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(tables[config], target)
+        _link_or_copy(tables[config], target)
         rows[config] = pq.read_metadata(target).num_rows
     counts = release.get("counts", {})
     disagree = {c: (counts[c], rows[c]) for c in CONFIGS if c in counts and counts[c] != rows[c]}
@@ -80,6 +80,21 @@ def write_hf_repo(tables: dict[str, pathlib.Path], hf_dir: pathlib.Path, release
         raise ValueError(f"release counts disagree with the Parquet files (count, rows): {disagree}")
     card = "---\n" + yaml.safe_dump(card_metadata(hf_dir, rows), sort_keys=False, allow_unicode=True) + "---\n"
     (hf_dir / "README.md").write_text(card + card_text(release, rows), encoding="utf-8")
+
+
+def _link_or_copy(source: pathlib.Path, target: pathlib.Path) -> None:
+    """A hard link (published files are never rewritten in place), else a copy."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def _uncompressed_size(path: pathlib.Path) -> int:
+    """The table's uncompressed size from the Parquet footer: about what `datasets`
+    holds in memory, without reading the data."""
+    metadata = pq.read_metadata(path)
+    return sum(metadata.row_group(i).total_byte_size for i in range(metadata.num_row_groups))
 
 
 def card_metadata(hf_dir: pathlib.Path, rows: dict[str, int]) -> dict:
@@ -91,7 +106,7 @@ def card_metadata(hf_dir: pathlib.Path, rows: dict[str, int]) -> dict:
     for config in CONFIGS:
         path = hf_dir / "data" / config / DATA_FILE
         features = Features.from_arrow_schema(arrow_schema(config))
-        in_memory = pq.read_table(path).cast(features.arrow_schema).nbytes  # what datasets loads
+        in_memory = _uncompressed_size(path)
         splits = SplitDict()
         splits.add(SplitInfo(name="train", num_bytes=in_memory, num_examples=rows[config]))
         infos[config] = DatasetInfo(

@@ -7,6 +7,7 @@ dicts, never DataFrames: Prefect hashes task inputs and would pickle frames it p
 import contextlib
 import datetime as dt
 import os
+import shutil
 import signal
 import uuid
 from collections.abc import Iterator
@@ -42,37 +43,77 @@ from transforms import history
 from transforms.schema import TABLES
 
 
+CHANGED = "changed"  # scratch folder of a release: the rows an incremental build (re)computed
+
+
 @task(name="build-tables", cache_policy=NO_CACHE)
-def build_tables(snapshots: list[dict], output: str, release_dir: str) -> dict:
-    """Staged entries of every snapshot -> candidate parquet/ tables; returns counts."""
+def build_tables(snapshots: list[dict], output: str, release_dir: str, previous_release: str | None = None) -> dict:
+    """Staged entries -> candidate parquet/ tables; returns counts and repairs.
+
+    Without previous_release every snapshot's entries are read and the tables are built
+    from them. With it (a release of this pipeline version), `snapshots` are only the new
+    ones, merged into that release's tables; the rows the merge (re)computed are written
+    to <release>/changed/ for validation.
+    """
     entries = staged_entries(snapshots, Path(output))
     # Both halves in one query: the rules run once over the entries, not once per half.
     valid, quarantined = pl.collect_all(split_quarantine(entries))
+    validate_folder = "parquet"
+    if previous_release:
+        tables, changed = _merged_tables(Path(previous_release) / "parquet", valid, quarantined)
+        if changed["papers"].height:  # else papers' row-count rule needs the whole table
+            validate_folder = CHANGED
+            for name, frame in changed.items():
+                write_table(frame, name, Path(release_dir) / CHANGED)
+    else:
+        tables = _built_tables(valid, quarantined)
+    del valid
+    parquet_dir = Path(release_dir) / "parquet"
+    for name, frame in tables.items():
+        write_table(frame, name, parquet_dir)
+    repairs = tables["papers"].select(pl.col("flags").explode().drop_nulls().value_counts(sort=True)).unnest("flags")
+    return {
+        "counts": {name: frame.height for name, frame in tables.items()},
+        "repairs": dict(sorted(zip(repairs["flags"].to_list(), repairs["count"].to_list()))),
+        "validate": validate_folder,
+    }
+
+
+def _built_tables(valid: pl.DataFrame, quarantined: pl.DataFrame) -> dict[str, pl.DataFrame]:
     papers = history.papers(valid.lazy()).collect()
-    tables = {
+    return {
         "papers": papers,
         "claims": history.claims(papers.lazy()).collect(),
         "appearances": history.appearances(valid.lazy()).collect(),
         "quarantine": quarantined,
     }
-    del valid
-    parquet_dir = Path(release_dir) / "parquet"
-    for name, frame in tables.items():
-        write_table(frame, name, parquet_dir)
-    repairs = papers.select(pl.col("flags").explode().drop_nulls().value_counts(sort=True)).unnest("flags")
-    return {
-        "counts": {name: frame.height for name, frame in tables.items()},
-        "repairs": dict(sorted(zip(repairs["flags"].to_list(), repairs["count"].to_list()))),
-    }
+
+
+def _merged_tables(previous_dir: Path, valid: pl.DataFrame, quarantined: pl.DataFrame):
+    previous = {name: pl.scan_parquet(previous_dir / f"{name}.parquet") for name in TABLES}
+    merged = history.merge(previous, valid.lazy(), quarantined.lazy())
+    frames = dict(zip(merged, pl.collect_all(merged.values())))
+    tables = {name: frames[name] for name in TABLES}
+    changed = {name: frames[f"{name}_changed"] for name in TABLES}
+    return tables, changed
 
 
 @task(name="validate", cache_policy=NO_CACHE)
-def validate(release_dir: str) -> dict:
-    """Great Expectations over the candidate tables; writes reports/ into the release."""
-    parquet_dir = Path(release_dir) / "parquet"
-    tables = {name: pl.read_parquet(parquet_dir / f"{name}.parquet") for name in TABLES}
-    outcome = validate_release(tables, Path(release_dir) / "reports")
-    return {"success": outcome.success, "summary": outcome.summary(), "failed_rules": list(outcome.failed_rules)}
+def validate(release_dir: str, folder: str = "parquet") -> dict:
+    """Great Expectations over the candidate tables (or over the rows an incremental
+    build changed: the others passed when their release was built); writes reports/."""
+    tables_dir = Path(release_dir) / folder
+    tables = {name: pl.scan_parquet(tables_dir / f"{name}.parquet") for name in TABLES}  # read: what the rules need
+    scope = "all rows" if folder == "parquet" else "the rows this run added or changed"
+    outcome = validate_release(tables, Path(release_dir) / "reports", scope=scope)
+    if folder == CHANGED:
+        shutil.rmtree(tables_dir)
+    return {
+        "success": outcome.success,
+        "summary": outcome.summary(),
+        "failed_rules": list(outcome.failed_rules),
+        "scope": scope,
+    }
 
 
 @task(name="publish", cache_policy=NO_CACHE)
@@ -104,6 +145,18 @@ def _new_versions(previous: list[dict], new: list[dict]) -> list[str]:
     return [f"{r['file']} changed since it was last ingested: kept as a new version" for r in new if r["file"] in names]
 
 
+def _incremental_base(output: Path, previous_manifest: dict, rebuild: bool) -> str | None:
+    """The release to merge new snapshots into, or None to build from every snapshot:
+    only a release of this pipeline version (its rows were made and validated by the same
+    code), and never when asked to rebuild."""
+    if rebuild or previous_manifest.get("pipeline_version") != PIPELINE_VERSION:
+        return None
+    release = (output / "current").resolve()
+    if not all((release / "parquet" / f"{name}.parquet").exists() for name in TABLES):
+        return None
+    return str(release)
+
+
 def crash_point(name: str) -> None:
     """Fault injection for the kill -9 tests: TRENDING_PAPERS_CRASH_AT=<name> kills the run here."""
     if os.environ.get("TRENDING_PAPERS_CRASH_AT") == name:
@@ -121,6 +174,7 @@ class RunOptions:
     parallel: int = 2  # shards normalized at once (local threads)
     dask_address: str | None = None  # run shards on this Dask scheduler
     dask_workers: int | None = None  # or on a local Dask cluster of N worker processes
+    rebuild: bool = False  # build every table from all snapshots, not by merging into the last release
 
 
 @contextlib.contextmanager
@@ -151,8 +205,11 @@ def build_release(
     parallel: int = 2,
     dask_address: str | None = None,
     dask_workers: int | None = None,
+    rebuild: bool = False,
 ) -> dict | State:
-    """Ingest the snapshots not yet in `output`, rebuild the tables, validate, publish.
+    """Ingest the snapshots not yet in `output`, merge them into the current release's
+    tables (or build every table from all snapshots: the first run, a new pipeline
+    version, or `rebuild`), validate, publish.
 
     A run that cannot publish ends Failed with a one-line reason (no traceback: it is an
     expected outcome, and the previous release stays as it was). Every run, whatever its
@@ -160,7 +217,7 @@ def build_release(
     """
     started = dt.datetime.now(dt.UTC)
     run_id = str(flow_run.id or uuid.uuid4())
-    options = RunOptions(snapshot_date, max_bytes, timeout, shard_mb, parallel, dask_address, dask_workers)
+    options = RunOptions(snapshot_date, max_bytes, timeout, shard_mb, parallel, dask_address, dask_workers, rebuild)
     try:
         summary = _build_release(run_id, sources, Path(output), options)
     except ReleaseError as error:
@@ -216,11 +273,12 @@ def _build_release(run_id: str, sources: list[str], out: Path, options: RunOptio
                 raise ReleaseError("nothing to publish: " + ("; ".join(i["reason"] for i in refused) or "no source given"))
             return {**summary, "outcome": "unchanged", "counts": previous_manifest.get("counts", {})}
         release_dir = new_release_dir(out, f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}-{run_id[:8]}")
+        base = _incremental_base(out, previous_manifest, options.rebuild)
         with timed(timings, "build"):
-            built = build_tables(snapshots, str(out), str(release_dir))
+            built = build_tables(new if base else snapshots, str(out), str(release_dir), base)
         crash_point("built")
         with timed(timings, "validate"):
-            validation = validate(str(release_dir))
+            validation = validate(str(release_dir), built.pop("validate"))
         crash_point("validated")
         if not validation["success"]:
             raise ReleaseError(f"{validation['summary']} (report: {release_dir / 'reports'}); the previous release is unchanged")

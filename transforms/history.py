@@ -63,3 +63,54 @@ def claims(papers_frame: pl.LazyFrame) -> pl.LazyFrame:
         .cast(dict(CLAIMS))
         .sort("paper_id", "claim_index")
     )
+
+
+def merge(previous: dict[str, pl.LazyFrame], valid: pl.LazyFrame, quarantined: pl.LazyFrame) -> dict[str, pl.LazyFrame]:
+    """The previous release's tables plus the entries of new snapshots, without rebuilding
+    from every entry: what `papers`, `claims` and `appearances` of all entries would give.
+
+    Only the papers listed again (the touched ones) are recomputed, from their previous
+    appearances and speaking row plus their new entries: a paper's speaking row is its
+    appearance on its last day (the best entry of the latest day), so the previous
+    speaker competes with the new entries under the same order. Untouched rows are kept
+    as they are and merged in by paper_id (every table is sorted by it).
+
+    -> {table: all rows} and {"<table>_changed": the rows this merge (re)computed}.
+    """
+    touched_ids = valid.select("paper_id").unique()
+    touched = pl.col("paper_id").is_in(touched_ids.collect().get_column("paper_id").implode())
+    keys = APPEARANCES.names()
+    previous_touched_appearances = previous["appearances"].filter(touched).select(keys)
+    touched_appearances = appearances(pl.concat([previous_touched_appearances, valid.select(keys)]))
+    previous_speakers = (
+        previous["papers"]
+        .filter(touched)
+        .rename({"last_seen": "snapshot_date"})
+        .join(previous_touched_appearances.select("paper_id", "snapshot_date", "rank"), on=["paper_id", "snapshot_date"])
+    )
+    entry_columns = [*(name for name in PAPERS.names() if name in valid.collect_schema().names()), "snapshot_date", "rank"]
+    history_of_touched = touched_appearances.group_by("paper_id").agg(
+        first_seen=pl.col("snapshot_date").min(),
+        last_seen=pl.col("snapshot_date").max(),
+        days_listed=pl.len(),
+        best_rank=pl.col("rank").min(),
+    )
+    touched_papers = (
+        papers(pl.concat([previous_speakers.select(entry_columns), valid.select(entry_columns)]))
+        .drop("first_seen", "last_seen", "days_listed", "best_rank")
+        .join(history_of_touched, on="paper_id", maintain_order="left")
+        .select(PAPERS.names())
+        .cast(dict(PAPERS))
+    )
+    touched_claims = claims(touched_papers)
+    kept = lambda name: previous[name].filter(~touched)  # noqa: E731
+    return {
+        "papers": kept("papers").merge_sorted(touched_papers, key="paper_id"),
+        "claims": kept("claims").merge_sorted(touched_claims, key="paper_id"),
+        "appearances": kept("appearances").merge_sorted(touched_appearances, key="paper_id"),
+        "quarantine": pl.concat([previous["quarantine"], quarantined]),
+        "papers_changed": touched_papers,
+        "claims_changed": touched_claims,
+        "appearances_changed": touched_appearances,
+        "quarantine_changed": quarantined,
+    }

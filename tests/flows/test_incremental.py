@@ -126,3 +126,31 @@ def test_remote_sources_over_http_with_gzip_timeouts_and_size_cap(tmp_path, thre
 
     with pytest.raises(ReleaseError, match="larger than the size cap of 1000 bytes"):
         run_release([f"{base}/2026-11-24.txt"], str(tmp_path / "capped"), max_bytes=1000)
+
+
+def validation_scope(output: Path) -> str:
+    return json.loads((output / "reports" / "validation.json").read_text())["scope"]
+
+
+def test_a_daily_run_merges_and_validates_only_the_rows_it_added_or_changed(tmp_path, three_days, monkeypatch):
+    output = tmp_path / "output"
+    run_release([str(three_days[0])], str(output))
+    assert validation_scope(output) == "all rows"
+    run_release([str(three_days[1])], str(output))
+    assert validation_scope(output) == "the rows this run added or changed"
+    assert not (output / "current" / "changed").exists()  # the scratch rows are not published
+    html = (output / "reports" / "index.html").read_text()
+    assert "the rows this run added or changed" in html and "<td>papers</td><td class=num>40</td>" in html
+
+    import flows.pipeline
+
+    monkeypatch.setattr(flows.pipeline, "PIPELINE_VERSION", "99.0.0")  # a release of older code: build all again
+    run_release([str(three_days[2])], str(output))
+    assert validation_scope(output) == "all rows"
+
+
+def test_rebuild_builds_every_table_from_all_snapshots(tmp_path, three_days):
+    output = tmp_path / "output"
+    run_release([str(three_days[0])], str(output))
+    run_release([str(three_days[1])], str(output), rebuild=True)
+    assert validation_scope(output) == "all rows"

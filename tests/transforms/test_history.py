@@ -1,9 +1,11 @@
 import datetime as dt
 
 import polars as pl
+import pytest
+from polars.testing import assert_frame_equal
 
 from transforms import history
-from transforms.schema import APPEARANCES, CLAIM, CLAIMS, PAPERS, URL
+from transforms.schema import APPEARANCES, CLAIM, CLAIMS, PAPERS, QUARANTINE, URL
 
 D1, D2, D3 = dt.date(2026, 11, 24), dt.date(2026, 11, 25), dt.date(2026, 11, 26)
 
@@ -62,10 +64,48 @@ def test_history_does_not_depend_on_input_order():
     assert forward.equals(backward)
 
 
-def test_claims_table_is_the_nested_column_exploded():
-    claim = {"claim_index": 0, "text": "75.15%", "value": 75.15, "unit": "%", "kind": "percent",
+CLAIM_ROW = {"claim_index": 0, "text": "75.15%", "value": 75.15, "unit": "%", "kind": "percent",
              "metric": "top-1 accuracy", "dataset": "ImageNet", "start": 10, "end": 16}  # fmt: skip
+
+
+def test_claims_table_is_the_nested_column_exploded():
+    claim = CLAIM_ROW
     rows = [entry("tp-a", D1, 1, "T", claims=[claim, {**claim, "claim_index": 1}]), entry("tp-b", D1, 2, "U")]
     claims = history.claims(history.papers(frame(rows))).collect()
     assert claims.schema == CLAIMS
     assert claims.select("paper_id", "claim_index").rows() == [("tp-a", 0), ("tp-a", 1)]
+
+
+def built(rows: list[dict]) -> dict[str, pl.DataFrame]:
+    papers = history.papers(frame(rows)).collect()
+    return {
+        "papers": papers,
+        "claims": history.claims(papers.lazy()).collect(),
+        "appearances": history.appearances(frame(rows)).collect(),
+        "quarantine": pl.DataFrame(schema=QUARANTINE),
+    }
+
+
+MORE_ROWS = [
+    *ROWS,
+    entry("tp-c", D1, 4, "Backfilled", claims=[CLAIM_ROW]),
+    entry("tp-b", D1, 9, "Other, earlier wording"),  # older than tp-b's speaker: must not win
+    entry("tp-b", D3, 1, "Other, final wording", claims=[CLAIM_ROW]),
+]
+
+
+@pytest.mark.parametrize("new_day", [D1, D2, D3])
+def test_merging_a_new_day_into_the_previous_tables_equals_building_from_all_entries(new_day):
+    old = [row for row in MORE_ROWS if row["snapshot_date"] != new_day]
+    new = [row for row in MORE_ROWS if row["snapshot_date"] == new_day]
+    quarantined = pl.DataFrame([{"source_file": "x.txt", "source_line": 3, "title_raw": "t", "abstract_raw": None,
+                                 "reasons": ["missing_abstract"]}], schema=QUARANTINE)  # fmt: skip
+    previous = {name: table.lazy() for name, table in built(old).items()}
+    merged = {name: table.collect() for name, table in history.merge(previous, frame(new), quarantined.lazy()).items()}
+    expected = built(MORE_ROWS)
+    for name in ("papers", "claims", "appearances"):
+        assert_frame_equal(merged[name], expected[name])
+    assert merged["quarantine"].equals(quarantined)
+    touched = sorted({row["paper_id"] for row in new})
+    assert merged["papers_changed"]["paper_id"].to_list() == touched
+    assert_frame_equal(merged["papers_changed"], expected["papers"].filter(pl.col("paper_id").is_in(touched)))
