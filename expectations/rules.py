@@ -70,9 +70,10 @@ class RowRule:
 
     def reason_expr(self) -> pl.Expr:
         """Reasons of one row for this rule: a String (null when OK) or a list of them."""
+        ok = pl.col(self.ok_column)  # added by with_rule_checks
         if self.reasons is not None:
-            return pl.when(self.ok).then(pl.lit([], pl.List(pl.String))).otherwise(self.reasons)
-        return pl.when(~self.ok).then(pl.format("{}: {}", pl.lit(self.name), self.detail))
+            return pl.when(ok).then(pl.lit([], pl.List(pl.String))).otherwise(self.reasons)
+        return pl.when(~ok).then(pl.format("{}: {}", pl.lit(self.name), self.detail))
 
 
 def _segment_issue() -> RowRule:
@@ -180,6 +181,7 @@ def _scrape_artifact() -> RowRule:
         return matches.list.eval(pl.format("{} '{}'", pl.lit(column), pl.element()))
 
     artifacts = pl.concat_list(found("title"), found("abstract")).list.unique(maintain_order=True)
+    has_artifact = lambda column: pl.col(column).str.contains(ARTIFACT_PATTERN).fill_null(False)  # noqa: E731
     return RowRule(
         name="scrape_artifact",
         description=(
@@ -187,7 +189,7 @@ def _scrape_artifact() -> RowRule:
             r"a number glued to 'times', a braced LaTeX command like {\delta}, LaTeX quotes, an HTML entity"
         ),
         needs=("title", "abstract"),
-        ok=artifacts.list.len() == 0,
+        ok=~(has_artifact("title") | has_artifact("abstract")),  # one scan; the details only on failing rows
         detail=pl.format("leftover artifacts: {}", artifacts.list.join(", ")),
     )
 
@@ -227,12 +229,12 @@ def split_quarantine(entries: pl.LazyFrame) -> tuple[pl.LazyFrame, pl.LazyFrame]
     abstract_raw, reasons = every rule the row broke, in rule order, non-empty)."""
     columns = entries.collect_schema().names()
     rules = applicable_rules(columns)
+    checked = with_rule_checks(entries, rules)
+    all_ok = pl.all_horizontal(rule.ok_column for rule in rules)
+    valid = checked.filter(all_ok).select(columns)
+    # The reasons (formatted details) are built for the few failing rows only.
     reasons = pl.concat_list([rule.reason_expr() for rule in rules]).list.drop_nulls()
-    checked = with_rule_checks(entries, rules).with_columns(reasons.alias(f"{_HELPER}reasons"))
-    broke_a_rule = pl.col(f"{_HELPER}reasons").list.len() > 0
-    valid = checked.filter(~broke_a_rule).select(columns)
-    quarantine = checked.filter(broke_a_rule).select(
-        pl.col(name).cast(dtype) if name != "reasons" else pl.col(f"{_HELPER}reasons").alias("reasons")
-        for name, dtype in QUARANTINE.items()
+    quarantine = checked.filter(~all_ok).select(
+        pl.col(name).cast(dtype) if name != "reasons" else reasons.alias("reasons") for name, dtype in QUARANTINE.items()
     )
     return valid, quarantine
