@@ -8,11 +8,16 @@ import sys
 if sys.argv[1:2] == ["run"] and "--verbose" not in sys.argv:
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "CRITICAL")
 
+import contextlib  # noqa: E402
+import importlib  # noqa: E402
+import threading  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Annotated  # noqa: E402
 
 import typer  # noqa: E402
 from rich.console import Console  # noqa: E402
+
+from flows.prefect_api import FULL_SERVER, ServerStartError, prefect_api  # noqa: E402 (imports no prefect)
 
 app = typer.Typer(
     help="Build the trending-papers dataset from raw Hugging Face trending-page snapshots.",
@@ -28,6 +33,23 @@ def fail(reason: str) -> None:
     """Exit non-zero with a one-line reason, never a traceback."""
     err_console.print(f"[bold red]error:[/] {reason}", soft_wrap=True)
     raise typer.Exit(1)
+
+
+def import_in_background(*modules: str) -> None:
+    """Import modules in a daemon thread, so that the code importing them later finds them
+    done (an import already under way in another thread is waited for, not repeated).
+    An error is left for that later import to raise, with its traceback."""
+
+    def import_quietly() -> None:
+        for module in modules:
+            with contextlib.suppress(Exception):
+                importlib.import_module(module)
+
+    threading.Thread(target=import_quietly, name="background-imports", daemon=True).start()
+
+
+def server_log() -> Path:
+    return Path(os.environ["PREFECT_HOME"]) / "server.log"
 
 
 def print_summary(summary: dict) -> None:
@@ -67,13 +89,16 @@ def run(
     dask_workers: Annotated[
         int | None, typer.Option("--dask-workers", help="Normalize shards on a local Dask cluster of N processes.")
     ] = None,
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Build every table from all snapshots instead of merging into the last release.")
+    ] = False,
     push_to_hub: Annotated[
         str | None, typer.Option("--push-to-hub", metavar="ORG/NAME", help="Upload the release to this Hub dataset repo.")
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of unexpected errors.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", help="Show Prefect's logs.")] = False,
 ) -> None:
-    """Ingest snapshots not yet in OUTPUT, rebuild, validate and publish the release."""
+    """Ingest snapshots not yet in OUTPUT, merge them into its release, validate and publish."""
     if date is not None:
         import datetime as dt
 
@@ -81,25 +106,36 @@ def run(
             dt.date.fromisoformat(date)
         except ValueError:
             fail(f"--date {date!r} is not a date in YYYY-MM-DD form")
-    from flows.pipeline import run_release
+    # Start-up overlaps: the local Prefect server (if one is needed) boots in its own
+    # process while this one imports the pipeline, then Great Expectations in a thread
+    # (until the validate stage needs it: the stages before it are mostly Polars, which
+    # releases the GIL). Started after the pipeline's imports so that two threads never
+    # import the same packages (pandas, pyarrow, pydantic) at once.
+    with prefect_api(wait=False, log_path=server_log()) as api:
+        from flows.pipeline import run_release
 
-    try:
-        summary = run_release(
-            sources,
-            str(output),
-            date,
-            max_bytes=max_mb * 1024 * 1024,
-            timeout=timeout,
-            shard_mb=shard_mb,
-            parallel=parallel,
-            dask_address=dask_address,
-            dask_workers=dask_workers,
-        )
-    except Exception as error:  # the one place that turns any failure into one line
-        if debug:
-            raise
-        fail(str(error) if error.__class__.__name__ == "ReleaseError" else f"{type(error).__name__}: {error}")
-    print_summary(summary)
+        import_in_background("great_expectations", "great_expectations.data_context.types.base")
+        try:
+            api.wait_until_ready()
+            summary = run_release(
+                sources,
+                str(output),
+                date,
+                max_bytes=max_mb * 1024 * 1024,
+                timeout=timeout,
+                shard_mb=shard_mb,
+                parallel=parallel,
+                dask_address=dask_address,
+                dask_workers=dask_workers,
+                rebuild=rebuild,
+            )
+        except ServerStartError as error:
+            fail(str(error))
+        except Exception as error:  # the one place that turns any failure into one line
+            if debug:
+                raise
+            fail(str(error) if error.__class__.__name__ == "ReleaseError" else f"{type(error).__name__}: {error}")
+        print_summary(summary)
     if push_to_hub:
         publish(output, push_to_hub, debug=debug)
 
@@ -137,16 +173,14 @@ def serve(
 ) -> None:
     """Run the pipeline on a schedule: register the `daily` deployment and serve it.
 
-    Starts a local Prefect server (SQLite under PREFECT_HOME) unless PREFECT_API_URL is set.
+    Starts a local Prefect server (SQLite under PREFECT_HOME) unless PREFECT_API_URL is set (env or profile).
     Trigger a run by hand with: prefect deployment run 'trending-papers-release/daily'
     """
-    from flows.schedule import DEPLOYMENT_NAME, prefect_api, serve_release
+    from flows.schedule import DEPLOYMENT_NAME, serve_release
 
-    home = Path(os.environ["PREFECT_HOME"])
-    home.mkdir(parents=True, exist_ok=True)
     try:
-        with prefect_api(port, log_path=home / "server.log") as api_url:
-            console.print(f"Prefect API: {api_url} (UI: {api_url.removesuffix('/api')})")
+        with prefect_api(FULL_SERVER, port=port, log_path=server_log()) as api:
+            console.print(f"Prefect API: {api.url} (UI: {api.url.removesuffix('/api')})")
             console.print(f"serving trending-papers-release/{DEPLOYMENT_NAME} on cron {cron!r}; Ctrl-C to stop")
             serve_release(source, str(output), cron, run_now)
     except KeyboardInterrupt:

@@ -271,9 +271,9 @@ def _build_release(run_id: str, sources: list[str], out: Path, options: RunOptio
         }
         for item in refused:
             logger.warning("refused %s", item["reason"])
-        if not new:
-            if not previous:
-                raise ReleaseError("nothing to publish: " + ("; ".join(i["reason"] for i in refused) or "no source given"))
+        if not new and not previous:
+            raise ReleaseError("nothing to publish: " + ("; ".join(i["reason"] for i in refused) or "no source given"))
+        if not new and not options.rebuild:
             return {**summary, "outcome": "unchanged", "counts": previous_manifest.get("counts", {})}
         release_dir = new_release_dir(out, f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}-{run_id[:8]}")
         base = _incremental_base(out, previous_manifest, options.rebuild)
