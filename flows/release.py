@@ -45,10 +45,16 @@ def replaced_atomically(path: Path) -> Iterator[Path]:
     os.replace(temporary, path)
 
 
+# Rows per Parquet row group. Fixed, so the bytes do not depend on the number of threads;
+# about 300 MB of papers uncompressed, small enough for streaming readers.
+ROW_GROUP_ROWS = 100_000
+
+
 def write_parquet(frame: pl.DataFrame, path: Path) -> None:
-    """zstd with statistics, written to a temporary name and moved into place."""
+    """zstd with statistics, written to a temporary name and moved into place. Through the
+    streaming sink: it encodes on every core (write_parquet encodes on one, 1.5x slower)."""
     with replaced_atomically(path) as temporary:
-        frame.write_parquet(temporary, compression="zstd", statistics=True)
+        frame.lazy().sink_parquet(temporary, compression="zstd", statistics=True, row_group_size=ROW_GROUP_ROWS)
 
 
 def write_json(data: object, path: Path) -> None:

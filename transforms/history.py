@@ -27,13 +27,13 @@ def papers(entries: pl.LazyFrame) -> pl.LazyFrame:
     """One row per paper: text of its latest entry, plus its trending history."""
     by, descending = LATEST_FIRST
     text_columns = [name for name in PAPERS.names() if name in entries.collect_schema().names() and name != "paper_id"]
-    indexed = entries.with_row_index("__row")
-    # Which row speaks for each paper is found on the narrow key columns alone, then only
-    # those rows of the wide columns (abstracts, raw text, urls, claims) are gathered, once
-    # and already in paper_id order: sorting and grouping the wide frame cost most of the
-    # build's time and memory.
+    # Which row speaks for each paper is found on the narrow key columns alone; then only
+    # those rows of the wide columns (abstracts, raw text, urls, claims) are gathered by
+    # position, once and already in paper_id order: sorting, grouping or joining the wide
+    # frame cost most of the build's time and memory.
     speakers = (
-        indexed.select("__row", "paper_id", *by)
+        entries.with_row_index("__row")
+        .select("__row", "paper_id", *by)
         .sort(by, descending=descending)
         .group_by("paper_id")
         .agg(
@@ -44,12 +44,10 @@ def papers(entries: pl.LazyFrame) -> pl.LazyFrame:
             best_rank=pl.col("rank").min(),
         )
         .sort("paper_id")
+        .collect()
     )
-    return (
-        speakers.join(indexed.select("__row", *text_columns), on="__row", how="left", maintain_order="left")
-        .select(PAPERS.names())
-        .cast(dict(PAPERS))
-    )
+    texts = entries.select(pl.col(text_columns).gather(speakers.get_column("__row")))
+    return pl.concat([speakers.drop("__row").lazy(), texts], how="horizontal").select(PAPERS.names()).cast(dict(PAPERS))
 
 
 def claims(papers_frame: pl.LazyFrame) -> pl.LazyFrame:
