@@ -31,6 +31,7 @@ def papers(entries: pl.LazyFrame) -> pl.LazyFrame:
     # those rows of the wide columns (abstracts, raw text, urls, claims) are gathered by
     # position, once and already in paper_id order: sorting, grouping or joining the wide
     # frame cost most of the build's time and memory.
+    entries = entries.collect().lazy()  # evaluated once: the gather below must see the same row order
     speakers = (
         entries.with_row_index("__row")
         .select("__row", "paper_id", *by)
