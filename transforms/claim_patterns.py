@@ -49,6 +49,12 @@ DURATION_UNIT = [  # (regex on the suffix, normalized unit)
     (r"^\s?days?$", "d"),
     (r"^\s?weeks?$", "week"),
 ]
+# Every word DURATION can end in, and its unit by DURATION_UNIT: a lookup of the suffix
+# without its white space costs less than six regexes (tests/transforms/test_claims.py
+# checks that DURATION matches no other word).
+DURATION_WORDS = ["ms", "s", "sec", "secs", "min", "mins", "h", "hr", "hrs", "millisecond", "milliseconds", "second",
+                  "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks"]
+DURATION_UNITS = {word: next(unit for rx, unit in DURATION_UNIT if re.search(rx, word)) for word in DURATION_WORDS}
 
 # Money written with a currency: $250M, $ 3.5 million, 20 USD, 100 dollars.
 MONEY_PREFIX = r"(?:US)?\$\s?"

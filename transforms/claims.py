@@ -13,7 +13,8 @@ characters by construction; Polars regex positions would be bytes); the matches 
 whole CLAIM are the claims. Each claim's context is sliced from the abstract by offset;
 the counted noun, metric and dataset are read from it with a handful of small anchored
 regexes, each run only on the rows where its result can matter (a null input skips the
-regex work; each string operation still costs ~50 ns a row, nulls included).
+regex work of extract/extract_all/extract_groups/find, not of contains/replace: see
+transforms.text.only_where; each string operation still costs ~50 ns a row, nulls included).
 
 Decisions (what is and is not a claim):
 - A claim is a number written with digits, or a spelled-out number directly before
@@ -73,7 +74,7 @@ def _singular(expr: pl.Expr) -> pl.Expr:
 # Claims of a paper, and linked claims of a group, are contiguous runs of rows: their
 # window operations are done with fills over row numbers instead of `over` (which hashes
 # the key and evaluates per group: 10-40x slower here, with ~100k mostly 1-row groups).
-_ROW = pl.int_range(pl.len(), dtype=pl.Int64)
+_ROW = pl.col("__row")  # the row number, a column (int_range(pl.len()) costs more in the streaming engine)
 
 
 def _run_first(starts: pl.Expr) -> pl.Expr:
@@ -135,6 +136,23 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
     )
 
 
+_SENTENCE_END = r"[.!?;]\s"
+
+
+def _after_last_sentence_end(text: pl.Expr) -> pl.Expr:
+    """text.str.replace(r"(?s)^.*[.!?;]\s", ""): what follows the last sentence end (two
+    sentence ends never overlap, so that is the last piece of a split at them)."""
+    return text.str.split(_SENTENCE_END, literal=False).list.last()
+
+
+def _before_first_sentence_end(text: pl.Expr) -> pl.Expr:
+    """text.str.replace(r"(?s)[.!?;]\s.*$", ""): the bytes before the first sentence end
+    (it starts with an ASCII character, so cutting there leaves valid UTF-8). A search that
+    stops at the first match, and a byte slice, cost less than the replace."""
+    end = text.str.find(_SENTENCE_END).fill_null(text.str.len_bytes())
+    return text.cast(pl.Binary).bin.head(end).cast(pl.String)
+
+
 def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     """One row per claim, rows of a paper contiguous and in text order: paper_id, pos
     (claim_index), match, start, end (characters), link_next/link_prev (joined to the
@@ -153,16 +171,20 @@ def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         .with_columns(n=pl.col("piece").list.len())
         .with_columns(first=pl.col("n").cum_sum() - pl.col("n"))  # row of the paper's first piece
         .explode("piece")
+        .with_row_index("__row")
     )
     # Offsets in characters: running sums of the pieces' lengths, restarted per paper.
     length = pl.col("piece").str.len_chars().cast(pl.Int64)  # signed: offsets are subtracted below
     run = length.cum_sum()
-    k = pl.int_range(pl.len(), dtype=pl.Int64) - pl.col("first")  # piece index in its paper
+    k = pl.col("__row").cast(pl.Int64) - pl.col("first")  # piece index in its paper
     lf = (
         lf.with_columns(end=run - (run - length).gather(pl.col("first")), length=length, k=k)
         .filter(pl.col("k") % 2 == 1)  # the matches
         .filter(pl.col("piece").str.contains(P.CLAIM_ANCHORED))  # the claims among them
+        .drop("__row")
+        .with_row_index("__row")
         .select(
+            "__row",
             "paper_id",
             "text",
             "first",
@@ -199,6 +221,13 @@ def extract_claims(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     Output: one row per claim with exactly the columns and dtypes of transforms.schema.CLAIMS
     (paper_id, claim_index, text, value, unit, kind, metric, dataset, start, end),
     claim_index 0-based in text order per paper, sorted by paper_id, claim_index."""
+    claims = claims_in_input_order(abstracts).with_columns(pl.col("paper_id").cast(pl.String))
+    return claims.sort("paper_id", "claim_index")
+
+
+def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
+    """extract_claims without the sort: the claims of each input row together, in the order
+    of the rows, and `paper_id` as it came (of any type)."""
     lf = _claim_rows(abstracts)
 
     # Sentence around the claim: `ls` ends at the claim, `rs` starts after it. The claim's
@@ -206,8 +235,8 @@ def extract_claims(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     bare = pl.col("match").str.contains(r"^[0-9.,]+$")
     lf = (
         lf.with_columns(
-            ls=pl.col("left").str.replace(_rx(r"(?s)^.*[.!?;]\s"), ""),
-            rs=pl.col("right").str.replace(_rx(r"(?s)[.!?;]\s.*$"), ""),
+            ls=_after_last_sentence_end(pl.col("left")),
+            rs=_before_first_sentence_end(pl.col("right")),
             bare=bare,
             g=pl.when(~bare).then(pl.col("match")).str.extract_groups(P.CLAIM_ANCHORED),
         )
@@ -229,7 +258,7 @@ def extract_claims(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     decimal = pl.col("num").str.contains(r"\.") & pl.col("mag").is_null()
 
     # What is written around it. Each regex runs only on the rows whose result can matter
-    # (the others get a null input, which skips the regex work).
+    # (the others get a null input, which skips the work of an extract).
     # A unit glued to the number decides kind and unit: the words after it are not read
     # for a rate or a counted noun, nor the words before it for "a factor of".
     glued = pl.any_horizontal(pl.col(c).is_not_null() for c in ("pct", "mult", "word", "cur", "usd", "dur", "bytes"))
@@ -248,7 +277,8 @@ def extract_claims(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         pl.concat_str(_singular(rate.struct.field("rnoun").str.to_lowercase()), pl.lit("/"), per)
     )
     dur = pl.col("dur")
-    dur_unit = pl.coalesce(*[pl.when(dur.str.contains(rx)).then(pl.lit(u)) for rx, u in P.DURATION_UNIT])
+    # The suffix is one of DURATION_WORDS, maybe after one white-space character.
+    dur_unit = dur.str.strip_chars_start().replace_strict(P.DURATION_UNITS, default=None, return_dtype=pl.String)
     factor = pl.when(~pl.col("glued")).then(pl.col("ls")).str.contains(P.FACTOR_LEFT).fill_null(False)
 
     lf = (
@@ -381,7 +411,7 @@ def extract_claims(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         "start",
         "end",
     )
-    return out.cast(dict(CLAIMS)).select(list(CLAIMS)).sort("paper_id", "claim_index")
+    return out.cast({name: dtype for name, dtype in CLAIMS.items() if name != "paper_id"}).select(list(CLAIMS))
 
 
 def nest_claims(claims: pl.LazyFrame) -> pl.LazyFrame:

@@ -9,13 +9,22 @@ CASEFOLD_EXTRA = {"ß": "ss", "ς": "σ", "ſ": "s"}
 
 
 def title_key(title: pl.Expr) -> pl.Expr:
-    """NFKC, casefolded, every run of non-alphanumerics collapsed to one space, trimmed."""
-    folded = title.str.normalize("NFKC").str.to_lowercase().str.replace_many(CASEFOLD_EXTRA)
-    return folded.str.replace_all(r"[^\pL\pN]+", " ").str.strip_chars()
+    """NFKC, casefolded, every run of non-alphanumerics collapsed to one space, trimmed.
+
+    NFKC and the extra folds leave ASCII as it is (and NFKC is the costly part): they run
+    only on the titles with a non-ASCII character (more bytes than characters)."""
+    ascii_only = title.str.len_bytes() == title.str.len_chars()
+    unicode = pl.when(~ascii_only).then(title).str.normalize("NFKC").str.to_lowercase().str.replace_many(CASEFOLD_EXTRA)
+    folded = pl.when(ascii_only).then(title.str.to_lowercase()).otherwise(unicode)
+    # Every maximal run of non-alphanumerics becomes one space; a run that already is one
+    # space is left out of the matches (most of them: 3x fewer replacements).
+    return folded.str.replace_all(r"[^\pL\pN]{2,}|[^\pL\pN ]", " ").str.strip_chars()
 
 
 def _sha256_ids(keys: pl.Series) -> pl.Series:
-    return pl.Series(["tp-" + hashlib.sha256(key.encode()).hexdigest()[:16] for key in keys], dtype=pl.String)
+    sha256 = hashlib.sha256
+    digests = pl.Series([sha256(key).digest()[:8] for key in keys.cast(pl.Binary).to_list()], dtype=pl.Binary)
+    return "tp-" + digests.bin.encode("hex")  # the first 16 hex digits of each
 
 
 def paper_id(key: pl.Expr) -> pl.Expr:

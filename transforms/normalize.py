@@ -4,13 +4,15 @@ Output (one row per entry, in file order): source_line, rank, title_raw, abstrac
 title, abstract, title_key, paper_id, urls, code_url, claims, flags, segment_issues.
 """
 
+from collections.abc import Callable
+
 import polars as pl
 
-from transforms.claims import empty_claims, extract_claims, nest_claims
+from transforms.claims import claims_in_input_order, empty_claims, nest_claims
 from transforms.identity import paper_id, title_key
 from transforms.segment import segment
-from transforms.text import clean_column
-from transforms.urls import extract_urls, rejoin_broken_urls
+from transforms.text import FLAG_NAMES, repair_column
+from transforms.urls import URL_FLAGS, find_urls, rejoin_broken_urls
 
 ENTRY_COLUMNS = [
     "source_line", "rank", "title_raw", "abstract_raw", "title", "abstract", "title_key",
@@ -20,41 +22,78 @@ ENTRY_COLUMNS = [
 
 def _rejoin_urls(entries: pl.LazyFrame) -> pl.LazyFrame:
     rejoined = rejoin_broken_urls(pl.col("abstract"))
-    return entries.with_columns(abstract=rejoined, url_rejoined=rejoined != pl.col("abstract"))
+    # Rejoining always drops a space: a row changed iff its length did (no string compare).
+    changed = rejoined.str.len_bytes() != pl.col("abstract").str.len_bytes()
+    return entries.with_columns(abstract=rejoined, url_rejoined=changed)
 
 
 def attach_claims(entries: pl.LazyFrame) -> pl.LazyFrame:
     """Add each entry's numeric claims as a list<struct>. Entries are keyed by rank here,
-    since one paper may stand twice in a file."""
-    found = extract_claims(
-        entries.select(paper_id=pl.col("rank").cast(pl.String), abstract=pl.col("abstract").fill_null(""))
+    since one paper may stand twice in a file (the rank itself is the key: no string ids to
+    sort and group, and the join reads only the key column, then the list is put beside
+    the entries)."""
+    entries = entries.cache()  # read twice below
+    found = claims_in_input_order(entries.select(paper_id="rank", abstract=pl.col("abstract").fill_null("")))
+    nested = nest_claims(found).select(rank="paper_id", claims="claims")
+    claims = (
+        entries.select("rank")
+        .join(nested, on="rank", how="left", maintain_order="left")
+        .select(claims=pl.col("claims").fill_null(empty_claims()))
     )
-    nested = nest_claims(found).select(rank=pl.col("paper_id").cast(pl.Int32), claims="claims")
-    return entries.join(nested, on="rank", how="left", maintain_order="left").with_columns(
-        claims=pl.col("claims").fill_null(empty_claims())
-    )
+    return pl.concat([entries, claims], how="horizontal")
+
+
+# Every flag an entry can have, one bit each: an entry's `flags` (sorted, no repeats) is
+# looked up by its bit mask in FLAG_SETS (lists built per row with concat_list, unique and
+# sort cost more than everything else in the step).
+FLAGS = ["boilerplate_stripped", *FLAG_NAMES, "url_rejoined", *URL_FLAGS]
+FLAG_SETS = pl.Series(
+    [sorted({flag for bit, flag in enumerate(FLAGS) if mask >> bit & 1}) for mask in range(1 << len(FLAGS))],
+    dtype=pl.List(pl.String),
+)
 
 
 def _merge_flags(entries: pl.LazyFrame) -> pl.LazyFrame:
-    flags = pl.concat_list(
-        pl.when(pl.col("boilerplate_stripped")).then(pl.lit(["boilerplate_stripped"])).otherwise(pl.lit([], dtype=pl.List(pl.String))),
-        pl.col("title_flags").fill_null([]),
-        pl.col("abstract_flags").fill_null([]),
-        pl.when(pl.col("url_rejoined")).then(pl.lit(["url_rejoined"])).otherwise(pl.lit([], dtype=pl.List(pl.String))),
-        pl.col("url_flags"),
+    def bit(condition: pl.Expr, position: int) -> pl.Expr:
+        return condition.fill_null(False).cast(pl.UInt32) * (1 << position)
+
+    text_bits = (pl.col("title_repairs") | pl.col("abstract_repairs")).cast(pl.UInt32)
+    mask = (
+        bit(pl.col("boilerplate_stripped"), 0)
+        + text_bits * 2
+        + bit(pl.col("url_rejoined"), 1 + len(FLAG_NAMES))
+        + pl.col("url_flag_bits").cast(pl.UInt32) * (1 << (2 + len(FLAG_NAMES)))
     )
-    return entries.with_columns(flags=flags.list.unique().list.sort())
+    return entries.with_columns(flags=pl.lit(FLAG_SETS).gather(mask))
+
+
+def _with_keys(entries: pl.LazyFrame) -> pl.LazyFrame:
+    key = title_key(pl.col("title").fill_null(""))
+    return entries.with_columns(title_key=key).with_columns(paper_id=paper_id(pl.col("title_key")))
+
+
+def _finish(entries: pl.LazyFrame) -> pl.LazyFrame:
+    return _merge_flags(entries).select([c for c in ENTRY_COLUMNS if c != "claims"])
+
+
+# The steps of clean_entries in order, named (bench/profile_shard.py times each on its own).
+CLEAN_STEPS: list[tuple[str, Callable[[pl.LazyFrame], pl.LazyFrame]]] = [
+    ("segment", segment),
+    ("clean titles", lambda entries: repair_column(entries, "title_text", "title")),
+    ("clean abstracts", lambda entries: repair_column(entries, "abstract_text", "abstract")),
+    ("rejoin urls", _rejoin_urls),
+    ("urls", lambda entries: find_urls(entries, "abstract")),
+    ("keys", _with_keys),
+    ("flags", _finish),
+]
 
 
 def clean_entries(lines: pl.LazyFrame) -> pl.LazyFrame:
     """Lines (source_file, line_no, text) of one snapshot -> cleaned entries, no claims yet."""
-    entries = segment(lines)
-    entries = clean_column(entries, "title_text", "title")
-    entries = clean_column(entries, "abstract_text", "abstract")
-    entries = extract_urls(_rejoin_urls(entries), "abstract")
-    key = title_key(pl.col("title").fill_null(""))
-    entries = entries.with_columns(title_key=key).with_columns(paper_id=paper_id(pl.col("title_key")))
-    return _merge_flags(entries).select([c for c in ENTRY_COLUMNS if c != "claims"])
+    entries = lines
+    for _, step in CLEAN_STEPS:
+        entries = step(entries)
+    return entries
 
 
 def normalize(lines: pl.LazyFrame) -> pl.LazyFrame:

@@ -42,6 +42,8 @@ SHORT_ABSTRACT_MIN_WORDS = 8
 
 MISSING_ABSTRACT = "missing_abstract: title line has no abstract after it"
 MISSING_TITLE = "missing_title: abstract line has no title before it"
+# segment_issues by bit mask: 1 no abstract, 2 no title.
+ISSUE_SETS = pl.Series([[], [MISSING_ABSTRACT], [MISSING_TITLE], [MISSING_ABSTRACT, MISSING_TITLE]], dtype=pl.List(pl.String))
 
 
 def classify_lines(lines: pl.LazyFrame) -> pl.LazyFrame:
@@ -49,22 +51,25 @@ def classify_lines(lines: pl.LazyFrame) -> pl.LazyFrame:
 
     Input columns: source_file, line_no, text (one row per line, line ending removed).
     """
-    trimmed = pl.col("text").str.strip_chars()
+    trimmed = pl.col("__trimmed")
     content = trimmed.str.replace(_GLUED_PREFIX, "${1}")
     n_chars = pl.col("content").str.len_chars()
     ends_sentence = pl.col("content").str.ends_with(".")
     # At least SHORT_ABSTRACT_MIN_WORDS words: as many white-space runs less one, each
     # followed by a word (content is trimmed). A regex that stops at the 7th run is much
-    # cheaper than counting every run of a 2 kB abstract.
+    # cheaper than counting every run of a 2 kB abstract. (Both regexes stop early: running
+    # them only on the lines under ABSTRACT_SURE_CHARS costs more than it saves.)
     enough_words = pl.col("content").str.contains(rf"(?:\s+\S+){{{SHORT_ABSTRACT_MIN_WORDS - 1}}}")
+    sentence_break = pl.col("content").str.contains(_SENTENCE_BREAK)
     looks_like_abstract = (
         (n_chars >= ABSTRACT_SURE_CHARS)
-        | ((n_chars >= ABSTRACT_MIN_CHARS) & (pl.col("content").str.contains(_SENTENCE_BREAK) | ends_sentence))
+        | ((n_chars >= ABSTRACT_MIN_CHARS) & (sentence_break | ends_sentence))
         | (ends_sentence & enough_words)
-        | (ends_sentence & pl.col("content").str.contains(_SENTENCE_BREAK))
+        | (ends_sentence & sentence_break)
     )
     return (
-        lines.with_columns(content=content)
+        lines.with_columns(__trimmed=pl.col("text").str.strip_chars())
+        .with_columns(content=content)
         .with_columns(
             glued_boilerplate=pl.col("content").str.len_bytes() < trimmed.str.len_bytes(),
             kind=pl.when(pl.col("content") == "")
@@ -75,6 +80,7 @@ def classify_lines(lines: pl.LazyFrame) -> pl.LazyFrame:
             .then(pl.lit("abstract"))
             .otherwise(pl.lit("title")),
         )
+        .drop("__trimmed")
     )
 
 
@@ -86,44 +92,52 @@ def pair_entries(classified: pl.LazyFrame) -> pl.LazyFrame:
     title_raw, abstract_raw, title_text, abstract_text, boilerplate_stripped,
     segment_issues.
     """
-    kept = classified.filter(pl.col("kind").is_in(["title", "abstract"]))
-    previous_kind = pl.col("kind").shift(1).over("source_file")
+    # The previous and next line of the same file, as row numbers: shifting the row number
+    # within the file and gathering is much cheaper than shifting the text columns `over`.
+    kept = (
+        classified.filter(pl.col("kind").is_in(["title", "abstract"]))
+        .with_row_index("__row")
+        .with_columns(
+            __previous=pl.col("__row").shift(1).over("source_file"),
+            __next=pl.col("__row").shift(-1).over("source_file"),
+        )
+    )
+    previous_kind = pl.col("kind").gather(pl.col("__previous"))
     is_title = pl.col("kind") == "title"
     is_abstract = pl.col("kind") == "abstract"
     starts_entry = is_title | (is_abstract & (previous_kind.fill_null("") != "title"))
     # An entry is a title, a title and the abstract right after it, or an abstract alone:
     # so a title row takes the next line as its abstract when that line is one, instead of
     # a group_by over all the lines.
-    abstract_next = pl.col("kind").shift(-1).over("source_file") == "abstract"
-
-    def abstract_of(column: str) -> pl.Expr:
-        following = pl.col(column).shift(-1).over("source_file")
-        return pl.when(is_abstract).then(pl.col(column)).when(abstract_next).then(following)
+    abstract_next = pl.col("kind").gather(pl.col("__next")) == "abstract"
+    # Rows picked by gathering row numbers: a when/then on a string column copies its bytes.
+    abstract_row = pl.when(is_abstract).then(pl.col("__row")).when(abstract_next).then(pl.col("__next"))
+    title_row = pl.when(is_title).then(pl.col("__row"))
 
     entries = (
-        kept.with_columns(
-            rank=starts_entry.cast(pl.Int32).cum_sum().over("source_file"),
-            starts_entry=starts_entry,
-            abstract_raw=abstract_of("text"),
-            abstract_text=abstract_of("content"),
+        kept.with_columns(starts_entry=starts_entry, __abstract_row=abstract_row, __title_row=title_row)
+        .with_columns(
+            rank=pl.col("starts_entry").cast(pl.Int32).cum_sum().over("source_file"),
+            abstract_raw=pl.col("text").gather(pl.col("__abstract_row")),
+            abstract_text=pl.col("content").gather(pl.col("__abstract_row")),
+            title_raw=pl.col("text").gather(pl.col("__title_row")),
+            title_text=pl.col("content").gather(pl.col("__title_row")),
         )
         .filter("starts_entry")
         .select(
             "source_file",
             "rank",
             source_line=pl.col("line_no").cast(pl.Int32),
-            title_raw=pl.when(is_title).then(pl.col("text")),
+            title_raw="title_raw",
             abstract_raw="abstract_raw",
-            title_text=pl.when(is_title).then(pl.col("content")),
+            title_text="title_text",
             abstract_text="abstract_text",
             boilerplate_stripped=pl.when(is_title).then(pl.col("glued_boilerplate")).otherwise(False),
         )
     )
-    issues = pl.concat_list(
-        pl.when(pl.col("abstract_raw").is_null()).then(pl.lit(MISSING_ABSTRACT)),
-        pl.when(pl.col("title_raw").is_null()).then(pl.lit(MISSING_TITLE)),
-    ).list.drop_nulls()
-    return entries.with_columns(segment_issues=issues)
+    # Looked up by which half is missing (a list built per row costs more).
+    issue_code = pl.col("abstract_raw").is_null().cast(pl.UInt32) + 2 * pl.col("title_raw").is_null().cast(pl.UInt32)
+    return entries.with_columns(segment_issues=pl.lit(ISSUE_SETS).gather(issue_code))
 
 
 def segment(lines: pl.LazyFrame) -> pl.LazyFrame:

@@ -69,6 +69,18 @@ TIMES_BETWEEN_NUMBERS = r"([0-9])(?:times\s*|\s+times\s+)([0-9])"
 TIMES_GLUED = r"([0-9])times([^\pL\pN]|$)"
 
 
+def only_where(mask: pl.Expr, text: pl.Expr) -> pl.Expr:
+    """`text` where `mask` is true, "" where it is false, null where it is null (or text is).
+
+    To run a costly string operation on some rows only. `pl.when(mask).then(text)` is not
+    enough: it only marks the other rows null, their bytes stay, and in Polars 2.1
+    `str.contains`, `str.replace(_all)`, `str.to_lowercase`, `str.slice/head/tail` and
+    `str.len_chars` still work through them (`extract`, `extract_all`, `extract_groups`,
+    `find`, `count_matches`, `split`, `replace_many`, `normalize`, `strip_*` skip them).
+    An empty string costs nothing. Mask the result again where the "" rows would show."""
+    return pl.when(mask).then(text).when(mask.is_not_null()).then(pl.lit("", dtype=pl.String))
+
+
 def _fix_rare_rows(fix: Callable[[str], str], hint: str) -> Callable[[pl.Series], pl.Series]:
     """Run `fix` in Python only on the rows that match `hint`; the rest stay as they are."""
 
@@ -105,11 +117,23 @@ def _superscripts(expr: pl.Expr) -> pl.Expr:
 
 
 def _unescape_latex(expr: pl.Expr) -> pl.Expr:
-    # A backslash right before a number is a dollar sign the scrape ate ("\250 million").
-    expr = expr.str.replace_all(r"\\([0-9])", "$$${1}")
-    expr = expr.str.replace_many(LATEX_LITERALS, leftmost=True)
-    expr = _superscripts(expr)
-    return expr.str.replace_all(r"\bpropto\b", "∝")
+    def unescape(expr: pl.Expr, powers: bool) -> pl.Expr:
+        # A backslash right before a number is a dollar sign the scrape ate ("\250 million").
+        expr = expr.str.replace_all(r"\\([0-9])", "$$${1}")
+        expr = expr.str.replace_many(LATEX_LITERALS, leftmost=True)
+        expr = _superscripts(expr) if powers else expr
+        return expr.str.replace_all(r"\bpropto\b", "∝")
+
+    # The ten superscript passes only on the rows with "^" and a digit: the steps before
+    # them make neither a "^" nor a digit after one (what they put in place of a literal
+    # never starts with a digit). Each row goes down one branch; the other sees "" (see
+    # `only_where`).
+    has_power = expr.str.contains(r"\^[0-9]")
+    return (
+        pl.when(has_power)
+        .then(unescape(only_where(has_power, expr), powers=True))
+        .otherwise(unescape(only_where(~has_power, expr), powers=False))
+    )
 
 
 def _times_to_sign(expr: pl.Expr) -> pl.Expr:
@@ -135,21 +159,69 @@ FLAG_NAMES = [flag for flag, _, _ in REPAIRS]
 # A row that matches none of these needs no repair: one regex pass over the column.
 ANY_HINT = "|".join(f"(?:{hint})" for _, hint, _ in REPAIRS)
 REPAIRED = pl.Struct({"text": pl.String, "changed": pl.UInt8})  # changed: bit i <=> REPAIRS[i]
+# The flags of every `changed` bit mask, in REPAIRS order: a row's flags are looked up by its
+# mask (building a list per row with concat_list costs more than the repairs themselves).
+FLAG_SETS = pl.Series(
+    [[flag for bit, flag in enumerate(FLAG_NAMES) if mask >> bit & 1] for mask in range(1 << len(FLAG_NAMES))],
+    dtype=pl.List(pl.String),
+)
+
+# Fast hints. NFC_HINT, CONTROL_CHARS, MOJIBAKE_HINT and WHITESPACE_HINT are (Unicode)
+# classes: no literal to search for, so the regex crate runs its DFA over every byte, 5-10x
+# slower than the other hints. Most rows that need some repair are *plain*: printable ASCII
+# and PLAIN_EXTRA only, characters that are NFC stable, no control character, no white space
+# and no mojibake lead. On a plain row the NFC, control-character and mojibake repairs change
+# nothing, and WHITESPACE_HINT is a double space or a space at either end: plain rows are not
+# scanned for those four. A row of as many bytes as characters and no ASCII control character
+# is plain; the repairs in KEEP_PLAIN write only printable ASCII and PLAIN_EXTRA, so a plain
+# row stays plain through them (rows another repair changed are checked again).
+# tests/transforms/test_text.py checks PLAIN_EXTRA, and that skipping gives the same rows.
+PLAIN_EXTRA = "".join(
+    sorted({c for text in [*LATEX_LITERALS.values(), *SUPERSCRIPT_DIGITS.values(), "∝×"] for c in text if not c.isascii()})
+)
+KEEP_PLAIN = {"control_chars_removed", "latex_unescaped", "times_to_multiplication_sign", "whitespace_normalized"}
+SKIPPED_WHEN_PLAIN = (NFC_HINT, CONTROL_CHARS, MOJIBAKE_HINT, WHITESPACE_HINT)
+# [\x00-\x1F\x7F] as small classes: a class of more than 10 bytes leaves the regex crate no
+# literal prefilter.
+ASCII_CONTROL_SCAN = r"[\x00-\x07]|[\x08-\x0F]|[\x10-\x17]|[\x18-\x1F]|\x7F"
+
+
+def _ascii_plain(texts: pl.Series) -> pl.Series:
+    """Printable ASCII only (so plain); false on null rows."""
+    plain = (texts.str.len_bytes() == texts.str.len_chars()) & ~texts.str.contains(ASCII_CONTROL_SCAN)
+    return plain.fill_null(False)
+
+
+def _hint_matches(texts: pl.Series, hint: str, plain: pl.Series) -> pl.Series:
+    """The rows to run the repair of `hint` on: texts.str.contains(hint), except that plain
+    rows are not scanned for a hint of SKIPPED_WHEN_PLAIN."""
+    if hint not in SKIPPED_WHEN_PLAIN:
+        return texts.str.contains(hint).fill_null(False)
+    text, is_plain = pl.col("text"), pl.col("plain")
+    in_plain = pl.lit(False)
+    if hint == WHITESPACE_HINT:
+        in_plain = text.str.contains("  ", literal=True) | text.str.starts_with(" ") | text.str.ends_with(" ")
+    others = only_where(~is_plain, text).str.contains(hint)
+    matches = pl.when(is_plain).then(in_plain).otherwise(others)
+    return pl.DataFrame({"text": texts, "plain": plain}).select(matches).to_series().fill_null(False)
 
 
 def _repair_rows(texts: pl.Series) -> tuple[pl.Series, pl.Series]:
     """Every repair in turn, each on the rows its hint matches -> (texts, changed bits)."""
     changed = pl.zeros(texts.len(), dtype=pl.UInt8, eager=True)
-    for bit, (_, hint, repair) in enumerate(REPAIRS):
-        needs = texts.str.contains(hint).fill_null(False)
+    plain = _ascii_plain(texts)
+    for bit, (flag, hint, repair) in enumerate(REPAIRS):
+        needs = _hint_matches(texts, hint, plain)
         if not needs.any():
             continue
         positions = needs.arg_true()
         before = texts.gather(positions)
         after = before.to_frame("text").select(repair(pl.col("text"))).to_series()
-        differs = (before != after).fill_null(False).cast(pl.UInt8) * (1 << bit)
+        differs = (before != after).fill_null(False)
         texts = texts.clone().scatter(positions, after)
-        changed = changed.clone().scatter(positions, changed.gather(positions) | differs)
+        changed = changed.clone().scatter(positions, changed.gather(positions) | differs.cast(pl.UInt8) * (1 << bit))
+        if flag not in KEEP_PLAIN and differs.any():
+            plain = plain.clone().scatter(positions, _ascii_plain(after))
     return texts, changed
 
 
@@ -165,20 +237,28 @@ def _repair(texts: pl.Series) -> pl.Series:
     return pl.struct(text=texts, changed=changed, eager=True)
 
 
-def clean_column(frame: pl.LazyFrame, source: str, target: str) -> pl.LazyFrame:
-    """Write the cleaned text of column `source` to `target`, and its repairs to `{target}_flags`."""
+def repair_column(frame: pl.LazyFrame, source: str, target: str) -> pl.LazyFrame:
+    """Write the cleaned text of column `source` to `target`, and the repairs it made to
+    `{target}_repairs` (UInt8: bit i set <=> REPAIRS[i] changed the row; FLAG_SETS[mask] is
+    the list of flag names)."""
     repaired = f"__{target}_repaired"
-    changed = pl.col(repaired).struct.field("changed")
-    flags = pl.concat_list(
-        [pl.when((changed & (1 << bit)) != 0).then(pl.lit(flag)) for bit, flag in enumerate(FLAG_NAMES)]
-    ).list.drop_nulls()
     # Row-wise, so Polars may run it on batches of rows in parallel.
     repair = pl.col(source).map_batches(_repair, return_dtype=REPAIRED, is_elementwise=True)
     return (
         frame.with_columns(repair.alias(repaired))
-        .with_columns(pl.col(repaired).struct.field("text").alias(target), flags.alias(f"{target}_flags"))
+        .with_columns(
+            pl.col(repaired).struct.field("text").alias(target),
+            pl.col(repaired).struct.field("changed").alias(f"{target}_repairs"),
+        )
         .drop(repaired)
     )
+
+
+def clean_column(frame: pl.LazyFrame, source: str, target: str) -> pl.LazyFrame:
+    """Write the cleaned text of column `source` to `target`, and its repairs to `{target}_flags`."""
+    repairs = f"{target}_repairs"
+    flags = pl.lit(FLAG_SETS).gather(pl.col(repairs))
+    return repair_column(frame, source, target).with_columns(flags.alias(f"{target}_flags")).drop(repairs)
 
 
 def clean_text(texts: pl.Series) -> pl.Series:

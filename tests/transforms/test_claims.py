@@ -544,3 +544,34 @@ def test_claim_index_restarts_at_zero_for_every_paper():
     claims = extract_claims(abstracts).collect()
     indexes = claims.group_by("paper_id", maintain_order=True).agg("claim_index").sort("paper_id").rows()
     assert indexes == [("a", [0, 1]), ("c", [0, 1, 2])]
+
+
+def test_duration_units_by_word_are_the_duration_unit_regexes() -> None:
+    """dur_unit is looked up by the suffix without its white space: DURATION_UNITS must give
+    what the DURATION_UNIT regexes give, for every word DURATION can end in."""
+    from transforms import claim_patterns as P
+
+    for word in P.DURATION_WORDS:
+        for space in ("", " ", "\u00a0", "\t"):
+            by_regex = [unit for rx, unit in P.DURATION_UNIT if re.search(rx, space + word)]
+            assert by_regex[:1] == [P.DURATION_UNITS[word]], (space, word)
+    # every word of DURATION's alternations (a trailing "s?" read both ways) is listed
+    words = set()
+    for group in re.findall(r"\(\?:([a-z|?]+)\)", P.DURATION):
+        for alt in group.split("|"):
+            words |= {alt[:-2], alt[:-1]} if alt.endswith("s?") else {alt}
+    assert words == set(P.DURATION_WORDS)
+
+
+_SENTENCE_ALPHABET = st.sampled_from(list("ab .!?;,\t\n") + ["\u00a0", "é", "漢", ". ", "; ", "?\u2028", "3.5"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_SENTENCE_ALPHABET, max_size=30).map("".join), min_size=1, max_size=6))
+def test_sentence_cuts_are_the_regex_replacements(texts: list[str]) -> None:
+    from transforms.claims import _after_last_sentence_end, _before_first_sentence_end
+
+    frame = pl.DataFrame({"t": texts})
+    got = frame.select(ls=_after_last_sentence_end(pl.col("t")), rs=_before_first_sentence_end(pl.col("t")))
+    assert got["ls"].to_list() == frame["t"].str.replace(r"(?s)^.*[.!?;]\s", "").to_list()
+    assert got["rs"].to_list() == frame["t"].str.replace(r"(?s)[.!?;]\s.*$", "").to_list()

@@ -1,6 +1,8 @@
 import hashlib
 
 import polars as pl
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from transforms.identity import paper_id, title_key
 
@@ -31,3 +33,24 @@ def test_paper_id_does_not_depend_on_row_order_or_neighbours():
     backward = dict(keys_and_ids(titles[::-1] + ["Another One"]).select("title", "paper_id").iter_rows())
     assert all(forward[t] == backward[t] for t in titles)
     assert len(set(forward.values())) == 50
+
+
+def _title_key_everywhere(titles: list[str]) -> list[str]:
+    """The key as first written: NFKC and the extra folds on every title."""
+    from transforms.identity import CASEFOLD_EXTRA
+
+    folded = pl.Series(titles, dtype=pl.String).str.normalize("NFKC").str.to_lowercase().str.replace_many(CASEFOLD_EXTRA)
+    return folded.str.replace_all(r"[^\pL\pN]+", " ").str.strip_chars().to_list()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.text(max_size=30), st.text("abcXYZ 019:-_", max_size=30)), min_size=1, max_size=8))
+def test_title_key_of_ascii_titles_skips_nfkc_and_gives_the_same(titles):
+    frame = pl.DataFrame({"title": [*titles, None]}, schema={"title": pl.String})
+    assert frame.select(title_key(pl.col("title"))).to_series().to_list() == _title_key_everywhere([*titles, None])
+
+
+def test_paper_id_of_unicode_keys_is_sha256_of_their_utf8():
+    frame = keys_and_ids(["Straße ∝ αβγ — 漢字", "plain"])
+    for key, pid in frame.select("title_key", "paper_id").iter_rows():
+        assert pid == "tp-" + hashlib.sha256(key.encode()).hexdigest()[:16]

@@ -85,3 +85,17 @@ def test_other_ui_strings_are_boilerplate_only_as_whole_lines():
     assert entries["rank"].to_list() == [1]
     glued = entries_of("\n".join(["ModelsAre Great Title", abstract_like()]))
     assert glued["title_text"].to_list() == ["ModelsAre Great Title"]
+
+
+def test_files_interleaved_line_by_line_are_paired_within_each_file():
+    """Neighbours are looked up within a file (row numbers shifted `over` the file), so rows
+    of two files mixed together pair as each file does alone."""
+    first = "\n".join(["Title One", abstract_like("a"), "Orphan Title", "Title Two", abstract_like("b")])
+    second = "\n".join([abstract_like("stray"), "Title Three", abstract_like("c"), "Last Title"])
+    a, b = lines_of(first, "a.txt").collect(), lines_of(second, "b.txt").collect()
+    rows = []
+    for i in range(max(a.height, b.height)):
+        rows += [frame.slice(i, 1) for frame in (a, b) if i < frame.height]
+    mixed = segment(pl.concat(rows).lazy()).collect().sort("source_file", "rank")
+    alone = pl.concat([segment(a.lazy()).collect(), segment(b.lazy()).collect()])
+    assert mixed.to_dicts() == alone.to_dicts()

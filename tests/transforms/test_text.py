@@ -155,3 +155,106 @@ def test_skipping_rows_gives_what_every_repair_on_every_row_gives(texts):
     frame = clean_column(pl.LazyFrame({"raw": column}), "raw", "clean").collect()
     assert frame["clean"].to_list() == expected.to_list()
     assert frame["clean_flags"].to_list() == expected_flags
+
+
+# --------------------------------------------------------------------------------------
+# Invariants of the fast paths (plain rows, gated superscripts, flag look-up).
+# --------------------------------------------------------------------------------------
+
+
+def test_plain_extra_characters_change_under_no_skipped_repair():
+    """A plain row holds printable ASCII and PLAIN_EXTRA only: none of those characters may
+    be changed by NFC or combine with the one before, be a control character, white space
+    or a mojibake lead; and the KEEP_PLAIN repairs write no other character."""
+    import re
+    import unicodedata
+
+    from transforms.text import CONTROL_CHARS, LATEX_LITERALS, MOJIBAKE_HINT, PLAIN_EXTRA, SUPERSCRIPT_DIGITS
+
+    seconds = set()  # second halves of canonical compositions
+    for code in range(0x110000):
+        if not 0xD800 <= code <= 0xDFFF:
+            parts = unicodedata.decomposition(chr(code)).split()
+            if len(parts) == 2 and not parts[0].startswith("<"):
+                seconds.add(chr(int(parts[1], 16)))
+    lead = MOJIBAKE_HINT[: MOJIBAKE_HINT.index("]") + 1]
+    for char in PLAIN_EXTRA:
+        assert not _nfc_may_change(char) and char not in seconds, char
+        assert not re.search(CONTROL_CHARS, char) and not char.isspace() and not re.search(lead, char), char
+    written = "".join([*LATEX_LITERALS.values(), *SUPERSCRIPT_DIGITS.values(), "∝×$"])
+    assert all((c.isascii() and c.isprintable()) or c in PLAIN_EXTRA for c in written)
+
+
+def test_ascii_control_scan_is_the_ascii_control_class():
+    from transforms.text import ASCII_CONTROL_SCAN
+
+    chars = [chr(c) for c in range(0x100)] + ["δ", "×", "\u2028", "\u200b"]
+    found = pl.Series([f"a{c}b" for c in chars]).str.contains(ASCII_CONTROL_SCAN).to_list()
+    assert found == [ord(c) < 0x20 or ord(c) == 0x7F for c in chars]
+
+
+def test_only_where_keeps_masked_rows_and_nulls():
+    from transforms.text import only_where
+
+    frame = pl.DataFrame({"text": ["a", "b", None, "d"], "mask": [True, False, True, None]})
+    out = frame.select(only_where(pl.col("mask"), pl.col("text"))).to_series().to_list()
+    assert out == ["a", "", None, None]
+
+
+def _unescape_latex_everywhere(expr: pl.Expr) -> pl.Expr:
+    """The LaTeX repair as first written: every step on every row."""
+    from transforms.text import LATEX_LITERALS, _superscripts
+
+    expr = expr.str.replace_all(r"\\([0-9])", "$$${1}").str.replace_many(LATEX_LITERALS, leftmost=True)
+    return _superscripts(expr).str.replace_all(r"\bpropto\b", "∝")
+
+
+latex_alphabet = st.sampled_from(
+    list("0123456789 ^^^\\\\{}ab.") + ["\\delta", "{\\delta}", "\\\\", "\\%", "\\$", "``", "''", "propto", "^2", "1^"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(latex_alphabet, max_size=25).map("".join), min_size=1, max_size=6))
+def test_superscripts_only_where_a_caret_and_digit_stand_gives_the_same(texts):
+    from transforms.text import _unescape_latex
+
+    frame = pl.DataFrame({"text": [*texts, None]}, schema={"text": pl.String})
+    fast = frame.select(_unescape_latex(pl.col("text"))).to_series().to_list()
+    plain = frame.select(_unescape_latex_everywhere(pl.col("text"))).to_series().to_list()
+    assert fast == plain
+
+
+plain_alphabet = st.one_of(
+    hint_alphabet,
+    st.sampled_from(["  ", " ", "\\\\", "{\\delta}", "\\alpha ", "1^2", "3times4", "Ã", "``", "\t", "\u00a0"]),
+    st.sampled_from(list(__import__("transforms.text", fromlist=["PLAIN_EXTRA"]).PLAIN_EXTRA)),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(plain_alphabet, max_size=20).map("".join), min_size=1, max_size=8))
+def test_plain_rows_give_what_every_repair_on_every_row_gives(texts):
+    """Rows made plain, or not, by the repairs before (LaTeX writes Greek, then white space
+    or mojibake must still be seen): the fast path gives the plain definition's rows and flags."""
+    from transforms.text import REPAIRS
+
+    column = pl.Series("text", texts, dtype=pl.String)
+    expected, expected_flags = column, [[] for _ in texts]
+    for flag, _, repair in REPAIRS:
+        after = expected.to_frame().select(repair(pl.col("text"))).to_series()
+        for i, (old, new) in enumerate(zip(expected, after)):
+            if old != new:
+                expected_flags[i].append(flag)
+        expected = after
+    frame = clean_column(pl.LazyFrame({"raw": column}), "raw", "clean").collect()
+    assert frame["clean"].to_list() == expected.to_list()
+    assert frame["clean_flags"].to_list() == expected_flags
+
+
+def test_flag_sets_list_the_flags_of_each_mask_in_repair_order():
+    from transforms.text import FLAG_NAMES, FLAG_SETS
+
+    assert FLAG_SETS.len() == 1 << len(FLAG_NAMES)
+    for mask in (0, 1, 5, 64, 127):
+        assert FLAG_SETS[mask].to_list() == [f for bit, f in enumerate(FLAG_NAMES) if mask >> bit & 1]

@@ -89,3 +89,23 @@ def test_no_url_gives_an_empty_list_and_no_code_url():
     assert frame["urls"][0].to_list() == []
     assert frame["code_url"][0] is None
     assert frame["url_flags"][0].to_list() == []
+
+
+def test_web_and_dropped_candidates_mixed_in_one_abstract():
+    text = (
+        "See ftp://files.org/x, https://huggingface.co/org/model, javascript:void(0) and "
+        "https://github.com/a/b. Again https://huggingface.co/org/model; data:text/plain,x (https://gitlab.com/c/d)."
+    )
+    frame = urls_of(text)
+    urls = frame["urls"][0].to_list()
+    assert [u["url"] for u in urls] == ["https://huggingface.co/org/model", "https://github.com/a/b", "https://gitlab.com/c/d"]
+    assert [u["kind"] for u in urls] == ["model", "code", "code"]
+    assert frame["code_url"][0] == "https://github.com/a/b"
+    assert frame["url_flags"][0].to_list() == ["url_trailing_punctuation", "url_scheme_dropped"]
+
+
+def test_only_dropped_candidates_give_no_url_but_the_flag():
+    frame = urls_of("Run javascript:alert(1) now.")
+    assert frame["urls"][0].to_list() == []
+    assert frame["code_url"][0] is None
+    assert frame["url_flags"][0].to_list() == ["url_scheme_dropped"]
