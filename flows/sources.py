@@ -162,10 +162,10 @@ def decode_range(path: str, start: int, end: int, first_line: int, name: str) ->
 
 def lines_frame(text: str, source_file: str, first_line: int = 1) -> pl.LazyFrame:
     """One row per line: source_file, line_no (1-based, counted from first_line), text."""
+    # Split eagerly: a one-row frame holding the whole text gets copied by the lazy engine.
+    lines = pl.Series("text", [text]).str.split("\n").explode()
     return (
-        pl.LazyFrame({"text": [text]})
-        .select(pl.col("text").str.split("\n"))
-        .explode("text")
+        pl.LazyFrame(lines)
         .with_row_index("line_no", offset=first_line)
         .select(pl.lit(source_file).alias("source_file"), pl.col("line_no").cast(pl.Int32), "text")
     )
