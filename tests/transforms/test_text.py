@@ -142,11 +142,17 @@ def test_a_repair_leaves_every_row_its_hint_does_not_match_as_it_is(text):
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.lists(hint_alphabet, max_size=20).map("".join), min_size=1, max_size=8))
 def test_skipping_rows_gives_what_every_repair_on_every_row_gives(texts):
+    assert_clean_column_is_every_repair_on_every_row(texts)
+
+
+def assert_clean_column_is_every_repair_on_every_row(texts: list[str]) -> None:
+    """clean_column's rows and flags are those of the plain definition: every repair, in
+    order, on every row, a flag wherever a repair changed the row."""
     from transforms.text import REPAIRS
 
     column = pl.Series("text", texts, dtype=pl.String)
     expected, expected_flags = column, [[] for _ in texts]
-    for flag, _, repair in REPAIRS:  # the plain definition: every repair on every row
+    for flag, _, repair in REPAIRS:
         after = expected.to_frame().select(repair(pl.col("text"))).to_series()
         for i, (old, new) in enumerate(zip(expected, after)):
             if old != new:
@@ -237,19 +243,7 @@ plain_alphabet = st.one_of(
 def test_plain_rows_give_what_every_repair_on_every_row_gives(texts):
     """Rows made plain, or not, by the repairs before (LaTeX writes Greek, then white space
     or mojibake must still be seen): the fast path gives the plain definition's rows and flags."""
-    from transforms.text import REPAIRS
-
-    column = pl.Series("text", texts, dtype=pl.String)
-    expected, expected_flags = column, [[] for _ in texts]
-    for flag, _, repair in REPAIRS:
-        after = expected.to_frame().select(repair(pl.col("text"))).to_series()
-        for i, (old, new) in enumerate(zip(expected, after)):
-            if old != new:
-                expected_flags[i].append(flag)
-        expected = after
-    frame = clean_column(pl.LazyFrame({"raw": column}), "raw", "clean").collect()
-    assert frame["clean"].to_list() == expected.to_list()
-    assert frame["clean_flags"].to_list() == expected_flags
+    assert_clean_column_is_every_repair_on_every_row(texts)
 
 
 def test_flag_sets_list_the_flags_of_each_mask_in_repair_order():
