@@ -8,8 +8,6 @@ Prefect API is configured already; `flows.prefect_api` starts and stops it.
 import time
 from pathlib import Path
 
-from flows.prefect_api import free_port  # noqa: F401 (tests import it from here)
-
 DEPLOYMENT_NAME = "daily"
 
 

@@ -9,7 +9,7 @@ import time
 import httpx
 import pytest
 
-from flows.schedule import free_port
+from flows.prefect_api import free_port
 from tests.helpers import SAMPLE
 
 pytestmark = pytest.mark.slow

@@ -11,7 +11,7 @@ import polars as pl
 import pytest
 
 from flows.pipeline import run_release
-from flows.schedule import free_port
+from flows.prefect_api import free_port
 from flows.shards import scan
 from flows.sources import InputError, decode_range
 from tests.helpers import SAMPLE, parquet_bytes
