@@ -50,11 +50,13 @@ def replaced_atomically(path: Path) -> Iterator[Path]:
 ROW_GROUP_ROWS = 100_000
 
 
-def write_parquet(frame: pl.DataFrame, path: Path) -> None:
-    """zstd with statistics, written to a temporary name and moved into place. Through the
-    streaming sink: it encodes on every core (write_parquet encodes on one, 1.5x slower)."""
+def write_parquet(frame: pl.DataFrame, path: Path, *, compressed: bool = True) -> None:
+    """zstd with statistics (or, for scratch files, neither), written to a temporary name and
+    moved into place. Through the streaming sink: it encodes on every core (write_parquet
+    encodes on one, 1.5x slower)."""
+    options = {"compression": "zstd", "statistics": True} if compressed else {"compression": "uncompressed", "statistics": False}
     with replaced_atomically(path) as temporary:
-        frame.lazy().sink_parquet(temporary, compression="zstd", statistics=True, row_group_size=ROW_GROUP_ROWS)
+        frame.lazy().sink_parquet(temporary, row_group_size=ROW_GROUP_ROWS, **options)
 
 
 def write_json(data: object, path: Path) -> None:

@@ -1,8 +1,9 @@
 """Large snapshots in shards: plan cut points at entry boundaries, normalize one shard.
 
 A snapshot is first made a local, uncompressed file (remote and gzip sources are copied
-once), then scanned in one streaming pass that hashes it, counts its lines and picks the
-cut points. Each shard is a byte range that starts at a title line following an abstract
+once), then scanned in one streaming pass that checks it is text, counts its lines and
+picks the cut points. A file of one shard is hashed in that pass too; a larger one is
+hashed on its own (`sha256_of`, 0.2 s per 64 MB here) while its shards run. Each shard is a byte range that starts at a title line following an abstract
 line, so entries never straddle shards; its ranks are local and are offset by the entry
 counts of the shards before it when the release is assembled.
 
@@ -41,14 +42,23 @@ class ShardSpec:
 
 @dataclass(frozen=True)
 class ScannedSnapshot:
-    sha256: str  # of the uncompressed bytes
+    sha256: str | None  # of the uncompressed bytes; None for a file of several shards (see sha256_of)
     size: int
     cuts: list[tuple[int, int, int]]  # (start, end, first_line) per shard
 
 
-def scan(path: Path, name: str, shard_bytes: int) -> ScannedSnapshot:
-    """One streaming pass: sha256, size, line count, and the shard cut points."""
+def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(READ_CHUNK):
+            digest.update(chunk)  # releases the GIL: shard threads keep running
+    return digest.hexdigest()
+
+
+def scan(path: Path, name: str, shard_bytes: int) -> ScannedSnapshot:
+    """One streaming pass: size, line count and the shard cut points, and the sha256 of a
+    file of one shard (a larger file's hash, the pass's main cost, is left to sha256_of)."""
+    digest = hashlib.sha256() if path.stat().st_size <= shard_bytes else None
     size = 0
     has_text = False
     newlines_before: list[tuple[int, int]] = [(0, 0)]  # (offset, newlines before it) per chunk
@@ -57,7 +67,8 @@ def scan(path: Path, name: str, shard_bytes: int) -> ScannedSnapshot:
             raise InputError(f"{name}: UTF-16 text; snapshots must be UTF-8")
         handle.seek(0)
         while chunk := handle.read(READ_CHUNK):
-            digest.update(chunk)
+            if digest is not None:
+                digest.update(chunk)
             if b"\x00" in chunk:
                 offset = size + chunk.index(b"\x00")
                 raise InputError(f"{name}: line {_line_at(path, offset)}: binary file (NUL byte)")
@@ -70,7 +81,7 @@ def scan(path: Path, name: str, shard_bytes: int) -> ScannedSnapshot:
     starts = sorted({s for s in starts if s is not None and s < size})
     ends = [*starts[1:], size]
     cuts = [(start, end, _line_at(path, start, newlines_before)) for start, end in zip(starts, ends)]
-    return ScannedSnapshot(digest.hexdigest(), size, cuts)
+    return ScannedSnapshot(digest.hexdigest() if digest is not None else None, size, cuts)
 
 
 def _line_at(path: Path, offset: int, newlines_before: list[tuple[int, int]] | None = None) -> int:
@@ -130,5 +141,7 @@ def normalize_shard(spec: ShardSpec) -> dict:
         cleaned = clean_entries(lines).collect()
     with timed(timings, "claims"):
         entries = attach_claims(cleaned.lazy()).collect()
-    write_parquet(entries, Path(spec.out))
+    # Uncompressed: staged shards are read once, by the build, and zstd cost 2.4x the CPU
+    # to write (10 CPU-s at 1M papers) for files 11x smaller (2.3x the raw text instead of 0.2x).
+    write_parquet(entries, Path(spec.out), compressed=False)
     return {"index": spec.index, "entries": entries.height, "timings": timings}

@@ -157,6 +157,8 @@ def decode_range(path: str, start: int, end: int, first_line: int, name: str) ->
         line = first_line + data.count(b"\n", 0, error.start)
         bad = data[error.start : error.start + 1].hex()
         raise InputError(f"{name}: line {line}: not UTF-8 text (byte 0x{bad})") from error
+    if "\r" not in text:  # the usual case: a search is 10x cheaper than the two replaces
+        return text
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

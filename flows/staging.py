@@ -1,8 +1,12 @@
 """Staging: every new snapshot -> staged/<sha256>-<version>/ (shard Parquet files + index.json).
 
 The staged folder is the per-snapshot cache: keyed by content hash and pipeline version,
-so a snapshot already ingested is never normalized again. index.json is written last;
-a folder without it is an interrupted staging and is redone.
+so a snapshot already ingested is never normalized again. Shards are written to a scratch
+folder (staged/.partial-*) that is renamed into place with its index.json once every
+shard is done, so a staged folder is always whole. A snapshot of several shards is hashed
+(a task of its own) while its shards run: hashing 1.4 GB takes 6.5 s on this machine, and
+nothing else could run meanwhile. If it was staged already after all, no further shard is
+started and the cached folder is used.
 
 Shards run as Prefect tasks in threads (at most `parallel` at a time, so memory is bounded
 by what the running shards hold), or on a Dask cluster: there `normalize_shard` runs as a
@@ -15,6 +19,7 @@ import datetime as dt
 import json
 import shutil
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from pathlib import Path
@@ -25,7 +30,7 @@ from prefect.cache_policies import NO_CACHE
 
 from flows import PIPELINE_VERSION
 from flows.release import write_json
-from flows.shards import ShardSpec, normalize_shard, scan
+from flows.shards import ShardSpec, normalize_shard, scan, sha256_of
 from flows.timing import add_timings
 from flows.sources import InputError, SourceUnavailable, localize, name_of, snapshot_date
 
@@ -52,7 +57,8 @@ def _is_transient(task, task_run, state) -> bool:
 def ingest_snapshot(
     source: str, output: str, fallback_date: str, max_bytes: int, timeout: float, shard_bytes: int
 ) -> dict:
-    """Make the source a local uncompressed file, hash it and plan its shards."""
+    """Make the source a local uncompressed file and plan its shards (and hash it, if it
+    is one shard: a larger file is hashed by `hash_snapshot` while its shards run)."""
     started = time.perf_counter()
     name = name_of(source)
     try:
@@ -77,6 +83,12 @@ def ingest_snapshot(
     }
 
 
+@task(name="hash-snapshot", cache_policy=NO_CACHE)
+def hash_snapshot(path: str) -> dict:
+    started = time.perf_counter()
+    return {"sha256": sha256_of(Path(path)), "seconds": time.perf_counter() - started}
+
+
 @task(name="stage-shard", cache_policy=NO_CACHE)
 def stage_shard(spec: dict) -> dict:
     return _normalize_or_refuse(spec)
@@ -89,10 +101,19 @@ def _normalize_or_refuse(spec: dict) -> dict:
         return {"index": spec["index"], "refused": str(error)}
 
 
-def _bounded(specs: list[dict], submit: Callable[[dict], object], result: Callable[[object], dict], parallel: int) -> Iterator[dict]:
-    """Results of every spec, with at most `parallel` in flight."""
+def _bounded(
+    specs: list[dict],
+    submit: Callable[[dict], object],
+    result: Callable[[object], dict],
+    parallel: int,
+    stop: Callable[[], bool],
+) -> Iterator[dict]:
+    """Results of the specs, with at most `parallel` in flight; once stop() is true no
+    further spec is submitted (the ones in flight still finish)."""
     in_flight: list[object] = []
     for spec in specs:
+        if stop():
+            break
         in_flight.append(submit(spec))
         if len(in_flight) >= parallel:
             yield result(in_flight.pop(0))
@@ -100,13 +121,14 @@ def _bounded(specs: list[dict], submit: Callable[[dict], object], result: Callab
         yield result(future)
 
 
-def run_shards(specs: list[dict], parallel: int, dask_client=None) -> list[dict]:
-    """Normalize shards locally (Prefect tasks) or on Dask; results in spec order."""
+def run_shards(specs: list[dict], parallel: int, dask_client=None, stop: Callable[[], bool] = lambda: False) -> list[dict]:
+    """Normalize shards locally (Prefect tasks) or on Dask; results in spec order (only
+    the ones started before stop() became true)."""
     if dask_client is None:
-        return list(_bounded(specs, stage_shard.submit, lambda future: future.result(), parallel))
+        return list(_bounded(specs, stage_shard.submit, lambda future: future.result(), parallel, stop))
     workers = max(len(dask_client.scheduler_info().get("workers", {})), 1)
     submit = lambda spec: dask_client.submit(_normalize_or_refuse, spec, pure=False)  # noqa: E731
-    return list(_bounded(specs, submit, lambda future: future.result(), 2 * workers))
+    return list(_bounded(specs, submit, lambda future: future.result(), 2 * workers, stop))
 
 
 def _shard_specs(ingested: dict, target: Path) -> list[dict]:
@@ -127,27 +149,54 @@ def _record(ingested: dict, output: Path, entries: int) -> dict:
     return {**{k: ingested[k] for k in keys}, "entries": entries, "staged": str(target.relative_to(output))}
 
 
+def _staged_entries_count(output: Path, sha256: str) -> int | None:
+    """Entries of a snapshot staged already, else None."""
+    index = staged_dir(output, sha256) / INDEX
+    return json.loads(index.read_text())["entries"] if index.exists() else None
+
+
 def stage_snapshot(ingested: dict, output: Path, parallel: int, dask_client, timings: dict[str, float]) -> dict:
     """Normalize one ingested snapshot into its staged folder (unless cached)."""
-    target = staged_dir(output, ingested["sha256"])
+    scratch = output / "staged" / f".partial-{uuid.uuid4().hex}"
+    hashing = None if ingested["sha256"] else hash_snapshot.submit(ingested["local"])
     try:
-        if (target / INDEX).exists():
-            return {"record": _record(ingested, output, json.loads((target / INDEX).read_text())["entries"])}
-        shutil.rmtree(target, ignore_errors=True)  # an interrupted staging: redo it
-        results = run_shards(_shard_specs(ingested, target), parallel, dask_client)
+        if ingested["sha256"] and _staged_entries_count(output, ingested["sha256"]) is not None:
+            results = []
+        else:
+            staged_meanwhile = lambda: hashing is not None and hashing.state.is_completed() and (  # noqa: E731
+                _staged_entries_count(output, hashing.result()["sha256"]) is not None
+            )
+            results = run_shards(_shard_specs(ingested, scratch), parallel, dask_client, staged_meanwhile)
+        if hashing is not None:
+            hashed = hashing.result()  # before the finally: the hash reads the local file
+            ingested = {**ingested, "sha256": hashed["sha256"]}
+            add_timings(timings, {"ingest": hashed["seconds"]})
     finally:
         _discard(Path(ingested["local"]), ingested["temporary"])
+    cached_entries = _staged_entries_count(output, ingested["sha256"])
+    if cached_entries is not None:
+        shutil.rmtree(scratch, ignore_errors=True)
+        return {"record": _record(ingested, output, cached_entries)}
     for result in results:
         add_timings(timings, result.get("timings", {}))
     refusals = [r["refused"] for r in results if "refused" in r]
     entries = sum(r.get("entries", 0) for r in results)
     if refusals or not entries:
-        shutil.rmtree(target, ignore_errors=True)
+        shutil.rmtree(scratch, ignore_errors=True)
         reason = refusals[0] if refusals else f"{ingested['file']}: no entry found (only blank or boilerplate lines)"
         return {"source": ingested["source"], "refused": reason}
     shards = [{"file": f"shard-{r['index']:05d}.parquet", "entries": r["entries"]} for r in results]
-    write_json({"sha256": ingested["sha256"], "entries": entries, "shards": shards}, target / INDEX)
+    write_json({"sha256": ingested["sha256"], "entries": entries, "shards": shards}, scratch / INDEX)
+    target = staged_dir(output, ingested["sha256"])
+    shutil.rmtree(target, ignore_errors=True)  # a folder without index.json: an interrupted staging of an older version
+    scratch.rename(target)
     return {"record": _record(ingested, output, entries)}
+
+
+def _remove_scratch(output: Path) -> None:
+    """Scratch folders a killed run left behind (runs on one output are serialized)."""
+    for scratch in (output / "staged").glob(".partial-*"):
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def stage_all(
@@ -163,6 +212,7 @@ def stage_all(
 ) -> tuple[list[dict], list[dict], dict[str, float]]:
     """-> (manifest records of staged snapshots, refusals, seconds per stage)."""
     timings: dict[str, float] = {}
+    _remove_scratch(output)
     futures = [ingest_snapshot.submit(f, str(output), fallback_date, max_bytes, timeout, shard_bytes) for f in files]
     records, refused = [], []
     for source, future in zip(files, futures):
@@ -183,19 +233,31 @@ def stage_all(
 
 
 def staged_entries(snapshots: list[dict], output: Path) -> pl.LazyFrame:
-    """The staged entries of every snapshot, ranks made global across each file's shards."""
-    frames = []
+    """The staged entries of every snapshot, ranks made global across each file's shards.
+
+    One scan over every shard file (Polars decodes files in parallel; a concat of one
+    scan per file decoded them one after the other): each row's file says which
+    snapshot it is from and what its shard's rank offset is."""
+    paths: list[str] = []
+    offsets: list[int] = []
+    dates: list[dt.date] = []
+    names: list[str] = []
     for record in snapshots:
         folder = output / record["staged"]
-        index = json.loads((folder / INDEX).read_text())
         offset = 0
-        for shard in index["shards"]:
-            frames.append(
-                pl.scan_parquet(folder / shard["file"]).with_columns(
-                    rank=pl.col("rank") + offset,
-                    snapshot_date=pl.lit(dt.date.fromisoformat(record["snapshot_date"])),
-                    source_file=pl.lit(record["file"]),
-                )
-            )
+        for shard in json.loads((folder / INDEX).read_text())["shards"]:
+            paths.append(str(folder / shard["file"]))
+            offsets.append(offset)
+            dates.append(dt.date.fromisoformat(record["snapshot_date"]))
+            names.append(record["file"])
             offset += shard["entries"]
-    return pl.concat(frames)
+    shard_file = pl.col("__shard_file")
+    return (
+        pl.scan_parquet(paths, include_file_paths="__shard_file")
+        .with_columns(
+            rank=pl.col("rank") + shard_file.replace_strict(paths, offsets, return_dtype=pl.Int32),
+            snapshot_date=shard_file.replace_strict(paths, dates, return_dtype=pl.Date),
+            source_file=shard_file.replace_strict(paths, names, return_dtype=pl.String),
+        )
+        .drop("__shard_file")
+    )

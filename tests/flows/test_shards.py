@@ -1,6 +1,8 @@
 """Sharded normalization: shards cut at entry boundaries give the same bytes as one piece,
 locally and on a real Dask cluster (scheduler + two workers on 127.0.0.1)."""
 
+import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -10,10 +12,12 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from flows import PIPELINE_VERSION
 from flows.pipeline import run_release
 from flows.prefect_api import free_port
 from flows.shards import scan
 from flows.sources import InputError, decode_range
+from flows.staging import _bounded
 from tests.helpers import SAMPLE, parquet_bytes
 from transforms.segment import classify_lines
 
@@ -99,3 +103,22 @@ def test_dask_cluster_run_gives_the_same_bytes_as_a_local_run(tmp_path, one_piec
     summary = run_release([str(SAMPLE)], str(tmp_path / "output"), shard_mb=SHARD_MB, dask_address=dask_cluster)
     assert summary["counts"]["papers"] == 88
     assert parquet_bytes(tmp_path / "output") == parquet_bytes(one_piece)
+
+
+def test_a_sharded_snapshot_is_hashed_while_its_shards_run_and_staged_whole(tmp_path):
+    output = tmp_path / "output"
+    run_release([str(SAMPLE)], str(output), shard_mb=SHARD_MB)
+    sha256 = hashlib.sha256(SAMPLE.read_bytes()).hexdigest()
+    manifest = json.loads((output / "manifest.json").read_text())
+    assert [s["sha256"] for s in manifest["snapshots"]] == [sha256]
+    assert [p.name for p in (output / "staged").iterdir()] == [f"{sha256}-{PIPELINE_VERSION}"]  # no scratch left
+    index = json.loads((output / "staged" / f"{sha256}-{PIPELINE_VERSION}" / "index.json").read_text())
+    assert len(index["shards"]) > 5 and index["entries"] == 88
+
+
+def test_no_shard_is_started_once_the_snapshot_is_known_to_be_staged():
+    submitted = []
+    specs = [{"index": i} for i in range(6)]
+    submit = lambda spec: submitted.append(spec["index"]) or spec  # noqa: E731
+    results = list(_bounded(specs, submit, lambda spec: spec, parallel=2, stop=lambda: len(submitted) >= 3))
+    assert submitted == [0, 1, 2] and [r["index"] for r in results] == [0, 1, 2]
