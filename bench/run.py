@@ -27,7 +27,8 @@ How it measures:
   added to it (`trending-papers run <new file> --output <that release>`) and timed the same
   way, once per repeat.
 
-Results: a table on stdout, and the same as JSON in bench/results/<date>-<sizes>.json.
+Results: a table on stdout, and the same as JSON in bench/results/<date>-<sizes>.json
+(-2, -3, ... for later runs the same day).
 """
 
 from __future__ import annotations
@@ -164,12 +165,12 @@ def summarize(label: str, runs: list[dict], mb: float, papers: int, startup: flo
 
 
 def print_table(rows: list[dict], runner: str) -> None:
-    header = ["corpus", "MB", "papers", *STAGES, "total", "start-up", "MB/s", "papers/s", "n+c MB/s", "staging MB/s", "peak RSS MB"]
+    header = ["corpus", "MB", "papers", *STAGES, "total", "CPU s", "start-up", "MB/s", "papers/s", "n+c MB/s", "staging MB/s", "peak RSS MB"]
     lines = [header]
     for row in rows:
         lines.append(
             [row["label"], f"{row['input_mb']:.1f}", f"{row['papers']:,}", *(f"{row['stages_s'][s]:.2f}" for s in STAGES)]
-            + [f"{row['total_s']:.2f}", f"{row['startup_s']:.2f}", f"{row['mb_per_s']:.1f}", f"{row['papers_per_s']:,}"]
+            + [f"{row['total_s']:.2f}", f"{row['cpu_s']:.1f}", f"{row['startup_s']:.2f}", f"{row['mb_per_s']:.1f}", f"{row['papers_per_s']:,}"]
             + [f"{row['norm_claims_mb_per_s'] or 0:.1f}", f"{row['staging_mb_per_s'] or 0:.1f}", f"{row['peak_rss_mb']:,}"]
         )
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
@@ -180,7 +181,8 @@ def print_table(rows: list[dict], runner: str) -> None:
     print(
         f"(seconds, medians of the repeats; stage timings via {runner}; normalize and claims are summed over "
         "shards that run in parallel, so n+c MB/s is per thread; staging MB/s is ingest + normalize + claims "
-        "by the clock; start-up = wall less stages of a run on the 88-paper sample)"
+        "by the clock; CPU s = user + system seconds of the run's process tree, steadier than the clock on a shared "
+        "machine; start-up = wall less stages of a run on the 88-paper sample)"
     )
 
 
@@ -206,6 +208,15 @@ def check_targets(rows: list[dict]) -> list[str]:
         if row["label"].startswith("daily"):
             notes.append(f"{row['label']} {row['total_s']:.1f}s (target <= 20): {'ok' if row['total_s'] <= 20 else 'MISSED'}")
     return notes
+
+
+def _results_path(stem: str) -> Path:
+    """bench/results/<stem>.json, or <stem>-2.json, -3, ...: a second run the same day keeps the first."""
+    path, number = RESULTS / f"{stem}.json", 1
+    while path.exists():
+        number += 1
+        path = RESULTS / f"{stem}-{number}.json"
+    return path
 
 
 def main() -> None:
@@ -271,7 +282,7 @@ def main() -> None:
         "rows": rows,
         "targets": notes,
     }
-    path = RESULTS / f"{dt.date.today():%Y-%m-%d}-{'-'.join(str(s) for s in sizes)}.json"
+    path = _results_path(f"{dt.date.today():%Y-%m-%d}-{'-'.join(str(s) for s in sizes)}")
     path.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {path.relative_to(ROOT)}")
 
