@@ -3,9 +3,10 @@
 A snapshot is first made a local, uncompressed file (remote and gzip sources are copied
 once), then scanned in one streaming pass that checks it is text, counts its lines and
 picks the cut points. A file of one shard is hashed in that pass too; a larger one is
-hashed on its own (`sha256_of`, 0.2 s per 64 MB here) while its shards run. Each shard is a byte range that starts at a title line following an abstract
-line, so entries never straddle shards; its ranks are local and are offset by the entry
-counts of the shards before it when the release is assembled.
+hashed on its own (`sha256_of`, 0.3 s per 64 MB here) while its shards run. Each shard
+is a byte range that starts at a title line following an abstract line, so entries never
+straddle shards; its ranks are local and are offset by the entry counts of the shards
+before it when the release is assembled.
 
 `normalize_shard` is a plain function of a `ShardSpec` (no Prefect inside), so the same
 code runs in a Prefect task thread or on a Dask worker.
