@@ -159,10 +159,11 @@ def stage_snapshot(ingested: dict, output: Path, parallel: int, dask_client, tim
     """Normalize one ingested snapshot into its staged folder (unless cached)."""
     scratch = output / "staged" / f".partial-{uuid.uuid4().hex}"
     hashing = None if ingested["sha256"] else hash_snapshot.submit(ingested["local"])
+    results: list[dict] = []
     try:
-        if ingested["sha256"] and _staged_entries_count(output, ingested["sha256"]) is not None:
-            results = []
-        else:
+        # Staged already? Known now for a hashed file, once its hash is done for the others.
+        cached_entries = None if hashing else _staged_entries_count(output, ingested["sha256"])
+        if cached_entries is None:
             staged_meanwhile = lambda: hashing is not None and hashing.state.is_completed() and (  # noqa: E731
                 _staged_entries_count(output, hashing.result()["sha256"]) is not None
             )
@@ -171,9 +172,9 @@ def stage_snapshot(ingested: dict, output: Path, parallel: int, dask_client, tim
             hashed = hashing.result()  # before the finally: the hash reads the local file
             ingested = {**ingested, "sha256": hashed["sha256"]}
             add_timings(timings, {"ingest": hashed["seconds"]})
+            cached_entries = _staged_entries_count(output, hashed["sha256"])
     finally:
         _discard(Path(ingested["local"]), ingested["temporary"])
-    cached_entries = _staged_entries_count(output, ingested["sha256"])
     if cached_entries is not None:
         shutil.rmtree(scratch, ignore_errors=True)
         return {"record": _record(ingested, output, cached_entries)}
