@@ -17,7 +17,7 @@ from typing import Annotated  # noqa: E402
 import typer  # noqa: E402
 from rich.console import Console  # noqa: E402
 
-from flows.prefect_api import FULL_SERVER, ServerStartError, prefect_api  # noqa: E402 (imports no prefect)
+from flows.prefect_api import FULL_SERVER, ServerStartError, gc_paused_then_frozen, prefect_api  # noqa: E402 (imports no prefect)
 
 app = typer.Typer(
     help="Build the trending-papers dataset from raw Hugging Face trending-page snapshots.",
@@ -41,9 +41,10 @@ def import_in_background(*modules: str) -> None:
     An error is left for that later import to raise, with its traceback."""
 
     def import_quietly() -> None:
-        for module in modules:
-            with contextlib.suppress(Exception):
-                importlib.import_module(module)
+        with gc_paused_then_frozen():
+            for module in modules:
+                with contextlib.suppress(Exception):
+                    importlib.import_module(module)
 
     threading.Thread(target=import_quietly, name="background-imports", daemon=True).start()
 
@@ -111,12 +112,14 @@ def run(
     # (until the validate stage needs it: the stages before it are mostly Polars, which
     # releases the GIL). Started after the pipeline's imports so that two threads never
     # import the same packages (pandas, pyarrow, pydantic) at once.
-    with prefect_api(wait=False, log_path=server_log()) as api:
-        from flows.pipeline import run_release
+    try:
+        with contextlib.ExitStack() as running:
+            with gc_paused_then_frozen():
+                api = running.enter_context(prefect_api(wait=False, log_path=server_log()))
+                from flows.pipeline import run_release
 
-        import_in_background("great_expectations", "great_expectations.data_context.types.base")
-        try:
-            api.wait_until_ready()
+                import_in_background("great_expectations", "great_expectations.data_context.types.base")
+                api.wait_until_ready()
             summary = run_release(
                 sources,
                 str(output),
@@ -129,13 +132,13 @@ def run(
                 dask_workers=dask_workers,
                 rebuild=rebuild,
             )
-        except ServerStartError as error:
-            fail(str(error))
-        except Exception as error:  # the one place that turns any failure into one line
-            if debug:
-                raise
-            fail(str(error) if error.__class__.__name__ == "ReleaseError" else f"{type(error).__name__}: {error}")
-        print_summary(summary)
+    except ServerStartError as error:
+        fail(str(error))
+    except Exception as error:  # the one place that turns any failure into one line
+        if debug:
+            raise
+        fail(str(error) if error.__class__.__name__ == "ReleaseError" else f"{type(error).__name__}: {error}")
+    print_summary(summary)
     if push_to_hub:
         publish(output, push_to_hub, debug=debug)
 

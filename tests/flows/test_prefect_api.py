@@ -189,3 +189,29 @@ def test_a_failed_background_import_is_silent_and_left_to_the_real_import(capfd)
     assert capfd.readouterr().err == ""  # no traceback from the thread
     with pytest.raises(ModuleNotFoundError):
         import no_such_module_anywhere  # noqa: F401
+
+
+def test_start_up_imports_run_with_the_collector_paused_and_their_objects_frozen():
+    import gc
+
+    frozen_before = gc.get_freeze_count()
+    with pytest.raises(RuntimeError), prefect_api_module.gc_paused_then_frozen():
+        assert not gc.isenabled()  # no collection while the imports grow the heap
+        made_during_start_up = [[] for _ in range(1000)]  # noqa: F841 (tracked objects)
+        raise RuntimeError("an import failed")
+    assert gc.isenabled()  # back on, even after an error
+    assert gc.get_freeze_count() >= frozen_before + 1000  # out of every later collection
+    gc.unfreeze()  # back into the collected generations
+
+
+def test_the_collector_stays_off_if_it_was_off():
+    import gc
+
+    gc.disable()
+    try:
+        with prefect_api_module.gc_paused_then_frozen():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()
