@@ -25,7 +25,10 @@ How it measures:
 - daily run (with --daily, default on for the largest size): after the first repeat's
   release exists, one 100-paper snapshot of a new date (half new papers, half re-listed) is
   added to it (`trending-papers run <new file> --output <that release>`) and timed the same
-  way, once per repeat.
+  way, once per repeat. Twice: as a cold command (it starts its own Prefect server, ~7 s of
+  boot), and, on a hard-linked copy of the same release, against a Prefect server that is
+  already running (`prefect server start`, started once by the bench; PREFECT_API_URL set),
+  which is what a scheduled deployment's daily run or an operator with a server gets.
 
 Results: a table on stdout, and the same as JSON in bench/results/<date>-<sizes>.json
 (-2, -3, ... for later runs the same day).
@@ -34,6 +37,7 @@ Results: a table on stdout, and the same as JSON in bench/results/<date>-<sizes>
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
@@ -44,6 +48,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -72,9 +77,9 @@ print(json.dumps(summary, default=str))
 """
 
 
-def run_child(argv: list[str], cwd: Path) -> dict:
+def run_child(argv: list[str], cwd: Path, extra_env: dict[str, str] | None = None) -> dict:
     """Run argv to the end; wall seconds, peak RSS (MB) of that child, exit code, output."""
-    env = {**os.environ, **{k: v for k, v in ENVIRONMENT.items() if k not in os.environ}}
+    env = {**os.environ, **{k: v for k, v in ENVIRONMENT.items() if k not in os.environ}, **(extra_env or {})}
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         child = subprocess.Popen(argv, cwd=cwd, env=env, stdout=out, stderr=err)
@@ -102,14 +107,15 @@ def last_run_timings(output: Path) -> dict | None:
     return timings or None
 
 
-def run_pipeline(runner: str, sources: list[Path], output: Path, pipeline_args: list[str]) -> dict:
-    """One run of the pipeline in a child process -> measurements + stage timings."""
+def run_pipeline(runner: str, sources: list[Path], output: Path, pipeline_args: list[str], api_url: str | None = None) -> dict:
+    """One run of the pipeline in a child process -> measurements + stage timings. With
+    api_url, the run uses that Prefect server instead of starting its own."""
     if runner == "cli":
         argv = [str(BIN / "trending-papers"), "run", *map(str, sources), "--output", str(output), *pipeline_args]
     else:
         payload = json.dumps([[str(s) for s in sources], str(output), {}])
         argv = [str(BIN / "python"), "-c", PYTHON_RUNNER, payload]
-    result = run_child(argv, ROOT)
+    result = run_child(argv, ROOT, {"PREFECT_API_URL": api_url} if api_url else None)
     if result["returncode"] != 0:
         raise SystemExit(f"pipeline run failed ({' '.join(argv[:3])} ...):\n{result['stderr'][-3000:]}{result['stdout'][-2000:]}")
     if runner == "cli":
@@ -133,6 +139,36 @@ def probe(requested: str, workdir: Path, pipeline_args: list[str]) -> tuple[str,
     found = result["timings"]
     runner = requested if requested != "auto" else ("cli" if "normalize" in found else "python")
     return runner, result["wall_s"] - sum(found.get(stage, 0.0) for stage in STAGES)
+
+
+@contextlib.contextmanager
+def running_prefect_server(wanted: bool) -> Iterator[str | None]:
+    """The URL of a `prefect server start` kept running for the block (None if not wanted)."""
+    if not wanted:
+        yield None
+        return
+    sys.path.insert(0, str(ROOT))
+    from flows.prefect_api import FULL_SERVER, LocalPrefectServer  # imports no prefect
+
+    os.environ.update({k: v for k, v in ENVIRONMENT.items() if k not in os.environ})
+    server = LocalPrefectServer(FULL_SERVER)
+    try:
+        server.startup_timeout = 120
+        server.wait_until_ready()
+        yield server.url
+    finally:
+        server.stop()
+
+
+def linked_copy(release: Path, target: Path) -> Path:
+    """A copy of a release folder whose files are hard links (a run replaces files, never
+    writes into them), except runs.jsonl, which runs append to."""
+    shutil.copytree(release, target, symlinks=True, copy_function=os.link)
+    runs = target / "runs.jsonl"
+    if runs.exists():
+        runs.unlink()
+        shutil.copyfile(release / "runs.jsonl", runs)
+    return target
 
 
 def median(values: list[float]) -> float:
@@ -219,6 +255,38 @@ def _results_path(stem: str) -> Path:
     return path
 
 
+def bench_size(size: int, args: argparse.Namespace, runner: str, pipeline_args: list[str], workdir: Path,
+               startup: float, generated: list[Path], want_daily: bool, server_url: str | None) -> list[dict]:
+    """The rows of one corpus size: its full runs, and the daily runs on top (cold, and
+    against the running server)."""
+    start = time.perf_counter()
+    sources = generate.generate(size, args.seed, args.files)
+    generated.append(sources[0].parent)
+    mb = sum(path.stat().st_size for path in sources) / 1e6
+    print(f"{size:,} papers: {mb:.1f} MB in {len(sources)} file(s) ({time.perf_counter() - start:.1f}s to generate)", flush=True)
+    runs, daily_runs, served_daily_runs = [], [], []
+    for repeat in range(args.repeats):
+        output = workdir / f"out-{size}-{repeat}"
+        runs.append(run_pipeline(runner, sources, output, pipeline_args))
+        print(f"  run {repeat + 1}: {runs[-1]['wall_s']:.1f}s, peak RSS {runs[-1]['peak_rss_mb']:.0f} MB, {runs[-1]['timings']}", flush=True)
+        if want_daily:
+            daily = generate.generate_daily(size, 100, args.seed, args.files)
+            generated.append(daily.parent)
+            twin = linked_copy(output, workdir / f"out-{size}-{repeat}-served")
+            daily_runs.append(run_pipeline(runner, [daily], output, pipeline_args))
+            print(f"  daily {repeat + 1}: {daily_runs[-1]['wall_s']:.1f}s, {daily_runs[-1]['timings']}", flush=True)
+            served_daily_runs.append(run_pipeline(runner, [daily], twin, pipeline_args, server_url))
+            print(f"  daily {repeat + 1}, running server: {served_daily_runs[-1]['wall_s']:.1f}s", flush=True)
+            shutil.rmtree(twin, ignore_errors=True)
+        shutil.rmtree(output, ignore_errors=True)
+    rows = [summarize(f"{size:,}", runs, mb, size, startup)]
+    if daily_runs:
+        daily_mb = daily.stat().st_size / 1e6
+        rows.append(summarize(f"daily +100 on {size:,}", daily_runs, daily_mb, 100, startup))
+        rows.append(summarize(f"daily +100 on {size:,}, running server", served_daily_runs, daily_mb, 100, startup))
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="10000,100000,1000000", help="papers per corpus, comma separated")
@@ -239,29 +307,11 @@ def main() -> None:
         raise SystemExit("--pipeline-args need the cli runner (the CLI does not write runs.jsonl yet)")
     print(f"runner: {runner}; start-up {startup:.1f}s; work folder {workdir}", flush=True)
     rows, generated = [], []
+    want_daily = lambda size: args.daily == "all" or (args.daily == "largest" and size == max(sizes))  # noqa: E731
     try:
-        for size in sizes:
-            start = time.perf_counter()
-            sources = generate.generate(size, args.seed, args.files)
-            generated.append(sources[0].parent)
-            mb = sum(path.stat().st_size for path in sources) / 1e6
-            print(f"{size:,} papers: {mb:.1f} MB in {len(sources)} file(s) ({time.perf_counter() - start:.1f}s to generate)", flush=True)
-            want_daily = args.daily == "all" or (args.daily == "largest" and size == max(sizes))
-            runs, daily_runs = [], []
-            for repeat in range(args.repeats):
-                output = workdir / f"out-{size}-{repeat}"
-                runs.append(run_pipeline(runner, sources, output, pipeline_args))
-                print(f"  run {repeat + 1}: {runs[-1]['wall_s']:.1f}s, peak RSS {runs[-1]['peak_rss_mb']:.0f} MB, {runs[-1]['timings']}", flush=True)
-                if want_daily:
-                    daily = generate.generate_daily(size, 100, args.seed, args.files)
-                    generated.append(daily.parent)
-                    daily_runs.append(run_pipeline(runner, [daily], output, pipeline_args))
-                    print(f"  daily {repeat + 1}: {daily_runs[-1]['wall_s']:.1f}s, {daily_runs[-1]['timings']}", flush=True)
-                shutil.rmtree(output, ignore_errors=True)
-            rows.append(summarize(f"{size:,}", runs, mb, size, startup))
-            if daily_runs:
-                daily_mb = daily.stat().st_size / 1e6
-                rows.append(summarize(f"daily +100 on {size:,}", daily_runs, daily_mb, 100, startup))
+        with running_prefect_server(any(map(want_daily, sizes))) as server_url:
+            for size in sizes:
+                rows.extend(bench_size(size, args, runner, pipeline_args, workdir, startup, generated, want_daily(size), server_url))
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
         if not args.keep_data:
