@@ -79,7 +79,7 @@ print(json.dumps(summary, default=str))
 
 def run_child(argv: list[str], cwd: Path, extra_env: dict[str, str] | None = None) -> dict:
     """Run argv to the end; wall seconds, peak RSS (MB) of that child, exit code, output."""
-    env = {**os.environ, **{k: v for k, v in ENVIRONMENT.items() if k not in os.environ}, **(extra_env or {})}
+    env = {**os.environ, **(extra_env or {})}
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         child = subprocess.Popen(argv, cwd=cwd, env=env, stdout=out, stderr=err)
@@ -150,7 +150,6 @@ def running_prefect_server(wanted: bool) -> Iterator[str | None]:
     sys.path.insert(0, str(ROOT))
     from flows.prefect_api import FULL_SERVER, LocalPrefectServer  # imports no prefect
 
-    os.environ.update({k: v for k, v in ENVIRONMENT.items() if k not in os.environ})
     server = LocalPrefectServer(FULL_SERVER)
     try:
         server.startup_timeout = 120
@@ -298,6 +297,8 @@ def main() -> None:
     parser.add_argument("--runner", choices=["auto", "cli", "python"], default="auto", help="how stage timings are read")
     parser.add_argument("--pipeline-args", default="", help="extra arguments for `trending-papers run`")
     args = parser.parse_args()
+    for name, value in ENVIRONMENT.items():  # for every child: the runs and the Prefect server
+        os.environ.setdefault(name, value)
     sizes = [int(size) for size in args.sizes.split(",")]
     pipeline_args = args.pipeline_args.split()
     RESULTS.mkdir(parents=True, exist_ok=True)
