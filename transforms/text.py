@@ -26,6 +26,16 @@ GREEK = {
     "Pi": "Π", "Sigma": "Σ", "Upsilon": "Υ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω",
 }  # fmt: skip
 
+# Text-mode symbols and letters authors write as braced commands ("360{\\deg}", "Bokm{\\aa}l").
+TEXT_SYMBOLS = {
+    "deg": "°", "aa": "å", "AA": "Å", "l": "ł", "L": "Ł", "o": "ø", "O": "Ø", "ss": "ß",
+    "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "textdegree": "°", "textmu": "µ",
+}  # fmt: skip
+# Every braced command the cleaner renders: one still in a text after cleaning is a leftover
+# (expectations.rules' scrape_artifact); any other ({\\totaldatasethours}, an author's own
+# macro) has no rendering and stays as written.
+RENDERED_BRACED_COMMANDS = [*GREEK, *TEXT_SYMBOLS]
+
 SUPERSCRIPT_DIGITS = dict(zip("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
 
 # Literal LaTeX leftovers -> text. Braced forms first: replace_many(leftmost=True) prefers
@@ -33,6 +43,7 @@ SUPERSCRIPT_DIGITS = dict(zip("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
 LATEX_LITERALS: dict[str, str] = {
     "\\\\": " ",  # a LaTeX line break; also keeps "\\%" from turning into a new "\%"
     **{f"{{\\{name}}}": letter for name, letter in GREEK.items()},
+    **{f"{{\\{name}}}": symbol for name, symbol in TEXT_SYMBOLS.items()},
     **{f"\\{name}": letter for name, letter in GREEK.items()},
     "\\%": "%",
     "\\$": "$",
@@ -176,10 +187,10 @@ FLAG_SETS = pl.Series(
 # is plain; the repairs in KEEP_PLAIN write only printable ASCII and PLAIN_EXTRA, so a plain
 # row stays plain through them (rows another repair changed are checked again).
 # tests/transforms/test_text.py checks PLAIN_EXTRA, and that skipping gives the same rows.
-PLAIN_EXTRA = "".join(
-    sorted({c for text in [*LATEX_LITERALS.values(), *SUPERSCRIPT_DIGITS.values(), "∝×"] for c in text if not c.isascii()})
-)
-KEEP_PLAIN = {"control_chars_removed", "latex_unescaped", "times_to_multiplication_sign", "whitespace_normalized"}
+# latex_unescaped is not among them: it may write letters that are mojibake leads (å, Ø,
+# ß from {\\aa}, {\\O}, {\\ss}), so the rows it changed are checked again.
+PLAIN_EXTRA = "×"  # what times_to_multiplication_sign writes
+KEEP_PLAIN = {"control_chars_removed", "times_to_multiplication_sign", "whitespace_normalized"}
 SKIPPED_WHEN_PLAIN = (NFC_HINT, CONTROL_CHARS, MOJIBAKE_HINT, WHITESPACE_HINT)
 # [\x00-\x1F\x7F] as small classes: a class of more than 10 bytes leaves the regex crate no
 # literal prefilter.

@@ -1,9 +1,11 @@
 """Draw the development gold set of numeric claims from ../shared/corpus/ (issue 11).
 
-Run once, before any tuning: `python bench/gold/draw.py CORPUS OUT_DIR`. It draws 12
-entries at random from each of the 30 snapshots (360 abstracts, seed fixed), splits them
-by paper into a tuning part (two thirds) and a check part, and writes the annotation
-batches: each record holds the cleaned abstract exactly as the pipeline publishes it
+Run once, before any tuning: `python bench/gold/draw.py CORPUS OUT_DIR`. It draws
+entries at random from each of the 30 snapshots in two rounds (seeds fixed): 12 per
+snapshot (360 abstracts, batches 1-3), then 8 more per snapshot from the rest (240,
+batches 4-5: the first round held fewer claims than the 1,000 the gold set needs). Each
+round is split by paper into a tuning part (two thirds) and a check part, and written as
+annotation batches: each record holds the cleaned abstract exactly as the pipeline publishes it
 (transforms.text cleaning, URLs rejoined), so gold offsets point into the published text,
 plus every digit run and spelled-out multiplier with its offset, so the annotator decides
 on each number in turn. Entries are read by structure (entry k = lines 3+2k and 4+2k,
@@ -21,10 +23,8 @@ import polars as pl
 from transforms.text import clean_text
 from transforms.urls import rejoin_broken_urls
 
-SEED = 20261129
-PER_SNAPSHOT = 12
+ROUNDS = [(20261129, 12, 3), (20261130, 8, 2)]  # (seed, entries per snapshot, batches)
 CHECK_SHARE = 1 / 3
-BATCHES = 3
 NUMBER_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\b(?:two|three|four|five|six|seven|eight|nine|ten|hundred|thousand)(?=[\s-]?(?:times|fold)\b)", re.I)
 
 
@@ -40,41 +40,49 @@ def corpus_entries(corpus: Path) -> list[dict]:
     return entries
 
 
-def draw(entries: list[dict]) -> list[dict]:
-    rng = random.Random(SEED)
+def draw(entries: list[dict], seed: int, per_snapshot: int) -> list[dict]:
+    rng = random.Random(seed)
     by_snapshot: dict[str, list[dict]] = {}
     for entry in entries:
         by_snapshot.setdefault(entry["snapshot"], []).append(entry)
-    drawn = [e for name in sorted(by_snapshot) for e in rng.sample(by_snapshot[name], PER_SNAPSHOT)]
+    drawn = [e for name in sorted(by_snapshot) for e in rng.sample(by_snapshot[name], per_snapshot)]
     papers = sorted({e["arxiv_id"] for e in drawn})
     check = set(rng.sample(papers, round(len(papers) * CHECK_SHARE)))
     cleaned = clean_text(pl.Series([e["abstract_raw"] for e in drawn]))
     cleaned = pl.DataFrame({"a": cleaned}).select(rejoin_broken_urls(pl.col("a")))["a"].to_list()
+    out = []
     for entry, abstract in zip(drawn, cleaned):
-        entry["id"] = f"{entry['snapshot'].removesuffix('.txt')}#{entry['rank']}"
-        entry["split"] = "check" if entry["arxiv_id"] in check else "tune"
-        entry["abstract"] = abstract
-        entry["numbers"] = [
+        record = {k: v for k, v in entry.items() if k != "abstract_raw"}
+        record["id"] = f"{entry['snapshot'].removesuffix('.txt')}#{entry['rank']}"
+        record["split"] = "check" if entry["arxiv_id"] in check else "tune"
+        record["abstract"] = abstract
+        record["numbers"] = [
             {"start": m.start(), "end": m.end(), "token": m.group(), "context": abstract[max(0, m.start() - 50) : m.end() + 50]}
             for m in NUMBER_TOKEN.finditer(abstract)
         ]
-        del entry["abstract_raw"]
-    return drawn
+        out.append(record)
+    return out
 
 
 def main(corpus: str, out: str) -> None:
-    drawn = draw(corpus_entries(Path(corpus)))
-    rng = random.Random(SEED + 1)
-    rng.shuffle(drawn)
+    remaining = corpus_entries(Path(corpus))
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
-    for b in range(BATCHES):
-        batch = drawn[b::BATCHES]
-        batch.sort(key=lambda e: e["split"] != "tune")  # the tuning part first: tuning can start before the check part is done
-        (out_dir / f"batch-{b + 1}.jsonl").write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in batch), encoding="utf-8")
-    splits = [e["split"] for e in drawn]
-    print(f"{len(drawn)} abstracts: {splits.count('tune')} tune, {splits.count('check')} check; "
-          f"{sum(len(e['numbers']) for e in drawn)} number tokens")
+    first_batch = 1
+    for seed, per_snapshot, batches in ROUNDS:
+        drawn = draw(remaining, seed, per_snapshot)
+        taken = {(e["snapshot"], e["rank"]) for e in drawn}
+        remaining = [e for e in remaining if (e["snapshot"], e["rank"]) not in taken]
+        random.Random(seed + 1).shuffle(drawn)
+        for b in range(batches):
+            batch = drawn[b::batches]
+            batch.sort(key=lambda e: e["split"] != "tune")  # the tuning part first: tuning can start before the check part is done
+            path = out_dir / f"batch-{first_batch + b}.jsonl"
+            path.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in batch), encoding="utf-8")
+        first_batch += batches
+        splits = [e["split"] for e in drawn]
+        print(f"seed {seed}: {len(drawn)} abstracts: {splits.count('tune')} tune, {splits.count('check')} check; "
+              f"{sum(len(e['numbers']) for e in drawn)} number tokens")
 
 
 if __name__ == "__main__":
