@@ -122,6 +122,8 @@ def record_run(output: Path, summary: dict, started: dt.datetime) -> None:
     """Append one line per run to output/runs.jsonl (one write: lines of concurrent runs
     do not interleave)."""
     finished = dt.datetime.now(dt.UTC)
+    if summary.get("release"):  # relative to the output folder: no path of the build machine
+        summary = {**summary, "release": os.path.relpath(summary["release"], output)}
     line = {
         "started_at": started.isoformat(timespec="seconds"),
         "seconds": round((finished - started).total_seconds(), 3),
