@@ -100,11 +100,11 @@ def _known_secrets() -> list[str]:
     return sorted((s for s in secrets if len(s) >= 4), key=len, reverse=True)
 
 
-def mask(text: object) -> str:
-    """`text` on one line, with every secret and token-like string replaced by ***."""
+def mask(text: object, one_line: bool = True) -> str:
+    """`text` (on one line) with every secret and token-like string replaced by ***."""
     masked = str(text)
     for secret in _known_secrets():
         masked = masked.replace(secret, MASK)
     for pattern, replacement in _TOKEN_PATTERNS:
         masked = pattern.sub(replacement, masked)
-    return " ".join(masked.split())
+    return " ".join(masked.split()) if one_line else masked
