@@ -95,3 +95,30 @@ def test_a_huge_line_is_quarantined_by_its_position(tmp_path):
     ]
     assert len(quarantine["abstract_raw"][0]) < 200
     assert sorted(table(output, "appearances")["rank"].to_list()) == [1, 3]
+
+
+def test_concurrent_runs_on_one_output_leave_a_whole_release(tmp_path):
+    """Two real runs started at once on one output folder: each publishes or is refused by
+    the lock with a clear line; then one more run gives the bytes of a clean build."""
+    import os
+    import subprocess
+    import sys
+
+    from prefect.settings import PREFECT_API_URL
+
+    from tests.flows.test_crash import cli_run
+    from tests.helpers import parquet_bytes
+
+    entries = sample_entries()
+    days = [write_snapshot(tmp_path / f"2026-11-2{i}.txt", entries[i * 10 : i * 10 + 30]) for i in range(2)]
+    output = tmp_path / "output"
+    env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value()}  # the harness' API, as in test_crash
+    env.pop("TRENDING_PAPERS_CRASH_AT", None)
+    command = [sys.executable, "-m", "flows.cli", "run", "--output", str(output)]
+    runs = [subprocess.Popen([*command, str(day)], env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True) for day in days]
+    for run in runs:
+        stderr = run.communicate(timeout=300)[1]
+        assert run.returncode == 0 or "is locked by a run in progress" in stderr, stderr[-2000:]
+    assert cli_run(days, output).returncode == 0
+    assert cli_run(days, tmp_path / "clean").returncode == 0
+    assert parquet_bytes(output) == parquet_bytes(tmp_path / "clean")
