@@ -19,7 +19,15 @@ from pathlib import Path
 import polars as pl
 
 from flows.release import write_parquet
-from flows.sources import MAX_LINE_BYTES, InputError, decode_range, lines_frame, long_line_issue, long_line_text
+from flows.sources import (
+    MAX_LINE_BYTES,
+    InputError,
+    decode_range,
+    lines_frame,
+    long_line_issue,
+    long_line_text,
+    looks_binary,
+)
 from flows.timing import timed
 from transforms.normalize import attach_claims, clean_entries
 from transforms.segment import classify_lines
@@ -88,12 +96,6 @@ class _LongLines:
             self.found[self.line_start] = size
 
 
-def _is_binary(chunk: bytes, nuls: int) -> bool:
-    """NULs in a row, or more than 1 % of the bytes: not text with a stray NUL (those are
-    removed from their entry by the text cleaning, like other control characters)."""
-    return b"\x00\x00" in chunk or nuls > max(8, len(chunk) // 100)
-
-
 def scan(path: Path, name: str, shard_bytes: int) -> ScannedSnapshot:
     """One streaming pass: size, line count, the lines too long to read and the shard cut
     points, and the sha256 of a file of one shard (a larger file's hash, the pass's main
@@ -111,7 +113,7 @@ def scan(path: Path, name: str, shard_bytes: int) -> ScannedSnapshot:
             if digest is not None:
                 digest.update(chunk)
             nuls = chunk.count(b"\x00")
-            if nuls and _is_binary(chunk, nuls):
+            if nuls and looks_binary(chunk, nuls):
                 offset = size + chunk.index(b"\x00")
                 raise InputError(f"{name}: line {_line_at(path, offset)}: binary file (NUL byte)")
             has_text = has_text or not chunk.isspace()

@@ -188,12 +188,17 @@ def _copy_uncompressed(source: str, target: Path, max_bytes: int, timeout: float
             chunks = itertools.chain([first], iter(lambda: stream.read(COPY_CHUNK), b""))
             if first[:2] == b"\x1f\x8b":
                 chunks = _gunzip(chunks)
-            written = 0
+            written = newlines = 0
             with open(target, "wb") as sink:
                 for chunk in chunks:
                     written += len(chunk)
                     if written > max_bytes:
                         raise InputError(f"{name}: larger than the size cap of {max_bytes} bytes")
+                    nuls = chunk.count(b"\x00")
+                    if nuls and looks_binary(chunk, nuls):  # refused now, not after gigabytes of zeros are copied
+                        line = newlines + chunk.count(b"\n", 0, chunk.index(b"\x00")) + 1
+                        raise InputError(f"{name}: line {line}: binary file (NUL byte)")
+                    newlines += chunk.count(b"\n")
                     sink.write(chunk)
     except InputError:
         raise
@@ -205,6 +210,12 @@ def _copy_uncompressed(source: str, target: Path, max_bytes: int, timeout: float
         # `from None`: the original error's text may hold the URL's secret, and Prefect
         # logs (and stores) the whole chain.
         raise SourceUnavailable(f"{shown}: cannot read: {type(error).__name__}: {mask(error)}") from None
+
+
+def looks_binary(chunk: bytes, nuls: int) -> bool:
+    """NULs in a row, or more than 1 % of the bytes: not text with a stray NUL (those are
+    removed from their entry by the text cleaning, like other control characters)."""
+    return b"\x00\x00" in chunk or nuls > max(8, len(chunk) // 100)
 
 
 def long_line_issue(line_no: int, size: int) -> str:

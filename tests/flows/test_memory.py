@@ -59,17 +59,31 @@ def run_child(code: str, *args: str) -> tuple[str, float]:
     return out, int(peak_kb) / 1024
 
 
-def test_a_gzip_bomb_is_refused_at_the_size_cap_without_inflating_it(tmp_path):
-    bomb = tmp_path / "2026-11-28.txt.gz"
+def gzip_bomb(path: Path, block: bytes) -> Path:
+    """A gzip file that inflates to 1 GiB of `block` repeated (about 1 MB packed)."""
     packer = zlib.compressobj(9, zlib.DEFLATED, 31)
-    zeros = bytes(16 * 1024 * 1024)
-    with open(bomb, "wb") as sink:
-        for _ in range(64):  # 1 GiB inflated, about 1 MB packed
-            sink.write(packer.compress(zeros))
+    data = block * (16 * 1024 * 1024 // len(block))
+    with open(path, "wb") as sink:
+        for _ in range(1024 * 1024 * 1024 // len(data)):
+            sink.write(packer.compress(data))
         sink.write(packer.flush())
+    return path
+
+
+def test_a_gzip_bomb_is_refused_at_the_size_cap_without_inflating_it(tmp_path):
+    bomb = gzip_bomb(tmp_path / "2026-11-28.txt.gz", b"A Title\nAn abstract line. It is long enough.\n")
     out, peak_mb = run_child(READ_GZIP, str(bomb), str(tmp_path / "incoming"), str(100 * 1024 * 1024))
-    print(f"\npeak RSS reading a {bomb.stat().st_size} B gzip that inflates to 1 GiB, cap 100 MB: {peak_mb:.0f} MB")
+    print(f"\npeak RSS reading a {bomb.stat().st_size} B gzip that inflates to 1 GiB of text, cap 100 MB: {peak_mb:.0f} MB")
     assert out.strip() == f"2026-11-28.txt.gz: larger than the size cap of {100 * 1024 * 1024} bytes"
+    assert peak_mb < PEAK_LIMIT_MB
+    assert list((tmp_path / "incoming").iterdir()) == []
+
+
+def test_a_gzip_bomb_of_zeros_is_refused_as_binary_at_its_first_bytes(tmp_path):
+    bomb = gzip_bomb(tmp_path / "2026-11-28.txt.gz", bytes(1024))
+    out, peak_mb = run_child(READ_GZIP, str(bomb), str(tmp_path / "incoming"), str(4 * 1024**3))
+    print(f"\npeak RSS reading a {bomb.stat().st_size} B gzip that inflates to 1 GiB of zeros, cap 4 GiB: {peak_mb:.0f} MB")
+    assert out.strip() == "2026-11-28.txt.gz: line 1: binary file (NUL byte)"
     assert peak_mb < PEAK_LIMIT_MB
     assert list((tmp_path / "incoming").iterdir()) == []
 
