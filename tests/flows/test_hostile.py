@@ -75,6 +75,10 @@ def test_records_hold_no_absolute_path_of_the_build_machine(tmp_path):
     assert str(tmp_path) not in (output / "runs.jsonl").read_text()
     assert json.loads((output / "manifest.json").read_text())["snapshots"][0]["source"] == "2026-11-26.txt"
 
+    lock = (output / ".lock").stat()
+    assert run_release([str(folder)], str(output))["outcome"] == "unchanged"
+    assert (output / ".lock").stat().st_mtime_ns == lock.st_mtime_ns  # a no-op rerun leaves the lock file alone
+
 
 def test_a_huge_line_is_quarantined_by_its_position(tmp_path):
     entries = sample_entries()[:3]
