@@ -93,7 +93,8 @@ def _known_secrets() -> list[str]:
             secrets.add(value)
             parts = urlsplit(value)
             secrets.update(p for p in (parts.username, parts.password, parts.query, parts.fragment) if p)
-            secrets.update(v for pair in parts.query.split("&") for v in pair.split("=")[1:] if v)
+            # query values too (not short ones like "1" or "true": they would mask ordinary words)
+            secrets.update(v for pair in parts.query.split("&") for v in pair.split("=")[1:] if len(v) >= 6)
     for name in ("HF_TOKEN", "HUGGING_FACE_HUB_TOKEN"):
         if os.environ.get(name):
             secrets.add(os.environ[name])
