@@ -255,7 +255,7 @@ def serve(
     """
     import signal
 
-    from flows.schedule import DEPLOYMENT_NAME, serve_release, trigger_command
+    from flows.schedule import DEPLOYMENT_NAME, forced_exit, reap_helper_processes, serve_release, trigger_command
 
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # while starting: like Ctrl-C
     try:
@@ -267,13 +267,15 @@ def serve(
                 console.print(f"serving {build_release.name}/{DEPLOYMENT_NAME} on cron {cron!r} (UTC); Ctrl-C to stop")
                 console.print(f"trigger a run by hand (another shell): {trigger_command(api.url, build_release)}")
 
-            serve_release(source, str(output), cron, run_now, on_ready=announce)
+            serve_release(source, str(output), cron, run_now, on_ready=announce, force=forced_exit(api))
     except KeyboardInterrupt:
         pass  # stopped while starting
     except ServerStartError as error:
         fail(str(error), EXIT_NO_PREFECT)
     except Exception as error:
         fail(f"serve failed: {type(error).__name__}: {error}")
+    finally:
+        reap_helper_processes()
     console.print("stopped")
 
 

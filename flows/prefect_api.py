@@ -135,7 +135,7 @@ class PrefectAPI:
     def wait_until_ready(self) -> None:
         pass
 
-    def stop(self) -> None:
+    def stop(self, timeout: float | None = None) -> None:
         pass
 
 

@@ -14,6 +14,7 @@ server; a second signal while stopping forces the exit.
 """
 
 import asyncio
+import contextlib
 import os
 import shutil
 import signal
@@ -137,6 +138,26 @@ def serve_flow(
         raise failure[0]
 
 
+def reap_helper_processes() -> None:
+    """Stop multiprocessing's resource tracker, if a library started one during a run: it
+    would outlive this process by a moment and be left to init as a zombie."""
+    with contextlib.suppress(Exception):
+        from multiprocessing import resource_tracker
+
+        resource_tracker._resource_tracker._stop()
+
+
+def forced_exit(api) -> Callable[[], None]:
+    """What a second signal does: kill the local server (if any) at once and exit."""
+
+    def force() -> None:
+        with contextlib.suppress(Exception):
+            api.stop(timeout=0)
+        os._exit(FORCED_EXIT)
+
+    return force
+
+
 def _cancel(task: asyncio.Task | None):
     async def cancel() -> None:
         if task is not None:
@@ -149,5 +170,7 @@ def serve_release(sources: list[str], output: str, cron: str, run_now: bool = Fa
     """Serve the release flow on `sources` -> `output` (see serve_flow)."""
     from flows.pipeline import build_release
 
+    # Absolute paths: the deployment's parameters must not depend on where a run starts.
+    sources = [s if "://" in s else str(Path(s).resolve()) for s in sources]
     parameters = {"sources": sources, "output": str(Path(output).resolve())}
     serve_flow(build_release, parameters, cron, run_now=run_now, **serve_options)
