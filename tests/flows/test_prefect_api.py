@@ -215,3 +215,25 @@ def test_the_collector_stays_off_if_it_was_off():
     finally:
         gc.enable()
         gc.unfreeze()
+
+
+@pytest.mark.slow
+@linux_only
+@pytest.mark.usefixtures("prefect_api")
+def test_run_uses_the_operators_own_prefect_profile_when_no_prefect_home_is_set(tmp_path):
+    """`prefect config set PREFECT_API_URL=...` writes ~/.prefect/profiles.toml: that is used, as-is."""
+    home, work, output = tmp_path / "home", tmp_path / "work", tmp_path / "output"
+    api_url = PREFECT_API_URL.value()
+    (home / ".prefect").mkdir(parents=True)
+    (home / ".prefect" / "profiles.toml").write_text(f'active = "ops"\n\n[profiles.ops]\nPREFECT_API_URL = "{api_url}"\n')
+    work.mkdir()
+    env = {name: value for name, value in os.environ.items() if not name.startswith("PREFECT_")}
+    runs_before = httpx.post(f"{api_url}/flow_runs/count", json={}).json()
+
+    done = subprocess.run([sys.executable, "-m", "flows.cli", "run", str(SAMPLE), "--output", str(output)],
+                          env={**env, "HOME": str(home)}, cwd=work, capture_output=True, text=True, timeout=300)  # fmt: skip
+
+    assert done.returncode == 0, done.stderr
+    assert httpx.post(f"{api_url}/flow_runs/count", json={}).json() == runs_before + 1  # the run is on their server
+    assert list(work.iterdir()) == []  # no .prefect/ where it ran
+    assert not (home / ".local" / "share" / "trending-papers").exists()  # nor state of ours
