@@ -29,6 +29,7 @@ class Stage:
     done: int = 0
     done_bytes: int = 0
     started: float = field(default_factory=time.monotonic)
+    stopped: bool = False  # the block raised: the stage did not finish
     on_advance: Callable[["Stage"], None] = lambda stage: None
 
     def advance(self, nbytes: int = 0, count: int = 1) -> None:
@@ -48,7 +49,7 @@ class Stage:
         text = f"{self.name}: {', '.join(parts)} in {seconds:.1f} s" if parts else f"{self.name}: {seconds:.1f} s"
         if self.done_bytes and seconds > 0:
             text += f" ({self.done_bytes / 1e6 / seconds:.1f} MB/s)"
-        return text
+        return f"{text} (stopped)" if self.stopped else text
 
     @property
     def unit(self) -> str:
@@ -155,6 +156,9 @@ def stage(name: str, total: int | None = None, total_bytes: int | None = None) -
     _quietly(reporter.started, current)
     try:
         yield current
+    except BaseException:
+        current.stopped = True
+        raise
     finally:
         _quietly(reporter.finished, current)
 

@@ -107,3 +107,21 @@ def test_progress_is_live_on_a_terminal_one_line_per_stage_in_a_log_and_nothing_
     assert (tmp_path / "home" / ".local" / "share" / "trending-papers" / "prefect" / "prefect.db").exists()
     assert list(work.iterdir()) == []
     assert not (tmp_path / "home" / ".prefect").exists()
+
+
+def test_stage_lines_say_what_was_done_and_when_a_stage_stopped():
+    from flows import progress
+    from flows.progress import StageLines, set_reporter, stage
+
+    lines, previous = [], progress._reporter
+    set_reporter(StageLines(lines.append))
+    try:
+        with stage("normalize big.txt", total=2, total_bytes=2_000_000) as shown:
+            shown.advance(1_000_000)
+            shown.advance(1_000_000)
+        with pytest.raises(RuntimeError), stage("validate"):
+            raise RuntimeError("killed")
+    finally:
+        set_reporter(previous)
+    assert re.fullmatch(r"normalize big\.txt: 2/2 shards, 2\.0 MB in \d+\.\d s \(\d+(\.\d)? MB/s\)", lines[0])
+    assert re.fullmatch(r"validate: \d+\.\d s \(stopped\)", lines[1])
