@@ -255,11 +255,18 @@ def serve(
     """
     import signal
 
-    from flows.schedule import DEPLOYMENT_NAME, forced_exit, reap_helper_processes, serve_release, trigger_command
+    from flows.schedule import (
+        DEPLOYMENT_NAME,
+        SERVER_STOP_GRACE,
+        forced_exit,
+        reap_helper_processes,
+        serve_release,
+        trigger_command,
+    )
 
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # while starting: like Ctrl-C
     try:
-        with prefect_api(FULL_SERVER, port=port, log_path=server_log()) as api:
+        with prefect_api(FULL_SERVER, port=port, log_path=server_log(), stop_timeout=SERVER_STOP_GRACE) as api:
             from flows.pipeline import build_release
 
             def announce() -> None:

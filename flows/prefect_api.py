@@ -258,6 +258,7 @@ def prefect_api(
     port: int | None = None,
     wait: bool = True,
     log_path: Path | None = None,
+    stop_timeout: float | None = None,
 ) -> Iterator[PrefectAPI]:
     """The Prefect API to use: the one configured (PREFECT_API_URL in the environment or in
     Prefect's settings files), else `server` started here and stopped when the block ends,
@@ -265,6 +266,7 @@ def prefect_api(
 
     The server is launched first, then prefect is imported (~3 s) to read its settings.
     With wait=False the caller calls `wait_until_ready()` itself, after its own imports.
+    stop_timeout: seconds the server gets to stop before it is killed (STOP_TIMEOUT).
     """
     configured = os.environ.get("PREFECT_API_URL")
     if configured:
@@ -295,4 +297,4 @@ def prefect_api(
             _point_prefect_at(None)
     finally:
         if local is not None:
-            local.stop()
+            local.stop(stop_timeout)

@@ -15,6 +15,7 @@ server; a second signal while stopping forces the exit.
 
 import asyncio
 import contextlib
+import logging
 import os
 import shutil
 import signal
@@ -25,7 +26,8 @@ from pathlib import Path
 
 DEPLOYMENT_NAME = "daily"
 DESCRIPTION = "Ingest new trending-papers snapshots and publish the release."
-STOP_GRACE = 6.0  # seconds the runner gets to cancel its runs and pause its schedule
+STOP_GRACE = 5.0  # seconds the runner gets to cancel its runs and pause its schedule
+SERVER_STOP_GRACE = 3.0  # then seconds the local server gets to stop before it is killed
 FORCED_EXIT = 130  # a second signal while stopping: 128 + SIGINT, as a shell reports it
 
 
@@ -105,8 +107,11 @@ def serve_flow(
         if run_now:
             from prefect.deployments import arun_deployment
 
-            asyncio.get_running_loop().create_task(arun_deployment(deployment_path(flow, name), timeout=0))
+            # created now, picked up by the runner's first poll; a reference keeps the task alive
+            triggering = asyncio.get_running_loop().create_task(arun_deployment(deployment_path(flow, name), timeout=0))
         await runner.start()
+        if run_now:
+            triggering.cancel()  # long done, unless the runner stopped at once
 
     def run_loop() -> None:
         nonlocal loop, main_task
@@ -134,8 +139,23 @@ def serve_flow(
             stop = runner.astop if runner.started else _cancel(main_task)
             asyncio.run_coroutine_threadsafe(stop(), loop)
         thread.join(timeout=STOP_GRACE)  # a second signal meanwhile forces the exit
+        if thread.is_alive():  # still cancelling a run (Prefect polls its exit every 3 s): abandon it
+            logging.disable(logging.CRITICAL)  # its complaints when the server goes away are noise
+            kill_children()
     if failure and not signals.requested.is_set():
         raise failure[0]
+
+
+def kill_children() -> None:
+    """SIGKILL and reap the processes this one started that are still running (flow runs)."""
+    me = str(os.getpid())
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            if stat.read_text().rsplit(")", 1)[1].split()[1] == me:
+                pid = int(stat.parent.name)
+                os.kill(pid, signal.SIGKILL)
+                with contextlib.suppress(ChildProcessError):
+                    os.waitpid(pid, 0)
 
 
 def reap_helper_processes() -> None:

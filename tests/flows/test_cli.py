@@ -125,3 +125,15 @@ def test_stage_lines_say_what_was_done_and_when_a_stage_stopped():
         set_reporter(previous)
     assert re.fullmatch(r"normalize big\.txt: 2/2 shards, 2\.0 MB in \d+\.\d s \(\d+(\.\d)? MB/s\)", lines[0])
     assert re.fullmatch(r"validate: \d+\.\d s \(stopped\)", lines[1])
+
+
+@pytest.mark.slow
+def test_a_run_that_publishes_nothing_into_a_new_folder_leaves_no_trace_there(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    output = tmp_path / "output"
+    done = subprocess.run([*CLI, "run", str(tmp_path / "empty.txt"), "--output", str(output)], capture_output=True,
+                          text=True, timeout=300, env=clean_env(tmp_path))  # fmt: skip
+    assert done.returncode == 1
+    assert done.stderr.startswith("error: nothing to publish: ") and "empty.txt" in done.stderr
+    assert len(done.stderr.splitlines()) == 1
+    assert not output.exists()  # no .lock, no runs.jsonl, no staged/ left in a folder it made

@@ -25,13 +25,13 @@ class Serving:
     """`trending-papers serve` in a session of its own (as a terminal's foreground job),
     its output collected by a thread."""
 
-    def __init__(self, tmp_path: Path, port: int) -> None:
+    def __init__(self, tmp_path: Path, port: int, *options: str) -> None:
         self.api = f"http://127.0.0.1:{port}/api"
         self.output = tmp_path / "output"
         env = {key: value for key, value in os.environ.items() if key != "PREFECT_API_URL"}
         env["PREFECT_HOME"] = str(tmp_path / "prefect-home")
         command = [sys.executable, "-m", "flows.cli", "serve", "--source", str(SAMPLE.parent),
-                   "--output", str(self.output), "--cron", "0 6 * * *", "--port", str(port)]  # fmt: skip
+                   "--output", str(self.output), "--cron", "0 6 * * *", "--port", str(port), *options]  # fmt: skip
         self.process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                         start_new_session=True)  # fmt: skip
         self.lines: list[str] = []
@@ -178,10 +178,11 @@ def test_serve_ui_trigger_command_and_a_terminal_ctrl_c(tmp_path):
         serving.kill()
 
 
-def test_serve_stops_cleanly_on_sigterm(tmp_path):
-    serving = Serving(tmp_path, free_port())
+def test_serve_run_now_publishes_then_stops_cleanly_on_sigterm(tmp_path):
+    serving = Serving(tmp_path, free_port(), "--run-now")
     try:
         serving.wait_for_line(r"trigger a run by hand", timeout=240)
+        serving.wait_for_line(r"published: 1 new snapshot\(s\), 88 entries", timeout=240)  # the --run-now run
         server = server_groups(serving.api)
         code, seconds = serving.stop_and_wait(lambda: serving.process.send_signal(signal.SIGTERM))
         assert_stopped_cleanly(serving, code, seconds, server)
