@@ -3,12 +3,11 @@
 The pipeline reports stages (`with stage("build"):`) and, inside the staging of a snapshot,
 shards done (`handle.advance(nbytes)`). Who shows them is set per process:
 
-- a terminal (`trending-papers run` with stderr on a TTY): a live rich progress display,
-  one row per stage with shards done / total, MB/s and ETA (`LiveProgress`);
-- no terminal (CI, cron, a log file): one line per stage once it is done (`StageLines`);
-- `--quiet`: nothing (`Silent`);
-- a scheduled run (no CLI in its process): one line per stage to the flow run's logger,
-  which Prefect shows in its UI and in the `serve` log (the default).
+- always: one line per finished stage to the flow run's logger, which Prefect shows in its
+  UI (and a scheduled run's process, with no CLI in it, in the `serve` log);
+- and, in the CLI, on a terminal (stderr a TTY): a live rich display, one row per stage
+  with shards done / total, MB/s and ETA (`LiveProgress`); without one (CI, cron, a log
+  file): the same line per stage on stdout (`StageLines`); `--quiet`: nothing (`Silent`).
 
 `outcome_line(summary)` is the one line that says how a run ended.
 """
@@ -57,7 +56,8 @@ class Stage:
 
 
 class Reporter:
-    """Shows stages; the default logs one line per finished stage to the flow run's logger."""
+    """Logs one line per finished stage to the flow run's logger (the Prefect UI; its console
+    handler is quiet in the CLI unless --verbose). The kinds below also show it here."""
 
     def started(self, stage: Stage) -> None:
         pass
@@ -76,8 +76,7 @@ class Reporter:
 
 
 class Silent(Reporter):
-    def finished(self, stage: Stage) -> None:
-        pass
+    """Nothing on the console (--quiet); the run's log still gets its lines."""
 
 
 class StageLines(Reporter):
@@ -87,6 +86,7 @@ class StageLines(Reporter):
         self.emit = emit
 
     def finished(self, stage: Stage) -> None:
+        super().finished(stage)
         self.emit(stage.line())
 
 
@@ -129,6 +129,7 @@ class LiveProgress(Reporter):
         self.progress.update(self._ids[id(stage)], completed=completed, count=self._count(stage))
 
     def finished(self, stage: Stage) -> None:
+        super().finished(stage)
         task = self._ids.pop(id(stage), None)
         if task is not None:
             done = stage.done_bytes if stage.total_bytes else stage.done

@@ -235,5 +235,11 @@ def test_run_uses_the_operators_own_prefect_profile_when_no_prefect_home_is_set(
 
     assert done.returncode == 0, done.stderr
     assert httpx.post(f"{api_url}/flow_runs/count", json={}).json() == runs_before + 1  # the run is on their server
+    last_run = json.loads((output / "runs.jsonl").read_text().splitlines()[-1])["run_id"]
+    logs = httpx.post(f"{api_url}/logs/filter", json={"logs": {"flow_run_id": {"any_": [last_run]}}}).json()
+    messages = [log["message"] for log in logs]  # what the UI shows on the run's page
+    assert any(m.startswith("normalize 2026-11-26.txt: 1/1 shards") for m in messages), messages
+    ours = [m for m in messages if not m.startswith("Finished in state")]  # Prefect's own closing line
+    assert ours[-1].startswith("published: 1 new snapshot(s), 88 entries"), messages  # its outcome, last
     assert list(work.iterdir()) == []  # no .prefect/ where it ran
     assert not (home / ".local" / "share" / "trending-papers").exists()  # nor state of ours
