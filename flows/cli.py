@@ -270,7 +270,10 @@ def serve(
             from flows.pipeline import build_release
 
             def announce() -> None:
-                console.print(f"Prefect UI: {api.url.removesuffix('/api')}  (API: {api.url})")
+                from prefect.settings import get_current_settings
+
+                ui = get_current_settings().ui_url or api.url.removesuffix("/api")  # Prefect's own rule (Cloud too)
+                console.print(f"Prefect UI: {ui}  (API: {api.url})")
                 console.print(f"serving {build_release.name}/{DEPLOYMENT_NAME} on cron {cron!r} (UTC); Ctrl-C to stop")
                 console.print(f"trigger a run by hand (another shell): {trigger_command(api.url, build_release)}")
 
