@@ -172,6 +172,7 @@ def forced_exit(api) -> Callable[[], None]:
 
     def force() -> None:
         with contextlib.suppress(Exception):
+            kill_children()  # flow runs (and the server, reaped by stop below)
             api.stop(timeout=0)
         os._exit(FORCED_EXIT)
 

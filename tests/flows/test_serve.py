@@ -191,6 +191,27 @@ def test_serve_run_now_publishes_then_stops_cleanly_on_sigterm(tmp_path):
         serving.kill()
 
 
+def test_a_second_ctrl_c_while_stopping_forces_the_exit(tmp_path):
+    serving = Serving(tmp_path, free_port(), "--run-now")
+    try:
+        serving.wait_for_line(r"Beginning flow run", timeout=240)  # a run in progress: the stop takes a while
+        server = server_groups(serving.api)
+
+        def twice() -> None:
+            os.killpg(serving.process.pid, signal.SIGINT)
+            time.sleep(0.3)
+            os.killpg(serving.process.pid, signal.SIGINT)
+
+        code, seconds = serving.stop_and_wait(twice)
+        assert code == 130 and seconds < 5, (code, seconds, serving.text)
+        time.sleep(0.5)
+        assert [pid for pid in serving.group() if pid > 0] == []  # no process left running
+        for pgid in server:
+            assert [pid for pid in processes_in_group(pgid) if pid > 0] == []
+    finally:
+        serving.kill()
+
+
 def test_serve_refuses_a_taken_port_in_one_line(tmp_path):
     import socket
 
