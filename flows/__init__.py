@@ -24,7 +24,10 @@ def default_prefect_home() -> Path | None:
     """The project's Prefect home, or None when the operator has a Prefect setup of their own."""
     if os.environ.get("PREFECT_HOME"):
         return None
-    home = Path.home()
+    try:
+        home = Path.home()
+    except RuntimeError:  # no HOME and no password entry: leave it to Prefect
+        return None
     if (home / ".prefect" / "profiles.toml").exists():  # Prefect's own default home, with profiles
         return None
     data = os.environ.get("XDG_DATA_HOME") or str(home / ".local" / "share")
