@@ -4,8 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-# Prefect on its embedded server, state kept in the project; no telemetry anywhere.
-export PREFECT_HOME := $(CURDIR)/.prefect
+# No telemetry anywhere. `make run` keeps Prefect's state where the CLI does (the operator's
+# Prefect setup, else ~/.local/share/trending-papers/prefect: see README, "Where Prefect keeps
+# its state"); `make test` and `make bench` use a throwaway one in the project, so that
+# no operator profile (a production PREFECT_API_URL) is ever touched by a test.
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 export GX_ANALYTICS_ENABLED := false
@@ -25,9 +27,11 @@ setup: $(STAMP)
 run: setup  ## the main job on the bundled sample
 	$(BIN)/trending-papers run raw/ --output output/
 
+test: export PREFECT_HOME := $(CURDIR)/.prefect
 test: setup  ## the whole test suite
 	$(BIN)/python -m pytest
 
+bench: export PREFECT_HOME := $(CURDIR)/.prefect
 bench: setup  ## throughput and peak memory at 10k, 100k, 1M papers
 	$(BIN)/python bench/run.py
 

@@ -24,6 +24,7 @@ from expectations.rules import split_quarantine
 from expectations.suites import validate_release
 from flows import PIPELINE_VERSION
 from flows.hub import write_hf_repo
+from flows.progress import outcome_line, stage
 from flows.release import (
     ReleaseError,
     record_run,
@@ -60,6 +61,7 @@ def build_tables(snapshots: list[dict], output: str, release_dir: str, previous_
     # Both halves in one query: the rules run once over the entries, not once per half.
     valid, quarantined = pl.collect_all(split_quarantine(entries))
     validate_folder = "parquet"
+    changed = None
     if previous_release:
         tables, changed = _merged_tables(Path(previous_release) / "parquet", valid, quarantined)
         if changed["papers"].height:  # else papers' row-count rule needs the whole table
@@ -72,12 +74,19 @@ def build_tables(snapshots: list[dict], output: str, release_dir: str, previous_
     parquet_dir = Path(release_dir) / "parquet"
     for name, frame in tables.items():
         write_table(frame, name, parquet_dir)
-    repairs = tables["papers"].select(pl.col("flags").explode().drop_nulls().value_counts(sort=True)).unnest("flags")
     return {
         "counts": {name: frame.height for name, frame in tables.items()},
-        "repairs": dict(sorted(zip(repairs["flags"].to_list(), repairs["count"].to_list()))),
+        "repairs": _repairs(tables["papers"]),
+        # the papers this run added or recomputed (all of them in a full build)
+        "repairs_this_run": _repairs(tables["papers"] if changed is None else changed["papers"]),
         "validate": validate_folder,
     }
+
+
+def _repairs(papers: pl.DataFrame) -> dict[str, int]:
+    """Papers per repair flag."""
+    counts = papers.select(pl.col("flags").explode().drop_nulls().value_counts(sort=True)).unnest("flags")
+    return dict(sorted(zip(counts["flags"].to_list(), counts["count"].to_list())))
 
 
 def _built_tables(valid: pl.DataFrame, quarantined: pl.DataFrame) -> dict[str, pl.DataFrame]:
@@ -222,10 +231,12 @@ def build_release(
     try:
         summary = _build_release(run_id, sources, Path(output), options)
     except ReleaseError as error:
-        shown = [redact_url(source) for source in sources]
-        record_run(Path(output), {"run_id": run_id, "sources": shown, "outcome": "failed", "reason": str(error)}, started)
+        failed = {"run_id": run_id, "sources": [redact_url(source) for source in sources], "outcome": "failed", "reason": str(error)}
+        record_run(Path(output), failed, started)
+        get_run_logger().error(outcome_line(failed))  # the run's last line, in its log and the UI
         return Failed(message=str(error))
     record_run(Path(output), summary, started)
+    get_run_logger().info(outcome_line(summary))
     return summary
 
 
@@ -283,10 +294,10 @@ def _build_release(run_id: str, sources: list[str], out: Path, options: RunOptio
             return {**summary, "outcome": "unchanged", "counts": previous_manifest.get("counts", {})}
         release_dir = new_release_dir(out, f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}-{run_id[:8]}")
         base = _incremental_base(out, previous_manifest, options.rebuild)
-        with timed(timings, "build"):
+        with timed(timings, "build"), stage("build"):
             built = build_tables(new if base else snapshots, str(out), str(release_dir), base)
         crash_point("built")
-        with timed(timings, "validate"):
+        with timed(timings, "validate"), stage("validate"):
             validation = validate(str(release_dir), built.pop("validate"))
         crash_point("validated")
         if not validation["success"]:
@@ -303,7 +314,7 @@ def _build_release(run_id: str, sources: list[str], out: Path, options: RunOptio
             "validation": validation,
             "refused": refused,
         }
-        with timed(timings, "publish"):
+        with timed(timings, "publish"), stage("publish"):
             publish(str(out), str(release_dir), manifest)
         summary["timings"] = {stage: round(seconds, 3) for stage, seconds in timings.items()}
         return {**summary, **built, "outcome": "published", "release": str(release_dir), "validation": validation}

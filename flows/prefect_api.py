@@ -34,7 +34,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-STOP_TIMEOUT = 10.0  # seconds a stopping server gets before it is killed
+STOP_TIMEOUT = 5.0  # seconds a stopping server gets before it is killed
+DEFAULT_PORT = 4200  # Prefect's own: where an operator's browser and bookmarks look for the UI
 UVICORN_STARTUP_FAILURE = 3  # uvicorn's exit code when it could not start (e.g. its port was taken)
 
 
@@ -134,7 +135,7 @@ class PrefectAPI:
     def wait_until_ready(self) -> None:
         pass
 
-    def stop(self) -> None:
+    def stop(self, timeout: float | None = None) -> None:
         pass
 
 
@@ -158,6 +159,8 @@ class LocalPrefectServer(PrefectAPI):
         self.port = port
         self.url = f"http://127.0.0.1:{port}/api"
         env = {name: value for name, value in os.environ.items() if name != "PREFECT_API_URL"}
+        # The UI asks /ui-settings where the API is: this server, not Prefect's default port.
+        env["PREFECT_UI_API_URL"] = self.url
         self.process = subprocess.Popen(
             self.command.argv(port),
             env={**env, **self.command.env},
@@ -165,6 +168,9 @@ class LocalPrefectServer(PrefectAPI):
             stdout=self._log or subprocess.DEVNULL,
             stderr=subprocess.STDOUT,
             preexec_fn=_die_with_parent(),  # noqa: PLW1509 (it only calls one C function)
+            # Its own process group: a terminal's Ctrl-C (SIGINT to the foreground group)
+            # reaches the command, which stops its runs first and then this server.
+            start_new_session=True,
         )
 
     def wait_until_ready(self) -> None:
@@ -187,19 +193,25 @@ class LocalPrefectServer(PrefectAPI):
             time.sleep(0.1)
         raise ServerStartError(self._failure(f"was not ready within {self.startup_timeout:g} s"))
 
+    def _signal_group(self, signum: int) -> None:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(self.process.pid, signum)  # its group id is its pid (start_new_session)
+
     def _failure(self, what: str) -> str:
         log = f" (its log: {self.log_path})" if self.log_path else ""
         return f"the local Prefect server at {self.url} {what}{log}; set PREFECT_API_URL to use a running server"
 
-    def stop(self) -> None:
-        """Terminate the server, kill it if it does not stop in time. Safe to call twice."""
+    def stop(self, timeout: float | None = None) -> None:
+        """Terminate the server and whatever it started (its process group), kill them if
+        they do not stop in time (STOP_TIMEOUT, or timeout). Safe to call twice."""
         if self.process is not None:
-            self.process.terminate()
+            self._signal_group(signal.SIGTERM)
             try:
-                self.process.wait(timeout=STOP_TIMEOUT)
+                self.process.wait(timeout=STOP_TIMEOUT if timeout is None else timeout)
             except subprocess.TimeoutExpired:
-                self.process.kill()
+                self._signal_group(signal.SIGKILL)
                 self.process.wait()
+            self._signal_group(signal.SIGKILL)  # a child of the server that outlived it
             self.process = None
         if self._log is not None:
             self._log.close()
@@ -246,6 +258,7 @@ def prefect_api(
     port: int | None = None,
     wait: bool = True,
     log_path: Path | None = None,
+    stop_timeout: float | None = None,
 ) -> Iterator[PrefectAPI]:
     """The Prefect API to use: the one configured (PREFECT_API_URL in the environment or in
     Prefect's settings files), else `server` started here and stopped when the block ends,
@@ -253,18 +266,26 @@ def prefect_api(
 
     The server is launched first, then prefect is imported (~3 s) to read its settings.
     With wait=False the caller calls `wait_until_ready()` itself, after its own imports.
+    stop_timeout: seconds the server gets to stop before it is killed (STOP_TIMEOUT).
     """
     configured = os.environ.get("PREFECT_API_URL")
     if configured:
         yield PrefectAPI(configured)
         return
-    local = LocalPrefectServer(server, port, log_path)
+    # A fixed port that is taken: no server of ours, unless the settings name an API anyway.
+    local = None if port is not None and port_taken(port) else LocalPrefectServer(server, port, log_path)
     try:
         settings = _configured_settings()
         if settings.api.url:  # set in a profile, prefect.toml or .env: that one, not ours
-            local.stop()
+            if local is not None:
+                local.stop()
             yield PrefectAPI(settings.api.url)
             return
+        if local is None:
+            raise ServerStartError(
+                f"port {port} on 127.0.0.1 is taken (another Prefect server?): choose another with --port, "
+                f"or use that server with PREFECT_API_URL=http://127.0.0.1:{port}/api"
+            )
         local.startup_timeout = settings.server.ephemeral.startup_timeout_seconds
         _point_prefect_at(local.url)
         try:
@@ -275,4 +296,5 @@ def prefect_api(
             drain_prefect_workers()
             _point_prefect_at(None)
     finally:
-        local.stop()
+        if local is not None:
+            local.stop(stop_timeout)

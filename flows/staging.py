@@ -29,6 +29,7 @@ from prefect import task
 from prefect.cache_policies import NO_CACHE
 
 from flows import PIPELINE_VERSION
+from flows.progress import stage
 from flows.release import write_json
 from flows.shards import ShardSpec, normalize_shard, scan, sha256_of
 from flows.timing import add_timings
@@ -133,14 +134,26 @@ def _bounded(
         yield result(future)
 
 
-def run_shards(specs: list[dict], parallel: int, dask_client=None, stop: Callable[[], bool] = lambda: False) -> list[dict]:
+def run_shards(
+    specs: list[dict],
+    parallel: int,
+    dask_client=None,
+    stop: Callable[[], bool] = lambda: False,
+    on_result: Callable[[dict], None] = lambda result: None,
+) -> list[dict]:
     """Normalize shards locally (Prefect tasks) or on Dask; results in spec order (only
-    the ones started before stop() became true)."""
+    the ones started before stop() became true); on_result sees each as it comes."""
+
+    def result(future) -> dict:
+        done = future.result()
+        on_result(done)
+        return done
+
     if dask_client is None:
-        return list(_bounded(specs, stage_shard.submit, lambda future: future.result(), parallel, stop))
+        return list(_bounded(specs, stage_shard.submit, result, parallel, stop))
     workers = max(len(dask_client.scheduler_info().get("workers", {})), 1)
     submit = lambda spec: dask_client.submit(_normalize_or_refuse, spec, pure=False)  # noqa: E731
-    return list(_bounded(specs, submit, lambda future: future.result(), 2 * workers, stop))
+    return list(_bounded(specs, submit, result, 2 * workers, stop))
 
 
 def _shard_specs(ingested: dict, target: Path) -> list[dict]:
@@ -187,7 +200,10 @@ def stage_snapshot(ingested: dict, output: Path, parallel: int, dask_client, tim
             staged_meanwhile = lambda: hashing is not None and hashing.state.is_completed() and (  # noqa: E731
                 _staged_entries_count(output, hashing.result()["sha256"]) is not None
             )
-            results = run_shards(_shard_specs(ingested, scratch), parallel, dask_client, staged_meanwhile)
+            specs = _shard_specs(ingested, scratch)
+            shard_bytes = lambda result: specs[result["index"]]["end"] - specs[result["index"]]["start"]  # noqa: E731
+            with stage(f"normalize {ingested['file']}", total=len(specs), total_bytes=ingested["bytes"]) as shown:
+                results = run_shards(specs, parallel, dask_client, staged_meanwhile, lambda r: shown.advance(shard_bytes(r)))
         if hashing is not None:
             hashed = hashing.result()  # before the finally: the hash reads the local file
             ingested = {**ingested, "sha256": hashed["sha256"]}
@@ -246,10 +262,12 @@ def stage_all(
     ]
     records, refused = [], []
     for source, future in zip(files, futures):
-        try:
-            ingested = future.result()
-        except SourceUnavailable as error:
-            ingested = {"source": shown[source], "refused": f"{error} (after {STAGE_RETRIES + 1} attempts)"}
+        with stage(f"read {name_of(source)}") as progress:
+            try:
+                ingested = future.result()
+            except SourceUnavailable as error:
+                ingested = {"source": shown[source], "refused": f"{error} (after {STAGE_RETRIES + 1} attempts)"}
+            progress.advance(ingested.get("bytes", 0), count=0)
         if "refused" in ingested:
             refused.append({"source": shown[source], "reason": mask(ingested["refused"])})
             continue

@@ -99,7 +99,7 @@ def test_run_fails_with_one_line_when_its_server_does_not_start(tmp_path, settin
 
     done = cli_run("run", str(SAMPLE), "--output", str(output), home=home, **{setting: value})
 
-    assert done.returncode == 1
+    assert done.returncode == 3  # no Prefect API (README, "Exit codes")
     line, *rest = done.stderr.splitlines()
     assert rest == [], done.stderr  # one line, no traceback
     assert line.startswith("error: the local Prefect server at http://127.0.0.1:") and failure in line
@@ -215,3 +215,31 @@ def test_the_collector_stays_off_if_it_was_off():
     finally:
         gc.enable()
         gc.unfreeze()
+
+
+@pytest.mark.slow
+@linux_only
+@pytest.mark.usefixtures("prefect_api")
+def test_run_uses_the_operators_own_prefect_profile_when_no_prefect_home_is_set(tmp_path):
+    """`prefect config set PREFECT_API_URL=...` writes ~/.prefect/profiles.toml: that is used, as-is."""
+    home, work, output = tmp_path / "home", tmp_path / "work", tmp_path / "output"
+    api_url = PREFECT_API_URL.value()
+    (home / ".prefect").mkdir(parents=True)
+    (home / ".prefect" / "profiles.toml").write_text(f'active = "ops"\n\n[profiles.ops]\nPREFECT_API_URL = "{api_url}"\n')
+    work.mkdir()
+    env = {name: value for name, value in os.environ.items() if not name.startswith("PREFECT_")}
+    runs_before = httpx.post(f"{api_url}/flow_runs/count", json={}).json()
+
+    done = subprocess.run([sys.executable, "-m", "flows.cli", "run", str(SAMPLE), "--output", str(output)],
+                          env={**env, "HOME": str(home)}, cwd=work, capture_output=True, text=True, timeout=300)  # fmt: skip
+
+    assert done.returncode == 0, done.stderr
+    assert httpx.post(f"{api_url}/flow_runs/count", json={}).json() == runs_before + 1  # the run is on their server
+    last_run = json.loads((output / "runs.jsonl").read_text().splitlines()[-1])["run_id"]
+    logs = httpx.post(f"{api_url}/logs/filter", json={"logs": {"flow_run_id": {"any_": [last_run]}}}).json()
+    messages = [log["message"] for log in logs]  # what the UI shows on the run's page
+    assert any(m.startswith("normalize 2026-11-26.txt: 1/1 shards") for m in messages), messages
+    ours = [m for m in messages if not m.startswith("Finished in state")]  # Prefect's own closing line
+    assert ours[-1].startswith("published: 1 new snapshot(s), 88 entries"), messages  # its outcome, last
+    assert list(work.iterdir()) == []  # no .prefect/ where it ran
+    assert not (home / ".local" / "share" / "trending-papers").exists()  # nor state of ours

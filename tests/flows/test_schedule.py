@@ -1,87 +1,45 @@
-"""`trending-papers serve`: a real Prefect server, the scheduled deployment, a triggered run."""
+"""flows.schedule: the signals that stop `serve`, and the trigger command it prints.
+(`serve` itself, with a real Prefect server, is tested in test_serve.py.)"""
 
 import os
 import signal
 import subprocess
 import sys
-import time
+from pathlib import Path
 
-import httpx
-import pytest
-
-from flows.prefect_api import free_port
-from tests.helpers import SAMPLE
-
-pytestmark = pytest.mark.slow
+from flows.schedule import StopSignals, prefect_executable, trigger_command
 
 
-def wait_for(predicate, timeout: float, what: str):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            value = predicate()
-        except httpx.HTTPError:
-            value = None
-        if value:
-            return value
-        time.sleep(1)
-    raise AssertionError(f"timed out waiting for {what}")
+class Named:
+    name = "trending-papers-release"
 
 
-def created_flow_run(url: str) -> dict | None:
-    """The created flow run, or None while the server answers with an error (a busy
-    SQLite under a loaded CI machine answers 5xx now and then)."""
-    response = httpx.post(url, json={}, timeout=10)
-    if response.status_code >= 500:
-        print(f"create_flow_run: {response.status_code} {response.text[:300]}")
-        return None
-    assert response.status_code == 201, f"{response.status_code} {response.text[:300]}"
-    return response.json()
+def test_the_first_signal_asks_to_stop_and_a_second_one_forces_it():
+    forced = []
+    with StopSignals(force=lambda: forced.append(True)) as signals:
+        os.kill(os.getpid(), signal.SIGINT)
+        assert signals.requested.is_set() and forced == []  # no KeyboardInterrupt either
+        os.kill(os.getpid(), signal.SIGTERM)
+        assert forced == [True]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # restored on the way out
 
 
-def finished_state(url: str) -> str | None:
-    """The flow run's final state type, or None while it runs (or the server is busy)."""
-    response = httpx.get(url, timeout=5)
-    if response.status_code != 200:
-        return None
-    state = response.json()["state"]["type"]
-    return state if state in ("COMPLETED", "FAILED", "CRASHED") else None
+def test_stop_signals_wait_returns_on_a_signal_or_when_told():
+    with StopSignals(force=lambda: None) as signals:
+        signals.wait(until=lambda: True)  # returns at once
+        assert not signals.requested.is_set()
+        os.kill(os.getpid(), signal.SIGTERM)
+        signals.wait()
+        assert signals.requested.is_set()
 
 
-def test_serve_registers_a_scheduled_deployment_that_runs_and_publishes(tmp_path):
-    port = free_port()
-    api = f"http://127.0.0.1:{port}/api"
-    env = {key: value for key, value in os.environ.items() if key != "PREFECT_API_URL"}
-    env["PREFECT_HOME"] = str(tmp_path / "prefect-home")
-    output = tmp_path / "output"
-    command = [sys.executable, "-m", "flows.cli", "serve", "--source", str(SAMPLE.parent), "--output", str(output),
-               "--cron", "0 6 * * *", "--port", str(port)]  # fmt: skip
-    serving = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    try:
-        deployment = wait_for(
-            lambda: next(iter(httpx.post(f"{api}/deployments/filter", json={}, timeout=5).json()), None),
-            timeout=240,
-            what="the deployment",
-        )
-        assert deployment["name"] == "daily"
-        schedules = [s["schedule"] for s in deployment["schedules"]]
-        assert schedules[0]["cron"] == "0 6 * * *" and deployment["parameters"]["output"] == str(output)
-
-        flow_run = wait_for(lambda: created_flow_run(f"{api}/deployments/{deployment['id']}/create_flow_run"),
-                            timeout=120, what="the flow run to be created")  # fmt: skip
-        state = wait_for(
-            lambda: finished_state(f"{api}/flow_runs/{flow_run['id']}"),
-            timeout=240,
-            what="the flow run to finish",
-        )
-        assert state == "COMPLETED"
-        assert (output / "parquet" / "papers.parquet").exists()
-        assert (tmp_path / "prefect-home").is_dir()
-    finally:
-        serving.send_signal(signal.SIGINT)
-        try:
-            serving.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            serving.kill()
-    with pytest.raises(httpx.HTTPError):  # the server it started is gone with it
-        httpx.get(f"{api}/health", timeout=2)
+def test_the_trigger_command_names_the_api_and_a_prefect_that_a_new_shell_runs(monkeypatch):
+    monkeypatch.setenv("PATH", "/usr/bin:/bin")  # this venv not activated, as in a new shell
+    command = trigger_command("http://127.0.0.1:4200/api", Named())
+    assert command.startswith("PREFECT_API_URL=http://127.0.0.1:4200/api ")
+    assert command.endswith(" deployment run 'trending-papers-release/daily'")
+    prefect = prefect_executable()
+    shell_path = {"PATH": "/usr/bin:/bin", "HOME": os.environ.get("HOME", "/")}
+    found = subprocess.run(["bash", "-c", f"command -v {prefect}"], env=shell_path, capture_output=True, text=True)
+    assert found.returncode == 0, f"{prefect} not found by a new shell"
+    assert Path(found.stdout.strip()).resolve() == Path(sys.executable).with_name("prefect").resolve()
