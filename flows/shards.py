@@ -4,9 +4,8 @@ A snapshot is first made a local, uncompressed file (remote and gzip sources are
 once), then scanned in one streaming pass that checks it is text, counts its lines and
 picks the cut points. A file of one shard is hashed in that pass too; a larger one is
 hashed on its own (`sha256_of`, 0.3 s per 64 MB here) while its shards run. Each shard
-is a byte range that starts at a segment start (a title-looking line right before an
-abstract-looking one, where the segmenter's pairing restarts), so entries never straddle
-shards; its ranks are local and are offset by the entry counts of the shards
+is a byte range that starts at a segment start (a title-looking line, where the
+segmenter's pairing restarts), so entries never straddle shards; its ranks are local and are offset by the entry counts of the shards
 before it when the release is assembled.
 
 `normalize_shard` is a plain function of a `ShardSpec` (no Prefect inside), so the same
@@ -166,15 +165,13 @@ def _entry_boundary(path: Path, target: int, size: int) -> int | None:
             .collect()["kind"]
             .to_list()
         )
-        # A segment start (see transforms.segment.pair_entries): a title-looking line whose
-        # next content line looks like an abstract. Pairing restarts there, so a shard that
-        # starts at one pairs its lines exactly as the whole file would.
-        offset, candidate = target + first, None
+        # A segment start (see transforms.segment.pair_entries): a title-looking line.
+        # Pairing restarts there, so a shard that starts at one pairs its lines exactly
+        # as the whole file would.
+        offset = target + first
         for raw, kind in zip(raw_lines, kinds):
-            if kind == "abstract" and candidate is not None:
-                return candidate
-            if kind in ("title", "abstract"):
-                candidate = offset if kind == "title" else None
+            if kind == "title":
+                return offset
             offset += len(raw) + 1
         if target + window >= size:
             return None

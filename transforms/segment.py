@@ -92,13 +92,14 @@ def pair_entries(classified: pl.LazyFrame) -> pl.LazyFrame:
     """Group classified lines into entries, ranked by position in their file.
 
     The alternation decides (contract section 1): content lines pair up as title, abstract,
-    title, abstract... How a line reads only marks where the alternation may restart: at a
-    *segment start*, the first content line of a file or a title-looking line right before
-    an abstract-looking one (almost every title). Within a segment lines pair by position,
-    so a title that reads like an abstract (a question, two sentences, 5,000 characters)
-    is still the title of the line after it. A segment with an odd number of lines leaves
-    its last line unpaired: an entry of its own, missing its abstract if it looks like a
-    title, missing its title if it looks like an abstract.
+    title, abstract... How a line reads only marks where the alternation restarts: at a
+    *segment start*, the first content line of a file or a line that cannot be an abstract
+    (it does not read like one: short, no sentence). Within a segment lines pair by
+    position, so a title that reads like an abstract (a question, two sentences, 5,000
+    characters) is still the title of the line after it. A segment with an odd number of
+    lines leaves its last line unpaired: an entry of its own, missing its abstract if it
+    looks like a title (two titles in a row: the first has no abstract), missing its title
+    if it looks like an abstract (an abstract after a complete entry).
 
     Output: source_file, source_line (title's line, else the abstract's), rank,
     title_raw, abstract_raw, title_text, abstract_text, boilerplate_stripped,
@@ -117,8 +118,7 @@ def pair_entries(classified: pl.LazyFrame) -> pl.LazyFrame:
         )
     )
     looks_abstract = pl.col("__looks_abstract")
-    next_looks_abstract = looks_abstract.gather(pl.col("__next")).fill_null(False)
-    segment_start = (pl.col("__position") == 0) | (~looks_abstract & next_looks_abstract)
+    segment_start = (pl.col("__position") == 0) | ~looks_abstract
     kept = kept.with_columns(__segment_start=segment_start)
     # Each line's segment: its first line's position, and its last line's (the line
     # before the next segment start, else the file's last line).
