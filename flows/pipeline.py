@@ -24,6 +24,7 @@ from expectations.rules import split_quarantine
 from expectations.suites import validate_release
 from flows import PIPELINE_VERSION
 from flows.hub import write_hf_repo
+from flows.report import write_release_report
 from flows.release import (
     ReleaseError,
     record_run,
@@ -135,9 +136,11 @@ def validate(
 
 
 @task(name="publish", cache_policy=NO_CACHE)
-def publish(output: str, release_dir: str, manifest: dict) -> None:
-    """Write hf/ and manifest.json into the release, then make it current."""
+def publish(output: str, release_dir: str, manifest: dict, previous_release: str | None = None) -> None:
+    """Write the release report (what changed since previous_release), hf/ and
+    manifest.json into the release, then make it current."""
     release = Path(release_dir)
+    manifest["changes"] = write_release_report(release, manifest, Path(previous_release) if previous_release else None)
     tables = {name: release / "parquet" / f"{name}.parquet" for name in TABLES}
     write_hf_repo(tables, release / "hf", manifest)
     write_json(manifest, release / "manifest.json")
@@ -327,6 +330,6 @@ def _build_release(run_id: str, sources: list[str], out: Path, options: RunOptio
             "refused": refused,
         }
         with timed(timings, "publish"):
-            publish(str(out), str(release_dir), manifest)
+            publish(str(out), str(release_dir), manifest, previous_release)
         summary["timings"] = {stage: round(seconds, 3) for stage, seconds in timings.items()}
         return {**summary, **built, "outcome": "published", "release": str(release_dir), "validation": validation}
