@@ -345,7 +345,10 @@ def _building_section(release: dict) -> str:
     listing = "\n".join(
         f"| {s.get('snapshot_date')} | `{s.get('file')}` | `{s.get('sha256')}` |" for s in snapshots
     )
-    rules = "\n".join(f"- `{rule.name}`: {rule.description}" for rule in ROW_RULES)
+    rules = "\n".join(
+        f"- `{rule.name}`: {rule.description}" + ("" if rule.gx else " (checked in Polars only: GX has no such expectation)")
+        for rule in ROW_RULES
+    )
     return f"""## How it is built
 
 Each snapshot is the text of the "Trending Papers" page scraped on one day. The pipeline splits it
@@ -353,9 +356,10 @@ into entries (a title line, then an abstract line; the position is the trending 
 boilerplate, repairs what the scrape broke (mojibake, HTML entities, LaTeX leftovers such as `\\%`
 or `64times64`, URLs broken by a space), extracts and classifies URLs and numeric claims, and merges
 all snapshots by title key into `papers` and `appearances`. Entries that break a row rule go to
-`quarantine` with their reasons; Great Expectations suites check every table (unique `paper_id`,
-every claim and appearance has its paper, types as documented) before anything is published.
-Same snapshots, same bytes.
+`quarantine` with their reasons. Great Expectations judges the same row rules on the entries as
+read (its Data Docs show the quarantined rows, value and line) and checks every table (unique
+`paper_id`, columns as documented, ...) before anything is published; every run's validation is
+kept in the release's `reports/data_docs/`. Same snapshots, same bytes.
 
 Row rules (a `quarantine` reason is `rule_name: detail`; `segment_issue` reasons are the
 segmenter's own, e.g. `missing_abstract: ...`):
