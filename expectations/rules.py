@@ -79,7 +79,7 @@ class GxExpectation:
         return f"{snake}({', '.join(a for a in arguments if a)}) on {self.asset}"
 
 
-def _gx(asset: str, expectation: str, **kwargs) -> GxExpectation:
+def gx_check(asset: str, expectation: str, **kwargs) -> GxExpectation:
     return GxExpectation(asset, expectation, kwargs)
 
 
@@ -123,7 +123,7 @@ def _segment_issue() -> RowRule:
         ok=issues.list.len() == 0,
         detail=issues.list.join("; "),
         reasons=issues,
-        gx=(_gx(ENTRIES_ASSET, "ExpectColumnValuesToBeNull", column="segment_issues"),),  # joined, null when none
+        gx=(gx_check(ENTRIES_ASSET, "ExpectColumnValuesToBeNull", column="segment_issues"),),  # joined, null when none
     )
 
 
@@ -135,8 +135,8 @@ def _title_missing() -> RowRule:
         ok=pl.col("title").str.strip_chars().str.len_chars().fill_null(0) > 0,
         detail=pl.lit("title is empty"),
         gx=(
-            _gx(ENTRIES_ASSET, "ExpectColumnValuesToNotBeNull", column="title"),
-            _gx(ENTRIES_ASSET, "ExpectColumnValuesToMatchRegex", column="title", regex=r"\S"),
+            gx_check(ENTRIES_ASSET, "ExpectColumnValuesToNotBeNull", column="title"),
+            gx_check(ENTRIES_ASSET, "ExpectColumnValuesToMatchRegex", column="title", regex=r"\S"),
         ),
     )
 
@@ -149,7 +149,7 @@ def _title_too_long() -> RowRule:
         needs=("title",),
         ok=(n <= TITLE_MAX_CHARS).fill_null(True),  # a null title is title_missing's business
         detail=pl.format("title has {} characters, at most {} are allowed", n, pl.lit(TITLE_MAX_CHARS)),
-        gx=(_gx(ENTRIES_ASSET, "ExpectColumnValueLengthsToBeBetween", column="title", max_value=TITLE_MAX_CHARS),),
+        gx=(gx_check(ENTRIES_ASSET, "ExpectColumnValueLengthsToBeBetween", column="title", max_value=TITLE_MAX_CHARS),),
     )
 
 
@@ -164,8 +164,8 @@ def _abstract_too_short() -> RowRule:
         .then(pl.lit("abstract is missing"))
         .otherwise(pl.format("abstract has {} characters, at least {} are needed", n, pl.lit(ABSTRACT_MIN_CHARS))),
         gx=(
-            _gx(ENTRIES_ASSET, "ExpectColumnValuesToNotBeNull", column="abstract_length"),
-            _gx(ENTRIES_ASSET, "ExpectColumnValueLengthsToBeBetween", column="abstract", min_value=ABSTRACT_MIN_CHARS),
+            gx_check(ENTRIES_ASSET, "ExpectColumnValuesToNotBeNull", column="abstract_length"),
+            gx_check(ENTRIES_ASSET, "ExpectColumnValueLengthsToBeBetween", column="abstract", min_value=ABSTRACT_MIN_CHARS),
         ),
     )
 
@@ -180,8 +180,8 @@ def _url_invalid() -> RowRule:
         ok=bad_urls.list.len() == 0,
         detail=pl.format("URL does not parse: {}", bad_urls.list.eval(pl.format("<{}>", pl.element())).list.join(" ")),
         gx=(
-            _gx(ENTRY_URLS_ASSET, "ExpectColumnValuesToNotBeNull", column="url"),
-            _gx(ENTRY_URLS_ASSET, "ExpectColumnValuesToMatchRegex", column="url", regex=URL_PATTERN),
+            gx_check(ENTRY_URLS_ASSET, "ExpectColumnValuesToNotBeNull", column="url"),
+            gx_check(ENTRY_URLS_ASSET, "ExpectColumnValuesToMatchRegex", column="url", regex=URL_PATTERN),
         ),
     )
 
@@ -251,8 +251,8 @@ def _scrape_artifact() -> RowRule:
         ok=~(has_artifact("title") | has_artifact("abstract")),  # one scan; the details only on failing rows
         detail=pl.format("leftover artifacts: {}", artifacts.list.join(", ")),
         gx=(
-            _gx(ENTRIES_ASSET, "ExpectColumnValuesToNotMatchRegex", column="title", regex=ARTIFACT_PATTERN),
-            _gx(ENTRIES_ASSET, "ExpectColumnValuesToNotMatchRegex", column="abstract", regex=ARTIFACT_PATTERN),
+            gx_check(ENTRIES_ASSET, "ExpectColumnValuesToNotMatchRegex", column="title", regex=ARTIFACT_PATTERN),
+            gx_check(ENTRIES_ASSET, "ExpectColumnValuesToNotMatchRegex", column="abstract", regex=ARTIFACT_PATTERN),
         ),
     )
 

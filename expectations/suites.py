@@ -43,7 +43,7 @@ import polars as pl
 
 from expectations import datadocs
 from expectations import rules as row_rules
-from expectations.rules import GxExpectation, _gx
+from expectations.rules import GxExpectation, gx_check
 from transforms.schema import TABLES
 
 # No usage statistics, even from a GE version that still sends them.
@@ -183,50 +183,50 @@ def row_rule_checks() -> list[Rule]:
 def table_rules() -> list[Rule]:
     papers = [
         Rule("papers", "row_count_above_zero", "papers has at least one row",
-             (_gx("papers", "ExpectTableRowCountToBeBetween", min_value=1),)),
+             (gx_check("papers", "ExpectTableRowCountToBeBetween", min_value=1),)),
         Rule("papers", "paper_id_not_null", "every paper has a paper_id",
-             (_gx("papers", "ExpectColumnValuesToNotBeNull", column="paper_id"),)),
+             (gx_check("papers", "ExpectColumnValuesToNotBeNull", column="paper_id"),)),
         Rule("papers", "unique_paper_id", "paper_id is unique",
-             (_gx("papers", "ExpectColumnValuesToBeUnique", column="paper_id"),)),
+             (gx_check("papers", "ExpectColumnValuesToBeUnique", column="paper_id"),)),
         Rule("papers", "paper_id_format", "paper_id is tp- and 16 hex digits",
-             (_gx("papers", "ExpectColumnValuesToMatchRegex", column="paper_id", regex=PAPER_ID_PATTERN),)),
+             (gx_check("papers", "ExpectColumnValuesToMatchRegex", column="paper_id", regex=PAPER_ID_PATTERN),)),
         Rule("papers", "days_listed_positive", "days_listed is at least 1",
-             (_gx("papers", "ExpectColumnValuesToBeBetween", column="days_listed", min_value=1),)),
+             (gx_check("papers", "ExpectColumnValuesToBeBetween", column="days_listed", min_value=1),)),
         Rule("papers", "best_rank_positive", "best_rank is at least 1",
-             (_gx("papers", "ExpectColumnValuesToBeBetween", column="best_rank", min_value=1),)),
+             (gx_check("papers", "ExpectColumnValuesToBeBetween", column="best_rank", min_value=1),)),
         Rule("papers", "first_seen_not_after_last_seen", "first_seen <= last_seen",
-             (_gx("papers", "ExpectColumnPairValuesAToBeGreaterThanB",
+             (gx_check("papers", "ExpectColumnPairValuesAToBeGreaterThanB",
                   column_A="last_seen", column_B="first_seen", or_equal=True),)),
     ]
     claims = [
         Rule("claims", "unique_paper_id_claim_index", "(paper_id, claim_index) is unique",
-             (_gx("claims", "ExpectCompoundColumnsToBeUnique", column_list=["paper_id", "claim_index"]),)),
+             (gx_check("claims", "ExpectCompoundColumnsToBeUnique", column_list=["paper_id", "claim_index"]),)),
         Rule("claims", "paper_exists", "every claim's paper_id is in papers (GX has no cross-table check)",
              polars=_paper_exists("claims")),
         Rule("claims", "kind_known", f"kind is one of {', '.join(CLAIM_KINDS)}",
-             (_gx("claims", "ExpectColumnValuesToBeInSet", column="kind", value_set=CLAIM_KINDS),)),
+             (gx_check("claims", "ExpectColumnValuesToBeInSet", column="kind", value_set=CLAIM_KINDS),)),
     ]
     appearances = [
         Rule("appearances", "paper_exists", "every appearance's paper_id is in papers (GX has no cross-table check)",
              polars=_paper_exists("appearances")),
         Rule("appearances", "rank_positive", "rank is at least 1",
-             (_gx("appearances", "ExpectColumnValuesToBeBetween", column="rank", min_value=1),)),
+             (gx_check("appearances", "ExpectColumnValuesToBeBetween", column="rank", min_value=1),)),
         Rule("appearances", "unique_paper_per_snapshot", "one row per paper per snapshot",
-             (_gx("appearances", "ExpectCompoundColumnsToBeUnique",
+             (gx_check("appearances", "ExpectCompoundColumnsToBeUnique",
                   column_list=["paper_id", "snapshot_date", "source_file"]),)),
     ]
     quarantine = [
         Rule("quarantine", "reasons_not_empty", "every quarantined row says which rule it broke",
-             (_gx("quarantine", "ExpectColumnValuesToNotBeNull", column="reasons"),
-              _gx("quarantine", "ExpectColumnValueLengthsToBeBetween", column="reasons", min_value=1))),
+             (gx_check("quarantine", "ExpectColumnValuesToNotBeNull", column="reasons"),
+              gx_check("quarantine", "ExpectColumnValueLengthsToBeBetween", column="reasons", min_value=1))),
         Rule("quarantine", "source_file_not_null", "every quarantined row says where it came from",
-             (_gx("quarantine", "ExpectColumnValuesToNotBeNull", column="source_file"),)),
+             (gx_check("quarantine", "ExpectColumnValuesToNotBeNull", column="source_file"),)),
     ]
     schema = []
     for table, columns in TABLES.items():
         schema += [
             Rule(table, "columns", "column names and order are exactly as in the contract",
-                 (_gx(_columns_asset(table), "ExpectTableColumnsToMatchOrderedList", column_list=list(columns)),)),
+                 (gx_check(_columns_asset(table), "ExpectTableColumnsToMatchOrderedList", column_list=list(columns)),)),
             Rule(table, "types", "column types are exactly the contract's Arrow types (GX's pandas type "
                  "check sees only Python scalar types)", polars=_types_match(table)),
         ]
