@@ -42,7 +42,9 @@ ASSETS = {
 DROPPED_SCRIPT = re.compile(r'<script src="https://cdn\.jsdelivr\.net/npm/vega[^"]*"></script>\s*')
 SRI = re.compile(r'\s+integrity="[^"]*"|\s+crossorigin="anonymous"')
 SITE_STATIC = re.compile(r'(<link\b[^>]*\bhref=")((?:\.\./)*)static/([^"]+)"')  # GX's own files, e.g. the favicon
-REMOTE = re.compile(r'<(?:link|script)\b[^>]*\b(?:href|src)="(https?://[^"]+)"')
+REMOTE = re.compile(r'<(?:link|script|img)\b[^>]*\b(?:href|src)="(https?://[^"]+)"|url\([\'"]?(https?://[^)\'"]+)')
+# GX's logo, from S3 in the page header (and as a CSS background in dark mode): the site's own copy.
+LOGO = re.compile(r'https://great-expectations-web-assets\.s3\.us-east-2\.amazonaws\.com/(?:logo-long|full_logo_dark)\.png(?:\?d=[^"\')]*)?')
 
 
 def make_offline(site: pathlib.Path) -> None:
@@ -54,12 +56,13 @@ def make_offline(site: pathlib.Path) -> None:
     vendor = site / VENDOR
     if not vendor.is_dir():
         shutil.copytree(STATIC, vendor)
-    for page in site.rglob("*.html"):
+    for page in [*site.rglob("*.html"), *site.glob("static/styles/*.css")]:
         text = page.read_text(encoding="utf-8")
         if "https://" not in text:
             continue
         offline = localize(text, page.parent, vendor)
         offline = SITE_STATIC.sub(lambda m: _site_static(m, page.parent, site), offline)
+        offline = LOGO.sub(os.path.relpath(site / "static" / "images" / "logo-long.png", page.parent), offline)
         if offline != text:
             _replace(page, offline)
 
@@ -79,8 +82,8 @@ def _site_static(match: re.Match, page_dir: pathlib.Path, site: pathlib.Path) ->
 
 
 def remote_assets(text: str) -> list[str]:
-    """The http(s) URLs a page's <link>/<script> tags would fetch."""
-    return REMOTE.findall(text)
+    """The http(s) URLs a page (or style sheet) would fetch: <link>, <script>, <img>, CSS url()."""
+    return [tag or css for tag, css in REMOTE.findall(text)]
 
 
 def _replace(path: pathlib.Path, text: str) -> None:

@@ -166,7 +166,11 @@ def write_release_report(release: pathlib.Path, manifest: dict, previous: pathli
     """reports/index.html and reports/charts/ of the release; -> the "changes" record."""
     release = pathlib.Path(release)
     reports = release / "reports"
-    record, series = compute_changes(release, pathlib.Path(previous) if previous else None)
+    try:
+        record, series = compute_changes(release, pathlib.Path(previous) if previous else None)
+    except (pl.exceptions.PolarsError, OSError):  # a previous release this code cannot read (other layout)
+        record, series = compute_changes(release, None)
+        record["note"] = f"the previous release ({pathlib.Path(previous).name}) could not be read for a comparison"
     charts = write_charts(series, manifest.get("repairs", {}), reports / CHARTS)
     validation = _read_json(reports / "validation.json")
     page = release_page(manifest, record, validation, charts)

@@ -290,7 +290,7 @@ def test_every_row_rule_is_reported_with_its_engine(row_rule_report):
 
 def local_references(page: pathlib.Path) -> list[pathlib.Path]:
     text = page.read_text()
-    tags = re.findall(r"<(?:link|script)\b[^>]*>", text)
+    tags = re.findall(r"<(?:link|script|img)\b[^>]*>", text)
     refs = [m for tag in tags for m in re.findall(r'(?:href|src)="([^"#]+)"', tag)]
     return [page.parent / ref for ref in refs]
 
@@ -311,9 +311,12 @@ def test_data_docs_reference_only_local_files(good_report):
     _, report_dir = good_report
     pages = list((report_dir / "data_docs").rglob("*.html"))
     assert len(pages) > 8
+    for sheet in (report_dir / "data_docs" / "static").rglob("*.css"):
+        assert remote_assets(sheet.read_text()) == [], sheet
     for page in pages:
         text = page.read_text()
         assert remote_assets(text) == [], page
+        assert "amazonaws" not in text, page  # GX's logo comes from the site, not from S3
         assert "cdn" not in text.lower() and "unpkg" not in text, page
         for reference in local_references(page):
             assert reference.resolve().is_file(), (page, reference)
