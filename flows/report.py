@@ -43,7 +43,9 @@ def compute_changes(release: pathlib.Path, previous: pathlib.Path | None) -> tup
 
     listing, added, per_day, kinds = pl.collect_all([
         diff.list_changes(appearances, before),
-        diff.claims_added(claims.select("paper_id", "claim_index", "text"), before_claims).select(pl.len()),
+        diff.claims_added(
+            claims.select("paper_id", "claim_index", "text"), before_claims, diff.day_list(appearances)
+        ).select(pl.len()),
         diff.listed_per_day(appearances, papers),
         diff.counts_by(claims, "kind"),
     ])

@@ -35,9 +35,15 @@ def list_changes(current: pl.LazyFrame, previous: pl.LazyFrame | None) -> pl.Laz
     )
 
 
-def claims_added(current: pl.LazyFrame, previous: pl.LazyFrame | None) -> pl.LazyFrame:
-    """Claims of the current release that the previous one did not have (same paper, index, text)."""
+def claims_added(current: pl.LazyFrame, previous: pl.LazyFrame | None, listed: pl.LazyFrame | None = None) -> pl.LazyFrame:
+    """Claims of the current release that the previous one did not have (same paper, index,
+    text). `listed` (paper_id), when given, limits the comparison to those papers: a paper's
+    claims are only ever recomputed when it is listed again, so the latest day's list holds
+    every paper whose claims can have changed (1M papers: a 100-paper comparison)."""
     key = ["paper_id", "claim_index", "text"]
+    if listed is not None:
+        current = current.join(listed.select("paper_id"), on="paper_id", how="semi")
+        previous = previous.join(listed.select("paper_id"), on="paper_id", how="semi") if previous is not None else None
     if previous is None:
         return current
     return current.join(previous.select(key), on=key, how="anti", nulls_equal=True)
@@ -60,14 +66,13 @@ def summary_tables(changes: pl.DataFrame, papers: pl.LazyFrame, top: int = TOP) 
 
 
 def listed_per_day(appearances: pl.LazyFrame, papers: pl.LazyFrame) -> pl.LazyFrame:
-    """snapshot_date, listed (distinct papers that day), new (papers first seen that day)."""
-    first = papers.select("paper_id", "first_seen")
+    """snapshot_date, listed (distinct papers that day), new (papers first seen that day:
+    a paper is listed on its first_seen date, so counting first_seen dates is enough)."""
+    listed = appearances.group_by("snapshot_date").agg(listed=pl.col("paper_id").n_unique())
+    new = papers.group_by(snapshot_date="first_seen").agg(new=pl.len().cast(pl.UInt32))
     return (
-        appearances.select("snapshot_date", "paper_id")
-        .unique()
-        .join(first, on="paper_id", how="left")
-        .group_by("snapshot_date")
-        .agg(listed=pl.len(), new=(pl.col("first_seen") == pl.col("snapshot_date")).sum())
+        listed.join(new, on="snapshot_date", how="left")
+        .with_columns(pl.col("new").fill_null(0))
         .sort("snapshot_date")
     )
 
