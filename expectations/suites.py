@@ -56,6 +56,7 @@ DATASOURCE = "trending_papers"
 CHECKPOINT = "trending-papers-release"
 GX_ENGINE, POLARS_ENGINE = "great_expectations", "polars"
 ROWS = "entries"  # the `table` of row rules in the reports
+CATEGORICAL = ("source_file", "kind")  # columns GX reads as pandas categories (see _for_pandas)
 SAMPLE = 20  # unexpected values kept per rule in validation.json (GX's partial list has as many)
 
 
@@ -286,7 +287,12 @@ def _for_pandas(frame: pl.DataFrame) -> pl.DataFrame:
     GX's batch fingerprint hashes one by one). Strings stay Arrow strings."""
     integers = [name for name, dtype in frame.schema.items() if dtype.is_integer()]
     dates = [name for name, dtype in frame.schema.items() if dtype == pl.Date]
-    return frame.with_columns(pl.col(integers).cast(pl.Int64), pl.col(dates).cast(pl.Datetime("ms")))
+    # A few distinct values in many rows (a snapshot's file name, a claim's kind): pandas
+    # reads them back as a category, which the fingerprint hashes once per value.
+    repeated = [name for name in CATEGORICAL if name in frame.columns]
+    return frame.with_columns(
+        pl.col(integers).cast(pl.Int64), pl.col(dates).cast(pl.Datetime("ms")), pl.col(repeated).cast(pl.Categorical)
+    )
 
 
 def write_batches(frames: dict[str, pl.LazyFrame], folder: pathlib.Path) -> tuple[dict[str, pathlib.Path], dict[str, int]]:
