@@ -49,11 +49,15 @@ def compute_changes(release: pathlib.Path, previous: pathlib.Path | None) -> tup
         diff.listed_per_day(appearances, papers),
         diff.counts_by(claims, "kind"),
     ])
-    tables = diff.summary_tables(listing, papers)
+    tables = diff.summary_tables(listing)
     top_ids = listing.filter(pl.col("rank").is_not_null()).sort("rank", "paper_id").head(TOP_HISTORY)["paper_id"]
-    history = diff.rank_history(appearances, top_ids.to_list()).join(
-        papers.select("paper_id", "title"), on="paper_id", how="left"
-    ).collect()
+    history = diff.rank_history(appearances, top_ids.to_list()).collect()
+    # Titles of the few papers shown only: papers.parquet is sorted by paper_id, so the
+    # filter skips most of its row groups instead of reading a million titles.
+    shown = sorted({*top_ids, *(pid for table in tables.values() for pid in table["paper_id"])})
+    titles = papers.select("paper_id", "title").filter(pl.col("paper_id").is_in(shown)).collect()
+    tables = {name: diff.with_titles(table, titles) for name, table in tables.items()}
+    history = diff.with_titles(history, titles)
     status = listing.get_column("status")
     record = {
         "previous_release": _release_name(previous) if has_previous else None,

@@ -49,20 +49,23 @@ def claims_added(current: pl.LazyFrame, previous: pl.LazyFrame | None, listed: p
     return current.join(previous.select(key), on=key, how="anti", nulls_equal=True)
 
 
-def summary_tables(changes: pl.DataFrame, papers: pl.LazyFrame, top: int = TOP) -> dict[str, pl.DataFrame]:
+def summary_tables(changes: pl.DataFrame, top: int = TOP) -> dict[str, pl.DataFrame]:
     """The tables people read first: new (by rank), climbers, fallers, dropped (by previous
-    rank); each with paper_id, title, rank, previous_rank, climb."""
-    titled = changes.lazy().join(papers.select("paper_id", "title"), on="paper_id", how="left")
-    columns = ["paper_id", "title", "rank", "previous_rank", "climb"]
-    stayed = titled.filter(pl.col("status") == "stayed")
-    queries = {
-        "new": titled.filter(pl.col("status") == "new").sort("rank", "paper_id"),
+    rank); each with paper_id, rank, previous_rank, climb (titles: `with_titles`)."""
+    stayed = changes.filter(pl.col("status") == "stayed")
+    ordered = {
+        "new": changes.filter(pl.col("status") == "new").sort("rank", "paper_id"),
         "climbers": stayed.filter(pl.col("climb") > 0).sort(pl.col("climb"), "paper_id", descending=[True, False]),
         "fallers": stayed.filter(pl.col("climb") < 0).sort("climb", "paper_id"),
-        "dropped": titled.filter(pl.col("status") == "dropped").sort("previous_rank", "paper_id"),
+        "dropped": changes.filter(pl.col("status") == "dropped").sort("previous_rank", "paper_id"),
     }
-    collected = pl.collect_all([query.select(columns).head(top) for query in queries.values()])
-    return dict(zip(queries, collected))
+    return {name: frame.select("paper_id", "rank", "previous_rank", "climb").head(top) for name, frame in ordered.items()}
+
+
+def with_titles(frame: pl.DataFrame, titles: pl.DataFrame) -> pl.DataFrame:
+    """frame with a `title` column after paper_id (titles: paper_id, title)."""
+    joined = frame.join(titles, on="paper_id", how="left", maintain_order="left")
+    return joined.select("paper_id", "title", pl.exclude("paper_id", "title"))
 
 
 def listed_per_day(appearances: pl.LazyFrame, papers: pl.LazyFrame) -> pl.LazyFrame:

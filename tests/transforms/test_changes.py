@@ -28,8 +28,8 @@ def test_new_dropped_climbers_and_fallers():
         "d": ("stayed", 4, 4, 0),  # listed twice that day: its best rank counts
         "b": ("dropped", None, 2, None),
     }
-    papers = pl.LazyFrame({"paper_id": list("abcde"), "title": ["A", "B", "C", "D", "E"]})
-    tables = changes.summary_tables(listing, papers)
+    titles = pl.DataFrame({"paper_id": list("abcde"), "title": ["A", "B", "C", "D", "E"]})
+    tables = {name: changes.with_titles(t, titles) for name, t in changes.summary_tables(listing).items()}
     assert tables["new"]["title"].to_list() == ["E"]
     assert tables["climbers"]["title"].to_list() == ["C"] and tables["fallers"]["title"].to_list() == ["A"]
     assert tables["dropped"].select("title", "previous_rank").rows() == [("B", 2)]
