@@ -179,11 +179,20 @@ def write_release_report(release: pathlib.Path, manifest: dict, previous: pathli
         record["note"] = f"the previous release ({pathlib.Path(previous).name}) could not be read for a comparison"
     charts = write_charts(series, manifest.get("repairs", {}), reports / CHARTS)
     validation = _read_json(reports / "validation.json")
+    validation["pages"] = _run_pages(reports, manifest.get("release_id", release.name))
     page = release_page(manifest, record, validation, charts)
     temporary = reports / "index.html.tmp"
     temporary.write_text(page, encoding="utf-8")
     os.replace(temporary, reports / "index.html")
     return record
+
+
+def _run_pages(reports: pathlib.Path, run_name: str) -> list[tuple[str, str]]:
+    """(data asset, page) of this release's validations in the Data Docs (the GX run is
+    named after the release id: validations/<asset>/<run name>/<run time>/<batch>.html)."""
+    pages = sorted((reports / "data_docs" / "validations").glob(f"*/{run_name}/*/*.html"))
+    return [(page.relative_to(reports / "data_docs" / "validations").parts[0], page.relative_to(reports).as_posix())
+            for page in pages]
 
 
 def _read_json(path: pathlib.Path) -> dict:
@@ -237,6 +246,11 @@ def release_page(manifest: dict, changes: dict, validation: dict, charts: list[t
         'validation.html</a>. Every expectation, with the history of every release: '
         '<a href="data_docs/index.html">Great Expectations Data Docs</a>.</p>'
     )
+    pages = validation.get("pages") or []
+    if pages:
+        validation_html += "<p>This release's Data Docs pages, by data asset: " + ", ".join(
+            f'<a href="{esc(href)}">{esc(asset)}</a>' for asset, href in pages
+        ) + ".</p>"
     sections = [
         f"<h1>trending-papers release {esc(date)}</h1>",
         _table(["", "this release"], facts),
