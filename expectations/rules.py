@@ -1,7 +1,11 @@
-"""Row rules (contract section 5), each defined once as a Polars expression.
+"""Row rules (contract section 5), each defined once, with two renderings.
 
-A row that breaks a rule goes to quarantine with one reason per broken rule; the same
-rule objects become Great Expectations expectations in `expectations.suites`.
+A rule is declared once (name, meaning, the columns it reads, its parameters) and
+rendered to (1) the Polars expression that splits quarantine from the valid entries and
+(2) the Great Expectations expectations that judge the same entries on their real
+columns (`gx`), run by `expectations.suites` on the entries as read, before the split:
+the unexpected values GX reports are the rows that went to quarantine. A rule GX cannot
+express (claim offsets pointing at their text) has no `gx` and is reported as Polars-only.
 
 Reason format (stable, documented in the dataset card): ``"<rule_name>: <detail>"``,
 e.g. ``"abstract_too_short: abstract has 42 characters, at least 100 are needed"``.
@@ -47,6 +51,38 @@ ARTIFACT_HINTS = ("\\", "``", "&", "times")  # one of them is in every match of 
 
 _HELPER = "_rule_"  # prefix of helper columns a rule's `prepare` adds; dropped at the end
 
+# The frames GX judges the entries on (`gx_entry_frames`): one row per entry, and one row per URL.
+ENTRIES_ASSET = "entries"
+ENTRY_URLS_ASSET = "entry_urls"
+ROW_INDEX = ("source_file", "source_line")  # how GX names an unexpected row
+
+
+@dataclass(frozen=True)
+class GxExpectation:
+    """One Great Expectations expectation, by class name and arguments (GX is imported
+    only when it is built), on a column of a data asset of `gx_entry_frames`."""
+
+    asset: str
+    expectation: str  # a class of great_expectations.expectations
+    kwargs: dict
+
+    def build(self):
+        import great_expectations as gx
+
+        return getattr(gx.expectations, self.expectation)(**self.kwargs)
+
+    def label(self) -> str:
+        """`expect_column_value_lengths_to_be_between(title, max_value=300)`: for reports."""
+        snake = "".join(f"_{c.lower()}" if c.isupper() else c for c in self.expectation).lstrip("_")
+        arguments = [str(self.kwargs.get("column", ""))] + [
+            f"{k}={v!r}" if k != "regex" else "regex=…" for k, v in self.kwargs.items() if k != "column"
+        ]
+        return f"{snake}({', '.join(a for a in arguments if a)}) on {self.asset}"
+
+
+def gx_check(asset: str, expectation: str, **kwargs) -> GxExpectation:
+    return GxExpectation(asset, expectation, kwargs)
+
 
 @dataclass(frozen=True)
 class RowRule:
@@ -65,6 +101,7 @@ class RowRule:
     detail: pl.Expr
     prepare: Callable[[pl.LazyFrame], pl.LazyFrame] | None = None
     reasons: pl.Expr | None = None
+    gx: tuple[GxExpectation, ...] = ()  # empty: GX cannot express the rule; Polars only
 
     @property
     def ok_column(self) -> str:
@@ -87,6 +124,7 @@ def _segment_issue() -> RowRule:
         ok=issues.list.len() == 0,
         detail=issues.list.join("; "),
         reasons=issues,
+        gx=(gx_check(ENTRIES_ASSET, "ExpectColumnValuesToBeNull", column="segment_issues"),),  # joined, null when none
     )
 
 
@@ -97,6 +135,10 @@ def _title_missing() -> RowRule:
         needs=("title",),
         ok=pl.col("title").str.strip_chars().str.len_chars().fill_null(0) > 0,
         detail=pl.lit("title is empty"),
+        gx=(
+            gx_check(ENTRIES_ASSET, "ExpectColumnValuesToNotBeNull", column="title"),
+            gx_check(ENTRIES_ASSET, "ExpectColumnValuesToMatchRegex", column="title", regex=r"\S"),
+        ),
     )
 
 
@@ -108,6 +150,7 @@ def _title_too_long() -> RowRule:
         needs=("title",),
         ok=(n <= TITLE_MAX_CHARS).fill_null(True),  # a null title is title_missing's business
         detail=pl.format("title has {} characters, at most {} are allowed", n, pl.lit(TITLE_MAX_CHARS)),
+        gx=(gx_check(ENTRIES_ASSET, "ExpectColumnValueLengthsToBeBetween", column="title", max_value=TITLE_MAX_CHARS),),
     )
 
 
@@ -121,6 +164,10 @@ def _abstract_too_short() -> RowRule:
         detail=pl.when(n.is_null())
         .then(pl.lit("abstract is missing"))
         .otherwise(pl.format("abstract has {} characters, at least {} are needed", n, pl.lit(ABSTRACT_MIN_CHARS))),
+        gx=(
+            gx_check(ENTRIES_ASSET, "ExpectColumnValuesToNotBeNull", column="abstract_length"),
+            gx_check(ENTRIES_ASSET, "ExpectColumnValueLengthsToBeBetween", column="abstract", min_value=ABSTRACT_MIN_CHARS),
+        ),
     )
 
 
@@ -133,6 +180,10 @@ def _url_invalid() -> RowRule:
         needs=("urls",),
         ok=bad_urls.list.len() == 0,
         detail=pl.format("URL does not parse: {}", bad_urls.list.eval(pl.format("<{}>", pl.element())).list.join(" ")),
+        gx=(
+            gx_check(ENTRY_URLS_ASSET, "ExpectColumnValuesToNotBeNull", column="url"),
+            gx_check(ENTRY_URLS_ASSET, "ExpectColumnValuesToMatchRegex", column="url", regex=URL_PATTERN),
+        ),
     )
 
 
@@ -200,6 +251,10 @@ def _scrape_artifact() -> RowRule:
         needs=("title", "abstract"),
         ok=~(has_artifact("title") | has_artifact("abstract")),  # one scan; the details only on failing rows
         detail=pl.format("leftover artifacts: {}", artifacts.list.join(", ")),
+        gx=(
+            gx_check(ENTRIES_ASSET, "ExpectColumnValuesToNotMatchRegex", column="title", regex=ARTIFACT_PATTERN),
+            gx_check(ENTRIES_ASSET, "ExpectColumnValuesToNotMatchRegex", column="abstract", regex=ARTIFACT_PATTERN),
+        ),
     )
 
 
@@ -212,6 +267,41 @@ ROW_RULES: tuple[RowRule, ...] = (
     _claim_offset_mismatch(),
     _scrape_artifact(),
 )
+
+
+def _may_break_a_text_rule(column: str) -> pl.Expr:
+    """True where a rule on the text (not only on its length) can fail: shorter than the
+    minimum, or holding one of the literals every scrape artifact contains."""
+    text = pl.col(column)
+    hint = text.str.contains_any(list(ARTIFACT_HINTS))  # one Aho-Corasick pass for the four literals
+    return (text.str.len_chars() < ABSTRACT_MIN_CHARS) | hint
+
+
+def gx_entry_frames(entries: pl.LazyFrame) -> dict[str, pl.LazyFrame]:
+    """The entries as GX judges them, with the real values the row rules read:
+
+    - `entries`: source_file, source_line, segment_issues (joined with "; ", null when
+      none), title, abstract_length, and abstract. The abstract's text is given where a
+      text rule can fail on it (too short, or holding a literal every artifact contains)
+      and is null elsewhere: GX skips nulls, and at 1M entries the full text would cost
+      GX more than every other check together (hashing + copying ~1.3 GB). Its length is
+      given for every row.
+    - `entry_urls`: source_file, source_line, url: one row per URL of an entry.
+    """
+    abstract = pl.col("abstract")
+    frame = entries.select(
+        *ROW_INDEX,
+        segment_issues=pl.col("segment_issues").list.join("; ").replace("", None),
+        title=pl.col("title"),
+        abstract_length=abstract.str.len_chars(),
+        abstract=pl.when(_may_break_a_text_rule("abstract")).then(abstract),
+    )
+    urls = (
+        entries.filter(pl.col("urls").list.len() > 0)  # no row for an entry without URLs
+        .select(*ROW_INDEX, url=pl.col("urls").list.eval(pl.element().struct.field("url")))
+        .explode("url")
+    )
+    return {ENTRIES_ASSET: frame, ENTRY_URLS_ASSET: urls}
 
 
 def applicable_rules(columns, rules: tuple[RowRule, ...] = ROW_RULES) -> tuple[RowRule, ...]:

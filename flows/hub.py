@@ -11,19 +11,21 @@ import json
 import os
 import pathlib
 import shutil
+from dataclasses import dataclass
 
 import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
-import yaml
 
 from expectations.rules import ROW_RULES
 from transforms.schema import TABLES
 
 CONFIGS = ("papers", "claims", "appearances", "quarantine")  # papers first: the default config
 DATA_FILE = "train-00000-of-00001.parquet"
-LICENSE = "cc0-1.0"
+LICENSE = "cc0-1.0"  # the data; the pipeline's code is Apache-2.0 (LICENSE in its repository)
+CODE_LICENSE = "Apache-2.0"
 PRETTY_NAME = "Trending Papers"
+TAG_SUFFIX = "."  # a second release of one date is tagged <date>.1, then <date>.2, ...
 # Search over abstracts; title <-> abstract pairs (title generation); claim spans with
 # character offsets (span extraction).
 TASK_CATEGORIES = ["text-retrieval", "summarization", "token-classification"]
@@ -78,8 +80,16 @@ def write_hf_repo(tables: dict[str, pathlib.Path], hf_dir: pathlib.Path, release
     disagree = {c: (counts[c], rows[c]) for c in CONFIGS if c in counts and counts[c] != rows[c]}
     if disagree:
         raise ValueError(f"release counts disagree with the Parquet files (count, rows): {disagree}")
-    card = "---\n" + yaml.safe_dump(card_metadata(hf_dir, rows), sort_keys=False, allow_unicode=True) + "---\n"
-    (hf_dir / "README.md").write_text(card + card_text(release, rows), encoding="utf-8")
+    dataset_card(hf_dir, release, rows).save(hf_dir / "README.md")
+
+
+def dataset_card(hf_dir: pathlib.Path, release: dict, rows: dict[str, int]):
+    """The dataset card (huggingface_hub's DatasetCard): YAML metadata + the text."""
+    from huggingface_hub import DatasetCard
+
+    return DatasetCard.from_template(
+        card_metadata(hf_dir, rows), template_str="---\n{{ card_data }}\n---\n\n{{ text }}", text=card_text(release, rows)
+    )
 
 
 def _link_or_copy(source: pathlib.Path, target: pathlib.Path) -> None:
@@ -97,13 +107,22 @@ def _uncompressed_size(path: pathlib.Path) -> int:
     return sum(metadata.row_group(i).total_byte_size for i in range(metadata.num_row_groups))
 
 
-def card_metadata(hf_dir: pathlib.Path, rows: dict[str, int]) -> dict:
-    """The card's YAML: configs (papers default), dataset_info with contract features."""
+def loadable_configs(rows: dict[str, int]) -> list[str]:
+    """The configs the card declares: the non-empty ones (`datasets` cannot load a config
+    with no rows; an empty table's file is still in data/, and the card says so)."""
+    return [config for config in CONFIGS if rows[config] > 0]
+
+
+def card_metadata(hf_dir: pathlib.Path, rows: dict[str, int]):
+    """The card's YAML as huggingface_hub's DatasetCardData: license, configs (papers
+    default), dataset_info with the contract's features (datasets' own serialization)."""
     from datasets import DatasetInfo, Features, SplitDict, SplitInfo
     from datasets.info import DatasetInfosDict
+    from huggingface_hub import DatasetCardData
 
+    configs = loadable_configs(rows)
     infos = DatasetInfosDict()
-    for config in CONFIGS:
+    for config in configs:
         path = hf_dir / "data" / config / DATA_FILE
         features = Features.from_arrow_schema(arrow_schema(config))
         in_memory = _uncompressed_size(path)
@@ -112,23 +131,27 @@ def card_metadata(hf_dir: pathlib.Path, rows: dict[str, int]) -> dict:
         infos[config] = DatasetInfo(
             features=features, splits=splits, download_size=path.stat().st_size, dataset_size=in_memory
         )
-    metadata = {
-        "license": LICENSE,
-        "pretty_name": PRETTY_NAME,
-        "language": ["en"],
-        "task_categories": TASK_CATEGORIES,
-        "tags": TAGS,
-        "size_categories": [size_category(rows["papers"])],
-        "configs": [
+    metadata = DatasetCardData(
+        license=LICENSE,
+        pretty_name=PRETTY_NAME,
+        language=["en"],
+        annotations_creators=["machine-generated"],
+        language_creators=["found"],
+        multilinguality=["monolingual"],
+        source_datasets=["original"],
+        task_categories=TASK_CATEGORIES,
+        tags=TAGS,
+        size_categories=[size_category(rows["papers"])],
+        configs=[
             {
                 "config_name": config,
                 "data_files": [{"split": "train", "path": f"data/{config}/*.parquet"}],
                 **({"default": True} if config == "papers" else {}),
             }
-            for config in CONFIGS
+            for config in configs
         ],
-    }
-    infos.to_dataset_card_data(metadata)  # datasets' own serialization of features/splits
+    )
+    infos.to_dataset_card_data(metadata)
     return metadata
 
 
@@ -194,14 +217,88 @@ def card_text(release: dict, rows: dict[str, int]) -> str:
         "The machine-learning papers listed on the Hugging Face \"Trending Papers\" page, one row per "
         "paper, with cleaned titles and abstracts, canonical URLs, the numeric claims of each abstract "
         "(with character offsets), and the history of when and how high each paper trended.\n\n"
-        f"This is the release of **{date}** (pipeline version `{release.get('pipeline_version', 'unknown')}`). "
-        f"Every release is a commit tagged with its date: `revision=\"{date}\"`.",
+        + _release_facts(release, rows),
+        _changes_section(release.get("changes")),
         "## Configs\n\n" + "\n\n".join(_config_section(config, rows[config]) for config in CONFIGS),
         _loading_section(repo_id, date),
+        _license_section(),
         _building_section(release),
         _limitations_section(rows),
+        _citation_section(repo_id),
     ]
-    return "\n\n".join(sections) + "\n"
+    return "\n\n".join(section for section in sections if section) + "\n"
+
+
+def _release_facts(release: dict, rows: dict[str, int]) -> str:
+    validation = release.get("validation") or {}
+    facts = [
+        ("release date", f"**{release['release_date']}**"),
+        ("release id", f"`{release.get('release_id', 'unknown')}`"),
+        ("pipeline version", f"`{release.get('pipeline_version', 'unknown')}`"),
+        ("snapshots", str(len(release.get("snapshots", [])))),
+        ("rows", ", ".join(f"{config} {rows[config]:,}" for config in CONFIGS)),
+    ]
+    if validation:
+        facts.append(("validation", f"{validation.get('summary', '')} ({validation.get('scope', 'all rows')})"))
+    return "| this release | |\n|---|---|\n" + "\n".join(f"| {name} | {value} |" for name, value in facts)
+
+
+def _cell(text: object) -> str:
+    """A value as one markdown table cell (pipes escaped, on one line)."""
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def _changes_section(changes: dict | None) -> str:
+    """What changed since the previous release (computed by flows.report, kept in the manifest)."""
+    if not changes:
+        return ""
+    previous = changes.get("previous_release")
+    if not previous:
+        return "## What changed\n\nThe first release: every paper is new."
+    lines = [
+        "## What changed since the previous release",
+        "",
+        f"Compared with the release of {previous['release_date']} (`{previous['release_id']}`):",
+        "",
+        "| papers new | papers that dropped off the list | claims added |",
+        "|---:|---:|---:|",
+        f"| {changes['papers_new']:,} | {changes['papers_dropped']:,} | {changes['claims_added']:,} |",
+    ]
+    for title, key in [("New on the list", "new"), ("Biggest climbers", "climbers"),
+                       ("Biggest fallers", "fallers"), ("Dropped off the list", "dropped")]:
+        items = changes.get(key) or []
+        if not items:
+            continue
+        lines += ["", f"**{title}**", "", "| rank | previous rank | title |", "|---:|---:|---|"]
+        lines += [
+            f"| {item.get('rank') or '–'} | {item.get('previous_rank') or '–'} | {_cell(item['title'])} |" for item in items
+        ]
+    return "\n".join(lines)
+
+
+def _license_section() -> str:
+    return f"""## License and provenance
+
+- **Data: [CC0 1.0](https://creativecommons.org/publicdomain/zero/1.0/)** (`license: {LICENSE}`).
+  Titles and abstracts are arXiv metadata as shown on the Hugging Face "Trending Papers" page
+  (https://huggingface.co/papers/trending); arXiv distributes its metadata (titles, abstracts,
+  authors) under CC0 1.0. Ranks, dates and everything derived (ids, URLs, claims, quarantine
+  reasons) are made by this pipeline and released under CC0 as well. The papers themselves are not
+  included: each keeps its own license on arXiv.
+- **Code: {CODE_LICENSE}**: the pipeline that builds this dataset (the `LICENSE` file of its repository)."""
+
+
+def _citation_section(repo_id: str) -> str:
+    key = repo_id.replace("/", "_").replace("-", "_").replace("<", "").replace(">", "")
+    return f"""## Citation
+
+```bibtex
+@misc{{{key},
+  title        = {{{{{PRETTY_NAME}}}: the machine-learning papers trending on Hugging Face, cleaned and validated daily}},
+  howpublished = {{\\url{{https://huggingface.co/datasets/{repo_id}}}}},
+  note         = {{Data CC0 1.0 (arXiv metadata); pipeline code Apache-2.0. Cite the release tag you used.}}
+}}
+```"""
 
 
 def _config_section(config: str, n: int) -> str:
@@ -221,6 +318,11 @@ from datasets import load_dataset
 papers = load_dataset("{repo_id}", split="train")                          # default config
 claims = load_dataset("{repo_id}", "claims", split="train", revision="{date}")  # a fixed release
 ```
+
+Every release is one commit, tagged once and never moved: the tag is the release date
+(`{date}`); a second release of the same date gets `{date}.1`, then `{date}.2`, ...
+Pass the tag as `revision` to load exactly that release, whatever came after it; list the
+tags with `huggingface_hub.list_repo_refs("{repo_id}", repo_type="dataset").tags`.
 
 ```python
 import polars as pl
@@ -243,7 +345,10 @@ def _building_section(release: dict) -> str:
     listing = "\n".join(
         f"| {s.get('snapshot_date')} | `{s.get('file')}` | `{s.get('sha256')}` |" for s in snapshots
     )
-    rules = "\n".join(f"- `{rule.name}`: {rule.description}" for rule in ROW_RULES)
+    rules = "\n".join(
+        f"- `{rule.name}`: {rule.description}" + ("" if rule.gx else " (checked in Polars only: GX has no such expectation)")
+        for rule in ROW_RULES
+    )
     return f"""## How it is built
 
 Each snapshot is the text of the "Trending Papers" page scraped on one day. The pipeline splits it
@@ -251,9 +356,10 @@ into entries (a title line, then an abstract line; the position is the trending 
 boilerplate, repairs what the scrape broke (mojibake, HTML entities, LaTeX leftovers such as `\\%`
 or `64times64`, URLs broken by a space), extracts and classifies URLs and numeric claims, and merges
 all snapshots by title key into `papers` and `appearances`. Entries that break a row rule go to
-`quarantine` with their reasons; Great Expectations suites check every table (unique `paper_id`,
-every claim and appearance has its paper, types as documented) before anything is published.
-Same snapshots, same bytes.
+`quarantine` with their reasons. Great Expectations judges the same row rules on the entries as
+read (its Data Docs show the quarantined rows, value and line) and checks every table (unique
+`paper_id`, columns as documented, ...) before anything is published; every run's validation is
+kept in the release's `reports/data_docs/`. Same snapshots, same bytes.
 
 Row rules (a `quarantine` reason is `rule_name: detail`; `segment_issue` reasons are the
 segmenter's own, e.g. `missing_abstract: ...`):
@@ -280,8 +386,9 @@ def _limitations_section(rows: dict[str, int]) -> str:
     if empty:
         names = ", ".join(f"`{config}`" for config in empty)
         notes.append(
-            f"- {names} is empty in this release. `datasets.load_dataset` cannot load an empty split "
-            "(it raises 'corresponds to no data'); Parquet readers (polars, pandas, duckdb) read it fine."
+            f"- {names} has no rows in this release, so it is left out of the card's configs (`datasets` "
+            f"cannot load a config with no data); its empty file is still in `data/` for Parquet readers "
+            "(polars, pandas, duckdb). It comes back as a config in the first release where it has rows."
         )
     return "## Limitations\n\n" + "\n".join(notes)
 
@@ -303,15 +410,26 @@ def read_manifest(output_dir: pathlib.Path) -> dict:
     return manifest
 
 
-def push_release(output_dir: pathlib.Path, repo_id: str, token: str | None = None, *, tag: str | None = None) -> str:
-    """Upload output_dir/'hf' as ONE commit to the dataset repo (created if missing), then tag
-    that commit with the release date (manifest "release_date") unless `tag` is given.
-    Token: argument, else HF_TOKEN, else the huggingface_hub login. Returns the commit URL."""
+@dataclass(frozen=True)
+class Pushed:
+    commit_url: str
+    tag: str
+
+    def __str__(self) -> str:
+        return f"{self.commit_url} (tag {self.tag})"
+
+
+def push_release(output_dir: pathlib.Path, repo_id: str, token: str | None = None, *, tag: str | None = None) -> Pushed:
+    """Upload output_dir/'hf' as ONE commit to the dataset repo (created if missing): files the
+    release no longer has are deleted in that commit. Then tag the commit: with `tag` if given
+    (refused if it exists), else with the release date, or <date>.1, <date>.2, ... when that
+    date was published already. Tags are never moved or deleted.
+    Token: argument, else HF_TOKEN, else the huggingface_hub login."""
     output_dir = pathlib.Path(output_dir)
     manifest = read_manifest(output_dir)
-    tag = tag or manifest.get("release_date")
+    release_date = manifest.get("release_date")
     folder = output_dir / "hf"
-    if not tag:
+    if not (tag or release_date):
         raise PublishRefused(f"not publishing: no release_date in {output_dir / 'manifest.json'} and no tag given")
     if not (folder / "README.md").is_file():
         raise PublishRefused(f"not publishing: {folder} holds no dataset card (README.md)")
@@ -320,25 +438,27 @@ def push_release(output_dir: pathlib.Path, repo_id: str, token: str | None = Non
 
     api = HfApi(token=token or os.environ.get("HF_TOKEN") or None)  # None: the saved login
     api.create_repo(repo_id, repo_type="dataset", exist_ok=True)
+    existing = {ref.name for ref in api.list_repo_refs(repo_id, repo_type="dataset").tags}
+    if tag and tag in existing:
+        raise PublishRefused(f"not publishing: tag {tag} exists on {repo_id}, and a release tag is never moved")
+    tag = tag or next_release_tag(release_date, existing)
     commit = api.upload_folder(
         repo_id=repo_id,
         repo_type="dataset",
         folder_path=folder,
+        delete_patterns=["*"],  # what the release no longer has goes (.gitattributes stays: huggingface_hub keeps it)
         commit_message=f"Release {tag}",
         commit_description=f"trending-papers release {tag} (pipeline {manifest.get('pipeline_version', 'unknown')})",
     )
-    _tag_commit(api, repo_id, tag, commit.oid)
-    return commit.commit_url
+    api.create_tag(repo_id, repo_type="dataset", tag=tag, revision=commit.oid, tag_message=f"Release {tag}")
+    return Pushed(commit.commit_url, tag)
 
 
-def _tag_commit(api, repo_id: str, tag: str, revision: str) -> None:
-    """Point `tag` at `revision`; a re-published release date moves its tag to the new commit."""
-    from huggingface_hub.errors import HfHubHTTPError
-
-    try:
-        api.create_tag(repo_id, repo_type="dataset", tag=tag, revision=revision, tag_message=f"Release {tag}")
-    except HfHubHTTPError as error:
-        if error.response is None or error.response.status_code != 409:
-            raise
-        api.delete_tag(repo_id, repo_type="dataset", tag=tag)
-        api.create_tag(repo_id, repo_type="dataset", tag=tag, revision=revision, tag_message=f"Release {tag}")
+def next_release_tag(release_date: str, existing: set[str]) -> str:
+    """The release date, or the date with the first free suffix: 2026-11-26, 2026-11-26.1, ..."""
+    if release_date not in existing:
+        return release_date
+    n = 1
+    while f"{release_date}{TAG_SUFFIX}{n}" in existing:
+        n += 1
+    return f"{release_date}{TAG_SUFFIX}{n}"

@@ -25,6 +25,7 @@ from expectations.suites import validate_release
 from flows import PIPELINE_VERSION
 from flows.hub import write_hf_repo
 from flows.progress import outcome_line, stage
+from flows.report import write_release_report
 from flows.release import (
     ReleaseError,
     record_run,
@@ -109,13 +110,31 @@ def _merged_tables(previous_dir: Path, valid: pl.DataFrame, quarantined: pl.Data
 
 
 @task(name="validate", cache_policy=NO_CACHE)
-def validate(release_dir: str, folder: str = "parquet") -> dict:
+def validate(
+    release_dir: str,
+    folder: str = "parquet",
+    snapshots: list[dict] | None = None,
+    output: str | None = None,
+    run_time: str | None = None,
+    history: str | None = None,
+) -> dict:
     """Great Expectations over the candidate tables (or over the rows an incremental
-    build changed: the others passed when their release was built); writes reports/."""
+    build changed: the others passed when their release was built) and over the entries
+    of `snapshots` as read (the ones this run built from); writes reports/, carrying
+    over the validation history of the release in `history`."""
     tables_dir = Path(release_dir) / folder
     tables = {name: pl.scan_parquet(tables_dir / f"{name}.parquet") for name in TABLES}  # read: what the rules need
+    entries = staged_entries(snapshots, Path(output)) if snapshots and output else None
     scope = "all rows" if folder == "parquet" else "the rows this run added or changed"
-    outcome = validate_release(tables, Path(release_dir) / "reports", scope=scope)
+    outcome = validate_release(
+        tables,
+        Path(release_dir) / "reports",
+        entries=entries,
+        run_time=dt.datetime.fromisoformat(run_time) if run_time else None,
+        run_name=Path(release_dir).name,
+        scope=scope,
+        history=Path(history) / "reports" if history else None,
+    )
     if folder == CHANGED:
         shutil.rmtree(tables_dir)
     return {
@@ -127,9 +146,11 @@ def validate(release_dir: str, folder: str = "parquet") -> dict:
 
 
 @task(name="publish", cache_policy=NO_CACHE)
-def publish(output: str, release_dir: str, manifest: dict) -> None:
-    """Write hf/ and manifest.json into the release, then make it current."""
+def publish(output: str, release_dir: str, manifest: dict, previous_release: str | None = None) -> None:
+    """Write the release report (what changed since previous_release), hf/ and
+    manifest.json into the release, then make it current."""
     release = Path(release_dir)
+    manifest["changes"] = write_release_report(release, manifest, Path(previous_release) if previous_release else None)
     tables = {name: release / "parquet" / f"{name}.parquet" for name in TABLES}
     write_hf_repo(tables, release / "hf", manifest)
     write_json(manifest, release / "manifest.json")
@@ -165,6 +186,12 @@ def _incremental_base(output: Path, previous_manifest: dict, rebuild: bool) -> s
     if not all((release / "parquet" / f"{name}.parquet").exists() for name in TABLES):
         return None
     return str(release)
+
+
+def _current_release(output: Path) -> str | None:
+    """The release `output/current` points at (the previous one, while a run builds), if any."""
+    current = output / "current"
+    return str(current.resolve()) if current.exists() else None
 
 
 def crash_point(name: str) -> None:
@@ -252,6 +279,7 @@ def run_release(sources: list[str], output: str, snapshot_date: str | None = Non
 
 def _build_release(run_id: str, sources: list[str], out: Path, options: RunOptions) -> dict:
     logger = get_run_logger()
+    run_time = dt.datetime.now(dt.UTC)  # names the run in the validation history
     fallback_date = options.snapshot_date or dt.datetime.now(dt.UTC).date().isoformat()
     with output_lock(out), dask_client(options.dask_address, options.dask_workers) as client:
         previous_manifest = read_manifest(out) or {}
@@ -294,11 +322,15 @@ def _build_release(run_id: str, sources: list[str], out: Path, options: RunOptio
             return {**summary, "outcome": "unchanged", "counts": previous_manifest.get("counts", {})}
         release_dir = new_release_dir(out, f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}-{run_id[:8]}")
         base = _incremental_base(out, previous_manifest, options.rebuild)
+        built_from = new if base else snapshots
         with timed(timings, "build"), stage("build"):
-            built = build_tables(new if base else snapshots, str(out), str(release_dir), base)
+            built = build_tables(built_from, str(out), str(release_dir), base)
         crash_point("built")
+        previous_release = _current_release(out)
         with timed(timings, "validate"), stage("validate"):
-            validation = validate(str(release_dir), built.pop("validate"))
+            validation = validate(
+                str(release_dir), built.pop("validate"), built_from, str(out), run_time.isoformat(), previous_release
+            )
         crash_point("validated")
         if not validation["success"]:
             raise ReleaseError(f"{validation['summary']} (report: {release_dir / 'reports'}); the previous release is unchanged")
@@ -315,6 +347,6 @@ def _build_release(run_id: str, sources: list[str], out: Path, options: RunOptio
             "refused": refused,
         }
         with timed(timings, "publish"), stage("publish"):
-            publish(str(out), str(release_dir), manifest)
+            publish(str(out), str(release_dir), manifest, previous_release)
         summary["timings"] = {stage: round(seconds, 3) for stage, seconds in timings.items()}
         return {**summary, **built, "outcome": "published", "release": str(release_dir), "validation": validation}

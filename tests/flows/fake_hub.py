@@ -1,5 +1,6 @@
 """A tiny stand-in for the Hugging Face Hub API, enough for create_repo + upload_folder
-(without Xet: files come inline in the commit) + create_tag/delete_tag.
+(without Xet: files come inline in the commit; with delete_patterns: the tree is listed and
+files are deleted in the commit) + list_repo_refs + create_tag/delete_tag.
 
     with FakeHub() as hub:           # serves on 127.0.0.1:<free port> in a thread
         ... HF_ENDPOINT=hub.endpoint ...
@@ -85,6 +86,8 @@ class FakeHub:
             ("POST", r"/api/repos/create", self._create_repo),
             ("POST", r"/api/validate-yaml", lambda r, m: (200, {"errors": [], "warnings": []})),
             ("POST", REPO + r"/preupload/(?P<rev>[^/]+)", self._preupload),
+            ("GET", REPO + r"/refs", self._refs),
+            ("GET", REPO + r"/tree/(?P<rev>[^/]+)", self._tree),
             ("POST", REPO + r"/commit/(?P<rev>[^/]+)", self._commit),
             ("POST", REPO + r"/tag/(?P<rev>[^/]+)", self._create_tag),
             ("DELETE", REPO + r"/tag/(?P<tag>[^/]+)", self._delete_tag),
@@ -117,17 +120,36 @@ class FakeHub:
     def _commit(self, request, match):
         lines = [json.loads(line) for line in request.body.splitlines() if line.strip()]
         header = next(line["value"] for line in lines if line["key"] == "header")
-        added = {}
+        added, deleted = {}, []
         for line in lines:
             if line["key"] == "file":
                 added[line["value"]["path"]] = base64.b64decode(line["value"]["content"])
+            elif line["key"] == "deletedFile":
+                if line["value"]["path"] not in self.files:
+                    return 404, {"error": f"no file {line['value']['path']} to delete"}
+                deleted.append(line["value"]["path"])
             elif line["key"] != "header":
-                return 400, {"error": f"fake hub only takes inline files, got {line['key']}"}
+                return 400, {"error": f"fake hub only takes inline files and deletions, got {line['key']}"}
+        for path in deleted:
+            del self.files[path]
         self.files.update(added)
         oid = hashlib.sha1(request.body).hexdigest()
-        self.commits.append({"oid": oid, "summary": header["summary"], "files": sorted(added)})
+        self.commits.append({"oid": oid, "summary": header["summary"], "files": sorted(added), "deleted": sorted(deleted)})
         url = f"{self.endpoint}/datasets/{match['repo']}/commit/{oid}"
         return 200, {"commitUrl": url, "commitOid": oid, "pullRequestUrl": None}
+
+    def _refs(self, request, match):
+        tags = [{"name": tag, "ref": f"refs/tags/{tag}", "targetCommit": oid} for tag, oid in sorted(self.tags.items())]
+        head = self.commits[-1]["oid"] if self.commits else "0" * 40
+        return 200, {"branches": [{"name": "main", "ref": "refs/heads/main", "targetCommit": head}],
+                     "converts": [], "tags": tags}
+
+    def _tree(self, request, match):
+        """The repo's files (recursive listing, one page)."""
+        return 200, [
+            {"type": "file", "path": path, "size": len(content), "oid": hashlib.sha1(content).hexdigest()}
+            for path, content in sorted(self.files.items())
+        ]
 
     def _create_tag(self, request, match):
         tag = request.json()["tag"]

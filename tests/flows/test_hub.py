@@ -118,8 +118,12 @@ print(json.dumps(out))
 
 def load_offline(folder: pathlib.Path, tmp_path: pathlib.Path) -> dict:
     """datasets.load_dataset of every config, offline, in a subprocess -> rows and Arrow schema."""
+    return load_offline_configs(folder, tmp_path, list(CONFIGS))
+
+
+def load_offline_configs(folder: pathlib.Path, tmp_path: pathlib.Path, configs: list[str]) -> dict:
     cache = tmp_path / "datasets-cache"
-    done = run_python(LOAD % (list(CONFIGS), str(folder)), tmp_path, HF_DATASETS_OFFLINE="1", HF_HUB_OFFLINE="1",
+    done = run_python(LOAD % (configs, str(folder)), tmp_path, HF_DATASETS_OFFLINE="1", HF_HUB_OFFLINE="1",
                       HF_DATASETS_CACHE=str(cache), HF_HUB_DISABLE_TELEMETRY="1")
     assert done.returncode == 0, done.stderr[-3000:]
     loaded = json.loads(done.stdout.strip().splitlines()[-1])
@@ -184,6 +188,39 @@ def test_repo_layout_and_card_metadata(tmp_path):
     claims_feature = next(f for f in infos["papers"]["features"] if f["name"] == "claims")
     assert claims_feature["list"][0] == {"name": "claim_index", "dtype": "int32"}
     assert f'revision="{RELEASE_DATE}"' in card and "| `urls` | `list<struct<url: string" in card
+    assert f'revision="{RELEASE_DATE}.1"' not in card and f"`{RELEASE_DATE}.1`" in card  # how a second release is tagged
+
+
+def test_the_card_states_license_provenance_and_citation(tmp_path):
+    from huggingface_hub import DatasetCard
+
+    card = DatasetCard.load(make_output(tmp_path) / "hf" / "README.md")  # the Hub's own parser
+    assert card.data.license == "cc0-1.0"
+    text = card.text
+    assert "arXiv distributes its metadata" in text and "CC0 1.0" in text  # where the text comes from
+    assert "Code: Apache-2.0" in text
+    assert "```bibtex\n@misc{" in text
+    assert (ROOT / "LICENSE").read_text().lstrip().startswith("Apache License")
+    assert "| release date | **2026-11-26** |" in text
+
+
+def test_an_empty_config_is_left_out_and_the_card_says_so(tmp_path):
+    frames = tables()
+    frames["quarantine"] = frames["quarantine"].clear()
+    paths = {}
+    for name, frame in frames.items():
+        paths[name] = tmp_path / "parquet" / f"{name}.parquet"
+        paths[name].parent.mkdir(parents=True, exist_ok=True)
+        frame.write_parquet(paths[name])
+    write_hf_repo(paths, tmp_path / "hf", release(frames))
+    card = (tmp_path / "hf" / "README.md").read_text()
+    metadata = yaml.safe_load(card.split("---\n")[1])
+    assert [c["config_name"] for c in metadata["configs"]] == ["papers", "claims", "appearances"]
+    assert "quarantine" not in {info["config_name"] for info in metadata["dataset_info"]}
+    assert "`quarantine` has no rows in this release, so it is left out of the card's configs" in card
+    assert (tmp_path / "hf" / "data" / "quarantine" / "train-00000-of-00001.parquet").is_file()
+    loaded = load_offline_configs(tmp_path / "hf", tmp_path, ["papers", "claims", "appearances"])
+    assert {config: info["rows"] for config, info in loaded.items()} == {"papers": 2, "claims": 1, "appearances": 2}
 
 
 def test_repo_is_deterministic(tmp_path):
@@ -237,6 +274,8 @@ def test_push_uploads_one_commit_and_tags_it_with_the_release_date(tmp_path):
     checks = [call for call in hub.calls() if call == "POST /api/validate-yaml"]  # the card's YAML, checked
     assert checks and [call for call in hub.calls() if call not in checks] == [
         "POST /api/repos/create",
+        f"GET {repo}/refs",  # which release tags exist
+        f"GET {repo}/tree/main",  # which files the commit must delete
         f"POST {repo}/preupload/main",
         f"POST {repo}/commit/main",
         f"POST {repo}/tag/{commit['oid']}",
@@ -246,7 +285,8 @@ def test_push_uploads_one_commit_and_tags_it_with_the_release_date(tmp_path):
     assert commit["summary"] == f"Release {RELEASE_DATE}"
     assert hub.files == files_of(output_dir / "hf")
     assert hub.tags == {RELEASE_DATE: commit["oid"]}
-    assert done.stdout.strip().splitlines()[-1] == f"{hub.endpoint}/datasets/{REPO_ID}/commit/{commit['oid']}"
+    assert done.stdout.strip().splitlines()[-1] == (
+        f"{hub.endpoint}/datasets/{REPO_ID}/commit/{commit['oid']} (tag {RELEASE_DATE})")
 
     uploaded = tmp_path / "uploaded"
     for path, content in hub.files.items():
@@ -256,18 +296,28 @@ def test_push_uploads_one_commit_and_tags_it_with_the_release_date(tmp_path):
 
 
 @pytest.mark.slow
-def test_publishing_a_release_date_again_moves_its_tag_and_the_token_argument_wins(tmp_path):
+def test_a_second_release_of_a_date_gets_its_own_tag_and_stale_files_go(tmp_path):
     output_dir = make_output(tmp_path / "output")
+    stale = output_dir / "hf" / "data" / "papers" / "old-layout.parquet"
+    stale.write_bytes(b"a file of an older layout")
     with FakeHub() as hub:
         first = push(output_dir, hub, tmp_path)
+        assert "data/papers/old-layout.parquet" in hub.files
+        stale.unlink()
         (output_dir / "hf" / "README.md").write_text((output_dir / "hf" / "README.md").read_text() + "\nFixed.\n")
         second = push(output_dir, hub, tmp_path, token_argument="hf_argument_secret")
-    assert first.returncode == 0 and second.returncode == 0, second.stderr[-3000:]
-    assert [len(c["files"]) for c in hub.commits] == [5, 5]
-    assert hub.tags == {RELEASE_DATE: hub.commits[1]["oid"]}
-    second_calls = hub.requests[len(hub.requests) // 2 :]
-    assert {r.headers.get("authorization") for r in second_calls} == {"Bearer hf_argument_secret"}
-    assert "hf_argument_secret" not in second.stdout + second.stderr
+        third = push(output_dir, hub, tmp_path)
+    assert first.returncode == 0 and second.returncode == 0 and third.returncode == 0, second.stderr[-3000:]
+    # every release keeps its tag; none was ever moved or deleted
+    assert hub.tags == {RELEASE_DATE: hub.commits[0]["oid"], f"{RELEASE_DATE}.1": hub.commits[1]["oid"],
+                        f"{RELEASE_DATE}.2": hub.commits[2]["oid"]}
+    assert not [call for call in hub.calls() if call.startswith("DELETE")]
+    assert second.stdout.strip().endswith(f"(tag {RELEASE_DATE}.1)")
+    # the second commit deleted what the release no longer has: the Hub holds exactly hf/
+    assert hub.commits[1]["deleted"] == ["data/papers/old-layout.parquet"]
+    assert hub.files == files_of(output_dir / "hf")
+    second_calls = [r for r in hub.requests if r.headers.get("authorization") == "Bearer hf_argument_secret"]
+    assert second_calls and "hf_argument_secret" not in second.stdout + second.stderr
 
 
 @pytest.mark.slow

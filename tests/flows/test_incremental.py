@@ -3,6 +3,7 @@
 import fcntl
 import gzip
 import json
+import re
 import shutil
 import threading
 import time
@@ -139,8 +140,16 @@ def test_a_daily_run_merges_and_validates_only_the_rows_it_added_or_changed(tmp_
     run_release([str(three_days[1])], str(output))
     assert validation_scope(output) == "the rows this run added or changed"
     assert not (output / "current" / "changed").exists()  # the scratch rows are not published
-    html = (output / "reports" / "index.html").read_text()
+    html = (output / "reports" / "validation.html").read_text()
     assert "the rows this run added or changed" in html and "<td>papers</td><td class=num>40</td>" in html
+    runs = sorted(p.name for p in (output / "reports" / "data_docs" / "validations" / "papers").glob("*"))
+    assert len(runs) == 2  # the Data Docs keep the first release's validation too (one folder per release)
+    report = (output / "reports" / "index.html").read_text()  # the release report: what changed since day one
+    first_release = runs[0]
+    assert f"Compared with the release of {three_days[0].stem}" in report and first_release in report
+    for href in re.findall(r'href="(data_docs/validations/[^"]+)"', report):
+        assert (output / "reports" / href).is_file() and runs[1] in href
+    assert "## What changed since the previous release" in (output / "hf" / "README.md").read_text()
 
     import flows.pipeline
 
