@@ -43,6 +43,10 @@ _DEFAULTS = {
 }
 if (_home := default_prefect_home()) is not None:
     _DEFAULTS["PREFECT_HOME"] = str(_home)
+    try:  # Prefect creates only the last folder of its home, and its SQLite database needs it
+        _home.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass  # Prefect says so itself when it cannot use it
 for _name, _value in _DEFAULTS.items():
     os.environ.setdefault(_name, _value)
 
