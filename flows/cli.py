@@ -167,6 +167,49 @@ def publish(
 
 
 @app.command()
+def fetch(
+    out: Annotated[Path, typer.Option("--out", help="Folder of fetched snapshots (DATE.txt + DATE.meta.jsonl).")],
+    date: Annotated[
+        str | None, typer.Option("--date", help="Name of the snapshot (YYYY-MM-DD; default today, UTC). The listing is today's.")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="Entries to fetch, from the top of the listing.")] = 100,
+    refetch: Annotated[bool, typer.Option("--refetch", help="Fetch again even if this date is fetched already.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of unexpected errors.")] = False,
+) -> None:
+    """Fetch the Hub's trending listing (HF_ENDPOINT, HF_TOKEN when set) into a snapshot and its sidecar."""
+    import datetime as dt
+
+    from flows.fetch import FetchError, fetch_day
+
+    try:
+        if date is not None:
+            dt.date.fromisoformat(date)
+    except ValueError:
+        fail(f"--date {date!r} is not a date in YYYY-MM-DD form")
+    try:
+        summary = fetch_day(out, date, limit, refetch)
+    except FetchError as error:
+        fail(f"fetch failed, nothing written: {error}")
+    except Exception as error:
+        if debug:
+            raise
+        fail(f"fetch failed, nothing written: {type(error).__name__}: {error}")
+    print_fetch_summary(summary)
+
+
+def print_fetch_summary(summary: dict) -> None:
+    if summary["outcome"] == "already fetched":
+        console.print(f"{summary['date']}: already fetched ({summary['snapshot']}); --refetch to fetch it again")
+        return
+    console.print(
+        f"fetched {summary['date']}: {summary['entries']} entries ({summary['pages']} page(s)) -> "
+        f"{summary['snapshot']}, {summary['sidecar']}"
+    )
+    for reason in summary["skipped"]:
+        console.print(f"[yellow]left out:[/] {reason}", soft_wrap=True)
+
+
+@app.command()
 def serve(
     source: Annotated[list[str], typer.Option("--source", help="Snapshot files, folders, globs or URLs (repeatable).")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Release folder.")] = Path("output"),
