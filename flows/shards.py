@@ -39,6 +39,7 @@ class ShardSpec:
     end: int
     first_line: int  # 1-based line number of the shard's first line in the file
     out: str  # parquet file the shard's entries are written to
+    api_text: bool = False  # fetched from the Hub's API: its text is LaTeX (rendered first)
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,7 @@ def normalize_shard(spec: ShardSpec) -> dict:
         text = decode_range(spec.path, spec.start, spec.end, spec.first_line, spec.source_file)
         lines = lines_frame(text, spec.source_file, spec.first_line)
     with timed(timings, "normalize"):
-        cleaned = clean_entries(lines).collect()
+        cleaned = clean_entries(lines, spec.api_text).collect()
     with timed(timings, "claims"):
         entries = attach_claims(cleaned.lazy()).collect()
     # Uncompressed: staged shards are read once, by the build, and zstd cost 2.4x the CPU
