@@ -7,7 +7,7 @@ are imported: they read them at import time.
 import os
 from pathlib import Path
 
-PIPELINE_VERSION = "0.1.0"
+PIPELINE_VERSION = "0.2.0"  # 0.2.0: sidecar columns (issue 12)
 
 _DEFAULTS = {
     "PREFECT_HOME": str(Path.cwd() / ".prefect"),

@@ -75,7 +75,7 @@ def print_summary(summary: dict) -> None:
 
 @app.command()
 def run(
-    sources: Annotated[list[str], typer.Argument(help="Snapshot files, folders, globs or fsspec URLs.")],
+    sources: Annotated[list[str] | None, typer.Argument(help="Snapshot files, folders, globs or fsspec URLs.")] = None,
     output: Annotated[Path, typer.Option("--output", "-o", help="Release folder.")] = Path("output"),
     date: Annotated[
         str | None, typer.Option("--date", help="Snapshot date (YYYY-MM-DD) for files with no date in their name.")
@@ -98,8 +98,14 @@ def run(
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of unexpected errors.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", help="Show Prefect's logs.")] = False,
+    from_hub: Annotated[
+        bool, typer.Option("--from-hub", help="First fetch today's trending listing from the Hub into OUTPUT/fetched/.")
+    ] = False,
+    fetch_limit: Annotated[int, typer.Option("--fetch-limit", min=1, help="With --from-hub: entries to fetch.")] = 100,
 ) -> None:
     """Ingest snapshots not yet in OUTPUT, merge them into its release, validate and publish."""
+    if not sources and not from_hub:
+        fail("give SOURCE... or --from-hub")
     if date is not None:
         import datetime as dt
 
@@ -116,28 +122,33 @@ def run(
         with contextlib.ExitStack() as running:
             with gc_paused_then_frozen():
                 api = running.enter_context(prefect_api(wait=False, log_path=server_log()))
-                from flows.pipeline import run_release
+                from flows.pipeline import run_from_hub, run_release
 
                 import_in_background("great_expectations", "great_expectations.data_context.types.base")
                 api.wait_until_ready()
-            summary = run_release(
-                sources,
-                str(output),
-                date,
-                max_bytes=max_mb * 1024 * 1024,
-                timeout=timeout,
-                shard_mb=shard_mb,
-                parallel=parallel,
-                dask_address=dask_address,
-                dask_workers=dask_workers,
-                rebuild=rebuild,
-            )
+            if from_hub:  # the fetch names its snapshot by --date; the run reads the other options' defaults
+                summary = run_from_hub(str(output), date, limit=fetch_limit, sources=sources or [], rebuild=rebuild)
+            else:
+                summary = run_release(
+                    sources,
+                    str(output),
+                    date,
+                    max_bytes=max_mb * 1024 * 1024,
+                    timeout=timeout,
+                    shard_mb=shard_mb,
+                    parallel=parallel,
+                    dask_address=dask_address,
+                    dask_workers=dask_workers,
+                    rebuild=rebuild,
+                )
     except ServerStartError as error:
         fail(str(error))
     except Exception as error:  # the one place that turns any failure into one line
         if debug:
             raise
         fail(str(error) if error.__class__.__name__ == "ReleaseError" else f"{type(error).__name__}: {error}")
+    if "fetch" in summary:
+        print_fetch_summary(summary["fetch"])
     print_summary(summary)
     if push_to_hub:
         publish(output, push_to_hub, debug=debug)
@@ -211,11 +222,19 @@ def print_fetch_summary(summary: dict) -> None:
 
 @app.command()
 def serve(
-    source: Annotated[list[str], typer.Option("--source", help="Snapshot files, folders, globs or URLs (repeatable).")],
+    source: Annotated[
+        list[str] | None, typer.Option("--source", help="Snapshot files, folders, globs or URLs (repeatable).")
+    ] = None,
     output: Annotated[Path, typer.Option("--output", "-o", help="Release folder.")] = Path("output"),
     cron: Annotated[str, typer.Option("--cron", help="When to run (cron, UTC).")] = "0 6 * * *",
     port: Annotated[int | None, typer.Option("--port", help="Port of the local Prefect server, if one is started.")] = None,
     run_now: Annotated[bool, typer.Option("--run-now", help="Also trigger one run right away.")] = False,
+    from_hub: Annotated[
+        bool, typer.Option("--from-hub", help="Each run first fetches that day's trending listing from the Hub.")
+    ] = False,
+    push_to_hub: Annotated[
+        str | None, typer.Option("--push-to-hub", metavar="ORG/NAME", help="With --from-hub: upload each new release there.")
+    ] = None,
 ) -> None:
     """Run the pipeline on a schedule: register the `daily` deployment and serve it.
 
@@ -224,11 +243,14 @@ def serve(
     """
     from flows.schedule import DEPLOYMENT_NAME, serve_release
 
+    if not source and not from_hub:
+        fail("give --source SOURCE or --from-hub")
     try:
         with prefect_api(FULL_SERVER, port=port, log_path=server_log()) as api:
             console.print(f"Prefect API: {api.url} (UI: {api.url.removesuffix('/api')})")
-            console.print(f"serving trending-papers-release/{DEPLOYMENT_NAME} on cron {cron!r}; Ctrl-C to stop")
-            serve_release(source, str(output), cron, run_now)
+            flow_name = "trending-papers-from-hub" if from_hub else "trending-papers-release"
+            console.print(f"serving {flow_name}/{DEPLOYMENT_NAME} on cron {cron!r}; Ctrl-C to stop")
+            serve_release(source or [], str(output), cron, run_now, from_hub=from_hub, push_to_hub=push_to_hub)
     except KeyboardInterrupt:
         console.print("stopped")
     except Exception as error:

@@ -80,10 +80,12 @@ def get_page(
     *,
     timeout: float = TIMEOUT_SECONDS,
     attempts: int = ATTEMPTS,
-    backoff: float = BACKOFF_SECONDS,
+    backoff: float | None = None,
     sleep: Callable[[float], None] = time.sleep,
 ) -> list:
-    """One page of the trending listing, as parsed JSON (a list)."""
+    """One page of the trending listing, as parsed JSON (a list). `backoff`: the first
+    wait in seconds (default BACKOFF_SECONDS), doubled after every failed attempt."""
+    backoff = BACKOFF_SECONDS if backoff is None else backoff
     import httpx2
     from huggingface_hub.utils import get_session
 

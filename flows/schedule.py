@@ -11,26 +11,36 @@ from pathlib import Path
 DEPLOYMENT_NAME = "daily"
 
 
-def serve_release(sources: list[str], output: str, cron: str, run_now: bool = False) -> None:
-    """Register the deployment with its schedule and run its flow runs until stopped."""
+def serve_release(
+    sources: list[str], output: str, cron: str, run_now: bool = False, from_hub: bool = False, push_to_hub: str | None = None
+) -> None:
+    """Register the deployment with its schedule and run its flow runs until stopped.
+    `from_hub`: the deployment's flow fetches the Hub's trending listing first
+    (`trending-papers-from-hub`), and `sources` are read as well."""
     from prefect.deployments import run_deployment
 
-    from flows.pipeline import build_release
+    from flows.pipeline import build_release, fetch_and_release
 
     parameters = {"sources": sources, "output": str(Path(output).resolve())}
+    if from_hub and push_to_hub:
+        parameters["push_to_hub"] = push_to_hub
+    flow = fetch_and_release if from_hub else build_release
     if run_now:
         # serve() blocks; ask for one run right away from a thread once it is registered.
         import threading
 
         def trigger() -> None:
             time.sleep(3)
-            run_deployment(f"{build_release.name}/{DEPLOYMENT_NAME}", timeout=0)
+            run_deployment(f"{flow.name}/{DEPLOYMENT_NAME}", timeout=0)
 
         threading.Thread(target=trigger, daemon=True).start()
-    build_release.serve(
+    description = "Ingest new trending-papers snapshots and publish the release."
+    if from_hub:
+        description = "Fetch the Hub's trending listing, then ingest the new snapshots and publish the release."
+    flow.serve(
         name=DEPLOYMENT_NAME,
         cron=cron,
         parameters=parameters,
-        description="Ingest new trending-papers snapshots and publish the release.",
+        description=description,
         tags=["trending-papers"],
     )

@@ -10,7 +10,7 @@ import polars as pl
 
 from transforms.claims import claims_in_input_order, empty_claims, nest_claims
 from transforms.identity import paper_id, title_key
-from transforms.segment import segment
+from transforms.segment import pair_entries, segment
 from transforms.text import FLAG_NAMES, render_tex, repair_column, tex_kept
 from transforms.urls import URL_FLAGS, find_urls, rejoin_broken_urls
 
@@ -107,11 +107,30 @@ CLEAN_STEPS: list[tuple[str, Callable[[pl.LazyFrame], pl.LazyFrame]]] = [
 ]
 
 
+def segment_alternating(lines: pl.LazyFrame) -> pl.LazyFrame:
+    """segment() for a fetched snapshot: its non-blank lines are title, abstract, title, ...
+    by construction (checked against its sidecar), whatever a line looks like (a long
+    title that asks a question reads like an abstract to the classifier)."""
+    content = pl.col("text").str.strip_chars()
+    position = (content != "").cast(pl.Int32).cum_sum().over("source_file")
+    classified = lines.with_columns(content=content).with_columns(
+        glued_boilerplate=pl.lit(False),
+        kind=pl.when(pl.col("content") == "")
+        .then(pl.lit("blank"))
+        .when(position % 2 == 1)
+        .then(pl.lit("title"))
+        .otherwise(pl.lit("abstract")),
+    )
+    return pair_entries(classified)
+
+
 def clean_entries(lines: pl.LazyFrame, api_text: bool = False) -> pl.LazyFrame:
     """Lines (source_file, line_no, text) of one snapshot -> cleaned entries, no claims yet.
     `api_text`: the snapshot was fetched from the Hub's API (its text is LaTeX)."""
     entries = lines
     for name, step in CLEAN_STEPS:
+        if api_text and name == "segment":
+            step = segment_alternating
         entries = render_api_tex(entries, api_text) if name == "render tex" else step(entries)
     return entries
 

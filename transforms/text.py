@@ -302,10 +302,10 @@ SUPERSCRIPTS = "".join(SUPERSCRIPT_DIGITS.values()) + "⁻⁺"
 
 
 def _tex_superscripts(expr: pl.Expr) -> pl.Expr:
-    """^2, ^{2}, ^{-1}, ^{10}, ^\\circ -> ², ², ⁻¹, ¹⁰, °."""
+    """^{2}, ^{-1}, ^{10}, ^\\circ -> ², ⁻¹, ¹⁰, °."""
+    # A bare ^2 is left to the repairs (1024^2 -> 1024²), as in scraped text: outside math
+    # it is no LaTeX ("F^2TTA" in a title is the paper's name).
     expr = expr.str.replace_all(r"\^\{\\circ\}|\^\\circ\b", "°")
-    for digit, superscript in SUPERSCRIPT_DIGITS.items():
-        expr = expr.str.replace_all(rf"\^{digit}", superscript)
     # Braced: convert one character per pass, then drop the braces of what is all done.
     pending = rf"\^\{{([{SUPERSCRIPTS}]*)"
     for _ in range(4):

@@ -276,7 +276,8 @@ def render_one(text: str) -> tuple[str, bool]:
         (r"$\pm 0.3$, $\leq 5$, $\geq$ 10, $\approx$ 2", "±0.3, ≤5, ≥10, ≈2"),
         (r"\textbf{bold}, \emph{Fig.}~1, $\mathrm{FID}$ and $\mathcal{O}(n \log n)$", "bold, Fig. 1, FID and O(n log n)"),
         (r"costs \$250M, and $\{a, b\}$", "costs $250M, and {a, b}"),
-        (r"$$E = mc^2$$ holds", "E = mc² holds"),
+        (r"$$E = mc^{2}$$ holds", "E = mc² holds"),
+        (r"F^2TTA: a name, and $n^2$ steps", "F^2TTA: a name, and n^2 steps"),  # a bare ^2 is left to the repairs
         (r"$10\,000$ images", "10000 images"),
         ("plain text, no LaTeX at all", "plain text, no LaTeX at all"),
     ],
