@@ -60,12 +60,13 @@ def endpoint_url(endpoint: str | None = None) -> str:
 
 
 def _headers() -> dict[str, str]:
+    """huggingface_hub's headers; the token only from HF_TOKEN (the listing is public)."""
     from huggingface_hub.utils import build_hf_headers
 
-    token = os.environ.get("HF_TOKEN") or None  # the listing is public: no token is fine
     from flows import PIPELINE_VERSION
 
-    return build_hf_headers(token=token if token else False, library_name="trending-papers", library_version=PIPELINE_VERSION)
+    token = os.environ.get("HF_TOKEN") or False
+    return build_hf_headers(token=token, library_name="trending-papers", library_version=PIPELINE_VERSION)
 
 
 def _retry_after(response) -> float | None:
@@ -217,8 +218,10 @@ def fetch_listing(limit: int = DEFAULT_LIMIT, *, endpoint: str | None = None, pa
             listing.entries.append(entry)
             if len(listing.entries) >= limit:
                 return listing
+    if not listing.entries and listing.skipped:
+        raise FetchError(f"GET {url}: no usable entry in the trending listing ({'; '.join(listing.skipped[:5])})")
     if not listing.entries:
-        raise FetchError(f"GET {url}: the trending listing is empty" + (f" ({'; '.join(listing.skipped)})" if listing.skipped else ""))
+        raise FetchError(f"GET {url}: the trending listing is empty")
     return listing
 
 

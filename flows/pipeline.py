@@ -302,12 +302,14 @@ def fetch_and_release(
     fetched snapshots stay in `fetched` (default <output>/fetched), a source of every run.
     A fetch that fails ends the run Failed with its one-line reason; nothing is written.
     `push_to_hub` (ORG/NAME): a run that published a new release uploads it there."""
+    started = dt.datetime.now(dt.UTC)
     folder = fetched or str(Path(output) / FETCHED)
     try:
         fetch = fetch_listing(folder, snapshot_date, limit, refetch)
     except FetchError as error:
         reason = f"fetch failed, nothing written: {error}"
-        record_run(Path(output), {"run_id": str(flow_run.id or uuid.uuid4()), "sources": [folder], "outcome": "failed", "reason": reason}, dt.datetime.now(dt.UTC))
+        run = {"run_id": str(flow_run.id or uuid.uuid4()), "sources": [folder], "outcome": "failed", "reason": reason}
+        record_run(Path(output), run, started)
         return Failed(message=reason)
     result = build_release.fn([folder, *(sources or [])], output, snapshot_date, rebuild=rebuild)
     if not isinstance(result, dict):
