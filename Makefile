@@ -11,7 +11,7 @@ export DO_NOT_TRACK := 1
 export GX_ANALYTICS_ENABLED := false
 export HF_HUB_DISABLE_TELEMETRY := 1
 
-.PHONY: setup run test bench lock clean
+.PHONY: setup run test bench eval lock clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,9 @@ test: setup  ## the whole test suite
 
 bench: setup  ## throughput and peak memory at 10k, 100k, 1M papers
 	$(BIN)/python bench/run.py
+
+eval: setup  ## claims precision/recall/F1 on the gold sets, segmentation on ../shared/corpus
+	$(BIN)/python bench/eval.py
 
 lock:  ## re-resolve the pinned dependencies (needs the package index)
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from transforms.schema import QUARANTINE
+from transforms.text import RENDERED_BRACED_COMMANDS
 
 TITLE_MAX_CHARS = 300
 ABSTRACT_MIN_CHARS = 100
@@ -37,7 +38,7 @@ ARTIFACT_PATTERN = "|".join(
         r"\\[%$]",  # escaped percent or dollar: \%  \$
         r"\\\d",  # backslash before a number, where a dollar sign was eaten: \250
         r"\dtimes",  # `times` glued to a number: 4times, 64times64
-        r"\{\\[A-Za-z]+\}",  # braced LaTeX command: {\delta}
+        r"\{\\(?:" + "|".join(RENDERED_BRACED_COMMANDS) + r")\}",  # a braced command the cleaner renders: {\delta}
         r"``",  # LaTeX opening quotes
         r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});",  # HTML entities
     ]
@@ -194,7 +195,7 @@ def _scrape_artifact() -> RowRule:
         name="scrape_artifact",
         description=(
             r"title or abstract still holds a scrape artifact: an escaped \% or \$, a backslash before a number, "
-            r"a number glued to 'times', a braced LaTeX command like {\delta}, LaTeX quotes, an HTML entity"
+            r"a number glued to 'times', a braced LaTeX command the cleaner renders like {\delta}, LaTeX quotes, an HTML entity"
         ),
         needs=("title", "abstract"),
         ok=~(has_artifact("title") | has_artifact("abstract")),  # one scan; the details only on failing rows

@@ -16,7 +16,9 @@ from typing import Annotated  # noqa: E402
 
 import typer  # noqa: E402
 from rich.console import Console  # noqa: E402
+from rich.markup import escape  # noqa: E402
 
+from flows.redact import conceal, mask  # noqa: E402 (imports no prefect)
 from flows.prefect_api import FULL_SERVER, ServerStartError, gc_paused_then_frozen, prefect_api  # noqa: E402 (imports no prefect)
 
 app = typer.Typer(
@@ -30,8 +32,8 @@ err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def fail(reason: str) -> None:
-    """Exit non-zero with a one-line reason, never a traceback."""
-    err_console.print(f"[bold red]error:[/] {reason}", soft_wrap=True)
+    """Exit non-zero with a one-line reason, never a traceback (nor a secret: masked)."""
+    err_console.print(f"[bold red]error:[/] {escape(mask(reason))}", soft_wrap=True)
     raise typer.Exit(1)
 
 
@@ -144,8 +146,11 @@ def run(
     except ServerStartError as error:
         fail(str(error))
     except Exception as error:  # the one place that turns any failure into one line
-        if debug:
-            raise
+        if debug:  # the traceback, each line masked: it may quote a source URL
+            import traceback
+
+            for line in traceback.format_exception(error):
+                err_console.print(escape(mask(line, one_line=False).rstrip()), soft_wrap=True)
         fail(str(error) if error.__class__.__name__ == "ReleaseError" else f"{type(error).__name__}: {error}")
     if "fetch" in summary:
         print_fetch_summary(summary["fetch"])
@@ -171,9 +176,10 @@ def publish(
     try:
         commit = push_release(output, repo_id)
     except Exception as error:
-        if debug:
-            raise
-        fail(f"publish to {repo_id} failed: {error}")
+        # One masked line, with --debug too: a Hub error may quote the request's headers
+        # (a proxy's 401 page, a server echoing `Authorization: Bearer hf_...`).
+        detail = f"{type(error).__module__}.{type(error).__qualname__}: {error}" if debug else str(error)
+        fail(f"publish to {repo_id} failed: {detail}")
     console.print(f"pushed {output}/hf to {repo_id}: {commit}")
 
 
@@ -250,7 +256,7 @@ def serve(
             console.print(f"Prefect API: {api.url} (UI: {api.url.removesuffix('/api')})")
             flow_name = "trending-papers-from-hub" if from_hub else "trending-papers-release"
             console.print(f"serving {flow_name}/{DEPLOYMENT_NAME} on cron {cron!r}; Ctrl-C to stop")
-            serve_release(source or [], str(output), cron, run_now, from_hub=from_hub, push_to_hub=push_to_hub)
+            serve_release([conceal(s) for s in source or []], str(output), cron, run_now, from_hub=from_hub, push_to_hub=push_to_hub)
     except KeyboardInterrupt:
         console.print("stopped")
     except Exception as error:

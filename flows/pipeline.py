@@ -37,7 +37,8 @@ from flows.release import (
 )
 from flows.fetch import BACKOFF_SECONDS, DEFAULT_LIMIT, FetchError, fetch_day
 from flows.shards import DEFAULT_SHARD_MB
-from flows.sources import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, expand_sources
+from flows.redact import conceal, redact_url
+from flows.sources import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, expand_sources_shown
 from flows.staging import stage_all, staged_entries
 from flows.timing import timed
 from transforms import history
@@ -241,7 +242,8 @@ def build_release(
     try:
         summary = _build_release(run_id, sources, Path(output), options)
     except ReleaseError as error:
-        record_run(Path(output), {"run_id": run_id, "sources": sources, "outcome": "failed", "reason": str(error)}, started)
+        shown = [redact_url(source) for source in sources]
+        record_run(Path(output), {"run_id": run_id, "sources": shown, "outcome": "failed", "reason": str(error)}, started)
         return Failed(message=str(error))
     record_run(Path(output), summary, started)
     return summary
@@ -249,8 +251,9 @@ def build_release(
 
 def run_release(sources: list[str], output: str, snapshot_date: str | None = None, **options) -> dict:
     """Run the flow; return its summary or raise ReleaseError with the reason.
-    `options` are build_release's keyword parameters (max_bytes, timeout, shard_mb, ...)."""
-    state = build_release(sources, output, snapshot_date, **options, return_state=True)
+    `options` are build_release's keyword parameters (max_bytes, timeout, shard_mb, ...).
+    Sources with secrets are concealed first: Prefect stores the flow's parameters."""
+    state = build_release([conceal(source) for source in sources], output, snapshot_date, **options, return_state=True)
     if not state.is_completed():
         raise ReleaseError(state.message or "the run failed")
     return state.result()
@@ -336,7 +339,8 @@ def _build_release(run_id: str, sources: list[str], out: Path, options: RunOptio
     with output_lock(out), dask_client(options.dask_address, options.dask_workers) as client:
         previous_manifest = read_manifest(out) or {}
         previous = previous_manifest.get("snapshots", [])
-        files, refused_sources = expand_sources(sources)
+        found, refused_sources = expand_sources_shown(sources)
+        files, shown = [file for file, _ in found], dict(found)
         staging_wall: dict[str, float] = {}
         with timed(staging_wall, "staging_wall"):  # ingest + normalize + claims as the clock sees them
             records, refused, timings = stage_all(
@@ -348,6 +352,8 @@ def _build_release(run_id: str, sources: list[str], out: Path, options: RunOptio
                 shard_bytes=max(int(options.shard_mb * 1024 * 1024), 1),
                 parallel=options.parallel,
                 dask_client=client,
+                shown=shown,
+                date_given=options.snapshot_date is not None,
             )
         timings.update(staging_wall)
         crash_point("staged")
@@ -356,7 +362,7 @@ def _build_release(run_id: str, sources: list[str], out: Path, options: RunOptio
         summary = {
             "run_id": run_id,
             "output": str(out),
-            "sources": files,
+            "sources": [shown[file] for file in files],
             "snapshots_read": len(records),
             "snapshots_new": [r["file"] for r in new],
             "entries": sum(r["entries"] for r in new),

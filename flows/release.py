@@ -122,6 +122,8 @@ def record_run(output: Path, summary: dict, started: dt.datetime) -> None:
     """Append one line per run to output/runs.jsonl (one write: lines of concurrent runs
     do not interleave)."""
     finished = dt.datetime.now(dt.UTC)
+    if summary.get("release"):  # relative to the output folder: no path of the build machine
+        summary = {**summary, "release": os.path.relpath(summary["release"], output)}
     line = {
         "started_at": started.isoformat(timespec="seconds"),
         "seconds": round((finished - started).total_seconds(), 3),
@@ -132,24 +134,31 @@ def record_run(output: Path, summary: dict, started: dt.datetime) -> None:
         handle.write(json.dumps(line, sort_keys=True, default=str) + "\n")
 
 
+def _lock_holder(lock: Path) -> str:
+    """Who holds the flock on `lock`, from /proc/locks (Linux); else "another process"."""
+    try:
+        inode = lock.stat().st_ino
+        with open("/proc/locks", encoding="ascii") as locks:
+            for fields in (line.split() for line in locks):
+                if len(fields) > 5 and fields[1] == "FLOCK" and fields[5].endswith(f":{inode}"):
+                    return f"pid {fields[4]}"
+    except OSError:
+        pass
+    return "another process"
+
+
 @contextlib.contextmanager
 def output_lock(output: Path) -> Iterator[None]:
-    """One run at a time per output folder; a second one is refused with a clear message."""
+    """One run at a time per output folder; a second one is refused with a clear message.
+    The lock file is only locked, never written: a run that changes nothing leaves it as it was."""
     output.mkdir(parents=True, exist_ok=True)
     with open(output / ".lock", "a+") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            handle.seek(0)
-            holder = handle.read().strip() or "another process"
+            holder = _lock_holder(output / ".lock")
             raise ReleaseError(f"{output} is locked by a run in progress ({holder}); try again when it ends") from None
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"pid {os.getpid()}")
-        handle.flush()
         try:
             yield
         finally:
-            handle.seek(0)
-            handle.truncate()
             fcntl.flock(handle, fcntl.LOCK_UN)

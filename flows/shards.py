@@ -4,8 +4,9 @@ A snapshot is first made a local, uncompressed file (remote and gzip sources are
 once), then scanned in one streaming pass that checks it is text, counts its lines and
 picks the cut points. A file of one shard is hashed in that pass too; a larger one is
 hashed on its own (`sha256_of`, 0.3 s per 64 MB here) while its shards run. Each shard
-is a byte range that starts at a title line following an abstract line, so entries never
-straddle shards; its ranks are local and are offset by the entry counts of the shards
+is a byte range that starts at a segment start (a title-looking line right before an
+abstract-looking one, where the segmenter's pairing restarts), so entries never straddle
+shards; its ranks are local and are offset by the entry counts of the shards
 before it when the release is assembled.
 
 `normalize_shard` is a plain function of a `ShardSpec` (no Prefect inside), so the same
@@ -19,7 +20,15 @@ from pathlib import Path
 import polars as pl
 
 from flows.release import write_parquet
-from flows.sources import InputError, decode_range, lines_frame
+from flows.sources import (
+    MAX_LINE_BYTES,
+    InputError,
+    decode_range,
+    lines_frame,
+    long_line_issue,
+    long_line_text,
+    looks_binary,
+)
 from flows.timing import timed
 from transforms.normalize import attach_claims, clean_entries
 from transforms.segment import classify_lines
@@ -39,6 +48,7 @@ class ShardSpec:
     end: int
     first_line: int  # 1-based line number of the shard's first line in the file
     out: str  # parquet file the shard's entries are written to
+    long_lines: tuple = ()  # (start, end, line_no) of the lines over MAX_LINE_BYTES in the range: not read
     api_text: bool = False  # fetched from the Hub's API: its text is LaTeX (rendered first)
 
 
@@ -47,6 +57,7 @@ class ScannedSnapshot:
     sha256: str | None  # of the uncompressed bytes; None for a file of several shards (see sha256_of)
     size: int
     cuts: list[tuple[int, int, int]]  # (start, end, first_line) per shard
+    long_lines: list[tuple[int, int, int]] = ()  # (start, end, line_no) of lines over MAX_LINE_BYTES
 
 
 def sha256_of(path: Path) -> str:
@@ -57,12 +68,44 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+class _LongLines:
+    """Finds the lines longer than `limit` bytes in a file read chunk by chunk, at the
+    cost of a few `find`s per chunk: a line longer than `limit` holds a whole block of
+    limit/2 bytes (blocks laid end to end) with no newline in it, and most blocks have
+    one in their first kilobyte. A line that runs across chunks is measured when it ends."""
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        self.line_start = 0  # offset of the line the last chunk ended in
+        self.found: dict[int, int] = {}  # start -> end (the newline, or the end of the file)
+
+    def feed(self, chunk: bytes, offset: int) -> None:
+        first = chunk.find(b"\n")
+        if first == -1:
+            return
+        if offset + first - self.line_start > self.limit:
+            self.found[self.line_start] = offset + first
+        block = self.limit // 2
+        for begin in range(first + 1, len(chunk), block):
+            if chunk.find(b"\n", begin, begin + block) == -1:
+                start, end = chunk.rfind(b"\n", 0, begin) + 1, chunk.find(b"\n", begin + block)
+                if end != -1 and end - start > self.limit:
+                    self.found[offset + start] = offset + end
+        self.line_start = offset + chunk.rfind(b"\n") + 1
+
+    def finish(self, size: int) -> None:
+        if size - self.line_start > self.limit:
+            self.found[self.line_start] = size
+
+
 def scan(path: Path, name: str, shard_bytes: int) -> ScannedSnapshot:
-    """One streaming pass: size, line count and the shard cut points, and the sha256 of a
-    file of one shard (a larger file's hash, the pass's main cost, is left to sha256_of)."""
+    """One streaming pass: size, line count, the lines too long to read and the shard cut
+    points, and the sha256 of a file of one shard (a larger file's hash, the pass's main
+    cost, is left to sha256_of)."""
     digest = hashlib.sha256() if path.stat().st_size <= shard_bytes else None
     size = 0
     has_text = False
+    long_lines = _LongLines(MAX_LINE_BYTES)
     newlines_before: list[tuple[int, int]] = [(0, 0)]  # (offset, newlines before it) per chunk
     with open(path, "rb") as handle:
         if handle.read(2) in (b"\xff\xfe", b"\xfe\xff"):
@@ -71,19 +114,23 @@ def scan(path: Path, name: str, shard_bytes: int) -> ScannedSnapshot:
         while chunk := handle.read(READ_CHUNK):
             if digest is not None:
                 digest.update(chunk)
-            if b"\x00" in chunk:
+            nuls = chunk.count(b"\x00")
+            if nuls and looks_binary(chunk, nuls):
                 offset = size + chunk.index(b"\x00")
                 raise InputError(f"{name}: line {_line_at(path, offset)}: binary file (NUL byte)")
             has_text = has_text or not chunk.isspace()
+            long_lines.feed(chunk, size)
             size += len(chunk)
             newlines_before.append((size, newlines_before[-1][1] + chunk.count(b"\n")))
     if not has_text:
-        raise InputError(f"{name}: empty file")
+        raise InputError(f"{name}: empty file" + (" (only white space)" if size else ""))
+    long_lines.finish(size)
+    too_long = [(start, end, _line_at(path, start, newlines_before)) for start, end in sorted(long_lines.found.items())]
     starts = [0, *[_entry_boundary(path, target, size) for target in range(shard_bytes, size, shard_bytes)]]
     starts = sorted({s for s in starts if s is not None and s < size})
     ends = [*starts[1:], size]
     cuts = [(start, end, _line_at(path, start, newlines_before)) for start, end in zip(starts, ends)]
-    return ScannedSnapshot(digest.hexdigest() if digest is not None else None, size, cuts)
+    return ScannedSnapshot(digest.hexdigest() if digest is not None else None, size, cuts, too_long)
 
 
 def _line_at(path: Path, offset: int, newlines_before: list[tuple[int, int]] | None = None) -> int:
@@ -99,8 +146,8 @@ def _line_at(path: Path, offset: int, newlines_before: list[tuple[int, int]] | N
 
 
 def _entry_boundary(path: Path, target: int, size: int) -> int | None:
-    """The first byte offset at or after `target` where a title line follows an abstract
-    line, told apart by the same classifier the segmenter uses."""
+    """The first byte offset at or after `target` where an entry surely starts: a segment
+    start, found with the same classifier the segmenter uses."""
     window = CUT_WINDOW
     while window <= MAX_CUT_WINDOW:
         with open(path, "rb") as handle:
@@ -120,12 +167,15 @@ def _entry_boundary(path: Path, target: int, size: int) -> int | None:
             .collect()["kind"]
             .to_list()
         )
-        offset, previous = target + first, None
+        # A segment start (see transforms.segment.pair_entries): a title-looking line whose
+        # next content line looks like an abstract. Pairing restarts there, so a shard that
+        # starts at one pairs its lines exactly as the whole file would.
+        offset, candidate = target + first, None
         for raw, kind in zip(raw_lines, kinds):
-            if kind == "title" and previous == "abstract":
-                return offset
+            if kind == "abstract" and candidate is not None:
+                return candidate
             if kind in ("title", "abstract"):
-                previous = kind
+                candidate = offset if kind == "title" else None
             offset += len(raw) + 1
         if target + window >= size:
             return None
@@ -133,14 +183,27 @@ def _entry_boundary(path: Path, target: int, size: int) -> int | None:
     return None
 
 
+def _quarantine_long_lines(entries: pl.DataFrame, long_lines) -> pl.DataFrame:
+    """The entry that holds a line too long to read (its stand-in text, as the abstract)
+    gets the line_too_long issue: it goes to quarantine, the others are not touched."""
+    if not long_lines:
+        return entries
+    texts = [long_line_text(line_no, end - start) for start, end, line_no in long_lines]
+    issues = [long_line_issue(line_no, end - start) for start, end, line_no in long_lines]
+    issue = pl.col("abstract_raw").replace_strict(texts, issues, default=None, return_dtype=pl.String)
+    added = pl.concat_list(pl.col("segment_issues"), pl.concat_list(issue).list.drop_nulls())
+    return entries.with_columns(segment_issues=added)
+
+
 def normalize_shard(spec: ShardSpec) -> dict:
     """Normalize one shard into spec.out; returns its entry and line counts and timings."""
     timings: dict[str, float] = {}
     with timed(timings, "ingest"):
-        text = decode_range(spec.path, spec.start, spec.end, spec.first_line, spec.source_file)
+        text = decode_range(spec.path, spec.start, spec.end, spec.first_line, spec.source_file, spec.long_lines)
         lines = lines_frame(text, spec.source_file, spec.first_line)
+        del text
     with timed(timings, "normalize"):
-        cleaned = clean_entries(lines, spec.api_text).collect()
+        cleaned = _quarantine_long_lines(clean_entries(lines, spec.api_text).collect(), spec.long_lines)
     with timed(timings, "claims"):
         entries = attach_claims(cleaned.lazy()).collect()
     # Uncompressed: staged shards are read once, by the build, and zstd cost 2.4x the CPU

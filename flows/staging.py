@@ -32,6 +32,7 @@ from flows import PIPELINE_VERSION
 from flows.release import write_json
 from flows.shards import ShardSpec, normalize_shard, scan, sha256_of
 from flows.timing import add_timings
+from flows.redact import mask, redact_url
 from flows.sidecars import ingest_sidecar
 from flows.sources import InputError, SourceUnavailable, localize, name_of, snapshot_date
 from transforms.sidecar import with_metadata, without_metadata
@@ -58,32 +59,43 @@ def _is_transient(task, task_run, state) -> bool:
     cache_policy=NO_CACHE,
 )
 def ingest_snapshot(
-    source: str, output: str, fallback_date: str, max_bytes: int, timeout: float, shard_bytes: int
+    source: str,
+    output: str,
+    fallback_date: str,
+    max_bytes: int,
+    timeout: float,
+    shard_bytes: int,
+    shown: str | None = None,
+    date_given: bool = False,
 ) -> dict:
     """Make the source a local uncompressed file and plan its shards (and hash it, if it
-    is one shard: a larger file is hashed by `hash_snapshot` while its shards run)."""
+    is one shard: a larger file is hashed by `hash_snapshot` while its shards run).
+    `shown` is how records name the source (flows.sources.expand_sources_shown)."""
     started = time.perf_counter()
     name = name_of(source)
+    shown = shown or redact_url(source)
     try:
-        path, is_temporary = localize(source, Path(output) / "staged" / ".incoming", max_bytes, timeout)
+        date = snapshot_date(name, dt.date.fromisoformat(fallback_date), date_given=date_given)
+        path, is_temporary = localize(source, Path(output) / "staged" / ".incoming", max_bytes, timeout, shown)
     except InputError as error:
-        return {"source": source, "refused": str(error)}
+        return {"source": shown, "refused": str(error)}
     try:
         scanned = scan(path, name, shard_bytes)
     except InputError as error:
         _discard(path, is_temporary)
-        return {"source": source, "refused": str(error)}
+        return {"source": shown, "refused": str(error)}
     sidecar = ingest_sidecar(source, path, scanned.size, Path(output))
     return {
         **sidecar,
-        "source": source,
+        "source": shown,
         "file": name,
         "sha256": scanned.sha256,
-        "snapshot_date": snapshot_date(name, dt.date.fromisoformat(fallback_date)).isoformat(),
+        "snapshot_date": date.isoformat(),
         "bytes": scanned.size,
         "local": str(path),
         "temporary": is_temporary,
         "cuts": scanned.cuts,
+        "long_lines": scanned.long_lines,
         "seconds": time.perf_counter() - started,
     }
 
@@ -137,9 +149,16 @@ def run_shards(specs: list[dict], parallel: int, dask_client=None, stop: Callabl
 
 
 def _shard_specs(ingested: dict, target: Path) -> list[dict]:
-    api_text = ingested.get("api_text", False)
+    def long_lines(start: int, end: int) -> tuple:
+        return tuple(line for line in ingested.get("long_lines", ()) if start <= line[0] < end)
+
     return [
-        asdict(ShardSpec(ingested["local"], ingested["file"], i, start, end, first_line, str(target / f"shard-{i:05d}.parquet"), api_text))
+        asdict(
+            ShardSpec(
+                ingested["local"], ingested["file"], i, start, end, first_line,
+                str(target / f"shard-{i:05d}.parquet"), long_lines(start, end), ingested.get("api_text", False),
+            )
+        )  # fmt: skip
         for i, (start, end, first_line) in enumerate(ingested["cuts"])
     ]
 
@@ -232,28 +251,37 @@ def stage_all(
     shard_bytes: int,
     parallel: int,
     dask_client=None,
+    shown: dict[str, str] | None = None,
+    date_given: bool = False,
 ) -> tuple[list[dict], list[dict], dict[str, float]]:
-    """-> (manifest records of staged snapshots, refusals, seconds per stage)."""
+    """-> (manifest records of staged snapshots, refusals, seconds per stage).
+    `shown`: how records name each file (default: its redacted form); `date_given`: the
+    fallback date was given (--date), so it also dates a file whose name holds an
+    impossible date."""
     timings: dict[str, float] = {}
     _remove_scratch(output)
-    futures = [ingest_snapshot.submit(f, str(output), fallback_date, max_bytes, timeout, shard_bytes) for f in files]
+    shown = {file: (shown or {}).get(file) or redact_url(file) for file in files}
+    futures = [
+        ingest_snapshot.submit(f, str(output), fallback_date, max_bytes, timeout, shard_bytes, shown[f], date_given)
+        for f in files
+    ]
     records, refused = [], []
     for source, future in zip(files, futures):
         try:
             ingested = future.result()
         except SourceUnavailable as error:
-            ingested = {"source": source, "refused": f"{error} (after {STAGE_RETRIES + 1} attempts)"}
+            ingested = {"source": shown[source], "refused": f"{error} (after {STAGE_RETRIES + 1} attempts)"}
         if "refused" in ingested:
-            refused.append({"source": source, "reason": ingested["refused"]})
+            refused.append({"source": shown[source], "reason": mask(ingested["refused"])})
             continue
         timings["ingest"] = timings.get("ingest", 0.0) + ingested["seconds"]
         staged = stage_snapshot(ingested, output, parallel, dask_client, timings)
         if "refused" in staged:
-            refused.append({"source": source, "reason": staged["refused"]})
+            refused.append({"source": shown[source], "reason": mask(staged["refused"])})
         else:
             records.append(staged["record"])
             if staged["sidecar_refused"]:
-                refused.append({"source": source, "reason": staged["sidecar_refused"]})
+                refused.append({"source": shown[source], "reason": mask(staged["sidecar_refused"])})
     return records, refused, timings
 
 

@@ -1,8 +1,10 @@
 """Lines of a snapshot -> entries (title line + abstract line), boilerplate out.
 
-A line is told to be a title or an abstract by what it looks like (length, sentence
-structure), not by alternation alone, so a title with no abstract after it does not
-swallow the next entry: it becomes an entry of its own with a `segment_issues` reason.
+The alternation of content lines decides what is a title (contract section 1): a title
+may read like a sentence, a question or an abstract. What a line looks like (length,
+sentence structure) is only used to find where the alternation may restart, so that a
+title with no abstract after it, or an abstract with no title before it, becomes an entry
+of its own with a `segment_issues` reason instead of shifting every later entry.
 """
 
 import polars as pl
@@ -49,6 +51,8 @@ ISSUE_SETS = pl.Series([[], [MISSING_ABSTRACT], [MISSING_TITLE], [MISSING_ABSTRA
 def classify_lines(lines: pl.LazyFrame) -> pl.LazyFrame:
     """Add `content` (trimmed, chrome removed) and `kind` (blank/boilerplate/title/abstract).
 
+    `kind` title/abstract is how the line *looks*; `pair_entries` decides what it is.
+
     Input columns: source_file, line_no, text (one row per line, line ending removed).
     """
     trimmed = pl.col("__trimmed")
@@ -87,37 +91,55 @@ def classify_lines(lines: pl.LazyFrame) -> pl.LazyFrame:
 def pair_entries(classified: pl.LazyFrame) -> pl.LazyFrame:
     """Group classified lines into entries, ranked by position in their file.
 
-    An entry starts at every title, and at an abstract that does not follow a title.
+    The alternation decides (contract section 1): content lines pair up as title, abstract,
+    title, abstract... How a line reads only marks where the alternation may restart: at a
+    *segment start*, the first content line of a file or a title-looking line right before
+    an abstract-looking one (almost every title). Within a segment lines pair by position,
+    so a title that reads like an abstract (a question, two sentences, 5,000 characters)
+    is still the title of the line after it. A segment with an odd number of lines leaves
+    its last line unpaired: an entry of its own, missing its abstract if it looks like a
+    title, missing its title if it looks like an abstract.
+
     Output: source_file, source_line (title's line, else the abstract's), rank,
     title_raw, abstract_raw, title_text, abstract_text, boilerplate_stripped,
     segment_issues.
     """
-    # The previous and next line of the same file, as row numbers: shifting the row number
-    # within the file and gathering is much cheaper than shifting the text columns `over`.
+    # Neighbours and positions within a file (few groups: `over` the file is cheap here).
+    # Row numbers are shifted and gathered rather than the text columns themselves.
+    in_file = "source_file"
     kept = (
         classified.filter(pl.col("kind").is_in(["title", "abstract"]))
         .with_row_index("__row")
         .with_columns(
-            __previous=pl.col("__row").shift(1).over("source_file"),
-            __next=pl.col("__row").shift(-1).over("source_file"),
+            __next=pl.col("__row").shift(-1).over(in_file),
+            __position=pl.int_range(pl.len(), dtype=pl.Int64).over(in_file),
+            __looks_abstract=pl.col("kind") == "abstract",
         )
     )
-    previous_kind = pl.col("kind").gather(pl.col("__previous"))
-    is_title = pl.col("kind") == "title"
-    is_abstract = pl.col("kind") == "abstract"
-    starts_entry = is_title | (is_abstract & (previous_kind.fill_null("") != "title"))
-    # An entry is a title, a title and the abstract right after it, or an abstract alone:
-    # so a title row takes the next line as its abstract when that line is one, instead of
-    # a group_by over all the lines.
-    abstract_next = pl.col("kind").gather(pl.col("__next")) == "abstract"
+    looks_abstract = pl.col("__looks_abstract")
+    next_looks_abstract = looks_abstract.gather(pl.col("__next")).fill_null(False)
+    segment_start = (pl.col("__position") == 0) | (~looks_abstract & next_looks_abstract)
+    kept = kept.with_columns(__segment_start=segment_start)
+    # Each line's segment: its first line's position, and its last line's (the line
+    # before the next segment start, else the file's last line).
+    kept = kept.with_columns(__next_starts=pl.col("__segment_start").gather(pl.col("__next")).fill_null(True))
+    kept = kept.with_columns(  # (the gathers use global row numbers: never inside an `over`)
+        __first=pl.when("__segment_start").then(pl.col("__position")).forward_fill().over(in_file),
+        __last=pl.when("__next_starts").then(pl.col("__position")).backward_fill().over(in_file),
+    )
+    offset = pl.col("__position") - pl.col("__first")
+    title_slot = offset % 2 == 0  # even places of a segment hold titles, odd ones abstracts
+    paired = title_slot & (pl.col("__position") < pl.col("__last"))
+    alone = title_slot & ~paired
+    is_title = paired | (alone & ~looks_abstract)
     # Rows picked by gathering row numbers: a when/then on a string column copies its bytes.
-    abstract_row = pl.when(is_abstract).then(pl.col("__row")).when(abstract_next).then(pl.col("__next"))
+    abstract_row = pl.when(paired).then(pl.col("__next")).when(alone & looks_abstract).then(pl.col("__row"))
     title_row = pl.when(is_title).then(pl.col("__row"))
 
     entries = (
-        kept.with_columns(starts_entry=starts_entry, __abstract_row=abstract_row, __title_row=title_row)
+        kept.with_columns(starts_entry=title_slot, __abstract_row=abstract_row, __title_row=title_row, __is_title=is_title)
         .with_columns(
-            rank=pl.col("starts_entry").cast(pl.Int32).cum_sum().over("source_file"),
+            rank=pl.col("starts_entry").cast(pl.Int32).cum_sum().over(in_file),
             abstract_raw=pl.col("text").gather(pl.col("__abstract_row")),
             abstract_text=pl.col("content").gather(pl.col("__abstract_row")),
             title_raw=pl.col("text").gather(pl.col("__title_row")),
@@ -132,7 +154,7 @@ def pair_entries(classified: pl.LazyFrame) -> pl.LazyFrame:
             abstract_raw="abstract_raw",
             title_text="title_text",
             abstract_text="abstract_text",
-            boilerplate_stripped=pl.when(is_title).then(pl.col("glued_boilerplate")).otherwise(False),
+            boilerplate_stripped=pl.when("__is_title").then(pl.col("glued_boilerplate")).otherwise(False),
         )
     )
     # Looked up by which half is missing (a list built per row costs more).

@@ -26,6 +26,16 @@ GREEK = {
     "Pi": "Π", "Sigma": "Σ", "Upsilon": "Υ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω",
 }  # fmt: skip
 
+# Text-mode symbols and letters authors write as braced commands ("360{\\deg}", "Bokm{\\aa}l").
+TEXT_SYMBOLS = {
+    "deg": "°", "aa": "å", "AA": "Å", "l": "ł", "L": "Ł", "o": "ø", "O": "Ø", "ss": "ß",
+    "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ", "textdegree": "°", "textmu": "µ",
+}  # fmt: skip
+# Every braced command the cleaner renders: one still in a text after cleaning is a leftover
+# (expectations.rules' scrape_artifact); any other ({\\totaldatasethours}, an author's own
+# macro) has no rendering and stays as written.
+RENDERED_BRACED_COMMANDS = [*GREEK, *TEXT_SYMBOLS]
+
 SUPERSCRIPT_DIGITS = dict(zip("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
 
 # Literal LaTeX leftovers -> text. Braced forms first: replace_many(leftmost=True) prefers
@@ -33,6 +43,7 @@ SUPERSCRIPT_DIGITS = dict(zip("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
 LATEX_LITERALS: dict[str, str] = {
     "\\\\": " ",  # a LaTeX line break; also keeps "\\%" from turning into a new "\%"
     **{f"{{\\{name}}}": letter for name, letter in GREEK.items()},
+    **{f"{{\\{name}}}": symbol for name, symbol in TEXT_SYMBOLS.items()},
     **{f"\\{name}": letter for name, letter in GREEK.items()},
     "\\%": "%",
     "\\$": "$",
@@ -49,7 +60,11 @@ MOJIBAKE_HINT = (
     "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
 HTML_ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
-CONTROL_CHARS = r"[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u200B-\u200D\u2060\uFEFF]"
+CONTROL_CHARS = r"[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]"
+# Invisible format characters: zero-width space/joiners, word joiner, invisible operators, BOM,
+# and the bidirectional marks, embeddings, overrides and isolates (U+202E turns "txt.exe"
+# into "exe.txt" on screen). Nothing in a title or abstract needs them.
+INVISIBLE_CHARS = r"[\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]"
 # Characters that NFC leaves as they are whatever stands around them (NFC_Quick_Check=Yes,
 # canonical combining class 0, never the second half of a composition): ASCII and the blocks
 # abstracts use most. Only a row with some other character can change under NFC.
@@ -150,6 +165,7 @@ REPAIRS: list[tuple[str, str, Callable[[pl.Expr], pl.Expr]]] = [
     ("html_unescaped", HTML_ENTITY, lambda e: e.map_batches(_fix_rare_rows(_unescape_html, HTML_ENTITY), return_dtype=pl.String)),
     ("unicode_normalized", NFC_HINT, lambda e: e.str.normalize("NFC")),
     ("control_chars_removed", CONTROL_CHARS, lambda e: e.str.replace_all(CONTROL_CHARS, "")),
+    ("invisible_chars_removed", INVISIBLE_CHARS, lambda e: e.str.replace_all(INVISIBLE_CHARS, "")),
     ("latex_unescaped", LATEX_HINT, _unescape_latex),
     ("times_to_multiplication_sign", "times", _times_to_sign),
     ("whitespace_normalized", WHITESPACE_HINT, lambda e: e.str.replace_all(r"\s+", " ").str.strip_chars()),
@@ -166,21 +182,21 @@ FLAG_SETS = pl.Series(
     dtype=pl.List(pl.String),
 )
 
-# Fast hints. NFC_HINT, CONTROL_CHARS, MOJIBAKE_HINT and WHITESPACE_HINT are (Unicode)
+# Fast hints. NFC_HINT, CONTROL_CHARS, INVISIBLE_CHARS, MOJIBAKE_HINT and WHITESPACE_HINT are (Unicode)
 # classes: no literal to search for, so the regex crate runs its DFA over every byte, 5-10x
 # slower than the other hints. Most rows that need some repair are *plain*: printable ASCII
 # and PLAIN_EXTRA only, characters that are NFC stable, no control character, no white space
-# and no mojibake lead. On a plain row the NFC, control-character and mojibake repairs change
-# nothing, and WHITESPACE_HINT is a double space or a space at either end: plain rows are not
-# scanned for those four. A row of as many bytes as characters and no ASCII control character
+# and no mojibake lead. On a plain row the NFC, control-character, invisible-character and
+# mojibake repairs change nothing, and WHITESPACE_HINT is a double space or a space at either
+# end: plain rows are not scanned for those five. A row of as many bytes as characters and no ASCII control character
 # is plain; the repairs in KEEP_PLAIN write only printable ASCII and PLAIN_EXTRA, so a plain
 # row stays plain through them (rows another repair changed are checked again).
 # tests/transforms/test_text.py checks PLAIN_EXTRA, and that skipping gives the same rows.
-PLAIN_EXTRA = "".join(
-    sorted({c for text in [*LATEX_LITERALS.values(), *SUPERSCRIPT_DIGITS.values(), "∝×"] for c in text if not c.isascii()})
-)
-KEEP_PLAIN = {"control_chars_removed", "latex_unescaped", "times_to_multiplication_sign", "whitespace_normalized"}
-SKIPPED_WHEN_PLAIN = (NFC_HINT, CONTROL_CHARS, MOJIBAKE_HINT, WHITESPACE_HINT)
+# latex_unescaped is not among them: it may write letters that are mojibake leads (å, Ø,
+# ß from {\\aa}, {\\O}, {\\ss}), so the rows it changed are checked again.
+PLAIN_EXTRA = "×"  # what times_to_multiplication_sign writes
+KEEP_PLAIN = {"control_chars_removed", "invisible_chars_removed", "times_to_multiplication_sign", "whitespace_normalized"}
+SKIPPED_WHEN_PLAIN = (NFC_HINT, CONTROL_CHARS, INVISIBLE_CHARS, MOJIBAKE_HINT, WHITESPACE_HINT)
 # [\x00-\x1F\x7F] as small classes: a class of more than 10 bytes leaves the regex crate no
 # literal prefilter.
 ASCII_CONTROL_SCAN = r"[\x00-\x07]|[\x08-\x0F]|[\x10-\x17]|[\x18-\x1F]|\x7F"

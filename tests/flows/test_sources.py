@@ -5,7 +5,15 @@ from pathlib import Path
 import pytest
 
 from flows.shards import scan
-from flows.sources import InputError, decode_range, expand_sources, lines_frame, localize, snapshot_date
+from flows.sources import (
+    InputError,
+    decode_range,
+    expand_sources,
+    expand_sources_shown,
+    lines_frame,
+    localize,
+    snapshot_date,
+)
 from tests.helpers import SAMPLE
 
 TODAY = dt.date(2030, 1, 1)
@@ -34,8 +42,9 @@ def test_multi_member_gzip_is_read_whole(tmp_path):
     ("data", "message"),
     [
         (b"", "x.txt: empty file"),
-        (b"  \n\r\n\t", "x.txt: empty file"),
-        (b"Title\nAbs\x00tract\n", "x.txt: line 2: binary file"),
+        (b"  \n\r\n\t", "x.txt: empty file (only white space)"),
+        (b"Title\nAbs\x00\x00tract\n", "x.txt: line 2: binary file"),  # NULs in a row
+        (b"Title\n" + b"a\x00b" * 20 + b"\n", "x.txt: line 2: binary file"),  # many NULs
         (b"Title\nline two\ncaf\xe9\n", "x.txt: line 3: not UTF-8 text (byte 0xe9)"),
         ("Title".encode("utf-16"), "x.txt: UTF-16 text"),
         (b"\x1f\x8bnot really gzip", "x.txt: not a valid gzip file"),
@@ -49,10 +58,45 @@ def test_bad_input_is_refused_naming_file_and_line(tmp_path, data, message):
     assert str(error.value).startswith(message)
 
 
+def test_a_stray_nul_in_text_is_read_not_refused(tmp_path):
+    """One NUL byte costs its line (the text cleaning removes it), not the whole file."""
+    path = tmp_path / "x.txt"
+    path.write_bytes(b"Title\nAbs\x00tract\n")
+    assert read_text(path, tmp_path) == "Title\nAbs\x00tract\n"
+
+
 def test_snapshot_date_from_name_else_fallback():
     assert snapshot_date("trending-2026-11-26.txt.gz", TODAY) == dt.date(2026, 11, 26)
     assert snapshot_date("dump-2026-13-45-and-2026-01-02.txt", TODAY) == dt.date(2026, 1, 2)
     assert snapshot_date("today.txt", TODAY) == TODAY
+
+
+def test_an_impossible_date_in_the_name_is_refused_unless_a_date_is_given():
+    with pytest.raises(InputError, match=r"2026-13-45.txt: 2026-13-45 in the file name is not a valid date"):
+        snapshot_date("2026-13-45.txt", TODAY)
+    assert snapshot_date("2026-13-45.txt", TODAY, date_given=True) == TODAY
+
+
+def test_a_link_loop_is_named_as_such(tmp_path):
+    (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    found, refused = expand_sources([str(tmp_path / "a.txt")])
+    assert found == [] and refused[0][1] == f"{tmp_path / 'a.txt'}: cannot read: too many levels of symbolic links"
+
+
+def test_records_name_local_files_relative_to_where_they_were_given(tmp_path, monkeypatch):
+    (tmp_path / "raw" / "sub").mkdir(parents=True)
+    for name in ["raw/2026-01-01.txt", "raw/sub/2026-01-02.txt"]:
+        (tmp_path / name).write_text("x")
+    monkeypatch.chdir(tmp_path)
+    found, _ = expand_sources_shown(["raw", str(tmp_path / "raw"), f"{tmp_path}/raw/*.txt", str(tmp_path / "raw/sub/2026-01-02.txt")])
+    assert dict(found) == {  # the first source that names a file says how it is shown
+        str(tmp_path / "raw/2026-01-01.txt"): "raw/2026-01-01.txt",
+        str(tmp_path / "raw/sub/2026-01-02.txt"): "raw/sub/2026-01-02.txt",
+    }
+    found, _ = expand_sources_shown([str(tmp_path / "raw"), f"{tmp_path}/raw/*.txt"])
+    assert sorted(shown for _, shown in found) == ["2026-01-01.txt", "sub/2026-01-02.txt"]
+    assert not any(str(tmp_path) in shown for _, shown in found)
 
 
 def test_same_content_is_the_same_snapshot_whatever_its_compression(tmp_path):

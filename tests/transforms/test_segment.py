@@ -99,3 +99,40 @@ def test_files_interleaved_line_by_line_are_paired_within_each_file():
     mixed = segment(pl.concat(rows).lazy()).collect().sort("source_file", "rank")
     alone = pl.concat([segment(a.lazy()).collect(), segment(b.lazy()).collect()])
     assert mixed.to_dicts() == alone.to_dicts()
+
+
+# Titles as authors write them (contract section 1): the alternation decides, not the look.
+QUESTION_TITLE = "Can LLMs Think Like Consumers? Benchmarking Purchase Decisions of Language Models in Realistic Shops"
+VS_TITLE = "Fine-tuning vs. Prompt Engineering vs. RAG"
+TWO_SENTENCE_TITLE = (
+    "Scaling Laws Are Not Enough. We Need Better Data! A Study of Curation for Language Model Pre-training "
+    "at the Scale of Ten Trillion Tokens and Beyond"
+)
+
+
+def test_titles_that_read_like_sentences_stay_titles():
+    titles = ["Plain Title", QUESTION_TITLE, VS_TITLE, TWO_SENTENCE_TITLE, "Is Attention All You Need?", "Last One"]
+    text = "Subscribe" + "\n".join(line for i, t in enumerate(titles) for line in (t, abstract_like(f"method {i}")))
+    entries = entries_of(text)
+    assert entries["title_text"].to_list() == titles
+    assert entries["abstract_text"].to_list() == [abstract_like(f"method {i}") for i in range(len(titles))]
+    assert entries["rank"].to_list() == list(range(1, len(titles) + 1))
+    assert entries["segment_issues"].list.len().sum() == 0
+
+
+def test_a_5000_character_title_is_a_title_and_later_ranks_do_not_move():
+    long_title = "A Very Long Title That Goes On. " * 160  # 5,120 characters, sentences and all
+    text = "\n".join(["First Title", abstract_like("a"), long_title, abstract_like("b"), "Third Title", abstract_like("c")])
+    entries = entries_of(text)
+    assert entries["title_text"].to_list() == ["First Title", long_title.strip(), "Third Title"]
+    assert entries["rank"].to_list() == [1, 2, 3]
+    assert entries["segment_issues"].list.len().sum() == 0  # the title_too_long rule quarantines it, not the segmenter
+
+
+def test_a_question_title_after_a_stray_abstract_is_still_paired_with_its_abstract():
+    text = "\n".join(["A Title", abstract_like("a"), abstract_like("stray"), "Next Title", abstract_like("b"),
+                      QUESTION_TITLE, abstract_like("c")])
+    entries = entries_of(text)
+    assert entries["title_text"].to_list() == ["A Title", None, "Next Title", QUESTION_TITLE]
+    assert entries["segment_issues"].to_list() == [[], [MISSING_TITLE], [], []]
+    assert entries["rank"].to_list() == [1, 2, 3, 4]

@@ -33,6 +33,7 @@ def clean_one(text: str) -> tuple[str, list[str]]:
         ("double &amp;amp; escaped", "double & escaped", "html_unescaped"),
         ("e\u0301te\u0301", "été", "unicode_normalized"),
         ("bad\u0007bell and zero\u200bwidth", "badbell and zerowidth", "control_chars_removed"),
+        ("bad\u0007bell and zero\u200bwidth", "badbell and zerowidth", "invisible_chars_removed"),
         ("  many   spaces\tand\u00a0nbsp  ", "many spaces and nbsp", "whitespace_normalized"),
     ],
 )
@@ -40,6 +41,17 @@ def test_scrape_damage_is_repaired_and_flagged(raw, clean, flag):
     cleaned, flags = clean_one(raw)
     assert cleaned == clean
     assert flag in flags
+
+
+def test_bidirectional_controls_are_removed_and_flagged_as_such():
+    """Overrides, embeddings, isolates and marks reorder what a reader sees: removed, and
+    the flag names what was done (not control_chars_removed, which is about C0/C1 bytes)."""
+    raw = "Safe\u202eTXT.exe\u202c paper \u2066isolated\u2069 \u200fmark\u200e and a NUL\u0000"
+    cleaned, flags = clean_one(raw)
+    assert cleaned == "SafeTXT.exe paper isolated mark and a NUL"
+    assert flags == ["control_chars_removed", "invisible_chars_removed"]
+    assert clean_one("\u2067\u202aTitle\u202b\u202d\u2068\ufeff")[0] == "Title"
+    assert clean_one("\u202eonly bidi")[1] == ["invisible_chars_removed"]
 
 
 @pytest.mark.parametrize(
@@ -72,7 +84,7 @@ def test_only_rows_that_need_ftfy_go_through_it(monkeypatch):
 
 
 artifact_alphabet = st.sampled_from(
-    list("abc XYZ 0123456789.,;:%$()[]{}^&#'`\\\t\n\u00a0\u200bé×δÃ©â€™")
+    list("abc XYZ 0123456789.,;:%$()[]{}^&#'`\\\t\n\u00a0\u200b\u202e\u2066é×δÃ©â€™")
     + ["times", " times ", "propto", "\\%", "\\$", "{\\delta}", "``", "''", "&amp;", "&#39;", "^2", "CafÃ©", "https://x.org/a-"]
 )
 
@@ -175,7 +187,7 @@ def test_plain_extra_characters_change_under_no_skipped_repair():
     import re
     import unicodedata
 
-    from transforms.text import CONTROL_CHARS, LATEX_LITERALS, MOJIBAKE_HINT, PLAIN_EXTRA, SUPERSCRIPT_DIGITS
+    from transforms.text import CONTROL_CHARS, KEEP_PLAIN, MOJIBAKE_HINT, PLAIN_EXTRA
 
     seconds = set()  # second halves of canonical compositions
     for code in range(0x110000):
@@ -187,8 +199,9 @@ def test_plain_extra_characters_change_under_no_skipped_repair():
     for char in PLAIN_EXTRA:
         assert not _nfc_may_change(char) and char not in seconds, char
         assert not re.search(CONTROL_CHARS, char) and not char.isspace() and not re.search(lead, char), char
-    written = "".join([*LATEX_LITERALS.values(), *SUPERSCRIPT_DIGITS.values(), "∝×$"])
+    written = "×"  # times_to_multiplication_sign; the other KEEP_PLAIN repairs only remove characters
     assert all((c.isascii() and c.isprintable()) or c in PLAIN_EXTRA for c in written)
+    assert KEEP_PLAIN == {"control_chars_removed", "invisible_chars_removed", "times_to_multiplication_sign", "whitespace_normalized"}
 
 
 def test_ascii_control_scan_is_the_ascii_control_class():
@@ -233,7 +246,7 @@ def test_superscripts_only_where_a_caret_and_digit_stand_gives_the_same(texts):
 
 plain_alphabet = st.one_of(
     hint_alphabet,
-    st.sampled_from(["  ", " ", "\\\\", "{\\delta}", "\\alpha ", "1^2", "3times4", "Ã", "``", "\t", "\u00a0"]),
+    st.sampled_from(["  ", " ", "\\\\", "{\\delta}", "\\alpha ", "1^2", "3times4", "Ã", "``", "\t", "\u00a0", "{\\aa}", "{\\oe}", "©"]),
     st.sampled_from(list(__import__("transforms.text", fromlist=["PLAIN_EXTRA"]).PLAIN_EXTRA)),
 )
 
