@@ -10,7 +10,6 @@ import hashlib
 import json
 from pathlib import Path
 
-import fsspec
 import polars as pl
 
 from flows import PIPELINE_VERSION
@@ -32,13 +31,18 @@ def sidecar_of(source: str) -> str:
 
 
 def read_bytes(location: str) -> bytes | None:
-    """The sidecar's bytes, or None when there is none."""
+    """The sidecar's bytes, or None when there is none. Only beside a local snapshot (the
+    fetcher writes local files): probing a remote server for a file it may not have would
+    be a request nobody asked for, and would carry the source's credentials."""
+    path = Path(location.removeprefix("file://"))
+    if "://" in location and not location.startswith("file://"):
+        return None
     try:
-        with fsspec.open(location, "rb") as handle:
+        with open(path, "rb") as handle:
             return handle.read(MAX_FETCHED_BYTES + 1)
     except (FileNotFoundError, IsADirectoryError):
         return None
-    except Exception as error:  # any fsspec backend error: the sidecar is refused, not the snapshot
+    except OSError as error:
         raise InputError(f"{name_of(location)}: cannot read: {type(error).__name__}: {error}") from error
 
 
