@@ -208,8 +208,11 @@ def fetch(
     except FetchError as error:
         fail(f"fetch failed, nothing written: {error}")
     except Exception as error:
-        if debug:
-            raise
+        if debug:  # the traceback, each line masked, as `run` prints it
+            import traceback
+
+            for line in traceback.format_exception(error):
+                err_console.print(escape(mask(line, one_line=False).rstrip()), soft_wrap=True)
         fail(f"fetch failed, nothing written: {type(error).__name__}: {error}")
     print_fetch_summary(summary)
 
