@@ -11,6 +11,7 @@ item, githubRepo / githubStars / projectPage).
     hub.faults = [429, 500]                   # the next requests answer these statuses
     hub.always = 500                          # every request answers this status
     hub.body = b"not json"                    # every page answers this body
+    hub.delay = 2.0                           # seconds before each answer (a slow server)
     hub.requests                              # (params, headers) of every request
 """
 
@@ -71,6 +72,7 @@ class FakeDailyPapers:
     faults: list[int] = field(default_factory=list)
     always: int | None = None
     body: bytes | None = None
+    delay: float = 0.0
     requests: list[tuple[dict, dict]] = field(default_factory=list)
 
     def __enter__(self) -> FakeDailyPapers:
@@ -102,6 +104,10 @@ class FakeDailyPapers:
         parsed = urllib.parse.urlsplit(handler.path)
         params = dict(urllib.parse.parse_qsl(parsed.query))
         self.requests.append((params, {k.lower(): v for k, v in handler.headers.items()}))
+        if self.delay:
+            import time
+
+            time.sleep(self.delay)
         if parsed.path != "/api/daily_papers":
             return self._send(handler, 404, b'{"error": "not found"}')
         status = self.faults.pop(0) if self.faults else self.always

@@ -80,6 +80,13 @@ def test_500_forever_fails_in_one_line_naming_endpoint_and_status_and_writes_not
     assert not (tmp_path / "fetched").exists() or not list((tmp_path / "fetched").iterdir())
 
 
+def test_a_time_out_is_retried_then_named(tmp_path):
+    with FakeDailyPapers(listing(3), delay=1.0) as hub:
+        with pytest.raises(FetchError, match=r"api/daily_papers\?sort=trending&p=0&limit=10: timed out after 0.2 s \(after 2 attempts\)"):
+            fetch_listing(10, endpoint=hub.endpoint, timeout=0.2, attempts=2, **FAST)
+    assert len(hub.requests) == 2
+
+
 def test_a_network_error_is_retried_then_named(tmp_path):
     with FakeDailyPapers() as hub:
         endpoint = hub.endpoint  # the server is gone after this block: connection refused
