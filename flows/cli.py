@@ -128,7 +128,7 @@ def progress_reporter(quiet: bool):
 
 @app.command()
 def run(
-    sources: Annotated[list[str], typer.Argument(help="Snapshot files, folders, globs or fsspec URLs.")],
+    sources: Annotated[list[str] | None, typer.Argument(help="Snapshot files, folders, globs or fsspec URLs.")] = None,
     output: Annotated[Path, typer.Option("--output", "-o", help="Release folder.")] = Path("output"),
     date: Annotated[
         str | None, typer.Option("--date", help="Snapshot date (YYYY-MM-DD) for files with no date in their name.")
@@ -153,11 +153,18 @@ def run(
     debug: Annotated[bool, typer.Option("--debug", metavar="", help="Show tracebacks of unexpected errors.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", metavar="", help="Show Prefect's logs.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", metavar="", help="Print nothing unless something failed or was refused (cron).")] = False,
+    from_hub: Annotated[
+        bool, typer.Option("--from-hub", metavar="", help="First fetch today's trending listing from the Hub into OUTPUT/fetched/.")
+    ] = False,
+    fetch_limit: Annotated[int, typer.Option("--fetch-limit", min=1, help="With --from-hub: entries to fetch.")] = 100,
 ) -> None:
     """Ingest snapshots not yet in OUTPUT, merge them into its release, validate and publish.
 
     Exit codes: 0 published, or nothing new; 1 the run did not publish (the reason is on stderr); 2 usage error or no such source; 3 no Prefect API (the local server did not start).
     """
+    sources = sources or []
+    if not sources and not from_hub:
+        fail("give SOURCE... or --from-hub", EXIT_USAGE)
     if date is not None:
         import datetime as dt
 
@@ -166,7 +173,7 @@ def run(
         except ValueError:
             fail(f"--date {date!r} is not a date in YYYY-MM-DD form", EXIT_USAGE)
     missing = missing_local_sources(sources)
-    if len(missing) == len(sources):  # checked before any server starts or OUTPUT is touched
+    if sources and len(missing) == len(sources):  # checked before any server starts or OUTPUT is touched
         fail("no such source: " + ", ".join(missing), EXIT_USAGE)
     output_existed = output.exists()
     from flows.progress import set_reporter
@@ -183,22 +190,25 @@ def run(
             set_reporter(reporter)
             with gc_paused_then_frozen():
                 api = running.enter_context(prefect_api(wait=False, log_path=server_log()))
-                from flows.pipeline import run_release
+                from flows.pipeline import run_from_hub, run_release
 
                 import_in_background("great_expectations", "great_expectations.data_context.types.base")
                 api.wait_until_ready()
-            summary = run_release(
-                sources,
-                str(output),
-                date,
-                max_bytes=max_mb * 1024 * 1024,
-                timeout=timeout,
-                shard_mb=shard_mb,
-                parallel=parallel,
-                dask_address=dask_address,
-                dask_workers=dask_workers,
-                rebuild=rebuild,
-            )
+            if from_hub:  # the fetch names its snapshot by --date; the run reads the other options' defaults
+                summary = run_from_hub(str(output), date, limit=fetch_limit, sources=sources or [], rebuild=rebuild)
+            else:
+                summary = run_release(
+                    sources,
+                    str(output),
+                    date,
+                    max_bytes=max_mb * 1024 * 1024,
+                    timeout=timeout,
+                    shard_mb=shard_mb,
+                    parallel=parallel,
+                    dask_address=dask_address,
+                    dask_workers=dask_workers,
+                    rebuild=rebuild,
+                )
     except ServerStartError as error:
         fail(str(error), EXIT_NO_PREFECT)
     except Exception as error:  # the one place that turns any failure into one line
@@ -214,6 +224,8 @@ def run(
         for item in summary["refused"]:
             err_console.print(f"[yellow]refused:[/] {item['reason']}", soft_wrap=True)
     else:
+        if "fetch" in summary:
+            print_fetch_summary(summary["fetch"])
         print_summary(summary)
     if push_to_hub:
         publish(output, push_to_hub, debug=debug, quiet=quiet)
@@ -246,12 +258,66 @@ def publish(
 
 
 @app.command()
+def fetch(
+    out: Annotated[Path, typer.Option("--out", help="Folder of fetched snapshots (DATE.txt + DATE.meta.jsonl).")],
+    date: Annotated[
+        str | None, typer.Option("--date", help="Name of the snapshot (YYYY-MM-DD; default today, UTC). The listing is today's.")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="Entries to fetch, from the top of the listing.")] = 100,
+    refetch: Annotated[bool, typer.Option("--refetch", help="Fetch again even if this date is fetched already.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of unexpected errors.")] = False,
+) -> None:
+    """Fetch the Hub's trending listing (HF_ENDPOINT, HF_TOKEN when set) into a snapshot and its sidecar."""
+    import datetime as dt
+
+    from flows.fetch import FetchError, fetch_day
+
+    try:
+        if date is not None:
+            dt.date.fromisoformat(date)
+    except ValueError:
+        fail(f"--date {date!r} is not a date in YYYY-MM-DD form")
+    try:
+        summary = fetch_day(out, date, limit, refetch)
+    except FetchError as error:
+        fail(f"fetch failed, nothing written: {error}")
+    except Exception as error:
+        if debug:  # the traceback, each line masked, as `run` prints it
+            import traceback
+
+            for line in traceback.format_exception(error):
+                err_console.print(escape(mask(line, one_line=False).rstrip()), soft_wrap=True)
+        fail(f"fetch failed, nothing written: {type(error).__name__}: {error}")
+    print_fetch_summary(summary)
+
+
+def print_fetch_summary(summary: dict) -> None:
+    if summary["outcome"] == "already fetched":
+        console.print(f"{summary['date']}: already fetched ({summary['snapshot']}); --refetch to fetch it again")
+        return
+    console.print(
+        f"fetched {summary['date']}: {summary['entries']} entries ({summary['pages']} page(s)) -> "
+        f"{summary['snapshot']}, {summary['sidecar']}"
+    )
+    for reason in summary["skipped"]:
+        console.print(f"[yellow]left out:[/] {reason}", soft_wrap=True)
+
+
+@app.command()
 def serve(
-    source: Annotated[list[str], typer.Option("--source", help="Snapshot files, folders, globs or URLs (repeatable).")],
+    source: Annotated[
+        list[str] | None, typer.Option("--source", help="Snapshot files, folders, globs or URLs (repeatable).")
+    ] = None,
     output: Annotated[Path, typer.Option("--output", "-o", help="Release folder.")] = Path("output"),
     cron: Annotated[str, typer.Option("--cron", help="When to run (cron, UTC).")] = "0 6 * * *",
     port: Annotated[int, typer.Option("--port", help="Port of the local Prefect server (UI and API), if one is started.")] = DEFAULT_PORT,
     run_now: Annotated[bool, typer.Option("--run-now", metavar="", help="Also trigger one run right away.")] = False,
+    from_hub: Annotated[
+        bool, typer.Option("--from-hub", metavar="", help="Each run first fetches that day's trending listing from the Hub.")
+    ] = False,
+    push_to_hub: Annotated[
+        str | None, typer.Option("--push-to-hub", metavar="ORG/NAME", help="With --from-hub: upload each new release there.")
+    ] = None,
 ) -> None:
     """Run the pipeline on a schedule: register the `daily` deployment and serve it.
 
@@ -270,20 +336,25 @@ def serve(
         trigger_command,
     )
 
+    if not source and not from_hub:
+        fail("give --source SOURCE or --from-hub", EXIT_USAGE)
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # while starting: like Ctrl-C
     try:
         with prefect_api(FULL_SERVER, port=port, log_path=server_log(), stop_timeout=SERVER_STOP_GRACE) as api:
-            from flows.pipeline import build_release
+            from flows.pipeline import build_release, fetch_and_release
+
+            served = fetch_and_release if from_hub else build_release
 
             def announce() -> None:
                 from prefect.settings import get_current_settings
 
                 ui = get_current_settings().ui_url or api.url.removesuffix("/api")  # Prefect's own rule (Cloud too)
                 console.print(f"Prefect UI: {ui}  (API: {api.url})")
-                console.print(f"serving {build_release.name}/{DEPLOYMENT_NAME} on cron {cron!r} (UTC); Ctrl-C to stop")
-                console.print(f"trigger a run by hand (another shell): {trigger_command(api.url, build_release)}")
+                console.print(f"serving {served.name}/{DEPLOYMENT_NAME} on cron {cron!r} (UTC); Ctrl-C to stop")
+                console.print(f"trigger a run by hand (another shell): {trigger_command(api.url, served)}")
 
-            serve_release([conceal(s) for s in source], str(output), cron, run_now, on_ready=announce, force=forced_exit(api))
+            serve_release([conceal(s) for s in source or []], str(output), cron, run_now, from_hub=from_hub,
+                          push_to_hub=push_to_hub, on_ready=announce, force=forced_exit(api))  # fmt: skip
     except KeyboardInterrupt:
         pass  # stopped while starting
     except ServerStartError as error:

@@ -178,6 +178,11 @@ COLUMN_MEANINGS = {
         "abstract_raw": "the abstract line exactly as read (latest snapshot)",
         "source_file": "file name of the latest snapshot that lists the paper",
         "source_line": "1-based line of the title in that file",
+        "arxiv_id": "arXiv identifier (link: `https://arxiv.org/abs/<arxiv_id>`, Hub page: `https://huggingface.co/papers/<arxiv_id>`), from a fetched snapshot's sidecar; null if only ever scraped",
+        "authors": "author names, from the latest snapshot with a sidecar that lists the paper (nullable)",
+        "published_at": "arXiv publication date, from the sidecar (nullable)",
+        "upvotes": "Hub upvotes in the latest snapshot with a sidecar (nullable)",
+        "github_stars": "stars of its code repository in the latest snapshot with a sidecar (nullable)",
     },
     "claims": {
         "paper_id": "the paper",
@@ -197,6 +202,7 @@ COLUMN_MEANINGS = {
         "rank": "1-based position in that snapshot",
         "source_file": "snapshot file name",
         "source_line": "1-based line of the title in that file",
+        "upvotes": "Hub upvotes that day, from the snapshot's sidecar (nullable: scraped snapshots have none)",
     },
     "quarantine": {
         "source_file": "snapshot file name",

@@ -37,6 +37,7 @@ from flows.release import (
     write_json,
     write_table,
 )
+from flows.fetch import BACKOFF_SECONDS, DEFAULT_LIMIT, FetchError, fetch_day
 from flows.shards import DEFAULT_SHARD_MB
 from flows.redact import conceal, redact_url
 from flows.sources import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT, expand_sources_shown
@@ -160,15 +161,34 @@ def publish(output: str, release_dir: str, manifest: dict, previous_release: str
     prune_releases(Path(output), keep={release, *([previous] if previous else [])})
 
 
+def _identity(record: dict) -> tuple[str, str | None]:
+    """A snapshot is its content and its sidecar's (contract 1b)."""
+    return record["sha256"], record.get("sidecar_sha256")
+
+
 def _merge_snapshots(previous: list[dict], staged: list[dict]) -> tuple[list[dict], list[dict]]:
-    """All snapshots of the release (sorted) and the ones new to it, by content hash."""
-    known = {record["sha256"] for record in previous}
-    new: dict[str, dict] = {}
+    """All snapshots of the release (sorted) and the ones new to it, by content hash (and
+    sidecar hash). A text read again with another sidecar (or a first one) replaces its
+    earlier reading."""
+    known = {_identity(record) for record in previous}
+    new: dict[tuple, dict] = {}
     for record in staged:
-        if record["sha256"] not in known:
-            new.setdefault(record["sha256"], record)
+        if _identity(record) not in known:
+            new.setdefault(_identity(record), record)
+    replaced = {key[0] for key in new}
     order = lambda r: (r["snapshot_date"], r["file"], r["sha256"])  # noqa: E731
-    return sorted([*previous, *new.values()], key=order), sorted(new.values(), key=order)
+    kept = [record for record in previous if record["sha256"] not in replaced]
+    return sorted([*kept, *new.values()], key=order), sorted(new.values(), key=order)
+
+
+def _merge_is_exact(previous_manifest: dict, new: list[dict]) -> bool:
+    """Whether merging `new` into the previous release gives what a full build gives: not
+    when a text is read again (with another sidecar), nor when a snapshot with a sidecar
+    is not later than the release (a paper's sidecar columns come from its latest one)."""
+    previous = previous_manifest.get("snapshots", [])
+    texts = {record["sha256"] for record in previous}
+    latest = max((record["snapshot_date"] for record in previous), default="")
+    return not any(r["sha256"] in texts or (r.get("sidecar") and r["snapshot_date"] <= latest) for r in new)
 
 
 def _new_versions(previous: list[dict], new: list[dict]) -> list[str]:
@@ -277,6 +297,80 @@ def run_release(sources: list[str], output: str, snapshot_date: str | None = Non
     return state.result()
 
 
+# --- From the Hub: fetch today's listing, then run (contract 1b) ---------------------------
+FETCHED = "fetched"  # default folder of fetched snapshots, inside the output folder
+
+
+@task(
+    name="fetch-trending-listing",
+    retries=2,
+    # On top of the fetcher's own retries of each page (seconds apart): minutes apart, for
+    # an outage that outlasts those.
+    retry_delay_seconds=[15 * BACKOFF_SECONDS, 60 * BACKOFF_SECONDS],
+    cache_policy=NO_CACHE,
+)
+def fetch_listing(folder: str, snapshot_date: str | None, limit: int, refetch: bool) -> dict:
+    """The Hub's trending listing -> <folder>/<date>.txt + .meta.jsonl (unless fetched already)."""
+    summary = fetch_day(Path(folder), snapshot_date, limit, refetch)
+    logger = get_run_logger()
+    logger.info("fetch %s: %s", summary["date"], summary["outcome"])
+    for reason in summary.get("skipped", []):
+        logger.warning("left out of the listing: %s", reason)
+    return summary
+
+
+@task(name="push-to-hub", retries=2, retry_delay_seconds=[30, 120], cache_policy=NO_CACHE)
+def push_to_hub_task(output: str, repo_id: str) -> str:
+    """Upload the published release (hf/) to a Hub dataset repository, tagged with its date."""
+    from flows.hub import push_release
+
+    return push_release(Path(output), repo_id)
+
+
+@flow(name="trending-papers-from-hub")
+def fetch_and_release(
+    output: str = "output",
+    fetched: str | None = None,
+    snapshot_date: str | None = None,
+    limit: int = DEFAULT_LIMIT,
+    refetch: bool = False,
+    sources: list[str] | None = None,
+    rebuild: bool = False,
+    push_to_hub: str | None = None,
+) -> dict | State:
+    """Fetch the Hub's trending listing (its own task, retried with backoff), then ingest,
+    validate and publish as `trending-papers-release` does, in this one flow run. The
+    fetched snapshots stay in `fetched` (default <output>/fetched), a source of every run.
+    A fetch that fails ends the run Failed with its one-line reason; nothing is written.
+    `push_to_hub` (ORG/NAME): a run that published a new release uploads it there."""
+    started = dt.datetime.now(dt.UTC)
+    folder = fetched or str(Path(output) / FETCHED)
+    try:
+        fetch = fetch_listing(folder, snapshot_date, limit, refetch)
+    except FetchError as error:
+        reason = f"fetch failed, nothing written: {error}"
+        run = {"run_id": str(flow_run.id or uuid.uuid4()), "sources": [folder], "outcome": "failed", "reason": reason}
+        record_run(Path(output), run, started)
+        return Failed(message=reason)
+    result = build_release.fn([folder, *(sources or [])], output, snapshot_date, rebuild=rebuild)
+    if not isinstance(result, dict):
+        return result
+    if push_to_hub and result["outcome"] == "published":
+        try:
+            result = {**result, "pushed": push_to_hub_task(output, push_to_hub)}
+        except Exception as error:  # the release stands; the upload is retried by the next run's publish
+            return Failed(message=f"published, but the push to {push_to_hub} failed: {type(error).__name__}: {error}")
+    return {**result, "fetch": fetch}
+
+
+def run_from_hub(output: str, snapshot_date: str | None = None, **options) -> dict:
+    """Run fetch_and_release; its summary (with `fetch`), or ReleaseError with the reason."""
+    state = fetch_and_release(output, snapshot_date=snapshot_date, **options, return_state=True)
+    if not state.is_completed():
+        raise ReleaseError(state.message or "the run failed")
+    return state.result()
+
+
 def _build_release(run_id: str, sources: list[str], out: Path, options: RunOptions) -> dict:
     logger = get_run_logger()
     run_time = dt.datetime.now(dt.UTC)  # names the run in the validation history
@@ -321,7 +415,7 @@ def _build_release(run_id: str, sources: list[str], out: Path, options: RunOptio
         if not new and not options.rebuild:
             return {**summary, "outcome": "unchanged", "counts": previous_manifest.get("counts", {})}
         release_dir = new_release_dir(out, f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}-{run_id[:8]}")
-        base = _incremental_base(out, previous_manifest, options.rebuild)
+        base = _incremental_base(out, previous_manifest, options.rebuild or not _merge_is_exact(previous_manifest, new))
         built_from = new if base else snapshots
         with timed(timings, "build"), stage("build"):
             built = build_tables(built_from, str(out), str(release_dir), base)

@@ -26,6 +26,7 @@ from pathlib import Path
 
 DEPLOYMENT_NAME = "daily"
 DESCRIPTION = "Ingest new trending-papers snapshots and publish the release."
+FROM_HUB_DESCRIPTION = "Fetch the Hub's trending listing, then ingest the new snapshots and publish the release."
 STOP_GRACE = 5.0  # seconds the runner gets to cancel its runs and pause its schedule
 SERVER_STOP_GRACE = 3.0  # then seconds the local server gets to stop before it is killed
 FORCED_EXIT = 130  # a second signal while stopping: 128 + SIGINT, as a shell reports it
@@ -187,11 +188,25 @@ def _cancel(task: asyncio.Task | None):
     return cancel
 
 
-def serve_release(sources: list[str], output: str, cron: str, run_now: bool = False, **serve_options) -> None:
-    """Serve the release flow on `sources` -> `output` (see serve_flow)."""
-    from flows.pipeline import build_release
+def serve_release(
+    sources: list[str],
+    output: str,
+    cron: str,
+    run_now: bool = False,
+    from_hub: bool = False,
+    push_to_hub: str | None = None,
+    **serve_options,
+) -> None:
+    """Serve the release flow on `sources` -> `output` (see serve_flow). `from_hub`: the
+    deployment's flow fetches the Hub's trending listing first (`trending-papers-from-hub`),
+    and `sources` are read as well."""
+    from flows.pipeline import build_release, fetch_and_release
 
     # Absolute paths: the deployment's parameters must not depend on where a run starts.
     sources = [s if "://" in s else str(Path(s).resolve()) for s in sources]
     parameters = {"sources": sources, "output": str(Path(output).resolve())}
-    serve_flow(build_release, parameters, cron, run_now=run_now, **serve_options)
+    if from_hub and push_to_hub:
+        parameters["push_to_hub"] = push_to_hub
+    flow = fetch_and_release if from_hub else build_release
+    description = FROM_HUB_DESCRIPTION if from_hub else DESCRIPTION
+    serve_flow(flow, parameters, cron, run_now=run_now, description=description, **serve_options)

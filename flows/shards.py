@@ -48,6 +48,7 @@ class ShardSpec:
     first_line: int  # 1-based line number of the shard's first line in the file
     out: str  # parquet file the shard's entries are written to
     long_lines: tuple = ()  # (start, end, line_no) of the lines over MAX_LINE_BYTES in the range: not read
+    api_text: bool = False  # fetched from the Hub's API: its text is LaTeX (rendered first)
 
 
 @dataclass(frozen=True)
@@ -199,7 +200,7 @@ def normalize_shard(spec: ShardSpec) -> dict:
         lines = lines_frame(text, spec.source_file, spec.first_line)
         del text
     with timed(timings, "normalize"):
-        cleaned = _quarantine_long_lines(clean_entries(lines).collect(), spec.long_lines)
+        cleaned = _quarantine_long_lines(clean_entries(lines, spec.api_text).collect(), spec.long_lines)
     with timed(timings, "claims"):
         entries = attach_claims(cleaned.lazy()).collect()
     # Uncompressed: staged shards are read once, by the build, and zstd cost 2.4x the CPU

@@ -34,14 +34,17 @@ from flows.release import write_json
 from flows.shards import ShardSpec, normalize_shard, scan, sha256_of
 from flows.timing import add_timings
 from flows.redact import mask, redact_url
+from flows.sidecars import ingest_sidecar
 from flows.sources import InputError, SourceUnavailable, localize, name_of, snapshot_date
+from transforms.sidecar import with_metadata, without_metadata
 
 STAGE_RETRIES = 2
 INDEX = "index.json"
 
 
-def staged_dir(output: Path, sha256: str) -> Path:
-    return output / "staged" / f"{sha256}-{PIPELINE_VERSION}"
+def staged_dir(output: Path, sha256: str, api_text: bool = False) -> Path:
+    """A snapshot read with a sidecar (its text is the API's LaTeX) is staged apart."""
+    return output / "staged" / f"{sha256}-{PIPELINE_VERSION}{'-api' if api_text else ''}"
 
 
 def _is_transient(task, task_run, state) -> bool:
@@ -82,7 +85,9 @@ def ingest_snapshot(
     except InputError as error:
         _discard(path, is_temporary)
         return {"source": shown, "refused": str(error)}
+    sidecar = ingest_sidecar(source, path, scanned.size, Path(output))
     return {
+        **sidecar,
         "source": shown,
         "file": name,
         "sha256": scanned.sha256,
@@ -164,7 +169,7 @@ def _shard_specs(ingested: dict, target: Path) -> list[dict]:
         asdict(
             ShardSpec(
                 ingested["local"], ingested["file"], i, start, end, first_line,
-                str(target / f"shard-{i:05d}.parquet"), long_lines(start, end),
+                str(target / f"shard-{i:05d}.parquet"), long_lines(start, end), ingested.get("api_text", False),
             )
         )  # fmt: skip
         for i, (start, end, first_line) in enumerate(ingested["cuts"])
@@ -178,13 +183,28 @@ def _discard(path: Path, is_temporary: bool) -> None:
 
 def _record(ingested: dict, output: Path, entries: int) -> dict:
     keys = ("source", "file", "sha256", "snapshot_date", "bytes")
-    target = staged_dir(output, ingested["sha256"])
-    return {**{k: ingested[k] for k in keys}, "entries": entries, "staged": str(target.relative_to(output))}
+    target = staged_dir(output, ingested["sha256"], ingested.get("api_text", False))
+    record = {**{k: ingested[k] for k in keys}, "entries": entries, "staged": str(target.relative_to(output))}
+    if "sidecar" in ingested and ingested["sidecar_entries"] == entries:
+        record.update(sidecar=ingested["sidecar"], sidecar_sha256=ingested["sidecar_sha256"])
+    return record
 
 
-def _staged_entries_count(output: Path, sha256: str) -> int | None:
+def _sidecar_refusal(ingested: dict, entries: int) -> str | None:
+    """Why the snapshot's sidecar is not used, if it is not."""
+    if "sidecar_refused" in ingested:
+        return ingested["sidecar_refused"]
+    if "sidecar" in ingested and ingested["sidecar_entries"] != entries:
+        return (
+            f"{ingested['sidecar'].rsplit('/', 1)[-1]}: lists {ingested['sidecar_entries']} entries, "
+            f"{ingested['file']} has {entries}; {ingested['file']} goes through without it"
+        )
+    return None
+
+
+def _staged_entries_count(output: Path, sha256: str, api_text: bool = False) -> int | None:
     """Entries of a snapshot staged already, else None."""
-    index = staged_dir(output, sha256) / INDEX
+    index = staged_dir(output, sha256, api_text) / INDEX
     return json.loads(index.read_text())["entries"] if index.exists() else None
 
 
@@ -192,13 +212,14 @@ def stage_snapshot(ingested: dict, output: Path, parallel: int, dask_client, tim
     """Normalize one ingested snapshot into its staged folder (unless cached)."""
     scratch = output / "staged" / f".partial-{uuid.uuid4().hex}"
     hashing = None if ingested["sha256"] else hash_snapshot.submit(ingested["local"])
+    api_text = ingested.get("api_text", False)
     results: list[dict] = []
     try:
         # Staged already? Known now for a hashed file, once its hash is done for the others.
-        cached_entries = None if hashing else _staged_entries_count(output, ingested["sha256"])
+        cached_entries = None if hashing else _staged_entries_count(output, ingested["sha256"], api_text)
         if cached_entries is None:
             staged_meanwhile = lambda: hashing is not None and hashing.state.is_completed() and (  # noqa: E731
-                _staged_entries_count(output, hashing.result()["sha256"]) is not None
+                _staged_entries_count(output, hashing.result()["sha256"], api_text) is not None
             )
             specs = _shard_specs(ingested, scratch)
             shard_bytes = lambda result: specs[result["index"]]["end"] - specs[result["index"]]["start"]  # noqa: E731
@@ -208,12 +229,12 @@ def stage_snapshot(ingested: dict, output: Path, parallel: int, dask_client, tim
             hashed = hashing.result()  # before the finally: the hash reads the local file
             ingested = {**ingested, "sha256": hashed["sha256"]}
             add_timings(timings, {"ingest": hashed["seconds"]})
-            cached_entries = _staged_entries_count(output, hashed["sha256"])
+            cached_entries = _staged_entries_count(output, hashed["sha256"], api_text)
     finally:
         _discard(Path(ingested["local"]), ingested["temporary"])
     if cached_entries is not None:
         shutil.rmtree(scratch, ignore_errors=True)
-        return {"record": _record(ingested, output, cached_entries)}
+        return {"record": _record(ingested, output, cached_entries), "sidecar_refused": _sidecar_refusal(ingested, cached_entries)}
     for result in results:
         add_timings(timings, result.get("timings", {}))
     refusals = [r["refused"] for r in results if "refused" in r]
@@ -224,10 +245,10 @@ def stage_snapshot(ingested: dict, output: Path, parallel: int, dask_client, tim
         return {"source": ingested["source"], "refused": reason}
     shards = [{"file": f"shard-{r['index']:05d}.parquet", "entries": r["entries"]} for r in results]
     write_json({"sha256": ingested["sha256"], "entries": entries, "shards": shards}, scratch / INDEX)
-    target = staged_dir(output, ingested["sha256"])
+    target = staged_dir(output, ingested["sha256"], api_text)
     shutil.rmtree(target, ignore_errors=True)  # a folder without index.json: an interrupted staging of an older version
     scratch.rename(target)
-    return {"record": _record(ingested, output, entries)}
+    return {"record": _record(ingested, output, entries), "sidecar_refused": _sidecar_refusal(ingested, entries)}
 
 
 def _remove_scratch(output: Path) -> None:
@@ -277,6 +298,8 @@ def stage_all(
             refused.append({"source": shown[source], "reason": mask(staged["refused"])})
         else:
             records.append(staged["record"])
+            if staged["sidecar_refused"]:
+                refused.append({"source": shown[source], "reason": mask(staged["sidecar_refused"])})
     return records, refused, timings
 
 
@@ -290,7 +313,8 @@ def staged_entries(snapshots: list[dict], output: Path) -> pl.LazyFrame:
     offsets: list[int] = []
     dates: list[dt.date] = []
     names: list[str] = []
-    for record in snapshots:
+    numbers: list[int] = []
+    for number, record in enumerate(snapshots):
         folder = output / record["staged"]
         offset = 0
         for shard in json.loads((folder / INDEX).read_text())["shards"]:
@@ -298,14 +322,21 @@ def staged_entries(snapshots: list[dict], output: Path) -> pl.LazyFrame:
             offsets.append(offset)
             dates.append(dt.date.fromisoformat(record["snapshot_date"]))
             names.append(record["file"])
+            numbers.append(number)
             offset += shard["entries"]
     shard_file = pl.col("__shard_file")
-    return (
+    entries = (
         pl.scan_parquet(paths, include_file_paths="__shard_file")
         .with_columns(
             rank=pl.col("rank") + shard_file.replace_strict(paths, offsets, return_dtype=pl.Int32),
             snapshot_date=shard_file.replace_strict(paths, dates, return_dtype=pl.Date),
             source_file=shard_file.replace_strict(paths, names, return_dtype=pl.String),
         )
-        .drop("__shard_file")
     )
+    # Sidecars (contract 1b): row k of a snapshot's sidecar is its entry of rank k.
+    sidecars = [(number, output / r["sidecar"]) for number, r in enumerate(snapshots) if r.get("sidecar")]
+    if not sidecars:
+        return without_metadata(entries.drop("__shard_file"))
+    metadata = pl.concat([pl.scan_parquet(path).with_columns(__snapshot=pl.lit(number, pl.Int32)) for number, path in sidecars])
+    snapshot = shard_file.replace_strict(paths, numbers, return_dtype=pl.Int32).alias("__snapshot")
+    return with_metadata(entries.with_columns(snapshot), metadata, on=["__snapshot", "rank"]).drop("__shard_file", "__snapshot")

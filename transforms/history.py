@@ -2,7 +2,8 @@
 
 import polars as pl
 
-from transforms.schema import APPEARANCES, CLAIMS, PAPERS
+from transforms.schema import APPEARANCES, CLAIMS, PAPERS, SIDECAR_COLUMNS
+from transforms.sidecar import METADATA
 
 # Which entry speaks for a paper: the latest snapshot, then the best rank there; file
 # name and line only break ties so the choice never depends on input order.
@@ -10,13 +11,25 @@ LATEST_FIRST = (["snapshot_date", "rank", "source_file", "source_line"], [True, 
 BEST_FIRST = (["rank", "source_file", "source_line"], [False, False, False])
 
 
+def with_metadata_columns(entries: pl.LazyFrame) -> pl.LazyFrame:
+    """Entries with the sidecar's columns (transforms.sidecar.METADATA): the ones they lack
+    are added, null (from_sidecar false): entries of scraped snapshots have none."""
+    names = entries.collect_schema().names()
+    missing = {name: dtype for name, dtype in METADATA.items() if name not in names}
+    return entries.with_columns(
+        pl.lit(False if name == "from_sidecar" else None, dtype=dtype).alias(name) for name, dtype in missing.items()
+    )
+
+
 def appearances(entries: pl.LazyFrame) -> pl.LazyFrame:
-    """One row per paper per snapshot date, at its best rank that day."""
+    """One row per paper per snapshot date, at its best rank that day (and the upvotes of
+    its best entry that day that has them: a sidecar's)."""
     by, descending = BEST_FIRST
     return (
-        entries.sort(by, descending=descending)
+        with_metadata_columns(entries)
+        .sort(by, descending=descending)
         .group_by("paper_id", "snapshot_date")
-        .agg(pl.col("rank", "source_file", "source_line").first())
+        .agg(pl.col("rank", "source_file", "source_line").first(), pl.col("upvotes").drop_nulls().first())
         .select(APPEARANCES.names())
         .cast(dict(APPEARANCES))
         .sort("paper_id", "snapshot_date", "source_file", "source_line")
@@ -24,9 +37,12 @@ def appearances(entries: pl.LazyFrame) -> pl.LazyFrame:
 
 
 def papers(entries: pl.LazyFrame) -> pl.LazyFrame:
-    """One row per paper: text of its latest entry, plus its trending history."""
+    """One row per paper: text of its latest entry, plus its trending history; the
+    sidecar's columns (arxiv_id, authors, ...) from its latest entry that had a sidecar."""
     by, descending = LATEST_FIRST
-    text_columns = [name for name in PAPERS.names() if name in entries.collect_schema().names() and name != "paper_id"]
+    entries = with_metadata_columns(entries)
+    names = entries.collect_schema().names()
+    text_columns = [name for name in PAPERS.names() if name in names and name not in ("paper_id", *SIDECAR_COLUMNS)]
     # Which row speaks for each paper is found on the narrow key columns alone; then only
     # those rows of the wide columns (abstracts, raw text, urls, claims) are gathered by
     # position, once and already in paper_id order: sorting, grouping or joining the wide
@@ -45,10 +61,23 @@ def papers(entries: pl.LazyFrame) -> pl.LazyFrame:
             best_rank=pl.col("rank").min(),
         )
         .sort("paper_id")
-        .collect()
     )
+    metadata_speakers = (
+        entries.with_row_index("__row")
+        .filter(pl.col("from_sidecar"))
+        .select("__row", "paper_id", *by)
+        .sort(by, descending=descending)
+        .group_by("paper_id")
+        .agg(__metadata_row=pl.col("__row").first())
+    )
+    speakers = speakers.join(metadata_speakers, on="paper_id", how="left", maintain_order="left").collect()
     texts = entries.select(pl.col(text_columns).gather(speakers.get_column("__row")))
-    return pl.concat([speakers.drop("__row").lazy(), texts], how="horizontal").select(PAPERS.names()).cast(dict(PAPERS))
+    metadata = entries.select(pl.col(SIDECAR_COLUMNS).gather(speakers.get_column("__metadata_row")))
+    return (
+        pl.concat([speakers.drop("__row", "__metadata_row").lazy(), texts, metadata], how="horizontal")
+        .select(PAPERS.names())
+        .cast(dict(PAPERS))
+    )
 
 
 def claims(papers_frame: pl.LazyFrame) -> pl.LazyFrame:
@@ -74,8 +103,13 @@ def merge(previous: dict[str, pl.LazyFrame], valid: pl.LazyFrame, quarantined: p
     speaker competes with the new entries under the same order. Untouched rows are kept
     as they are and merged in by paper_id (every table is sorted by it).
 
+    The sidecar's columns of a touched paper come from its new entries that had a sidecar,
+    else stay as they were: exact when every new snapshot with a sidecar is later than
+    every previous one (the caller builds from every snapshot otherwise).
+
     -> {table: all rows} and {"<table>_changed": the rows this merge (re)computed}.
     """
+    valid = with_metadata_columns(valid)
     touched_ids = valid.select("paper_id").unique()
     touched = pl.col("paper_id").is_in(touched_ids.collect().get_column("paper_id").implode())
     keys = APPEARANCES.names()
@@ -86,8 +120,11 @@ def merge(previous: dict[str, pl.LazyFrame], valid: pl.LazyFrame, quarantined: p
         .filter(touched)
         .rename({"last_seen": "snapshot_date"})
         .join(previous_touched_appearances.select("paper_id", "snapshot_date", "rank"), on=["paper_id", "snapshot_date"])
+        .with_columns(from_sidecar=pl.any_horizontal(pl.col(SIDECAR_COLUMNS).is_not_null()))
     )
-    entry_columns = [*(name for name in PAPERS.names() if name in valid.collect_schema().names()), "snapshot_date", "rank"]
+    entry_columns = [
+        *(name for name in PAPERS.names() if name in valid.collect_schema().names()), "snapshot_date", "rank", "from_sidecar"
+    ]
     history_of_touched = touched_appearances.group_by("paper_id").agg(
         first_seen=pl.col("snapshot_date").min(),
         last_seen=pl.col("snapshot_date").max(),

@@ -39,8 +39,16 @@ PAPERS = pl.Schema(
         "abstract_raw": pl.String,
         "source_file": pl.String,
         "source_line": pl.Int32,
+        # From a fetched snapshot's sidecar (contract 1b); null for a paper only ever scraped.
+        "arxiv_id": pl.String,
+        "authors": pl.List(pl.String),
+        "published_at": pl.Date,
+        "upvotes": pl.Int32,
+        "github_stars": pl.Int32,
     }
 )
+# The papers columns that come from the latest snapshot with a sidecar, not the latest one.
+SIDECAR_COLUMNS = ["arxiv_id", "authors", "published_at", "upvotes", "github_stars"]
 
 CLAIMS = pl.Schema({"paper_id": pl.String, **CLAIM_FIELDS})
 
@@ -51,6 +59,7 @@ APPEARANCES = pl.Schema(
         "rank": pl.Int32,
         "source_file": pl.String,
         "source_line": pl.Int32,
+        "upvotes": pl.Int32,  # that day's, from the sidecar
     }
 )
 

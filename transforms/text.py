@@ -281,3 +281,79 @@ def clean_text(texts: pl.Series) -> pl.Series:
     """Convenience for tests and notebooks: clean a Series of strings."""
     frame = clean_column(pl.LazyFrame({"text": texts}), "text", "clean").collect()
     return frame["clean"]
+
+
+# --- Text fetched from the Hub's API (contract sections 1b and 3) ---------------------------
+# The API serves the authors' abstracts as arXiv does: LaTeX intact, `$` delimits math and a
+# literal dollar is `\$`. In scraped text `$` is a dollar (the page had rendered the math),
+# so this rendering runs on the entries of fetched snapshots only, before the repairs above.
+# Fetched snapshots are small (a day's listing): a few dozen expressions per column is fine.
+
+TEX_SYMBOLS: dict[str, str] = {
+    "times": "×", "pm": "±", "mp": "∓", "leq": "≤", "le": "≤", "geq": "≥", "ge": "≥",
+    "neq": "≠", "ne": "≠", "approx": "≈", "sim": "~", "simeq": "≃", "cdot": "·",
+    "infty": "∞", "rightarrow": "→", "to": "→", "leftarrow": "←", "Rightarrow": "⇒",
+    "ldots": "…", "dots": "…", "cdots": "⋯", "circ": "∘", "propto": "∝", "ll": "≪",
+    "gg": "≫", "in": "∈", "partial": "∂", "nabla": "∇", "sum": "∑", "prod": "∏",
+    "checkmark": "✓", "degree": "°", "dagger": "†", "ast": "*", "star": "⋆",
+    "left": "", "right": "", "big": "", "Big": "", "bigg": "", "displaystyle": "",
+    "quad": " ", "qquad": " ", "textrm": "", "rm": "", "it": "", "bf": "",
+    "ell": "ℓ", "log": "log", "exp": "exp", "max": "max", "min": "min", "arg": "arg",
+    "sin": "sin", "cos": "cos", "tanh": "tanh", "lim": "lim", "det": "det",
+    "%": "%", "&": "&", "_": "_", "#": "#", ",": " ", ";": " ",
+    ":": " ", "!": "", " ": " ",
+    **GREEK,
+}  # fmt: skip
+# Commands whose argument is the text itself: \textbf{x} -> x.
+TEX_TEXT_COMMANDS = (
+    "textbf|textit|textsc|texttt|textsf|textrm|textnormal|text|emph|underline|mbox|"
+    "mathrm|mathbf|mathit|mathsf|mathtt|mathcal|mathbb|boldsymbol|bm|operatorname|hat|tilde|bar"
+)
+TEX_END = "\ue000"  # marks the end of a command's name, so that \le never matches inside \left
+TEX_DOLLAR = "\ue001"  # an escaped dollar (\$) while math delimiters are dropped
+TEX_BRACES = {"\\{": "\ue002", "\\}": "\ue003"}  # escaped braces while grouping braces are dropped
+# What rendering leaves as written (latex_kept): a command, a braced sub- or superscript.
+TEX_KEPT = r"\\[A-Za-z]+|[_^]\{"
+SUPERSCRIPTS = "".join(SUPERSCRIPT_DIGITS.values()) + "⁻⁺"
+
+
+def _tex_superscripts(expr: pl.Expr) -> pl.Expr:
+    """^{2}, ^{-1}, ^{10}, ^\\circ -> ², ⁻¹, ¹⁰, °."""
+    # A bare ^2 is left to the repairs (1024^2 -> 1024²), as in scraped text: outside math
+    # it is no LaTeX ("F^2TTA" in a title is the paper's name).
+    expr = expr.str.replace_all(r"\^\{\\circ\}|\^\\circ\b", "°")
+    # Braced: convert one character per pass, then drop the braces of what is all done.
+    pending = rf"\^\{{([{SUPERSCRIPTS}]*)"
+    for _ in range(4):
+        for char, superscript in [*SUPERSCRIPT_DIGITS.items(), ("-", "⁻"), ("+", "⁺")]:
+            expr = expr.str.replace_all(pending + rf"\{char}" if char in "+-" else pending + char, f"^{{${{1}}{superscript}")
+    return expr.str.replace_all(rf"\^\{{([{SUPERSCRIPTS}]+)\}}", "${1}")
+
+
+def render_tex(expr: pl.Expr) -> pl.Expr:
+    """LaTeX as arXiv serves it -> what a reader of the page sees (contract section 3):
+    math delimiters dropped, symbols and Greek letters as characters, ^{2} -> ², the
+    argument of \\textbf{...} and the like kept, grouping braces dropped. What it cannot
+    render stays as written (see TEX_KEPT)."""
+    expr = expr.str.replace_many({"\\$": TEX_DOLLAR, **TEX_BRACES})
+    expr = expr.str.replace_all(r"\$\$?([^$]*)\$?\$", "${1}")  # $...$ and $$...$$
+    expr = expr.str.replace_all(r"([^\\])~", "${1} ")  # a LaTeX tie is a space
+    for _ in range(2):  # nested once: \textbf{\emph{x}}
+        expr = expr.str.replace_all(rf"\\(?:{TEX_TEXT_COMMANDS})\s*\{{([^{{}}]*)\}}", "${1}")
+    expr = _tex_superscripts(expr)
+    expr = expr.str.replace_all(r"([0-9])\\,([0-9])", "${1}${2}")  # 10\,000: a thin space in a number
+    expr = expr.str.replace_all(r"\\([A-Za-z]+)", f"\\${{1}}{TEX_END}")  # a command's name ends here
+    expr = expr.str.replace_many(
+        {f"\\{name}{TEX_END if name[0].isalpha() else ''}": symbol for name, symbol in TEX_SYMBOLS.items()}
+    )
+    expr = expr.str.replace_all(TEX_END, "", literal=True)  # an unknown command: as written
+    expr = expr.str.replace_all(r"([0-9]) ?× ?([0-9])", "${1}×${2}").str.replace_all(r"([0-9]) ×", "${1}×")
+    expr = expr.str.replace_all(r"(^|[^0-9A-Za-z.)])([~±∓≤≥≈<>]) ([0-9])", "${1}${2}${3}")  # $\pm 0.3$ -> ±0.3
+    for _ in range(2):  # grouping braces: {x} -> x, {{x}} -> x
+        expr = expr.str.replace_all(r"(^|[^_^\\])\{([^{}_^\\]*)\}", "${1}${2}")
+    return expr.str.replace_many({TEX_DOLLAR: "$", "\ue002": "{", "\ue003": "}"})
+
+
+def tex_kept(expr: pl.Expr) -> pl.Expr:
+    """Rendered text that still holds LaTeX the rendering leaves as written."""
+    return expr.str.contains(TEX_KEPT)

@@ -52,12 +52,18 @@ def good_release(n: int = 3) -> dict[str, pl.DataFrame]:
             "abstract_raw": [ABSTRACT] * n,
             "source_file": ["2026-11-26.txt"] * n,
             "source_line": list(range(1, 2 * n, 2)),
+            "arxiv_id": [f"2611.{i:05d}" for i in range(n)],
+            "authors": [["Ada Lovelace"]] * n,
+            "published_at": [dt.date(2026, 11, 20)] * n,
+            "upvotes": [10] * n,
+            "github_stars": [None] * n,
         },
         schema=TABLES["papers"],
     ).sort("paper_id")
     claims = papers.select("paper_id", "claims").explode("claims").unnest("claims").cast(TABLES["claims"])
     appearances = papers.select(
-        "paper_id", snapshot_date="last_seen", rank="best_rank", source_file="source_file", source_line="source_line"
+        "paper_id", snapshot_date="last_seen", rank="best_rank", source_file="source_file", source_line="source_line",
+        upvotes="upvotes",
     ).cast(TABLES["appearances"])
     quarantine = pl.DataFrame(schema=TABLES["quarantine"])
     return {"papers": papers, "claims": claims, "appearances": appearances, "quarantine": quarantine}

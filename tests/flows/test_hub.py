@@ -51,12 +51,18 @@ def tables() -> dict[str, pl.DataFrame]:
             "abstract_raw": [ABSTRACT, ABSTRACT],
             "source_file": ["2026-11-26.txt"] * 2,
             "source_line": [4, 6],
+            "arxiv_id": ["2611.00001", None],
+            "authors": [["Ada Lovelace"], None],
+            "published_at": [dt.date(2026, 11, 20), None],
+            "upvotes": [42, None],
+            "github_stars": [7, None],
         },
         schema=TABLES["papers"],
     )
     claims = papers.select("paper_id", "claims").explode("claims").drop_nulls().unnest("claims")
     appearances = papers.select(
-        "paper_id", snapshot_date="last_seen", rank="best_rank", source_file="source_file", source_line="source_line"
+        "paper_id", snapshot_date="last_seen", rank="best_rank", source_file="source_file", source_line="source_line",
+        upvotes="upvotes",
     )
     quarantine = pl.DataFrame(
         {"source_file": ["2026-11-26.txt"], "source_line": [8], "title_raw": ["Orphan title"],
@@ -144,10 +150,12 @@ CONTRACT = {
         ("first_seen", pa.date32()), ("last_seen", pa.date32()), ("days_listed", pa.int32()),
         ("best_rank", pa.int32()), ("flags", pa.list_(pa.string())), ("title_raw", pa.string()),
         ("abstract_raw", pa.string()), ("source_file", pa.string()), ("source_line", pa.int32()),
+        ("arxiv_id", pa.string()), ("authors", pa.list_(pa.string())), ("published_at", pa.date32()),
+        ("upvotes", pa.int32()), ("github_stars", pa.int32()),
     ]),
     "claims": pa.schema([("paper_id", pa.string()), *CLAIM_FIELDS]),
     "appearances": pa.schema([("paper_id", pa.string()), ("snapshot_date", pa.date32()), ("rank", pa.int32()),
-                              ("source_file", pa.string()), ("source_line", pa.int32())]),
+                              ("source_file", pa.string()), ("source_line", pa.int32()), ("upvotes", pa.int32())]),
     "quarantine": pa.schema([("source_file", pa.string()), ("source_line", pa.int32()), ("title_raw", pa.string()),
                              ("abstract_raw", pa.string()), ("reasons", pa.list_(pa.string()))]),
 }

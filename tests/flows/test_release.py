@@ -25,8 +25,8 @@ APPEARANCE_ROWS = st.lists(
 @given(rows=APPEARANCE_ROWS, seed=st.integers(0, 2**16))
 def test_rows_in_any_order_give_the_same_bytes(tmp_path_factory, rows, seed):
     frame = pl.DataFrame(
-        [(paper, day, file, line, line) for paper, day, file, line in rows],
-        schema=["paper_id", "snapshot_date", "source_file", "source_line", "rank"],
+        [(paper, day, file, line, line, line * 3 if line % 2 else None) for paper, day, file, line in rows],
+        schema=["paper_id", "snapshot_date", "source_file", "source_line", "rank", "upvotes"],
         orient="row",
     )
     folder = tmp_path_factory.mktemp("tables")

@@ -265,3 +265,52 @@ def test_flag_sets_list_the_flags_of_each_mask_in_repair_order():
     assert FLAG_SETS.len() == 1 << len(FLAG_NAMES)
     for mask in (0, 1, 5, 64, 127):
         assert FLAG_SETS[mask].to_list() == [f for bit, f in enumerate(FLAG_NAMES) if mask >> bit & 1]
+
+
+# --- LaTeX of text fetched from the Hub's API (contract section 3) ---
+
+
+def render_one(text: str) -> tuple[str, bool]:
+    from transforms.text import render_tex, tex_kept
+
+    frame = pl.DataFrame({"text": [text]}).select(out=render_tex(pl.col("text")))
+    return frame["out"][0], frame.select(tex_kept(pl.col("out")))["out"][0]
+
+
+@pytest.mark.parametrize(
+    ("tex", "rendered"),
+    [
+        (r"reaches $63.2\%$ accuracy", "reaches 63.2% accuracy"),
+        (r"a $8\times$ speed-up", "a 8× speed-up"),
+        (r"up to $2.5 \times$ faster and $3 \times 3$ kernels", "up to 2.5× faster and 3×3 kernels"),
+        (r"with $\sim$100 steps and $\sim 3\times$ less", "with ~100 steps and ~3× less"),
+        (r"km$^{2}$, $10^{-3}$, $2^{10}$ and $^{\circ}$C", "km², 10⁻³, 2¹⁰ and °C"),
+        (r"$\alpha$-blending of $\beta$-VAE and {\delta}", "α-blending of β-VAE and δ"),
+        (r"$\pm 0.3$, $\leq 5$, $\geq$ 10, $\approx$ 2", "±0.3, ≤5, ≥10, ≈2"),
+        (r"\textbf{bold}, \emph{Fig.}~1, $\mathrm{FID}$ and $\mathcal{O}(n \log n)$", "bold, Fig. 1, FID and O(n log n)"),
+        (r"costs \$250M, and $\{a, b\}$", "costs $250M, and {a, b}"),
+        (r"$$E = mc^{2}$$ holds", "E = mc² holds"),
+        (r"F^2TTA: a name, and $n^2$ steps", "F^2TTA: a name, and n^2 steps"),  # a bare ^2 is left to the repairs
+        (r"$10\,000$ images", "10000 images"),
+        ("plain text, no LaTeX at all", "plain text, no LaTeX at all"),
+    ],
+)
+def test_api_latex_is_rendered_as_the_page_shows_it(tex, rendered):
+    assert render_one(tex) == (rendered, False)
+
+
+@pytest.mark.parametrize(
+    ("tex", "rendered"),
+    [(r"state $x_{t+1}$ here", "state x_{t+1} here"), (r"a $\frac{1}{2}$ share", r"a \frac12 share")],
+)
+def test_api_latex_that_cannot_be_rendered_stays_and_is_marked_kept(tex, rendered):
+    assert render_one(tex) == (rendered, True)
+
+
+def test_no_renderable_command_or_math_delimiter_survives_rendering():
+    from transforms.text import GREEK, TEX_SYMBOLS
+
+    names = [name for name in [*TEX_SYMBOLS, *GREEK] if name[0].isalpha()]
+    text = " ".join(f"a $\\{name}$ b \\{name}{{}} c" for name in names)
+    out, _ = render_one(text)
+    assert "$" not in out and not any(f"\\{name}" in out for name in names), out
