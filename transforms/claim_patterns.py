@@ -40,7 +40,9 @@ MULT = r"(?:\s?×|[xX]\b|\stimes\b|-?\s?fold\b)"
 
 # Duration: 0.1s, 24h, 10 minutes, 53k hours, 2 days.
 DURATION = (r"(?:(?:ms|s|sec|secs|min|mins|h|hr|hrs)\b"
-            r"|\s(?:milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|ms)\b)")
+            r"|\s(?:milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|ms|s|h)\b"
+            # "1.2-second", "4 GPU-hours", "920 man-hours": the unit after a hyphen or a resource
+            r"|\s?(?:GPU|man|person)?-(?:milliseconds?|seconds?|minutes?|hours?|days?|weeks?)\b)")
 DURATION_UNIT = [  # (regex on the suffix, normalized unit)
     (r"^\s?(?:ms|milliseconds?)$", "ms"),
     (r"^\s?(?:s|secs?|seconds?)$", "s"),
@@ -64,24 +66,41 @@ MONEY_SUFFIX = r"\s?(?:USD|dollars?)\b"
 # SKIP: digits that are not claims. Matched (so they hide their digits) and dropped.
 # ---------------------------------------------------------------------------
 
+# A model size right after a model's name is part of the name (contract section 6): "Qwen
+# 2.5 72B", "Gemma-3 12B", "LLaMA3 8B", "Phi-4 14B", "Llama 3.2-3B".
+NAME_SIZE = r"(?:[\s-]\d+(?:\.\d+)?[BM]\b)?"
+
 # Web addresses: numbers inside URLs are never claims.
 URL = r"https?://\S+|www\.\S+"
 
 # Identifiers with a digit glued to letters: ResNet-50, GPT-3.5, ViT-B/16, LAION-2B,
 # CIFAR-10, ImageNet-1K, GSM8K, H100, L_2, T2I, wav2vec, top-1, BiT-M-R50x1.
-IDENT = r"\b[A-Za-z][A-Za-z_]*(?:[-/]?[A-Za-z_]+)*[-/_]?\d\w*(?:[-/.]\w+)*"
+IDENT = r"\b[A-Za-z][A-Za-z_]*(?:[-/]?[A-Za-z_]+)*[-/_]?\d\w*(?:[-/.]\w+)*" + NAME_SIZE
 
 # Version of a named system: SQuAD 2.0, wav2vec 2.0, Llama 3.1 (one digit, dot, digit).
-VERSION = r"\b(?:[A-Z]+[a-z][A-Za-z]*|[A-Za-z]+\d[A-Za-z\d]*)\s[vV]?[1-9]\.\d\b"
+VERSION = r"\b(?:[A-Z]+[a-z][A-Za-z]*|[A-Za-z]+\d[A-Za-z\d]*)\s[vV]?[1-9]\.\d\b" + NAME_SIZE
 
 # Model families followed by a generation number: Llama 2, Qwen 2.5, Stable Diffusion 3.
 MODEL_FAMILY = (r"\b(?:Llama|LLaMA|Qwen|Gemma|Mistral|Mixtral|Phi|Claude|Gemini|Falcon|Vicuna|"
                 r"Pythia|OPT|BLOOM|DeepSeek|Stable Diffusion|Midjourney|DALL-E|Imagen)"
-                r"[- ]?v?\d+(?:\.\d+)?")
+                r"[- ]?v?\d+(?:\.\d+)?" + NAME_SIZE)
+
+# A size after a name that is not the first word of its sentence ("utilizes Gemma 9B,",
+# "and Mathstral 7B"): the name and its size. The character before the name is consumed
+# (no look-behind): a lower-case letter, comma or colon, then one space.
+NAME_THEN_SIZE = r"[a-z,:]\s[A-Z][\w.-]*\s\d+(?:\.\d+)?[BM]\b"
+
+# Dimensions as names: 2D, 3D, 4D, 2.5D, 3-D (not counts).
+DIMENSION = r"\b\d+(?:\.\d+)?-?D\b"
+
+# Video and display resolutions: 1080p, 720P, and 2K/4K/8K before a resolution word or
+# after "in"/"at" ("all at 4K resolution", "rendered in 4K").
+RESOLUTION = (r"\b\d{3,4}[pP]\b|\b[248]K\s(?:resolution|video|videos|image|images|UHD|display)\b"
+              r"|\b(?:in|at)\s[248]K\b")
 
 # Camel-case or all-caps name followed by an integer: RTX 4090, CoRe 50, COCO 2014.
 # The delimiter after the integer is consumed so that `FID 2.51` is not a name.
-NAMED_NUMBER = r"\b[A-Z][a-z]*[A-Z][A-Za-z]*\s\d+(?:[\s,;:)]|$)"
+NAMED_NUMBER = r"\b[A-Z][a-z]*[A-Z][A-Za-z]*\s\d+(?:\s\d+(?:\.\d+)?[BM]\b|[\s,;:)]|$)"
 
 # A number glued to a capitalized name: 10-Split-CIFAR-100, 3-D.
 NUM_NAME = r"\b\d+-[A-Z]\w*(?:[-/]\w+)*"
@@ -109,8 +128,8 @@ YEAR = (r"\b(?:19[5-9]\d|20[0-2]\d)"
 # Math: braces, sub/superscripts and single-letter equations: u_{t+1}, x^{2}, k = 3.
 MATH = r"\{[^{}]*\}|[\^_]\{?[\w+\-*]+\}?|\b[A-Za-z]\s?[=<>≤≥]\s?\d+(?:\.\d+)?"
 
-SKIP = [URL, VERSION, MODEL_FAMILY, IDENT, NAMED_NUMBER, NUM_NAME, REFERENCE,
-        IMAGE_SIZE, FRACTION, LIST_MARKER, ORDINAL, YEAR, MATH]
+SKIP = [URL, VERSION, MODEL_FAMILY, IDENT, NAMED_NUMBER, NAME_THEN_SIZE, NUM_NAME, REFERENCE,
+        DIMENSION, RESOLUTION, IMAGE_SIZE, FRACTION, LIST_MARKER, ORDINAL, YEAR, MATH]
 
 # ---------------------------------------------------------------------------
 # CLAIM: one number, with what is glued to it. Named groups are read by claims.py.
@@ -234,7 +253,10 @@ PLURAL_NOUN = r"(?:^|\s)([a-z][a-z-]*[0-9A-Za-hj-rtv-z_-]s|[A-Z]{2,6}s)(?:\s|$)"
 # A word that may be the noun when no plural is found (then checked against the modifiers).
 PLAIN_NOUN = r"^(?:[a-z][\w']*|[A-Z]{2,6}s?)$"
 # "1.6B language models", "124M parameters": a size that counts parameters.
-MODEL_NOUN = r"(?i)(?:^|\s)(?:[\w-]*model|parameter)s?(?:\s|$)"
+MODEL_NOUN = (r"(?i)(?:^|\s)(?:[\w-]*model|parameter|checkpoint|baseline|variant|backbone|[\w-]*LLM|[\w-]*VLM|LM)"
+              r"s?(?:\s|$)")
+# A plural noun within three words after a year-like number: then it counts ("2000 clips").
+YEAR_COUNTED = r"^\s(?:[A-Za-z-]+\s){0,2}[a-z][a-z-]+[a-rt-z]s\b"
 
 # A connector between two numbers of one range or list: 14M to 410M, 2.51 and 3.25.
 LINK = (r"^\s?(?:-|–|—|to|and|or|,|, and|, or|/|\||vs\.?|versus)"

@@ -117,6 +117,9 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
     lf = lf.with_columns(_window=window).with_columns(
         _plural=pl.col("_window").str.extract(P.PLURAL_NOUN, 1),
         _models=pl.col("big") & pl.when(pl.col("big")).then(pl.col("_window").str.contains(P.MODEL_NOUN)),
+    ).with_columns(
+        # "72B CoT monitor", "a 5B DiT baseline": a glued B with no other counted noun is a model size
+        _models=pl.col("_models") | ((pl.col("mag") == "B") & pl.col("_plural").is_null()),
     )
     # No plural: the first plain word that is no modifier (at most four words to look at).
     words = pl.when(pl.col("_plural").is_null()).then(pl.col("_window")).str.extract_all(P.WORD)
@@ -153,6 +156,16 @@ def _before_first_sentence_end(text: pl.Expr) -> pl.Expr:
     return text.cast(pl.Binary).bin.head(end).cast(pl.String)
 
 
+def _is_year(match: pl.Expr, text: pl.Expr, end: pl.Expr) -> pl.Expr:
+    """A bare 1950-2039 is a year ("between 2021 and 2023", "2020 to 2025", "Q4 2023",
+    "BraTS 2024") unless a plural noun follows within three words ("2000 clips", "2021
+    total staves"): years and dates are not claims (contract section 6)."""
+    year_like = match.str.contains(r"^(?:19[5-9]|20[0-3])[0-9]$")
+    head = pl.when(year_like).then(text).str.slice(end, 48)
+    counted = head.str.contains(_rx(P.YEAR_COUNTED))
+    return year_like & ~counted.fill_null(False)
+
+
 def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     """One row per claim, rows of a paper contiguous and in text order: paper_id, pos
     (claim_index), match, start, end (characters), link_next/link_prev (joined to the
@@ -181,6 +194,7 @@ def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         lf.with_columns(end=run - (run - length).gather(pl.col("first")), length=length, k=k)
         .filter(pl.col("k") % 2 == 1)  # the matches
         .filter(pl.col("piece").str.contains(P.CLAIM_ANCHORED))  # the claims among them
+        .filter(~_is_year(pl.col("piece"), pl.col("text"), pl.col("end")))
         .drop("__row")
         .with_row_index("__row")
         .select(
@@ -278,7 +292,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     )
     dur = pl.col("dur")
     # The suffix is one of DURATION_WORDS, maybe after one white-space character.
-    dur_unit = dur.str.strip_chars_start().replace_strict(P.DURATION_UNITS, default=None, return_dtype=pl.String)
+    dur_unit = dur.str.replace(r"^\s?(?:GPU|man|person)?-", "").str.strip_chars_start().replace_strict(P.DURATION_UNITS, default=None, return_dtype=pl.String)
     factor = pl.when(~pl.col("glued")).then(pl.col("ls")).str.contains(P.FACTOR_LEFT).fill_null(False)
 
     lf = (
@@ -306,7 +320,8 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         (pl.col("named_paren").is_not_null() & pl.col("decimal"), "score", pl.col("named_paren")),
         (pl.col("points"), "score", pl.lit("points")),
         (bare_score, "score", pl.col("metric_adj")),
-        (pl.col("count_unit").is_not_null(), "count", pl.col("count_unit")),
+        # a decimal with no magnitude is a score, never a count (contract section 6)
+        (pl.col("count_unit").is_not_null() & ~pl.col("decimal"), "count", pl.col("count_unit")),
     ]
     kind = pl.lit(None, pl.String)
     unit = pl.lit(None, pl.String)
