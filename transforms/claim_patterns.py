@@ -42,7 +42,7 @@ MULT = r"(?:\s?×|[xX]\b|\stimes\b|-?\s?fold\b)"
 DURATION = (r"(?:(?:ms|s|sec|secs|min|mins|h|hr|hrs)\b"
             r"|\s(?:milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|ms|s|h)\b"
             # "1.2-second", "4 GPU-hours", "920 man-hours": the unit after a hyphen or a resource
-            r"|\s?(?:GPU|man|person)?-(?:milliseconds?|seconds?|minutes?|hours?|days?|weeks?)\b)")
+            r"|(?:\s?(?:GPU|man|person)[- ]|-)(?:milliseconds?|seconds?|minutes?|hours?|days?|weeks?)\b)")
 DURATION_UNIT = [  # (regex on the suffix, normalized unit)
     (r"^\s?(?:ms|milliseconds?)$", "ms"),
     (r"^\s?(?:s|secs?|seconds?)$", "s"),
@@ -91,7 +91,8 @@ MODEL_FAMILY = (r"\b(?:Llama|LLaMA|Qwen|Gemma|Mistral|Mixtral|Phi|Claude|Gemini|
 NAME_THEN_SIZE = r"[a-z,:]\s[A-Z][\w.-]*\s\d+(?:\.\d+)?[BM]\b"
 
 # Dimensions as names: 2D, 3D, 4D, 2.5D, 3-D (not counts).
-DIMENSION = r"\b\d+(?:\.\d+)?-?D\b"
+# and names built on them: 3DGS, 3DMM, 3DGen-Bench, 5DCR, "3d morphable".
+DIMENSION = r"\b\d+(?:\.\d+)?-?[Dd](?:[A-Z][\w-]*)?\b"
 
 # Video and display resolutions: 1080p, 720P, and 2K/4K/8K before a resolution word or
 # after "in"/"at" ("all at 4K resolution", "rendered in 4K").
@@ -113,7 +114,21 @@ REFERENCE = (r"\b(?:Sections?|Sec\.|Figures?|Fig\.|Tables?|Tab\.|Eqs?\.|Equation
 IMAGE_SIZE = r"\d+\s?[×xX]\s?\d+(?:\s?[×xX]\s?\d+)*|\d+[²³]"
 
 # Fractions and ratios in math: 1/2, 3/4.
-FRACTION = r"\d+/\d+\b"
+FRACTION = r"\d+/\d+\b|\b\d+:\d+(?:\.\d+)?\b"  # and ratios: 1:1, 1:3.5
+
+# A number after `@` is part of a metric's name: pass@1, avg@32, Rank@1, mAP@50, TAR@0.1%.
+AT_SETTING = r"@\d+(?:\.\d+)?%?"
+
+# Settings that are part of a name: 5-shot, 5-way, 2-hop, n-gram, "1/5/10 shot".
+SHOT_SETTING = r"\b(?:\d+/)*\d+[- ](?:shots?|way|hops?|grams?)\b"
+
+# The level of a confidence interval: "95% CI", "95% confidence interval".
+CI_LEVEL = r"\b9[059](?:\.\d)?%\s?(?:CI\b|confidence\b)"
+
+# A capitalized name (not the first word of its sentence) with a number, where no counted
+# noun follows: "in Stage 1,", "Task 11,", "Claude Sonnet 4 in", "Landsat 8,", "Segment
+# Anything Model 2 (SAM 2)". The character before the name is consumed (no look-behind).
+NAME_NUMBER = r"[a-z,:;(]\s[A-Z][A-Za-z]+\s\d+(?:\.\d+)?(?:[,;:)]|\s\(|\.\s|\.?$)"
 
 # List markers: (1), ( 2 ), (ii), (a), and `1) text` / `3).` at a clause start.
 LIST_MARKER = r"\(\s?(?:\d{1,2}|[ivxIVX]{1,4}|[a-hA-H])\s?\)|\b\d{1,2}\)(?:\s[A-Za-z]|\.)"
@@ -126,10 +141,11 @@ YEAR = (r"\b(?:19[5-9]\d|20[0-2]\d)"
         r"(?:[;),.:!?]|\s\(|\s(?:and|or|in|on|with|for|by|at|we|the|dataset|benchmark|challenge|edition|version)\b)")
 
 # Math: braces, sub/superscripts and single-letter equations: u_{t+1}, x^{2}, k = 3.
-MATH = r"\{[^{}]*\}|[\^_]\{?[\w+\-*]+\}?|\b[A-Za-z]\s?[=<>≤≥]\s?\d+(?:\.\d+)?"
+MATH = r"\{[^{}]*\}|[\^_]\{?[\w+\-*]+\}?|\b[A-Za-z]\s?[=<>≤≥]\s?\.?\d+(?:\.\d+)?"
 
-SKIP = [URL, VERSION, MODEL_FAMILY, IDENT, NAMED_NUMBER, NAME_THEN_SIZE, NUM_NAME, REFERENCE,
-        DIMENSION, RESOLUTION, IMAGE_SIZE, FRACTION, LIST_MARKER, ORDINAL, YEAR, MATH]
+SKIP = [URL, VERSION, MODEL_FAMILY, IDENT, NAMED_NUMBER, NAME_THEN_SIZE, NAME_NUMBER, NUM_NAME, REFERENCE,
+        DIMENSION, RESOLUTION, IMAGE_SIZE, SHOT_SETTING, FRACTION, AT_SETTING, CI_LEVEL, LIST_MARKER, ORDINAL,
+        YEAR, MATH]
 
 # ---------------------------------------------------------------------------
 # CLAIM: one number, with what is glued to it. Named groups are read by claims.py.
@@ -259,7 +275,7 @@ MODEL_NOUN = (r"(?i)(?:^|\s)(?:[\w-]*model|parameter|checkpoint|baseline|variant
 YEAR_COUNTED = r"^\s(?:[A-Za-z-]+\s){0,2}[a-z][a-z-]+[a-rt-z]s\b"
 
 # A connector between two numbers of one range or list: 14M to 410M, 2.51 and 3.25.
-LINK = (r"^\s?(?:-|–|—|to|and|or|,|, and|, or|/|\||vs\.?|versus)"
+LINK = (r"^\s?(?:-|--|–|—|to|and|or|,|, and|, or|/|\||vs\.?|versus)"
         r"(?:\s(?:over|about|around|nearly|almost|roughly|up to|more than|less than))?\s?$")
 
 # Rates: "20 frames per second", "1,000 tokens/s", "30 fps".

@@ -292,11 +292,12 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     )
     dur = pl.col("dur")
     # The suffix is one of DURATION_WORDS, maybe after one white-space character.
-    dur_unit = dur.str.replace(r"^\s?(?:GPU|man|person)?-", "").str.strip_chars_start().replace_strict(P.DURATION_UNITS, default=None, return_dtype=pl.String)
+    dur_unit = dur.str.replace(r"^\s?(?:(?:GPU|man|person)[- ]|-)", "").str.strip_chars_start().replace_strict(P.DURATION_UNITS, default=None, return_dtype=pl.String)
     factor = pl.when(~pl.col("glued")).then(pl.col("ls")).str.contains(P.FACTOR_LEFT).fill_null(False)
 
     lf = (
         lf.with_columns(value=value, decimal=decimal, big=big, glued=glued, metric_left=metric_left)
+        .with_columns(decibel=rs_unglued.str.contains(r"^\s?dB\b").fill_null(False))
         .with_columns(metric_adj=pl.coalesce("metric_left", metric_right), rate=rs_unglued.str.extract_groups(P.RATE))
         .with_columns(
             metric_adj=_metric_canon(pl.col("metric_adj")),
@@ -319,6 +320,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         (pl.col("rate_unit").is_not_null(), "rate", pl.col("rate_unit")),
         (pl.col("named_paren").is_not_null() & pl.col("decimal"), "score", pl.col("named_paren")),
         (pl.col("points"), "score", pl.lit("points")),
+        (pl.col("decibel"), "score", pl.lit("dB")),
         (bare_score, "score", pl.col("metric_adj")),
         # a decimal with no magnitude is a score, never a count (contract section 6)
         (pl.col("count_unit").is_not_null() & ~pl.col("decimal"), "count", pl.col("count_unit")),
