@@ -212,6 +212,39 @@ METRIC_CANON = {
     "training throughput": "throughput",
 }
 
+# A metric named in the abstract's own words (contract section 6: "attack success rate",
+# "counting accuracy", "RAM usage", "Fleiss' kappa", "J&F"): a noun phrase ending in a
+# word that names a measure, or an acronym (two capitals, or a capital and a digit:
+# AP, AUC, mIoU, RayIoU, IDF1, BLEU-4, Macro-F1, J&F).
+METRIC_HEAD = (r"(?:(?:success|error|win|hit|pass|acceptance|agreement|leakage|denial|evasion|hallucination|"
+               r"reconstruction|matching|detection|failure|compression|retention|reduction|refusal|recognition)"
+               r"[- ]rates?|rates?|accurac(?:y|ies)|scores?|errors?|ratios?|precision|recall|correlations?|"
+               r"coefficients?|kappa|agreement|costs?|time|latency|memory|usage|throughput|speed|speedup|"
+               r"efficiency|performance|fidelity|quality|consumption|reliability|coverage|similarity|"
+               r"distance|robustness|sensitivity|specificity|consistency|perplexity|Dice|AUC|F1(?:-scores?)?)")
+METRIC_ACRONYM = r"(?:[A-Z][a-z]+-)?[a-z]*[A-Z][A-Za-z0-9]*[A-Z0-9](?:-[0-9A-Z]{1,2})?|J&F"
+# up to three words and a head, or an acronym (the words are cut at the last stop word)
+METRIC_WORDS = r"\b(?:(?:[A-Za-z][\w'&-]*\s){0,3}" + METRIC_HEAD + r"|" + METRIC_ACRONYM + r")"
+# Words that end a metric phrase on its left: a metric phrase is what follows the last one.
+METRIC_STOP = (r"(?i)^(?:.*\s)?(?:the|a|an|of|in|on|for|and|or|with|by|to|from|at|as|our|its|their|this|that|"
+               r"these|those|we|which|while|than|over|across|under|between|both|all|each|only|up|"
+               r"without|when|where|after|before|during|via|using|per|into|also|more|less|much|times|"
+               r"faster|slower|compared|it|they|he|she|is|not|no|can|could|may|will|would|"
+               r"achieves?|achieving|achieved|reach(?:es|ing|ed)?|improv(?:es|ing|ed|ement|ements)|"
+               r"reduc(?:es|ing|ed|tion|tions)|increas(?:es|ing|ed|e)|boost(?:s|ing|ed)?|gains?|drops?|"
+               r"lower|higher|better|best|worse|significantly|substantially|average|mean|overall|"
+               r"obtain(?:s|ed|ing)?|yield(?:s|ed|ing)?|reports?|shows?|showing|has|have|had|is|are|was|were|be|"
+               r"state-of-the-art|competitive|strong|high|low|estimated|relative|absolute|notable|"
+               r"remarkable|outperform(?:s|ing|ed)?|surpass(?:es|ing|ed)?)\s")
+# Comparatives between a value and the metric after it ("36% lower depth error").
+METRIC_COMPARATIVE = (r"(?:(?:lower|higher|better|improved|increased|reduced|relative|absolute|average|mean|"
+                      r"overall|greater|less|more|fewer|faster|slower|smaller|larger|gain in|improvement in|"
+                      r"increase in|reduction in|decrease in|drop in|boost in|improvement of|gain of|in)\s){0,2}")
+# Between a metric and its value on the left: "Dice = 0.37", "agreement rates of 86%".
+METRIC_GEN_FILLER = (r"(?:\s(?:of|=|:|is|was|were|are|reaches|reaching|reached|to|from|by|at|around|about|"
+                     r"approximately|over|only|just|nearly|almost|up to|as (?:high|low) as|ranges from|"
+                     r"ranging from|spanning from|~))*\s*$")
+
 # Up to two words between a value and the metric after it: "40.1% ImageNet zero-shot accuracy".
 METRIC_PREFIX = (r"(?:(?:[A-Z][\w-]*|[a-z]+-[\w-]+|absolute|relative|average|overall|mean|test|"
                  r"higher|lower|better|worse)\s){0,2}?")
@@ -342,7 +375,9 @@ def ascii_classes(p: str) -> str:
 # Every pattern handed to Polars goes through `ascii_classes`.
 (MARK, CLAIM_ANCHORED, METRIC, METRIC_PREFIX, METRIC_FILLER, DATASET, LINK,
  RATE, FACTOR_LEFT, NOUN_LEFT, NAME_BEFORE_SIZE, WORD, NOUN_WINDOW, STOP_TAIL,
- PLURAL_NOUN, PLAIN_NOUN, MODEL_NOUN) = map(ascii_classes, (
+ PLURAL_NOUN, PLAIN_NOUN, MODEL_NOUN, METRIC_WORDS, METRIC_STOP, METRIC_COMPARATIVE,
+ METRIC_GEN_FILLER) = map(ascii_classes, (
     MARK, CLAIM_ANCHORED, METRIC, METRIC_PREFIX, METRIC_FILLER, DATASET, LINK,
     RATE, FACTOR_LEFT, NOUN_LEFT, NAME_BEFORE_SIZE, WORD, NOUN_WINDOW, STOP_TAIL,
-    PLURAL_NOUN, PLAIN_NOUN, MODEL_NOUN))  # fmt: skip
+    PLURAL_NOUN, PLAIN_NOUN, MODEL_NOUN, METRIC_WORDS, METRIC_STOP, METRIC_COMPARATIVE,
+    METRIC_GEN_FILLER))  # fmt: skip

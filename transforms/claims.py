@@ -139,6 +139,47 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
     )
 
 
+def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
+    """Column `metric_gen`: the metric in the abstract's own words where no known metric
+    name stands next to the value (contract section 6): "agreement rates of 86%", "Dice =
+    0.37", "improves counting accuracy by 7.4%" (left: the phrase after its last stop
+    word), "36% lower depth error", "43.1% RayIoU", "a 20% improvement in accuracy" (right:
+    a phrase with no stop word in it). Not read for plain counts ("88 papers")."""
+    plain_count = pl.col("count_unit").is_not_null() & ~pl.col("decimal") & ~pl.col("glued")
+    needed = ~plain_count
+    left = (
+        pl.when(needed).then(pl.col("ls")).str.tail(80)
+        .str.extract(_rx(r"(" + P.METRIC_WORDS + r")" + P.METRIC_GEN_FILLER), 1)
+        .str.replace(P.METRIC_STOP, "")
+    )
+    right_raw = (
+        pl.when(needed & pl.col("_left_gen").is_null()).then(pl.col("rs"))
+        .str.extract(_rx(r"^[\s+]*" + P.METRIC_COMPARATIVE + r"(" + P.METRIC_WORDS + r")\b"), 1)
+    )
+    right = pl.when(right_raw.str.replace(P.METRIC_STOP, "") == right_raw).then(right_raw)
+    # what a phrase of one stop-like word leaves ("by", "of") is no metric
+    gen = pl.col("metric_gen")
+    keep = gen.str.contains(r"[A-Za-z]{2}") & ~gen.str.contains("^(?:" + P.DATASET + ")$")
+    # "agreement rates" -> "agreement rate", "F1-scores" -> "F1"
+    canon = _singular(gen).str.replace(r"^([A-Z][\w-]*[A-Z0-9])[- ]scores?$", "${1}")
+    canon = pl.coalesce(canon.str.to_lowercase().replace_strict(P.METRIC_CANON, default=None, return_dtype=pl.String), canon)
+    # A known metric name next to the value gives way to the longer phrase it ends ("attack
+    # success rate", "counting accuracy"), else it stands.
+    adj = pl.col("metric_adj")
+    longer = gen.str.to_lowercase().str.ends_with(adj.str.to_lowercase()) & (gen.str.len_chars() > adj.str.len_chars())
+    return (
+        lf.with_columns(_left_gen=left)
+        .with_columns(metric_gen=pl.coalesce("_left_gen", right))
+        .with_columns(metric_gen=pl.when(keep).then(gen.str.replace(r"(?i)^(?:average|mean|overall)\s", "")))
+        .with_columns(metric_gen=canon)
+        .with_columns(
+            metric_adj=pl.when(longer.fill_null(False)).then(gen).otherwise(adj),
+            metric_gen=pl.when(adj.is_null()).then(gen),
+        )
+        .drop("_left_gen")
+    )
+
+
 _SENTENCE_END = r"[.!?;]\s"
 
 
@@ -308,6 +349,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         )
         .pipe(_with_count_unit, rs_unglued)
     )
+    lf = _with_named_metric(lf)
     # Kind and unit from the claim's own text and its immediate neighbourhood.
     bare_score = pl.col("word").is_null() & pl.col("mag").is_null() & pl.col("metric_adj").is_not_null()
     kind_unit = [
@@ -350,6 +392,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         )
         .otherwise(pl.col("unit0")),
         metric1=_fill_in_group(pl.col("metric_adj")),
+        metric_gen1=_fill_in_group(pl.col("metric_gen")),
     )
     kind = pl.coalesce(
         pl.col("kind1"),
@@ -371,7 +414,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     )
     paren_ds = pl.when(pl.col("named_paren").str.contains("^(?:" + P.DATASET + ")$")).then(pl.col("named_paren"))
     # Metric: the group's, else for a score or percent the last metric named before it.
-    needs_metric = pl.col("metric1").is_null() & pl.col("kind").is_in(["score", "percent"])
+    needs_metric = pl.col("metric1").is_null() & pl.col("metric_gen1").is_null() & pl.col("kind").is_in(["score", "percent"])
     metric_any = pl.when(needs_metric).then(pl.col("ls")).str.tail(100).str.extract_all(P.METRIC).list.last()
     # Dataset: "... on A and B respectively" pairs values with names; else "on X" after
     # the value in its sentence; else shared in the group; else (results only) the last
@@ -388,7 +431,9 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
             ds0=pl.coalesce(paren_ds, right_ds),
         )
         .with_columns(
-            metric=pl.coalesce("metric1", _metric_canon(metric_any)),
+            metric=pl.coalesce(
+                "metric1", pl.when(pl.col("kind") != "count").then("metric_gen1"), _metric_canon(metric_any)
+            ),
             resp=pl.col("resp").gather(pl.col("g_last")),
             ds1=_fill_in_group(pl.col("ds0")),
         )
