@@ -245,6 +245,10 @@ METRIC_GEN_FILLER = (r"(?:\s(?:of|=|:|is|was|were|are|reaches|reaching|reached|t
                      r"approximately|over|only|just|nearly|almost|up to|as (?:high|low) as|ranges from|"
                      r"ranging from|spanning from|~))*\s*$")
 
+# What may follow a value that takes the metric named before it in its sentence: no word of its own.
+OPEN_TAIL = (r"^\s?(?:[,;:()]|(?:and|or|to|vs\.?|versus|for|on|in|over|with|while|when|compared|"
+             r"respectively|across|at|and|than|after|before|under|using|without)\b|$)")
+
 # Up to two words between a value and the metric after it: "40.1% ImageNet zero-shot accuracy".
 METRIC_PREFIX = (r"(?:(?:[A-Z][\w-]*|[a-z]+-[\w-]+|absolute|relative|average|overall|mean|test|"
                  r"higher|lower|better|worse)\s){0,2}?")

@@ -180,6 +180,29 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
     )
 
 
+def _carry_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
+    """A percent or score with no metric of its own takes the metric of the last percent or
+    score before it in its sentence ("denial rates of 52-63% for initial deniers versus
+    10-16% for ...", "accuracy increase from 34% to 50% ... and from 58.77% to 69.49%"),
+    unless words of its own follow it ("20% fewer parameters")."""
+    same_paper = (pl.col("first").shift(1) == pl.col("first")).fill_null(False)
+    prev_end = pl.when(same_paper).then(pl.col("end").shift(1)).otherwise(pl.col("start"))
+    gap = pl.when(same_paper).then(pl.col("text")).str.slice(prev_end, pl.col("start") - prev_end)
+    same_sentence = same_paper & ~gap.str.contains(_SENTENCE_END).fill_null(True)
+    result = pl.col("kind").is_in(["percent", "score"])
+    source = pl.when(result).then(pl.col("metric"))
+    source_row = pl.when(source.is_not_null()).then(_ROW).forward_fill()
+    carried = pl.when(source_row >= pl.col("s_first")).then(source.forward_fill())
+    open_tail = pl.col("rs").str.contains(_rx(P.OPEN_TAIL))
+    takes = result & pl.col("metric").is_null()
+    return (
+        lf.with_columns(s_first=_run_first(~same_sentence))
+        .with_columns(metric=pl.coalesce("metric", pl.when(takes & open_tail).then(carried)))
+        .with_columns(unit=pl.coalesce("unit", pl.when(pl.col("kind") == "score").then("metric")))
+        .drop("s_first")
+    )
+
+
 _SENTENCE_END = r"[.!?;]\s"
 
 
@@ -449,6 +472,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
             ds2=pl.coalesce(resp_ds, "ds1"),
         )
     )
+    lf = _carry_metric(lf)
     results = pl.col("kind").is_in(["percent", "score", "multiplier"])
     maybe_results = pl.col("kind1").is_null() | pl.col("kind1").is_in(["percent", "score", "multiplier"])
     ds_before = (
