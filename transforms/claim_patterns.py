@@ -303,6 +303,8 @@ STOP_TAIL = r"(?is)(?:^|\s)(?:" + COUNT_STOPS + r")(?:\s.*)?$"
 # has this shape (a test checks), so none needs excluding. `[^sui']` within a word is
 # written as the word characters other than s, u, i, '.
 PLURAL_NOUN = r"(?:^|\s)([a-z][a-z-]*[0-9A-Za-hj-rtv-z_-]s|[A-Z]{2,6}s)(?:\s|$)"
+# Group 1: the word right before the first plural word of the window (PLURAL_NOUN's shape).
+BEFORE_PLURAL = r"(?:^|\s)(\S+)\s(?:[a-z][a-z-]*[0-9A-Za-hj-rtv-z_-]s|[A-Z]{2,6}s)(?:\s|$)"
 # A word that may be the noun when no plural is found (then checked against the modifiers).
 PLAIN_NOUN = r"^(?:[a-z][\w']*|[A-Z]{2,6}s?)$"
 # "1.6B language models", "124M parameters": a size that counts parameters.
@@ -379,9 +381,9 @@ def ascii_classes(p: str) -> str:
 # Every pattern handed to Polars goes through `ascii_classes`.
 (MARK, CLAIM_ANCHORED, METRIC, METRIC_PREFIX, METRIC_FILLER, DATASET, LINK,
  RATE, FACTOR_LEFT, NOUN_LEFT, NAME_BEFORE_SIZE, WORD, NOUN_WINDOW, STOP_TAIL,
- PLURAL_NOUN, PLAIN_NOUN, MODEL_NOUN, METRIC_WORDS, METRIC_STOP, METRIC_COMPARATIVE,
+ PLURAL_NOUN, PLAIN_NOUN, MODEL_NOUN, BEFORE_PLURAL, METRIC_WORDS, METRIC_STOP, METRIC_COMPARATIVE,
  METRIC_GEN_FILLER) = map(ascii_classes, (
     MARK, CLAIM_ANCHORED, METRIC, METRIC_PREFIX, METRIC_FILLER, DATASET, LINK,
     RATE, FACTOR_LEFT, NOUN_LEFT, NAME_BEFORE_SIZE, WORD, NOUN_WINDOW, STOP_TAIL,
-    PLURAL_NOUN, PLAIN_NOUN, MODEL_NOUN, METRIC_WORDS, METRIC_STOP, METRIC_COMPARATIVE,
+    PLURAL_NOUN, PLAIN_NOUN, MODEL_NOUN, BEFORE_PLURAL, METRIC_WORDS, METRIC_STOP, METRIC_COMPARATIVE,
     METRIC_GEN_FILLER))  # fmt: skip

@@ -130,12 +130,23 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
     ]
     chosen = pl.col("_chosen")
     lower_first = pl.when(chosen.str.contains("^[a-z]")).then(chosen.str.to_lowercase()).otherwise(chosen)
-    unit = pl.when(pl.col("_models").fill_null(False)).then(pl.lit("parameter")).otherwise(_singular(lower_first))
+    # An acronym right before the plural noun names the kind of thing ("20,362 CT scans",
+    # "1.4 million CAD programs"); other words before it are mostly descriptions (the named
+    # examples keep "7000+ different operating conditions" -> condition).
+    before = pl.col("_before")
+    compound = before.str.contains(r"^[A-Z]{2,6}$") & ~before.str.contains(P.PLURAL_NOUN)
+    noun = pl.when(compound.fill_null(False)).then(pl.concat_str(before, pl.lit(" "), _singular(lower_first))).otherwise(
+        _singular(lower_first)
+    )
+    unit = pl.when(pl.col("_models").fill_null(False)).then(pl.lit("parameter")).otherwise(noun)
     return (
-        lf.with_columns(_chosen=pl.coalesce("_plural", *plain))
+        lf.with_columns(
+            _chosen=pl.coalesce("_plural", *plain),
+            _before=pl.when(pl.col("_plural").is_not_null()).then(pl.col("_window")).str.extract(P.BEFORE_PLURAL, 1),
+        )
         .with_columns(count_unit=unit)
-        .with_columns(points=(pl.col("count_unit") == "point").fill_null(False))
-        .drop("_window", "_plural", "_models", "_w0", "_w1", "_w2", "_w3", "_chosen")
+        .with_columns(points=pl.col("count_unit").str.contains(r"(?:^|\s)point$").fill_null(False))
+        .drop("_window", "_plural", "_models", "_w0", "_w1", "_w2", "_w3", "_chosen", "_before")
     )
 
 
