@@ -271,6 +271,19 @@ DATASET = (
     r"(?:[- ]\d+[×x]\d+| 20\d\d)?\b)"
 )
 
+# A name a data set or benchmark may have: two capitals or a capital and a digit
+# (GI-Bench, ViDia2Std, GlobalFusion, COR127K, PRISM-36K, GIFT), or words joined by a
+# hyphen with a capital after it (Sequential-NIAH, Sci-Reasoning).
+DATA_NAME = (r"(?:[A-Z][a-z0-9]*[A-Z0-9][A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*"
+             r"|[A-Z][a-z]+(?:[-_][A-Z][A-Za-z0-9]*)+)")
+_DATA_WORD = r"(?:dataset|data set|benchmark|corpus|suite|testbed|collection)"
+# An abstract introducing its data: "NAME, a (novel ...) benchmark", "NAME dataset",
+# "NAME consists of / contains / comprises ...". Group 1: the name.
+INTRO_DATASET = (r"\b(" + DATA_NAME + r")(?:,\s(?:a|an|the)\s(?:[\w-]+\s){0,6}?" + _DATA_WORD + r"s?\b"
+                 r"|\s(?:" + _DATA_WORD + r")\b|\s(?:consists of|contains|comprises|includes|spans)\b)")
+# "Contextual Emotional Inference (CEI) Benchmark". Group 1: the name.
+INTRO_DATASET_PAREN = r"\((" + DATA_NAME + r")\)\s(?:Benchmark|Dataset|Corpus)\b"
+
 # Words between a number and its counted noun that are not the noun itself.
 COUNT_MODIFIERS = (
     "new|different|additional|extra|main|existing|unlabeled|unlabelled|labeled|labelled|"

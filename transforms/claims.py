@@ -241,6 +241,19 @@ def _is_year(match: pl.Expr, text: pl.Expr, end: pl.Expr) -> pl.Expr:
     return year_like & ~counted.fill_null(False)
 
 
+def _introduced_dataset(text: pl.Expr) -> dict[str, pl.Expr]:
+    """The data set or benchmark an abstract introduces by name ("GI-Bench, a benchmark
+    encompassing ...", "the ViDia2Std corpus", "Contextual Emotional Inference (CEI)
+    Benchmark", "GlobalFusion, a novel dataset comprising ...") and where its mention ends
+    (characters): the values after it that name no other data are on it (contract section 6:
+    "MMIU contains 77K images" -> MMIU). One search per abstract."""
+    name = pl.coalesce(text.str.extract(_rx(P.INTRO_DATASET), 1), text.str.extract(_rx(P.INTRO_DATASET_PAREN), 1))
+    at_byte = text.str.find(_rx(P.INTRO_DATASET))
+    at_byte = pl.coalesce(at_byte, text.str.find(_rx(P.INTRO_DATASET_PAREN)))
+    at = text.cast(pl.Binary).bin.head(at_byte.fill_null(0)).cast(pl.String).str.len_chars()
+    return {"intro_ds": name, "intro_at": pl.when(name.is_not_null()).then(at.cast(pl.Int64))}
+
+
 def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     """One row per claim, rows of a paper contiguous and in text order: paper_id, pos
     (claim_index), match, start, end (characters), link_next/link_prev (joined to the
@@ -255,6 +268,7 @@ def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     text = pl.col("abstract").fill_null("").str.replace_all("[\x00\x01]", " ")
     lf = (
         abstracts.select("paper_id", text.alias("text"))
+        .with_columns(**_introduced_dataset(pl.col("text")))
         .with_columns(piece=pl.col("text").str.replace_all(P.MARK, "\x00$0\x00").str.split("\x00"))
         .with_columns(n=pl.col("piece").list.len())
         .with_columns(first=pl.col("n").cum_sum() - pl.col("n"))  # row of the paper's first piece
@@ -277,6 +291,8 @@ def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
             "paper_id",
             "text",
             "first",
+            "intro_ds",
+            "intro_at",
             pos=_ROW - _run_first(pl.col("first") != pl.col("first").shift(1).fill_null(-1)),
             match="piece",
             start=pl.col("end") - pl.col("length"),
@@ -492,8 +508,11 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         .str.extract_all(P.DATASET)
         .list.last()
     )
+    # not for the models evaluated on it ("19 open-source LMs", "Qwen3 models from 0.6B to 8B")
+    about_models = pl.col("unit").str.contains(P.MODEL_NOUN).fill_null(False)
+    introduced = pl.when((pl.col("start") >= pl.col("intro_at")) & ~about_models).then(pl.col("intro_ds"))
     lf = lf.with_columns(ds_before=ds_before).with_columns(
-        dataset=pl.coalesce("ds2", pl.when(results).then(pl.col("ds_before").gather(pl.col("g_first")))),
+        dataset=pl.coalesce("ds2", pl.when(results).then(pl.col("ds_before").gather(pl.col("g_first"))), introduced),
     )
 
     out = lf.select(
