@@ -254,6 +254,11 @@ def _introduced_dataset(text: pl.Expr) -> dict[str, pl.Expr]:
     return {"intro_ds": name, "intro_at": pl.when(name.is_not_null()).then(at.cast(pl.Int64))}
 
 
+def _data_name(name: pl.Expr) -> pl.Expr:
+    """A name read after "on" that is no model's or device's name (P.NOT_DATA_NAME)."""
+    return pl.when(~name.str.contains(_rx(P.NOT_DATA_NAME))).then(name)
+
+
 def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     """One row per claim, rows of a paper contiguous and in text order: paper_id, pos
     (claim_index), match, start, end (characters), link_next/link_prev (joined to the
@@ -459,8 +464,9 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         .str.extract(_rx(r"^((?:[^.;]|\.[0-9])*?\brespectively\b(?:\s(?:on|in)\s(?:[^.;]|\.[0-9])*)?)"), 1)
         .str.extract_all(P.DATASET)
     )
-    right_ds = pl.col("rs").str.extract(
-        _rx(r"\b(?:on|in|from|of)\s(?:the\s)?(?:[\w-]+\s)?(" + P.DATASET + r")"), 1
+    right_ds = pl.coalesce(
+        pl.col("rs").str.extract(_rx(r"\b(?:on|in|from|of)\s(?:the\s)?(?:[\w-]+\s)?(" + P.DATASET + r")"), 1),
+        _data_name(pl.col("rs").str.extract(_rx(P.ON_DATA_NAME), 1)),
     )
     paren_ds = pl.when(pl.col("named_paren").str.contains("^(?:" + P.DATASET + ")$")).then(pl.col("named_paren"))
     # Metric: the group's, else for a score or percent the last metric named before it.
@@ -502,11 +508,10 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     lf = _carry_metric(lf)
     results = pl.col("kind").is_in(["percent", "score", "multiplier"])
     maybe_results = pl.col("kind1").is_null() | pl.col("kind1").is_in(["percent", "score", "multiplier"])
-    ds_before = (
-        pl.when((pl.col("gpos") == 0) & pl.col("ds2").is_null() & maybe_results)
-        .then(pl.col("ls"))
-        .str.extract_all(P.DATASET)
-        .list.last()
+    ls_before = pl.when((pl.col("gpos") == 0) & pl.col("ds2").is_null() & maybe_results).then(pl.col("ls"))
+    ds_before = pl.coalesce(
+        ls_before.str.extract_all(P.DATASET).list.last(),
+        _data_name(ls_before.str.extract_all(_rx(P.ON_DATA_NAME)).list.last().str.extract(_rx(P.ON_DATA_NAME), 1)),
     )
     # not for the models evaluated on it ("19 open-source LMs", "Qwen3 models from 0.6B to 8B")
     about_models = pl.col("unit").str.contains(P.MODEL_NOUN).fill_null(False)
