@@ -282,6 +282,9 @@ NOT_DATA_NAME = (r"^(?:GPT|Qwen|Llama|LLaMA|Gemma|Claude|Gemini|Mistral|Mixtral|
                  r"Pythia|OPT|BLOOM|SAM|CLIP|ViT|BERT|RoBERTa|T5|LLaVA|InternVL|FLUX|SDXL|DiT|ResNet|YOLO|"
                  r"A100|H100|H200|V100|RTX|TPU|NVIDIA|SOTA|SoTA|LLM|VLM|MLLM|GPU|CPU)|[0-9][BM]$")
 _DATA_WORD = r"(?:dataset|data set|benchmark|corpus|suite|testbed|collection)"
+# Every abstract INTRO_DATASET or INTRO_DATASET_PAREN can match holds one of these words.
+DATA_WORDS = (r"dataset|data set|benchmark|corpus|suite|testbed|collection|consists of|contains|comprises|includes|"
+              r"spans|Benchmark|Dataset|Corpus")
 # An abstract introducing its data: "NAME, a (novel ...) benchmark", "NAME dataset",
 # "NAME consists of / contains / comprises ...". Group 1: the name.
 INTRO_DATASET = (r"\b(" + DATA_NAME + r")(?:,\s(?:a|an|the)\s(?:[\w-]+\s){0,6}?" + _DATA_WORD + r"s?\b"

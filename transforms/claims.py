@@ -196,10 +196,11 @@ def _carry_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
     score before it in its sentence ("denial rates of 52-63% for initial deniers versus
     10-16% for ...", "accuracy increase from 34% to 50% ... and from 58.77% to 69.49%"),
     unless words of its own follow it ("20% fewer parameters")."""
+    # `ls` runs from the last sentence end (or the claim two before) to the claim: it covers
+    # the gap from the previous claim exactly when no sentence ends in that gap
     same_paper = (pl.col("first").shift(1) == pl.col("first")).fill_null(False)
-    prev_end = pl.when(same_paper).then(pl.col("end").shift(1)).otherwise(pl.col("start"))
-    gap = pl.when(same_paper).then(pl.col("text")).str.slice(prev_end, pl.col("start") - prev_end)
-    same_sentence = same_paper & ~gap.str.contains(_SENTENCE_END).fill_null(True)
+    gap = pl.col("start") - pl.col("end").shift(1)
+    same_sentence = same_paper & (pl.col("ls").str.len_chars() >= gap).fill_null(False)
     result = pl.col("kind").is_in(["percent", "score"])
     source = pl.when(result).then(pl.col("metric"))
     source_row = pl.when(source.is_not_null()).then(_ROW).forward_fill()
@@ -241,17 +242,24 @@ def _is_year(match: pl.Expr, text: pl.Expr, end: pl.Expr) -> pl.Expr:
     return year_like & ~counted.fill_null(False)
 
 
-def _introduced_dataset(text: pl.Expr) -> dict[str, pl.Expr]:
-    """The data set or benchmark an abstract introduces by name ("GI-Bench, a benchmark
-    encompassing ...", "the ViDia2Std corpus", "Contextual Emotional Inference (CEI)
-    Benchmark", "GlobalFusion, a novel dataset comprising ...") and where its mention ends
-    (characters): the values after it that name no other data are on it (contract section 6:
-    "MMIU contains 77K images" -> MMIU). One search per abstract."""
-    name = pl.coalesce(text.str.extract(_rx(P.INTRO_DATASET), 1), text.str.extract(_rx(P.INTRO_DATASET_PAREN), 1))
-    at_byte = text.str.find(_rx(P.INTRO_DATASET))
-    at_byte = pl.coalesce(at_byte, text.str.find(_rx(P.INTRO_DATASET_PAREN)))
-    at = text.cast(pl.Binary).bin.head(at_byte.fill_null(0)).cast(pl.String).str.len_chars()
-    return {"intro_ds": name, "intro_at": pl.when(name.is_not_null()).then(at.cast(pl.Int64))}
+def _with_introduced_dataset(lf: pl.LazyFrame) -> pl.LazyFrame:
+    """Columns `intro_ds`, `intro_at`: the data set or benchmark an abstract (column `text`)
+    introduces by name ("GI-Bench, a benchmark encompassing ...", "the ViDia2Std corpus",
+    "Contextual Emotional Inference (CEI) Benchmark", "GlobalFusion, a novel dataset
+    comprising ...") and where its mention starts (characters): the values after it that
+    name no other data are on it (contract section 6: "MMIU contains 77K images" -> MMIU).
+    One search per abstract, only in those holding a data word (a fast literal search)."""
+    text = pl.col("text")
+    candidate = pl.when(text.str.contains(_rx(P.DATA_WORDS))).then(text)
+    at_byte = pl.col("_at_byte")
+    at = text.cast(pl.Binary).bin.head(at_byte).cast(pl.String).str.len_chars().cast(pl.Int64)
+    name = pl.when(at_byte.is_not_null()).then(text).str.slice(pl.col("intro_at"), 80)
+    return (
+        lf.with_columns(_at_byte=candidate.str.find(_rx(P.INTRO_DATASET + "|" + P.INTRO_DATASET_PAREN)))
+        .with_columns(intro_at=pl.when(at_byte.is_not_null()).then(at))
+        .with_columns(intro_ds=name.str.extract(_rx(r"^\(?(" + P.DATA_NAME + r")"), 1))
+        .drop("_at_byte")
+    )
 
 
 def _data_name(name: pl.Expr) -> pl.Expr:
@@ -273,7 +281,7 @@ def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     text = pl.col("abstract").fill_null("").str.replace_all("[\x00\x01]", " ")
     lf = (
         abstracts.select("paper_id", text.alias("text"))
-        .with_columns(**_introduced_dataset(pl.col("text")))
+        .pipe(_with_introduced_dataset)
         .with_columns(piece=pl.col("text").str.replace_all(P.MARK, "\x00$0\x00").str.split("\x00"))
         .with_columns(n=pl.col("piece").list.len())
         .with_columns(first=pl.col("n").cum_sum() - pl.col("n"))  # row of the paper's first piece
@@ -466,7 +474,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     )
     right_ds = pl.coalesce(
         pl.col("rs").str.extract(_rx(r"\b(?:on|in|from|of)\s(?:the\s)?(?:[\w-]+\s)?(" + P.DATASET + r")"), 1),
-        _data_name(pl.col("rs").str.extract(_rx(P.ON_DATA_NAME), 1)),
+        _data_name(pl.when(pl.col("rs").str.contains("on ", literal=True)).then(pl.col("rs")).str.extract(_rx(P.ON_DATA_NAME), 1)),
     )
     paren_ds = pl.when(pl.col("named_paren").str.contains("^(?:" + P.DATASET + ")$")).then(pl.col("named_paren"))
     # Metric: the group's, else for a score or percent the last metric named before it.
