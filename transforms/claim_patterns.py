@@ -75,15 +75,15 @@ URL = r"https?://\S+|www\.\S+"
 
 # Identifiers with a digit glued to letters: ResNet-50, GPT-3.5, ViT-B/16, LAION-2B,
 # CIFAR-10, ImageNet-1K, GSM8K, H100, L_2, T2I, wav2vec, top-1, BiT-M-R50x1.
-IDENT = r"\b[A-Za-z][A-Za-z_]*(?:[-/]?[A-Za-z_]+)*[-/_]?\d\w*(?:[-/.]\w+)*" + NAME_SIZE
+IDENT = r"\b[A-Za-z][A-Za-z_]*(?:[-/]?[A-Za-z_]+)*[-/_.]?\d\w*(?:[-/.]\w+)*" + NAME_SIZE
 
 # Version of a named system: SQuAD 2.0, wav2vec 2.0, Llama 3.1 (one digit, dot, digit).
 VERSION = r"\b(?:[A-Z]+[a-z][A-Za-z]*|[A-Za-z]+\d[A-Za-z\d]*)\s[vV]?[1-9]\.\d\b" + NAME_SIZE
 
 # Model families followed by a generation number: Llama 2, Qwen 2.5, Stable Diffusion 3.
 MODEL_FAMILY = (r"\b(?:Llama|LLaMA|Qwen|Gemma|Mistral|Mixtral|Phi|Claude|Gemini|Falcon|Vicuna|"
-                r"Pythia|OPT|BLOOM|DeepSeek|Stable Diffusion|Midjourney|DALL-E|Imagen)"
-                r"[- ]?v?\d+(?:\.\d+)?" + NAME_SIZE)
+                r"Pythia|OPT|BLOOM|DeepSeek|Stable Diffusion|Midjourney|DALL-E|Imagen|GPT)"
+                r"[- ]?v?\d+(?:\.\d+)?[a-z]?" + NAME_SIZE + r"(?:[-/.]\w+)*")
 
 # A size after a name that is not the first word of its sentence ("utilizes Gemma 9B,",
 # "and Mathstral 7B"): the name and its size. The character before the name is consumed
@@ -96,7 +96,7 @@ DIMENSION = r"\b\d+(?:\.\d+)?-?[Dd](?:[A-Z][\w-]*)?\b"
 
 # Video and display resolutions: 1080p, 720P, and 2K/4K/8K before a resolution word or
 # after "in"/"at" ("all at 4K resolution", "rendered in 4K").
-RESOLUTION = (r"\b\d{3,4}[pP]\b|\b[248]K\s(?:resolution|video|videos|image|images|UHD|display)\b"
+RESOLUTION = (r"\b\d{3,4}[pP]\b|\b\d+-?(?:pixels?|px)\b|\b[248]K\s(?:resolution|video|videos|image|images|UHD|display)\b"
               r"|\b(?:in|at)\s[248]K\b")
 
 # Camel-case or all-caps name followed by an integer: RTX 4090, CoRe 50, COCO 2014.
@@ -123,12 +123,23 @@ AT_SETTING = r"@\d+(?:\.\d+)?%?"
 SHOT_SETTING = r"\b(?:\d+/)*\d+[- ](?:shots?|way|hops?|grams?)\b"
 
 # The level of a confidence interval: "95% CI", "95% confidence interval".
-CI_LEVEL = r"\b9[059](?:\.\d)?%\s?(?:CI\b|confidence\b)"
+CI_LEVEL = r"\b9[059](?:\.\d)?%\s?(?:CIs?\b|confidence\b)"
+
+# A label followed by its index names a part, like a cross reference: "Stage 1", "in
+# stage 2", "Task 11", "label 3:", "Lean 4", "Level 2", "Phase 1".
+INDEXED_NAME = (r"\b(?:[Ss]tages?|[Pp]hases?|[Ll]evels?|[Tt]asks?|[Ss]ubtasks?|[Tt]racks?|[Rr]ounds?|[Pp]arts?|"
+                r"[Ll]abels?|[Ss]ections?|[Ss]easons?|[Ee]pisodes?|[Tt]iers?|[Ss]teps?|[Mm]odules?|[Ll]ean)"
+                r"\s?~?\d+(?:\.\d+)?\b")
+
+# Dates: "January 2026", "Oct 2025", "May 29, 2025".
+DATE = (r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s(?:\d{1,2},?\s)?"
+        r"(?:19|20)\d\d\b|\b\d{1,2}\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s(?:19|20)\d\d\b")
 
 # A capitalized name (not the first word of its sentence) with a number, where no counted
 # noun follows: "in Stage 1,", "Task 11,", "Claude Sonnet 4 in", "Landsat 8,", "Segment
 # Anything Model 2 (SAM 2)". The character before the name is consumed (no look-behind).
-NAME_NUMBER = r"[a-z,:;(]\s[A-Z][A-Za-z]+\s\d+(?:\.\d+)?(?:[,;:)]|\s\(|\.\s|\.?$)"
+NAME_NUMBER = (r"[a-z,:;(]\s[A-Z][A-Za-z]+\s\d+(?:[,;:)]|\s\(|\.\s|\.?$"
+               r"|\s(?:and|or|in|on|for|with|to|of|is|are|was|were|has|have|achieves|outperforms)\b)")
 
 # List markers: (1), ( 2 ), (ii), (a), and `1) text` / `3).` at a clause start.
 LIST_MARKER = r"\(\s?(?:\d{1,2}|[ivxIVX]{1,4}|[a-hA-H])\s?\)|\b\d{1,2}\)(?:\s[A-Za-z]|\.)"
@@ -141,9 +152,13 @@ YEAR = (r"\b(?:19[5-9]\d|20[0-2]\d)"
         r"(?:[;),.:!?]|\s\(|\s(?:and|or|in|on|with|for|by|at|we|the|dataset|benchmark|challenge|edition|version)\b)")
 
 # Math: braces, sub/superscripts and single-letter equations: u_{t+1}, x^{2}, k = 3.
-MATH = r"\{[^{}]*\}|[\^_]\{?[\w+\-*]+\}?|\b[A-Za-z]\s?[=<>≤≥]\s?\.?\d+(?:\.\d+)?"
+# ... and lower-case settings: rho=0, conf.=0.5, n=1000 (a capitalized name = value is a
+# metric's value: "Dice = 0.37", "QWK = 0.28").
+MATH = (r"\{[^{}]*\}|[\^_]\{?[\w+\-*]+\}?|\b[A-Za-z]\s?[=<>≤≥]\s?\.?\d+(?:\.\d+)?"
+        r"|\b[a-z][a-z_.]*(?:\s?=|[<>≤≥])\s?[+-]?\.?\d+(?:\.\d+)?")
 
-SKIP = [URL, VERSION, MODEL_FAMILY, IDENT, NAMED_NUMBER, NAME_THEN_SIZE, NAME_NUMBER, NUM_NAME, REFERENCE,
+SKIP = [URL, DATE, VERSION, MODEL_FAMILY, IDENT, NAMED_NUMBER, NAME_THEN_SIZE, NAME_NUMBER, NUM_NAME, REFERENCE,
+        INDEXED_NAME,
         DIMENSION, RESOLUTION, IMAGE_SIZE, SHOT_SETTING, FRACTION, AT_SETTING, CI_LEVEL, LIST_MARKER, ORDINAL,
         YEAR, MATH]
 
