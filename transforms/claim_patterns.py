@@ -260,6 +260,21 @@ METRIC_GEN_FILLER = (r"(?:\s(?:of|=|:|is|was|were|are|reaches|reaching|reached|t
                      r"approximately|over|only|just|nearly|almost|up to|as (?:high|low) as|ranges from|"
                      r"ranging from|spanning from|~))*\s*$")
 
+# A verb of change, what it acts on (group 1: one to four words), then by/to and the value.
+CHANGE_VERB_NP = (r"\b(?:improv|reduc|increas|decreas|boost|lower|rais|cut|sav|enhanc|degrad|accelerat|shrink|"
+                  r"compress)[a-z]*\s(?:the\s|its\s|their\s|our\s)?((?:[A-Za-z][\w'&-]*\s){0,3}[A-Za-z][\w'&-]*)"
+                  r"\s(?:by|to)\s(?:up to\s|about\s|approximately\s|around\s|over\s|nearly\s|only\s|~)?[~+]?\s*$")
+# A comparative right after a value, and the words after it (cut at a stop word).
+COMPARATIVE_NP = (r"^[\s+]*(?:times\s)?(?P<cmp>higher|lower|better|worse|improved|increased|reduced|greater|less|more|"
+                  r"fewer|faster|slower|smaller|larger|cheaper)\b(?:\s(?P<np>(?:[A-Za-z][\w'&-]*\s){0,3}"
+                  r"[A-Za-z][\w'&-]*))?")
+# A stop word and everything after it (to cut a noun phrase read after a value).
+NP_STOP_TAIL = (r"(?i)(?:^|\s)(?:the|a|an|of|in|on|for|and|or|with|by|to|from|at|as|than|over|across|under|"
+                r"between|while|when|compared|versus|vs|via|using|without|per|into|is|are|was|were|which|that|"
+                r"whereas|but|respectively|relative|against|after|before|during|within|"
+                r"outperform\w*|achiev\w*|show\w*|reach\w*|yield\w*|demonstrat\w*|enabl\w*|requir\w*|"
+                r"lead\w*|result\w*|mak\w*|surpass\w*|match\w*|remain\w*|maintain\w*)\b.*$")
+
 # What may follow a value that takes the metric named before it in its sentence: no word of its own.
 OPEN_TAIL = (r"^\s?(?:[,;:()]|(?:and|or|to|vs\.?|versus|for|on|in|over|with|while|when|compared|"
              r"respectively|across|at|and|than|after|before|under|using|without)\b|$)")

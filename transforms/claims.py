@@ -59,6 +59,8 @@ _MODIFIERS = P.COUNT_MODIFIERS.split("|")
 
 def _metric_canon(expr: pl.Expr) -> pl.Expr:
     """Canonical spelling of a matched metric name: the table, else ALL-CAPS kept, else lowercase."""
+    # "average accuracy", "mean accuracy": the measure is accuracy
+    expr = expr.str.replace(r"^(?:[Aa]verage|[Mm]ean|[Oo]verall)\s(accurac)", "${1}")
     low = expr.str.to_lowercase()
     canon = low.replace_strict(P.METRIC_CANON, default=None, return_dtype=pl.String)
     return pl.coalesce(canon, pl.when(expr.str.contains(r"^[A-Z0-9@-]+$")).then(expr), low)
@@ -168,6 +170,23 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
         .str.extract(_rx(r"^[\s+]*" + P.METRIC_COMPARATIVE + r"(" + P.METRIC_WORDS + r")\b"), 1)
     )
     right = pl.when(right_raw.str.replace(P.METRIC_STOP, "") == right_raw).then(right_raw)
+    # "reduces CO2 emissions by 69%", "improves law-scenario matching by 29.1%": what a
+    # verb of change acts on is what the value measures
+    verb_np = (
+        pl.when(needed & pl.col("_left_gen").is_null()).then(pl.col("ls")).str.tail(80)
+        .str.extract(_rx(P.CHANGE_VERB_NP), 1)
+    )
+    verb_np = pl.when(verb_np.str.replace(P.METRIC_STOP, "") == verb_np).then(verb_np)
+    # "28% higher beat alignment", "3x more parameters", "20x faster inference": the noun
+    # phrase after a comparative, up to its first stop word ("faster X" measures X speed)
+    cmp = (
+        pl.when(needed & pl.col("_left_gen").is_null() & right.is_null()).then(pl.col("rs"))
+        .str.extract_groups(_rx(P.COMPARATIVE_NP))
+    )
+    cmp_np = pl.col("_cmp").struct.field("np").str.replace(_rx(P.NP_STOP_TAIL), "")
+    cmp_np = pl.when(cmp_np.str.contains("[A-Za-z]{2}")).then(cmp_np)
+    speed = pl.col("_cmp").struct.field("cmp").is_in(["faster", "slower"])
+    cmp_metric = pl.when(speed).then(pl.concat_str(cmp_np, pl.lit(" speed")).fill_null("speed")).otherwise(cmp_np)
     # what a phrase of one stop-like word leaves ("by", "of") is no metric
     gen = pl.col("metric_gen")
     keep = gen.str.contains(r"[A-Za-z]{2}") & ~gen.str.contains("^(?:" + P.DATASET + ")$")
@@ -180,14 +199,22 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
     longer = gen.str.to_lowercase().str.ends_with(adj.str.to_lowercase()) & (gen.str.len_chars() > adj.str.len_chars())
     return (
         lf.with_columns(_left_gen=left)
-        .with_columns(metric_gen=pl.coalesce("_left_gen", right))
-        .with_columns(metric_gen=pl.when(keep).then(gen.str.replace(r"(?i)^(?:average|mean|overall)\s", "")))
-        .with_columns(metric_gen=canon)
+        .with_columns(_right_gen=right, _verb_gen=verb_np, _cmp=cmp)
+        .with_columns(metric_gen=pl.coalesce("_left_gen", "_verb_gen", "_right_gen"), _cmp_gen=cmp_metric)
+        .with_columns(
+            metric_gen=pl.when(keep).then(
+                # "average accuracy" is accuracy; "ImageNet zero-shot accuracy" names its data first
+                gen.str.replace(r"(?i)^(?:average|mean|overall)\s(accurac)", "${1}").str.replace(
+                    _rx(r"^(?:" + P.DATASET + r")\s"), ""
+                )
+            )
+        )
+        .with_columns(metric_gen=pl.coalesce(canon, "_cmp_gen"))
         .with_columns(
             metric_adj=pl.when(longer.fill_null(False)).then(gen).otherwise(adj),
             metric_gen=pl.when(adj.is_null()).then(gen),
         )
-        .drop("_left_gen")
+        .drop("_left_gen", "_right_gen", "_verb_gen", "_cmp", "_cmp_gen")
     )
 
 
@@ -209,7 +236,7 @@ def _carry_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
     takes = result & pl.col("metric").is_null()
     return (
         lf.with_columns(s_first=_run_first(~same_sentence))
-        .with_columns(metric=pl.coalesce("metric", pl.when(takes & open_tail).then(carried)))
+        .with_columns(metric=pl.coalesce("metric", pl.when(takes & open_tail).then(carried), "metric_any"))
         .with_columns(unit=pl.coalesce("unit", pl.when(pl.col("kind") == "score").then("metric")))
         .drop("s_first")
     )
@@ -495,9 +522,8 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
             ds0=pl.coalesce(paren_ds, right_ds),
         )
         .with_columns(
-            metric=pl.coalesce(
-                "metric1", pl.when(pl.col("kind") != "count").then("metric_gen1"), _metric_canon(metric_any)
-            ),
+            metric=pl.coalesce("metric1", pl.when(pl.col("kind") != "count").then("metric_gen1")),
+            metric_any=_metric_canon(metric_any),
             resp=pl.col("resp").gather(pl.col("g_last")),
             ds1=_fill_in_group(pl.col("ds0")),
         )
