@@ -307,10 +307,10 @@ DATASET = (
 # A name a data set or benchmark may have: two capitals or a capital and a digit
 # (GI-Bench, ViDia2Std, GlobalFusion, COR127K, PRISM-36K, GIFT), or words joined by a
 # hyphen with a capital after it (Sequential-NIAH, Sci-Reasoning).
-DATA_NAME = (r"(?:[A-Z][a-z0-9]*[A-Z0-9][A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*"
+DATA_NAME = (r"(?:[A-Z][a-z0-9]*[A-Z0-9](?:[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*|(?:[-_][A-Za-z0-9]+)+)"
              r"|[A-Z][a-z]+(?:[-_][A-Z][A-Za-z0-9]*)+)(?:[-.][0-9]+)?")
 # "on NAME": the data a value is on, when the name is no model's ("on GPT-4o", "on Qwen3-8B").
-ON_DATA_NAME = r"\b[Oo]n\s(?:the\s)?(" + DATA_NAME + r")"
+ON_DATA_NAME = r"\b[Oo]n\s(?:the\s)?(" + DATA_NAME + r"(?:\sand\s" + DATA_NAME + r")?)"
 NOT_DATA_NAME = (r"^(?:GPT|Qwen|Llama|LLaMA|Gemma|Claude|Gemini|Mistral|Mixtral|DeepSeek|Phi|Falcon|Vicuna|"
                  r"Pythia|OPT|BLOOM|SAM|CLIP|ViT|BERT|RoBERTa|T5|LLaVA|InternVL|FLUX|SDXL|DiT|ResNet|YOLO|"
                  r"A100|H100|H200|V100|RTX|TPU|NVIDIA|SOTA|SoTA|LLM|VLM|MLLM|GPU|CPU)|[0-9][BM]$")
