@@ -163,44 +163,62 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
     name stands next to the value (contract section 6): "agreement rates of 86%", "Dice =
     0.37", "improves counting accuracy by 7.4%" (left: the phrase after its last stop
     word), "36% lower depth error", "43.1% RayIoU", "a 20% improvement in accuracy" (right:
-    a phrase with no stop word in it). Not read for plain counts ("88 papers")."""
-    plain_count = pl.col("count_unit").is_not_null() & ~pl.col("decimal") & ~pl.col("glued")
-    needed = ~plain_count
-    left = _extract(
-        pl.when(needed).then(pl.col("ls")).str.tail(80), _rx(r"(" + P.METRIC_WORDS + r")" + P.METRIC_GEN_FILLER)
-    ).str.replace(P.METRIC_STOP, "")
-    right_raw = _extract(
-        pl.when(needed & pl.col("_left_gen").is_null()).then(pl.col("rs")),
-        _rx(r"^[\s+]*" + P.METRIC_COMPARATIVE + r"(" + P.METRIC_WORDS + r")\b"),
+    a phrase with no stop word in it). Not read for plain counts ("88 papers").
+
+    Each step is a column of its own: an expression used twice inside another is evaluated
+    twice (common subexpressions are not always shared inside when/then)."""
+    col = pl.col
+    plain_count = col("count_unit").is_not_null() & ~col("decimal") & ~col("glued")
+    no_stop = lambda name: pl.when(col(name).str.replace(P.METRIC_STOP, "") == col(name)).then(col(name))  # noqa: E731
+    lf = (
+        lf.with_columns(_ls80=pl.when(~plain_count).then(col("ls")).str.tail(80))
+        .with_columns(
+            _left_gen=_extract(col("_ls80"), _rx(r"(" + P.METRIC_WORDS + r")" + P.METRIC_GEN_FILLER)).str.replace(
+                P.METRIC_STOP, ""
+            )
+        )
+        .with_columns(
+            _rs_n=pl.when(~plain_count & col("_left_gen").is_null()).then(col("rs")),
+            _ls_n=pl.when(col("_left_gen").is_null()).then(col("_ls80")),
+        )
+        .with_columns(
+            _right_raw=_extract(col("_rs_n"), _rx(r"^[\s+]*" + P.METRIC_COMPARATIVE + r"(" + P.METRIC_WORDS + r")\b")),
+            # "reduces CO2 emissions by 69%", "improves law-scenario matching by 29.1%": what a
+            # verb of change acts on is what the value measures
+            _verb_raw=_extract(col("_ls_n"), _rx(P.CHANGE_VERB_NP)),
+        )
+        .with_columns(_right_gen=no_stop("_right_raw"), _verb_gen=no_stop("_verb_raw"))
+        # "28% higher beat alignment", "3x more parameters", "20x faster inference": the noun
+        # phrase after a comparative, up to its first stop word ("faster X" measures X speed)
+        .with_columns(_cmp_rs=pl.when(col("_right_gen").is_null()).then(col("_rs_n")))
+        .with_columns(
+            _cmp=pl.when(col("_cmp_rs").str.contains(_rx(P.COMPARATIVE_NP)))
+            .then(col("_cmp_rs"))
+            .str.extract_groups(_rx(P.COMPARATIVE_NP))
+        )
+        .with_columns(
+            _cmp_np=col("_cmp").struct.field("np").str.replace(_rx(P.NP_STOP_TAIL), ""),
+            _speed=col("_cmp").struct.field("cmp").is_in(["faster", "slower"]),
+        )
+        .with_columns(_cmp_np=pl.when(col("_cmp_np").str.contains("[A-Za-z]{2}")).then(col("_cmp_np")))
+        .with_columns(
+            _cmp_gen=pl.when(col("_speed"))
+            .then(pl.concat_str(col("_cmp_np"), pl.lit(" speed")).fill_null("speed"))
+            .otherwise(col("_cmp_np")),
+            metric_gen=pl.coalesce("_left_gen", "_verb_gen", "_right_gen"),
+        )
     )
-    right = pl.when(right_raw.str.replace(P.METRIC_STOP, "") == right_raw).then(right_raw)
-    # "reduces CO2 emissions by 69%", "improves law-scenario matching by 29.1%": what a
-    # verb of change acts on is what the value measures
-    verb_np = _extract(pl.when(needed & pl.col("_left_gen").is_null()).then(pl.col("ls")).str.tail(80), _rx(P.CHANGE_VERB_NP))
-    verb_np = pl.when(verb_np.str.replace(P.METRIC_STOP, "") == verb_np).then(verb_np)
-    # "28% higher beat alignment", "3x more parameters", "20x faster inference": the noun
-    # phrase after a comparative, up to its first stop word ("faster X" measures X speed)
-    cmp_rs = pl.when(needed & pl.col("_left_gen").is_null() & right.is_null()).then(pl.col("rs"))
-    cmp = pl.when(cmp_rs.str.contains(_rx(P.COMPARATIVE_NP))).then(cmp_rs).str.extract_groups(_rx(P.COMPARATIVE_NP))
-    cmp_np = pl.col("_cmp").struct.field("np").str.replace(_rx(P.NP_STOP_TAIL), "")
-    cmp_np = pl.when(cmp_np.str.contains("[A-Za-z]{2}")).then(cmp_np)
-    speed = pl.col("_cmp").struct.field("cmp").is_in(["faster", "slower"])
-    cmp_metric = pl.when(speed).then(pl.concat_str(cmp_np, pl.lit(" speed")).fill_null("speed")).otherwise(cmp_np)
+    gen = col("metric_gen")
     # what a phrase of one stop-like word leaves ("by", "of") is no metric
-    gen = pl.col("metric_gen")
     keep = gen.str.contains(r"[A-Za-z]{2}") & ~gen.str.contains("^(?:" + P.DATASET + ")$")
     # "agreement rates" -> "agreement rate", "F1-scores" -> "F1"
     canon = _singular(gen).str.replace(r"^([A-Z][\w-]*[A-Z0-9])[- ]scores?$", "${1}")
-    canon = pl.coalesce(canon.str.to_lowercase().replace_strict(P.METRIC_CANON, default=None, return_dtype=pl.String), canon)
     # A known metric name next to the value gives way to the longer phrase it ends ("attack
     # success rate", "counting accuracy"), else it stands.
-    adj = pl.col("metric_adj")
+    adj = col("metric_adj")
     longer = gen.str.to_lowercase().str.ends_with(adj.str.to_lowercase()) & (gen.str.len_chars() > adj.str.len_chars())
     return (
-        lf.with_columns(_left_gen=left)
-        .with_columns(_right_gen=right, _verb_gen=verb_np, _cmp=cmp)
-        .with_columns(metric_gen=pl.coalesce("_left_gen", "_verb_gen", "_right_gen"), _cmp_gen=cmp_metric)
-        .with_columns(
+        lf.with_columns(
             metric_gen=pl.when(keep).then(
                 # "average accuracy" is accuracy; "ImageNet zero-shot accuracy" names its data first
                 gen.str.replace(r"(?i)^(?:average|mean|overall)\s(accurac)", "${1}").str.replace(
@@ -208,12 +226,18 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
                 )
             )
         )
-        .with_columns(metric_gen=pl.coalesce(canon, "_cmp_gen"))
+        .with_columns(metric_gen=canon)
+        .with_columns(
+            metric_gen=pl.coalesce(
+                gen.str.to_lowercase().replace_strict(P.METRIC_CANON, default=None, return_dtype=pl.String), gen, "_cmp_gen"
+            )
+        )
         .with_columns(
             metric_adj=pl.when(longer.fill_null(False)).then(gen).otherwise(adj),
             metric_gen=pl.when(adj.is_null()).then(gen),
         )
-        .drop("_left_gen", "_right_gen", "_verb_gen", "_cmp", "_cmp_gen")
+        .drop("_ls80", "_left_gen", "_rs_n", "_ls_n", "_right_raw", "_verb_raw", "_right_gen", "_verb_gen", "_cmp_rs",
+              "_cmp", "_cmp_np", "_speed", "_cmp_gen")
     )
 
 
@@ -228,16 +252,16 @@ def _carry_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
     gap = pl.col("start") - pl.col("end").shift(1)
     same_sentence = same_paper & (pl.col("ls").str.len_chars() >= gap).fill_null(False)
     result = pl.col("kind").is_in(["percent", "score"])
-    source = pl.when(result).then(pl.col("metric"))
+    source = pl.col("_source")
     source_row = pl.when(source.is_not_null()).then(_ROW).forward_fill()
     carried = pl.when(source_row >= pl.col("s_first")).then(source.forward_fill())
     open_tail = pl.col("rs").str.contains(_rx(P.OPEN_TAIL))
     takes = result & pl.col("metric").is_null()
     return (
-        lf.with_columns(s_first=_run_first(~same_sentence))
+        lf.with_columns(s_first=_run_first(~same_sentence), _source=pl.when(result).then(pl.col("metric")))
         .with_columns(metric=pl.coalesce("metric", pl.when(takes & open_tail).then(carried), "metric_any"))
         .with_columns(unit=pl.coalesce("unit", pl.when(pl.col("kind") == "score").then("metric")))
-        .drop("s_first")
+        .drop("s_first", "_source")
     )
 
 
@@ -523,7 +547,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     )
     right_ds = pl.coalesce(
         _extract(pl.col("rs"), _rx(r"\b(?:on|in|from|of)\s(?:the\s)?(?:[\w-]+\s)?(" + P.DATASET + r")")),
-        _data_name(_extract(pl.col("rs"), _rx(P.ON_DATA_NAME))),
+        _data_name(pl.col("on_name")),
     )
     paren_ds = pl.when(pl.col("named_paren").str.contains("^(?:" + P.DATASET + ")$")).then(pl.col("named_paren"))
     # Metric: the group's, else for a score or percent the last metric named before it.
@@ -536,7 +560,8 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         pl.col("resp").list.get(pl.col("gpos"), null_on_oob=True)
     )
     lf = (
-        lf.with_columns(
+        lf.with_columns(on_name=_extract(pl.col("rs"), _rx(P.ON_DATA_NAME)))
+        .with_columns(
             kind=kind,
             noun_left=_singular(noun_left),
             name_before_size=name_before_size,
@@ -564,14 +589,17 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     lf = _carry_metric(lf)
     results = pl.col("kind").is_in(["percent", "score", "multiplier"])
     maybe_results = pl.col("kind1").is_null() | pl.col("kind1").is_in(["percent", "score", "multiplier"])
-    ls_before = pl.when((pl.col("gpos") == 0) & pl.col("ds2").is_null() & maybe_results).then(pl.col("ls"))
-    ds_before = pl.coalesce(
-        ls_before.str.extract_all(P.DATASET).list.last(),
-        _data_name(ls_before.str.extract_all(_rx(P.ON_DATA_NAME)).list.last().str.extract(_rx(P.ON_DATA_NAME), 1)),
-    )
+    ls_before = pl.col("ls_before")
+    on_before = pl.col("on_before")
+    ds_before = pl.coalesce(ls_before.str.extract_all(P.DATASET).list.last(), _data_name(on_before))
     # not for the models evaluated on it ("19 open-source LMs", "Qwen3 models from 0.6B to 8B")
     about_models = pl.col("unit").str.contains(P.MODEL_NOUN).fill_null(False)
     introduced = pl.when((pl.col("start") >= pl.col("intro_at")) & ~about_models).then(pl.col("intro_ds"))
+    lf = (
+        lf.with_columns(ls_before=pl.when((pl.col("gpos") == 0) & pl.col("ds2").is_null() & maybe_results).then(pl.col("ls")))
+        .with_columns(on_before=ls_before.str.extract_all(_rx(P.ON_DATA_NAME)).list.last())
+        .with_columns(on_before=_extract(on_before, _rx(P.ON_DATA_NAME)))
+    )
     lf = lf.with_columns(ds_before=ds_before).with_columns(
         dataset=pl.coalesce("ds2", pl.when(results).then(pl.col("ds_before").gather(pl.col("g_first"))), introduced),
     )
