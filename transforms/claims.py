@@ -361,8 +361,8 @@ def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
             length=length,
             k=k,
             # the text between a match and its neighbours (pieces alternate: gap, match, gap)
-            before=pl.col("piece").shift(1).str.tail(24),
-            after=pl.col("piece").shift(-1).str.head(48),
+            before=pl.col("piece").shift(1),
+            after=pl.col("piece").shift(-1),
         )
         .filter(pl.col("k") % 2 == 1)  # the matches
         .filter(pl.col("piece").str.contains(P.CLAIM_ANCHORED))  # the claims among them
