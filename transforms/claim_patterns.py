@@ -261,7 +261,9 @@ METRIC_COMPARATIVE = (r"(?:(?:lower|higher|better|improved|increased|reduced|rel
 # Between a metric and its value on the left: "Dice = 0.37", "agreement rates of 86%".
 METRIC_GEN_FILLER = (r"(?:\s(?:of|=|:|is|was|were|are|reaches|reaching|reached|to|from|by|at|around|about|"
                      r"approximately|over|only|just|nearly|almost|up to|as (?:high|low) as|ranges from|"
-                     r"ranging from|spanning from|~))*\s*$")
+                     r"ranging from|spanning from|~|"
+                     # "accuracy increase from 34%", "performance gains of up to 9.1%"
+                     r"(?:increase|improvement|gain|drop|decrease|reduction|boost|degradation)s?))*\s*$")
 
 # A verb of change, what it acts on (group 1: one to four words), then by/to and the value.
 CHANGE_VERB_NP = (r"\b(?:improv|reduc|increas|decreas|boost|lower|rais|cut|sav|enhanc|degrad|accelerat|shrink|"
