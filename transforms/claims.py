@@ -604,6 +604,15 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         dataset=pl.coalesce("ds2", pl.when(results).then(pl.col("ds_before").gather(pl.col("g_first"))), introduced),
     )
 
+    # "macro F1", "venous-phase Dice", "table F1": lower-case qualifiers before a metric's
+    # name leave the name (a score's unit is that name too)
+    short = pl.col("metric").str.extract(_rx(r"^(?:[a-z][\w'-]*\s)+([A-Z][\w@&.-]*)$"), 1)
+    lf = lf.with_columns(_short=short).with_columns(
+        unit=pl.when((pl.col("unit") == pl.col("metric")) & pl.col("_short").is_not_null())
+        .then(pl.col("_short"))
+        .otherwise(pl.col("unit")),
+        metric=pl.coalesce("_short", "metric"),
+    )
     out = lf.select(
         "paper_id",
         pl.col("pos").alias("claim_index"),
