@@ -211,8 +211,9 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
     gen = col("metric_gen")
     # what a phrase of one stop-like word leaves ("by", "of") is no metric
     keep = gen.str.contains(r"[A-Za-z]{2}") & ~gen.str.contains("^(?:" + P.DATASET + ")$")
-    # "agreement rates" -> "agreement rate", "F1-scores" -> "F1"
-    canon = _singular(gen).str.replace(r"^([A-Z][\w-]*[A-Z0-9])[- ]scores?$", "${1}")
+    # "agreement rates" -> "agreement rate", "F1-scores" -> "F1" (other plurals are kept: "fewer
+    # tokens", "evaluation scores")
+    canon = gen.str.replace(r"(rate|ratio)s$", "${1}").str.replace(r"^([A-Z][\w-]*[A-Z0-9])[- ]scores?$", "${1}")
     # A known metric name next to the value gives way to the longer phrase it ends ("attack
     # success rate", "counting accuracy"), else it stands.
     adj = col("metric_adj")
