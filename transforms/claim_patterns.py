@@ -240,8 +240,8 @@ METRIC_HEAD = (r"(?:(?:success|error|win|hit|pass|acceptance|agreement|leakage|d
                r"coefficients?|kappa|agreement|costs?|time|latency|memory|usage|throughput|speed|speedup|"
                r"efficiency|performance|fidelity|quality|consumption|reliability|coverage|similarity|"
                r"distance|robustness|sensitivity|specificity|consistency|perplexity|Dice|AUC|F1(?:-scores?)?|"
-               # a quality named by an abstract noun: naturalness, availability, adherence, coherence
-               r"[a-z]+(?:ness|ity|ance|ence|ency)|length|duration|density|alignment)")
+               # a quality named by an abstract noun: naturalness, availability, diversity
+               r"[a-z]+(?:ness|ity)|length|duration|density|alignment)")
 METRIC_ACRONYM = r"(?:[A-Z][a-z]+-)?[a-z]*[A-Z][A-Za-z0-9]*[A-Z0-9](?:-[0-9A-Z]{1,2})?|J&F"
 # up to three words and a head, or an acronym (the words are cut at the last stop word)
 METRIC_WORDS = r"\b(?:(?:[A-Za-z][\w'&-]*\s){0,3}" + METRIC_HEAD + r"|" + METRIC_ACRONYM + r")"
