@@ -40,7 +40,9 @@ MULT = r"(?:\s?×|[xX]\b|\stimes\b|-?\s?fold\b)"
 
 # Duration: 0.1s, 24h, 10 minutes, 53k hours, 2 days.
 DURATION = (r"(?:(?:ms|s|sec|secs|min|mins|h|hr|hrs)\b"
-            r"|\s(?:milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|ms)\b)")
+            r"|\s(?:milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|ms|s|h)\b"
+            # "1.2-second", "4 GPU-hours", "920 man-hours": the unit after a hyphen or a resource
+            r"|(?:\s?(?:GPU|man|person)[- ]|-)(?:milliseconds?|seconds?|minutes?|hours?|days?|weeks?)\b)")
 DURATION_UNIT = [  # (regex on the suffix, normalized unit)
     (r"^\s?(?:ms|milliseconds?)$", "ms"),
     (r"^\s?(?:s|secs?|seconds?)$", "s"),
@@ -64,24 +66,44 @@ MONEY_SUFFIX = r"\s?(?:USD|dollars?)\b"
 # SKIP: digits that are not claims. Matched (so they hide their digits) and dropped.
 # ---------------------------------------------------------------------------
 
+# A model size right after a model's name is part of the name (contract section 6): "Qwen
+# 2.5 72B", "Gemma-3 12B", "LLaMA3 8B", "Phi-4 14B", "Llama 3.2-3B".
+NAME_SIZE = r"(?:[\s-]\d+(?:\.\d+)?[BM]\b)?"
+
 # Web addresses: numbers inside URLs are never claims.
 URL = r"https?://\S+|www\.\S+"
 
 # Identifiers with a digit glued to letters: ResNet-50, GPT-3.5, ViT-B/16, LAION-2B,
 # CIFAR-10, ImageNet-1K, GSM8K, H100, L_2, T2I, wav2vec, top-1, BiT-M-R50x1.
-IDENT = r"\b[A-Za-z][A-Za-z_]*(?:[-/]?[A-Za-z_]+)*[-/_]?\d\w*(?:[-/.]\w+)*"
+IDENT = r"\b[A-Za-z][A-Za-z_]*(?:[-/]?[A-Za-z_]+)*[-/_.]?\d\w*(?:[-/.]\w+)*" + NAME_SIZE
 
 # Version of a named system: SQuAD 2.0, wav2vec 2.0, Llama 3.1 (one digit, dot, digit).
-VERSION = r"\b(?:[A-Z]+[a-z][A-Za-z]*|[A-Za-z]+\d[A-Za-z\d]*)\s[vV]?[1-9]\.\d\b"
+VERSION = r"\b(?:[A-Z]+[a-z][A-Za-z]*|[A-Za-z]+\d[A-Za-z\d]*)\s[vV]?[1-9]\.\d\b" + NAME_SIZE
 
 # Model families followed by a generation number: Llama 2, Qwen 2.5, Stable Diffusion 3.
 MODEL_FAMILY = (r"\b(?:Llama|LLaMA|Qwen|Gemma|Mistral|Mixtral|Phi|Claude|Gemini|Falcon|Vicuna|"
-                r"Pythia|OPT|BLOOM|DeepSeek|Stable Diffusion|Midjourney|DALL-E|Imagen)"
-                r"[- ]?v?\d+(?:\.\d+)?")
+                r"Pythia|OPT|BLOOM|DeepSeek|Stable Diffusion|Midjourney|DALL-E|Imagen|GPT)"
+                r"[- ]?v?\d+(?:\.\d+)?[a-z]?" + NAME_SIZE + r"(?:[-/.]\w+)*")
+
+# A size after a name that is not the first word of its sentence ("utilizes Gemma 9B,",
+# "and Mathstral 7B"): the name and its size. The character before the name is consumed
+# (no look-behind): a lower-case letter, comma or colon, then one space.
+# (read in the text before a size, see LEFT_NAME_SIZE: as a MARK alternative it would push
+# the combined pattern past the size at which the regex engine's lazy DFA stays fast)
+LEFT_NAME_SIZE = r"[a-z,:]\s[A-Z][\w.-]*\s$"
+
+# Dimensions as names: 2D, 3D, 4D, 2.5D, 3-D (not counts).
+# and names built on them: 3DGS, 3DMM, 3DGen-Bench, 5DCR, "3d morphable".
+DIMENSION = r"\b\d+(?:\.\d+)?-?[Dd](?:[A-Z][\w-]*)?\b"
+
+# Video and display resolutions: 1080p, 720P, and 2K/4K/8K before a resolution word or
+# after "in"/"at" ("all at 4K resolution", "rendered in 4K").
+RESOLUTION = (r"\b\d{3,4}[pP]\b|\b\d+-?(?:pixels?|px)\b|\b[248]K\s(?:resolution|video|videos|image|images|UHD|display)\b"
+              r"|\b(?:in|at)\s[248]K\b")
 
 # Camel-case or all-caps name followed by an integer: RTX 4090, CoRe 50, COCO 2014.
 # The delimiter after the integer is consumed so that `FID 2.51` is not a name.
-NAMED_NUMBER = r"\b[A-Z][a-z]*[A-Z][A-Za-z]*\s\d+(?:[\s,;:)]|$)"
+NAMED_NUMBER = r"\b[A-Z][a-z]*[A-Z][A-Za-z]*\s\d+(?:\s\d+(?:\.\d+)?[BM]\b|[\s,;:)]|$)"
 
 # A number glued to a capitalized name: 10-Split-CIFAR-100, 3-D.
 NUM_NAME = r"\b\d+-[A-Z]\w*(?:[-/]\w+)*"
@@ -94,7 +116,35 @@ REFERENCE = (r"\b(?:Sections?|Sec\.|Figures?|Fig\.|Tables?|Tab\.|Eqs?\.|Equation
 IMAGE_SIZE = r"\d+\s?[×xX]\s?\d+(?:\s?[×xX]\s?\d+)*|\d+[²³]"
 
 # Fractions and ratios in math: 1/2, 3/4.
-FRACTION = r"\d+/\d+\b"
+FRACTION = r"\d+/\d+\b|\b\d+:\d+(?:\.\d+)?\b"  # and ratios: 1:1, 1:3.5
+
+# A number after `@` is part of a metric's name: pass@1, avg@32, Rank@1, mAP@50, TAR@0.1%.
+AT_SETTING = r"@\d+(?:\.\d+)?%?"
+
+# Settings that are part of a name: 5-shot, 5-way, 2-hop, n-gram, "1/5/10 shot".
+SHOT_SETTING = r"\b(?:\d+/)*\d+[- ](?:shots?|way|hops?|grams?)\b"
+
+# The level of a confidence interval: "95% CI", "95% confidence interval".
+CI_LEVEL = r"\b9[059](?:\.\d)?%\s?(?:CIs?\b|confidence\b)"
+
+# A label followed by its index names a part, like a cross reference: "Stage 1", "in
+# stage 2", "Task 11", "label 3:", "Lean 4", "Level 2", "Phase 1".
+# Read in the text before a bare number (like the dates and settings below), not in MARK.
+# Dates: "January 2026", "Oct 2025", "May 29, 2025" (and "29 May 2025": RIGHT_MONTH).
+# Lower-case settings: rho=0, conf.=0.5 (a capitalized name = value is a metric's value:
+# "Dice = 0.37", "QWK = 0.28").
+LEFT_NOT_CLAIM = (r"\b(?:(?:[Ss]tages?|[Pp]hases?|[Ll]evels?|[Tt]asks?|[Ss]ubtasks?|[Tt]racks?|[Rr]ounds?|[Pp]arts?|"
+                  r"[Ll]abels?|[Ss]ections?|[Ss]easons?|[Ee]pisodes?|[Tt]iers?|[Ss]teps?|[Mm]odules?|[Ll]ean)\s?~?"
+                  r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s(?:[0-9]{1,2},?\s)?"
+                  r"|[a-z][a-z_.]*(?:\s?=|[<>≤≥])\s?[+-]?\.?)$")
+RIGHT_MONTH = r"^\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s|,|$)"
+
+# Dates: "January 2026", "Oct 2025", "May 29, 2025".
+# A capitalized name (not the first word of its sentence) with a number, where no counted
+# noun follows: "in Stage 1,", "Task 11,", "Claude Sonnet 4 in", "Landsat 8,", "Segment
+# Anything Model 2 (SAM 2)". The character before the name is consumed (no look-behind).
+NAME_NUMBER = (r"[a-z,:;(]\s[A-Z][A-Za-z]+\s\d+(?:[,;:)]|\s\(|\.\s|\.?$"
+               r"|\s(?:and|or|in|on|for|with|to|of|is|are|was|were|has|have|achieves|outperforms)\b)")
 
 # List markers: (1), ( 2 ), (ii), (a), and `1) text` / `3).` at a clause start.
 LIST_MARKER = r"\(\s?(?:\d{1,2}|[ivxIVX]{1,4}|[a-hA-H])\s?\)|\b\d{1,2}\)(?:\s[A-Za-z]|\.)"
@@ -107,10 +157,13 @@ YEAR = (r"\b(?:19[5-9]\d|20[0-2]\d)"
         r"(?:[;),.:!?]|\s\(|\s(?:and|or|in|on|with|for|by|at|we|the|dataset|benchmark|challenge|edition|version)\b)")
 
 # Math: braces, sub/superscripts and single-letter equations: u_{t+1}, x^{2}, k = 3.
-MATH = r"\{[^{}]*\}|[\^_]\{?[\w+\-*]+\}?|\b[A-Za-z]\s?[=<>≤≥]\s?\d+(?:\.\d+)?"
+# ... and lower-case settings: rho=0, conf.=0.5, n=1000 (a capitalized name = value is a
+# metric's value: "Dice = 0.37", "QWK = 0.28").
+MATH = r"\{[^{}]*\}|[\^_]\{?[\w+\-*]+\}?|\b[A-Za-z]\s?[=<>≤≥]\s?\.?\d+(?:\.\d+)?"
 
-SKIP = [URL, VERSION, MODEL_FAMILY, IDENT, NAMED_NUMBER, NUM_NAME, REFERENCE,
-        IMAGE_SIZE, FRACTION, LIST_MARKER, ORDINAL, YEAR, MATH]
+SKIP = [URL, VERSION, MODEL_FAMILY, IDENT, NAMED_NUMBER, NAME_NUMBER, NUM_NAME, REFERENCE,
+        DIMENSION, RESOLUTION, IMAGE_SIZE, SHOT_SETTING, FRACTION, AT_SETTING, CI_LEVEL, LIST_MARKER, ORDINAL,
+        YEAR, MATH]
 
 # ---------------------------------------------------------------------------
 # CLAIM: one number, with what is glued to it. Named groups are read by claims.py.
@@ -177,6 +230,62 @@ METRIC_CANON = {
     "training throughput": "throughput",
 }
 
+# A metric named in the abstract's own words (contract section 6: "attack success rate",
+# "counting accuracy", "RAM usage", "Fleiss' kappa", "J&F"): a noun phrase ending in a
+# word that names a measure, or an acronym (two capitals, or a capital and a digit:
+# AP, AUC, mIoU, RayIoU, IDF1, BLEU-4, Macro-F1, J&F).
+METRIC_HEAD = (r"(?:(?:success|error|win|hit|pass|acceptance|agreement|leakage|denial|evasion|hallucination|"
+               r"reconstruction|matching|detection|failure|compression|retention|reduction|refusal|recognition)"
+               r"[- ]rates?|rates?|accurac(?:y|ies)|scores?|errors?|ratios?|precision|recall|correlations?|"
+               r"coefficients?|kappa|agreement|costs?|time|latency|memory|usage|throughput|speed|speedup|"
+               r"efficiency|performance|fidelity|quality|consumption|reliability|coverage|similarity|"
+               r"distance|robustness|sensitivity|specificity|consistency|perplexity|Dice|AUC|F1(?:-scores?)?|"
+               # a quality named by an abstract noun: naturalness, availability, diversity
+               r"[a-z]+(?:ness|ity)|length|duration|density|alignment)")
+METRIC_ACRONYM = r"(?:[A-Z][a-z]+-)?[a-z]*[A-Z][A-Za-z0-9]*[A-Z0-9](?:-[0-9A-Z]{1,2})?|J&F"
+# up to three words and a head, or an acronym (the words are cut at the last stop word)
+METRIC_WORDS = r"\b(?:(?:[A-Za-z][\w'&-]*\s){0,3}" + METRIC_HEAD + r"|" + METRIC_ACRONYM + r")"
+# Words that end a metric phrase on its left: a metric phrase is what follows the last one.
+METRIC_STOP = (r"(?i)^(?:.*\s)?(?:the|a|an|of|in|on|for|and|or|with|by|to|from|at|as|our|its|their|this|that|"
+               r"these|those|we|which|while|than|over|across|under|between|both|all|each|only|up|"
+               r"without|when|where|after|before|during|via|using|per|into|also|more|less|much|times|"
+               r"faster|slower|compared|it|they|he|she|is|not|no|can|could|may|will|would|"
+               r"achieves?|achieving|achieved|reach(?:es|ing|ed)?|improv(?:es|ing|ed|ement|ements)|"
+               r"reduc(?:es|ing|ed|tion|tions)|increas(?:es|ing|ed|e)|boost(?:s|ing|ed)?|gains?|drops?|"
+               r"lower|higher|better|best|worse|significantly|substantially|average|mean|overall|"
+               r"obtain(?:s|ed|ing)?|yield(?:s|ed|ing)?|reports?|shows?|showing|has|have|had|is|are|was|were|be|"
+               r"state-of-the-art|competitive|strong|high|low|estimated|relative|absolute|notable|"
+               r"remarkable|outperform(?:s|ing|ed)?|surpass(?:es|ing|ed)?)\s")
+# Comparatives between a value and the metric after it ("36% lower depth error").
+METRIC_COMPARATIVE = (r"(?:(?:lower|higher|better|improved|increased|reduced|relative|absolute|average|mean|"
+                      r"overall|greater|less|more|fewer|faster|slower|smaller|larger|gain in|improvement in|"
+                      r"increase in|reduction in|decrease in|drop in|boost in|improvement of|gain of|in)\s){0,2}")
+# Between a metric and its value on the left: "Dice = 0.37", "agreement rates of 86%".
+METRIC_GEN_FILLER = (r"(?:\s(?:of|=|:|is|was|were|are|reaches|reaching|reached|to|from|by|at|around|about|"
+                     r"approximately|over|only|just|nearly|almost|up to|as (?:high|low) as|ranges from|"
+                     r"ranging from|spanning from|~|"
+                     # "accuracy increase from 34%", "performance gains of up to 9.1%"
+                     r"(?:increase|improvement|gain|drop|decrease|reduction|boost|degradation)s?))*\s*$")
+
+# A verb of change, what it acts on (group 1: one to four words), then by/to and the value.
+CHANGE_VERB_NP = (r"\b(?:improv|reduc|increas|decreas|boost|lower|rais|cut|sav|enhanc|degrad|accelerat|shrink|"
+                  r"compress)[a-z]*\s(?:the\s|its\s|their\s|our\s)?((?:[A-Za-z][\w'&-]*\s){0,3}[A-Za-z][\w'&-]*)"
+                  r"\s(?:by|to)\s(?:up to\s|about\s|approximately\s|around\s|over\s|nearly\s|only\s|~)?[~+]?\s*$")
+# A comparative right after a value, and the words after it (cut at a stop word).
+COMPARATIVE_NP = (r"^[\s+]*(?:times\s)?(?P<cmp>higher|lower|better|worse|improved|increased|reduced|greater|less|more|"
+                  r"fewer|faster|slower|smaller|larger|cheaper)\b(?:\s(?P<np>(?:[A-Za-z][\w'&-]*\s){0,3}"
+                  r"[A-Za-z][\w'&-]*))?")
+# A stop word and everything after it (to cut a noun phrase read after a value).
+NP_STOP_TAIL = (r"(?i)(?:^|\s)(?:the|a|an|of|in|on|for|and|or|with|by|to|from|at|as|than|over|across|under|"
+                r"between|while|when|compared|versus|vs|via|using|without|per|into|is|are|was|were|which|that|"
+                r"whereas|but|respectively|relative|against|after|before|during|within|"
+                r"outperform\w*|achiev\w*|show\w*|reach\w*|yield\w*|demonstrat\w*|enabl\w*|requir\w*|"
+                r"lead\w*|result\w*|mak\w*|surpass\w*|match\w*|remain\w*|maintain\w*)\b.*$")
+
+# What may follow a value that takes the metric named before it in its sentence: no word of its own.
+OPEN_TAIL = (r"^\s?(?:[,;:()]|(?:and|or|to|vs\.?|versus|for|on|in|over|with|while|when|compared|"
+             r"respectively|across|at|and|than|after|before|under|using|without)\b|$)")
+
 # Up to two words between a value and the metric after it: "40.1% ImageNet zero-shot accuracy".
 METRIC_PREFIX = (r"(?:(?:[A-Z][\w-]*|[a-z]+-[\w-]+|absolute|relative|average|overall|mean|test|"
                  r"higher|lower|better|worse)\s){0,2}?")
@@ -198,6 +307,24 @@ DATASET = (
     r"|Oxford Pets|DTD|EuroSAT|RESISC45|NLVR2|VQAv2|GQA|TextVQA|MS MARCO|BEIR|Natural Questions)"
     r"(?:[- ]\d+[×x]\d+| 20\d\d)?\b)"
 )
+
+# A name a data set or benchmark may have: two capitals or a capital and a digit
+# (GI-Bench, ViDia2Std, GlobalFusion, COR127K, PRISM-36K, GIFT), or words joined by a
+# hyphen with a capital after it (Sequential-NIAH, Sci-Reasoning).
+DATA_NAME = (r"(?:[A-Z][a-z0-9]*[A-Z0-9](?:[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*|(?:[-_][A-Za-z0-9]+)+)"
+             r"|[A-Z][a-z]+(?:[-_][A-Z][A-Za-z0-9]*)+)(?:[-.][0-9]+)?")
+# "on NAME": the data a value is on, when the name is no model's ("on GPT-4o", "on Qwen3-8B").
+ON_DATA_NAME = r"\b[Oo]n\s(?:the\s)?(" + DATA_NAME + r"(?:\sand\s" + DATA_NAME + r")?)"
+NOT_DATA_NAME = (r"^(?:GPT|Qwen|Llama|LLaMA|Gemma|Claude|Gemini|Mistral|Mixtral|DeepSeek|Phi|Falcon|Vicuna|"
+                 r"Pythia|OPT|BLOOM|SAM|CLIP|ViT|BERT|RoBERTa|T5|LLaVA|InternVL|FLUX|SDXL|DiT|ResNet|YOLO|"
+                 r"A100|H100|H200|V100|RTX|TPU|NVIDIA|SOTA|SoTA|LLM|VLM|MLLM|GPU|CPU)|[0-9][BM]$")
+_DATA_WORD = r"(?:dataset|data set|benchmark|corpus|suite|testbed|collection)"
+# An abstract introducing its data: "NAME, a (novel ...) benchmark", "NAME dataset",
+# "NAME consists of / contains / comprises ...". Group 1: the name.
+INTRO_DATASET = (r"\b(" + DATA_NAME + r")(?:,\s(?:a|an|the)\s(?:[\w-]+\s){0,6}?" + _DATA_WORD + r"s?\b"
+                 r"|\s(?:" + _DATA_WORD + r")\b|\s(?:consists of|contains|comprises|includes|spans)\b)")
+# "Contextual Emotional Inference (CEI) Benchmark". Group 1: the name.
+INTRO_DATASET_PAREN = r"\((" + DATA_NAME + r")\)\s(?:Benchmark|Dataset|Corpus)\b"
 
 # Words between a number and its counted noun that are not the noun itself.
 COUNT_MODIFIERS = (
@@ -231,13 +358,18 @@ STOP_TAIL = r"(?is)(?:^|\s)(?:" + COUNT_STOPS + r")(?:\s.*)?$"
 # has this shape (a test checks), so none needs excluding. `[^sui']` within a word is
 # written as the word characters other than s, u, i, '.
 PLURAL_NOUN = r"(?:^|\s)([a-z][a-z-]*[0-9A-Za-hj-rtv-z_-]s|[A-Z]{2,6}s)(?:\s|$)"
+# Group 1: the word right before the first plural word of the window (PLURAL_NOUN's shape).
+BEFORE_PLURAL = r"(?:^|\s)(\S+)\s(?:[a-z][a-z-]*[0-9A-Za-hj-rtv-z_-]s|[A-Z]{2,6}s)(?:\s|$)"
 # A word that may be the noun when no plural is found (then checked against the modifiers).
 PLAIN_NOUN = r"^(?:[a-z][\w']*|[A-Z]{2,6}s?)$"
 # "1.6B language models", "124M parameters": a size that counts parameters.
-MODEL_NOUN = r"(?i)(?:^|\s)(?:[\w-]*model|parameter)s?(?:\s|$)"
+MODEL_NOUN = (r"(?i)(?:^|\s)(?:[\w-]*model|parameter|checkpoint|baseline|variant|backbone|[\w-]*LLM|[\w-]*VLM|LM)"
+              r"s?(?:\s|$)")
+# A plural noun within three words after a year-like number: then it counts ("2000 clips").
+YEAR_COUNTED = r"^\s(?:[A-Za-z-]+\s){0,2}[a-z][a-z-]+[a-rt-z]s\b"
 
 # A connector between two numbers of one range or list: 14M to 410M, 2.51 and 3.25.
-LINK = (r"^\s?(?:-|–|—|to|and|or|,|, and|, or|/|\||vs\.?|versus)"
+LINK = (r"^\s?(?:-|--|–|—|to|and|or|,|, and|, or|/|\||vs\.?|versus)"
         r"(?:\s(?:over|about|around|nearly|almost|roughly|up to|more than|less than))?\s?$")
 
 # Rates: "20 frames per second", "1,000 tokens/s", "30 fps".
@@ -304,7 +436,9 @@ def ascii_classes(p: str) -> str:
 # Every pattern handed to Polars goes through `ascii_classes`.
 (MARK, CLAIM_ANCHORED, METRIC, METRIC_PREFIX, METRIC_FILLER, DATASET, LINK,
  RATE, FACTOR_LEFT, NOUN_LEFT, NAME_BEFORE_SIZE, WORD, NOUN_WINDOW, STOP_TAIL,
- PLURAL_NOUN, PLAIN_NOUN, MODEL_NOUN) = map(ascii_classes, (
+ PLURAL_NOUN, PLAIN_NOUN, MODEL_NOUN, BEFORE_PLURAL, METRIC_WORDS, METRIC_STOP, METRIC_COMPARATIVE,
+ METRIC_GEN_FILLER) = map(ascii_classes, (
     MARK, CLAIM_ANCHORED, METRIC, METRIC_PREFIX, METRIC_FILLER, DATASET, LINK,
     RATE, FACTOR_LEFT, NOUN_LEFT, NAME_BEFORE_SIZE, WORD, NOUN_WINDOW, STOP_TAIL,
-    PLURAL_NOUN, PLAIN_NOUN, MODEL_NOUN))  # fmt: skip
+    PLURAL_NOUN, PLAIN_NOUN, MODEL_NOUN, BEFORE_PLURAL, METRIC_WORDS, METRIC_STOP, METRIC_COMPARATIVE,
+    METRIC_GEN_FILLER))  # fmt: skip

@@ -59,9 +59,17 @@ _MODIFIERS = P.COUNT_MODIFIERS.split("|")
 
 def _metric_canon(expr: pl.Expr) -> pl.Expr:
     """Canonical spelling of a matched metric name: the table, else ALL-CAPS kept, else lowercase."""
+    # "average accuracy", "mean accuracy": the measure is accuracy
+    expr = expr.str.replace(r"^(?:[Aa]verage|[Mm]ean|[Oo]verall)\s(accurac)", "${1}")
     low = expr.str.to_lowercase()
     canon = low.replace_strict(P.METRIC_CANON, default=None, return_dtype=pl.String)
     return pl.coalesce(canon, pl.when(expr.str.contains(r"^[A-Z0-9@-]+$")).then(expr), low)
+
+
+def _extract(expr: pl.Expr, pattern: str, group: int = 1) -> pl.Expr:
+    """expr.str.extract(pattern, group), the capturing search run only where a plain search
+    (the DFA alone, several times cheaper per row) finds a match: most rows have none."""
+    return pl.when(expr.str.contains(pattern)).then(expr).str.extract(pattern, group)
 
 
 def _singular(expr: pl.Expr) -> pl.Expr:
@@ -117,6 +125,9 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
     lf = lf.with_columns(_window=window).with_columns(
         _plural=pl.col("_window").str.extract(P.PLURAL_NOUN, 1),
         _models=pl.col("big") & pl.when(pl.col("big")).then(pl.col("_window").str.contains(P.MODEL_NOUN)),
+    ).with_columns(
+        # "72B CoT monitor", "a 5B DiT baseline": a glued B with no other counted noun is a model size
+        _models=pl.col("_models") | ((pl.col("mag") == "B") & pl.col("_plural").is_null()),
     )
     # No plural: the first plain word that is no modifier (at most four words to look at).
     words = pl.when(pl.col("_plural").is_null()).then(pl.col("_window")).str.extract_all(P.WORD)
@@ -127,12 +138,131 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
     ]
     chosen = pl.col("_chosen")
     lower_first = pl.when(chosen.str.contains("^[a-z]")).then(chosen.str.to_lowercase()).otherwise(chosen)
-    unit = pl.when(pl.col("_models").fill_null(False)).then(pl.lit("parameter")).otherwise(_singular(lower_first))
+    # An acronym right before the plural noun names the kind of thing ("20,362 CT scans",
+    # "1.4 million CAD programs"); other words before it are mostly descriptions (the named
+    # examples keep "7000+ different operating conditions" -> condition).
+    before = pl.col("_before")
+    compound = before.str.contains(r"^[A-Z]{2,6}$") & ~before.str.contains(P.PLURAL_NOUN)
+    noun = pl.when(compound.fill_null(False)).then(pl.concat_str(before, pl.lit(" "), _singular(lower_first))).otherwise(
+        _singular(lower_first)
+    )
+    unit = pl.when(pl.col("_models").fill_null(False)).then(pl.lit("parameter")).otherwise(noun)
     return (
-        lf.with_columns(_chosen=pl.coalesce("_plural", *plain))
+        lf.with_columns(
+            _chosen=pl.coalesce("_plural", *plain),
+            _before=pl.when(pl.col("_plural").is_not_null()).then(pl.col("_window")).str.extract(P.BEFORE_PLURAL, 1),
+        )
         .with_columns(count_unit=unit)
-        .with_columns(points=(pl.col("count_unit") == "point").fill_null(False))
-        .drop("_window", "_plural", "_models", "_w0", "_w1", "_w2", "_w3", "_chosen")
+        .with_columns(points=pl.col("count_unit").str.contains(r"(?:^|\s)point$").fill_null(False))
+        .drop("_window", "_plural", "_models", "_w0", "_w1", "_w2", "_w3", "_chosen", "_before")
+    )
+
+
+def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
+    """Column `metric_gen`: the metric in the abstract's own words where no known metric
+    name stands next to the value (contract section 6): "agreement rates of 86%", "Dice =
+    0.37", "improves counting accuracy by 7.4%" (left: the phrase after its last stop
+    word), "36% lower depth error", "43.1% RayIoU", "a 20% improvement in accuracy" (right:
+    a phrase with no stop word in it). Not read for plain counts ("88 papers").
+
+    Each step is a column of its own: an expression used twice inside another is evaluated
+    twice (common subexpressions are not always shared inside when/then)."""
+    col = pl.col
+    plain_count = col("count_unit").is_not_null() & ~col("decimal") & ~col("glued")
+    no_stop = lambda name: pl.when(col(name).str.replace(P.METRIC_STOP, "") == col(name)).then(col(name))  # noqa: E731
+    lf = (
+        lf.with_columns(_ls80=pl.when(~plain_count).then(col("ls")).str.tail(80))
+        .with_columns(
+            _left_gen=_extract(col("_ls80"), _rx(r"(" + P.METRIC_WORDS + r")" + P.METRIC_GEN_FILLER)).str.replace(
+                P.METRIC_STOP, ""
+            )
+        )
+        .with_columns(
+            _rs_n=pl.when(~plain_count & col("_left_gen").is_null()).then(col("rs")),
+            _ls_n=pl.when(col("_left_gen").is_null()).then(col("_ls80")),
+        )
+        .with_columns(
+            _right_raw=_extract(col("_rs_n"), _rx(r"^[\s+]*" + P.METRIC_COMPARATIVE + r"(" + P.METRIC_WORDS + r")\b")),
+            # "reduces CO2 emissions by 69%", "improves law-scenario matching by 29.1%": what a
+            # verb of change acts on is what the value measures
+            _verb_raw=_extract(col("_ls_n"), _rx(P.CHANGE_VERB_NP)),
+        )
+        .with_columns(_right_gen=no_stop("_right_raw"), _verb_gen=no_stop("_verb_raw"))
+        # "28% higher beat alignment", "3x more parameters", "20x faster inference": the noun
+        # phrase after a comparative, up to its first stop word ("faster X" measures X speed)
+        .with_columns(_cmp_rs=pl.when(col("_right_gen").is_null()).then(col("_rs_n")))
+        .with_columns(
+            _cmp=pl.when(col("_cmp_rs").str.contains(_rx(P.COMPARATIVE_NP)))
+            .then(col("_cmp_rs"))
+            .str.extract_groups(_rx(P.COMPARATIVE_NP))
+        )
+        .with_columns(
+            _cmp_np=col("_cmp").struct.field("np").str.replace(_rx(P.NP_STOP_TAIL), ""),
+            _speed=col("_cmp").struct.field("cmp").is_in(["faster", "slower"]),
+        )
+        .with_columns(_cmp_np=pl.when(col("_cmp_np").str.contains("[A-Za-z]{2}")).then(col("_cmp_np")))
+        .with_columns(
+            _cmp_gen=pl.when(col("_speed"))
+            .then(pl.concat_str(col("_cmp_np"), pl.lit(" speed")).fill_null("speed"))
+            .otherwise(col("_cmp_np")),
+            metric_gen=pl.coalesce("_left_gen", "_verb_gen", "_right_gen"),
+        )
+    )
+    gen = col("metric_gen")
+    # what a phrase of one stop-like word leaves ("by", "of") is no metric
+    keep = gen.str.contains(r"[A-Za-z]{2}") & ~gen.str.contains("^(?:" + P.DATASET + ")$")
+    # "agreement rates" -> "agreement rate", "F1-scores" -> "F1" (other plurals are kept: "fewer
+    # tokens", "evaluation scores")
+    canon = gen.str.replace(r"(rate|ratio)s$", "${1}").str.replace(r"^([A-Z][\w-]*[A-Z0-9])[- ]scores?$", "${1}")
+    # A known metric name next to the value gives way to the longer phrase it ends ("attack
+    # success rate", "counting accuracy"), else it stands.
+    adj = col("metric_adj")
+    longer = gen.str.to_lowercase().str.ends_with(adj.str.to_lowercase()) & (gen.str.len_chars() > adj.str.len_chars())
+    return (
+        lf.with_columns(
+            metric_gen=pl.when(keep).then(
+                # "average accuracy" is accuracy; "ImageNet zero-shot accuracy" names its data first
+                gen.str.replace(r"(?i)^(?:average|mean|overall)\s(accurac)", "${1}").str.replace(
+                    _rx(r"^(?:" + P.DATASET + r")\s"), ""
+                )
+            )
+        )
+        .with_columns(metric_gen=canon)
+        .with_columns(
+            metric_gen=pl.coalesce(
+                gen.str.to_lowercase().replace_strict(P.METRIC_CANON, default=None, return_dtype=pl.String), gen, "_cmp_gen"
+            )
+        )
+        .with_columns(
+            metric_adj=pl.when(longer.fill_null(False)).then(gen).otherwise(adj),
+            metric_gen=pl.when(adj.is_null()).then(gen),
+        )
+        .drop("_ls80", "_left_gen", "_rs_n", "_ls_n", "_right_raw", "_verb_raw", "_right_gen", "_verb_gen", "_cmp_rs",
+              "_cmp", "_cmp_np", "_speed", "_cmp_gen")
+    )
+
+
+def _carry_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
+    """A percent or score with no metric of its own takes the metric of the last percent or
+    score before it in its sentence ("denial rates of 52-63% for initial deniers versus
+    10-16% for ...", "accuracy increase from 34% to 50% ... and from 58.77% to 69.49%"),
+    unless words of its own follow it ("20% fewer parameters")."""
+    # `ls` runs from the last sentence end (or the claim two before) to the claim: it covers
+    # the gap from the previous claim exactly when no sentence ends in that gap
+    same_paper = (pl.col("first").shift(1) == pl.col("first")).fill_null(False)
+    gap = pl.col("start") - pl.col("end").shift(1)
+    same_sentence = same_paper & (pl.col("ls").str.len_chars() >= gap).fill_null(False)
+    result = pl.col("kind").is_in(["percent", "score"])
+    source = pl.col("_source")
+    source_row = pl.when(source.is_not_null()).then(_ROW).forward_fill()
+    carried = pl.when(source_row >= pl.col("s_first")).then(source.forward_fill())
+    open_tail = pl.col("rs").str.contains(_rx(P.OPEN_TAIL))
+    takes = result & pl.col("metric").is_null()
+    return (
+        lf.with_columns(s_first=_run_first(~same_sentence), _source=pl.when(result).then(pl.col("metric")))
+        .with_columns(metric=pl.coalesce("metric", pl.when(takes & open_tail).then(carried), "metric_any"))
+        .with_columns(unit=pl.coalesce("unit", pl.when(pl.col("kind") == "score").then("metric")))
+        .drop("s_first", "_source")
     )
 
 
@@ -151,6 +281,69 @@ def _before_first_sentence_end(text: pl.Expr) -> pl.Expr:
     stops at the first match, and a byte slice, cost less than the replace."""
     end = text.str.find(_SENTENCE_END).fill_null(text.str.len_bytes())
     return text.cast(pl.Binary).bin.head(end).cast(pl.String)
+
+
+def _is_year(match: pl.Expr, after: pl.Expr) -> pl.Expr:
+    """A bare 1950-2039 is a year ("between 2021 and 2023", "2020 to 2025", "Q4 2023",
+    "BraTS 2024") unless a plural noun follows within three words ("2000 clips", "2021
+    total staves"): years and dates are not claims (contract section 6)."""
+    year_like = match.str.contains(r"^(?:19[5-9]|20[0-3])[0-9]$")
+    counted = pl.when(year_like).then(after).str.contains(_rx(P.YEAR_COUNTED))
+    return year_like & ~counted.fill_null(False)
+
+
+def _with_introduced_dataset(lf: pl.LazyFrame, needs: pl.Expr) -> pl.LazyFrame:
+    """Columns `intro_ds`, `intro_at`: the data set or benchmark an abstract (column `text`)
+    introduces by name ("GI-Bench, a benchmark encompassing ...", "the ViDia2Std corpus",
+    "Contextual Emotional Inference (CEI) Benchmark", "GlobalFusion, a novel dataset
+    comprising ...") and where its mention starts (characters): the values after it that
+    name no other data are on it (contract section 6: "MMIU contains 77K images" -> MMIU).
+
+    Read on the claim rows (one paper's rows contiguous, `pos` its claim index), on the
+    rows where `needs` (no other data found) only: one search over the whole abstract, on
+    the first such row of each paper, copied to the paper's other rows. Most papers have
+    no claim that needs it (the search over every abstract was ~10% of extract_claims)."""
+    text = pl.col("text")
+    paper_first = _ROW - pl.col("pos")
+    # the row of the paper's first claim that needs it (null before that row)
+    earlier = pl.when(needs).then(_ROW).shift(1).forward_fill()
+    first_need = needs & (earlier.is_null() | (earlier < paper_first))
+    need_row = pl.when(first_need).then(_ROW).forward_fill()
+    need_row = pl.when(need_row >= paper_first).then(need_row)
+    searched = pl.col("_need_row") == _ROW
+    at_byte = pl.col("_at_byte")
+    at = text.cast(pl.Binary).bin.head(at_byte).cast(pl.String).str.len_chars().cast(pl.Int64)
+    name = pl.when(at_byte.is_not_null()).then(text).str.slice(pl.col("intro_at"), 80)
+    copied = lambda c: pl.when(pl.col("_need_row").is_not_null()).then(  # noqa: E731
+        pl.col(c).gather(pl.col("_need_row").fill_null(0))
+    )
+    return (
+        lf.with_columns(_need_row=need_row)
+        .with_columns(_at_byte=pl.when(searched).then(text).str.find(_rx(P.INTRO_DATASET + "|" + P.INTRO_DATASET_PAREN)))
+        .with_columns(intro_at=pl.when(at_byte.is_not_null()).then(at))
+        .with_columns(intro_ds=name.str.extract(_rx(r"^\(?(" + P.DATA_NAME + r")"), 1))
+        .with_columns(intro_at=copied("intro_at"), intro_ds=copied("intro_ds"))
+        .drop("_at_byte", "_need_row")
+    )
+
+
+def _data_name(name: pl.Expr) -> pl.Expr:
+    """A name read after "on" that is no model's or device's name (P.NOT_DATA_NAME)."""
+    return pl.when(~name.str.contains(_rx(P.NOT_DATA_NAME))).then(name)
+
+
+def _named_by_context(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Expr:
+    """Numbers that the words around them make a name, a date or a setting (contract
+    section 6), read in a few characters of context rather than in MARK: "Stage 1", "Task
+    11", "Lean 4", "Oct 2025", "29 May 2025", "rho=0", "conf.=0.5", and a size after a name
+    that is not the first word of its sentence ("utilizes Gemma 9B")."""
+    bare = match.str.contains(r"^[0-9][0-9.,]*$")
+    size = match.str.contains(r"^[0-9.]+[BM]$")
+    day = match.str.contains(r"^[0-9]{1,2}$")
+    left = pl.when(bare | size).then(before)
+    right = pl.when(day).then(after)
+    named = (bare & left.str.contains(_rx(P.LEFT_NOT_CLAIM))) | (size & left.str.contains(_rx(P.LEFT_NAME_SIZE)))
+    return (named | (day & right.str.contains(_rx(P.RIGHT_MONTH)))).fill_null(False)
 
 
 def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
@@ -178,9 +371,20 @@ def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     run = length.cum_sum()
     k = pl.col("__row").cast(pl.Int64) - pl.col("first")  # piece index in its paper
     lf = (
-        lf.with_columns(end=run - (run - length).gather(pl.col("first")), length=length, k=k)
+        lf.with_columns(
+            end=run - (run - length).gather(pl.col("first")),
+            length=length,
+            k=k,
+            # the text between a match and its neighbours (pieces alternate: gap, match, gap)
+            before=pl.col("piece").shift(1),
+            after=pl.col("piece").shift(-1),
+        )
         .filter(pl.col("k") % 2 == 1)  # the matches
         .filter(pl.col("piece").str.contains(P.CLAIM_ANCHORED))  # the claims among them
+        # read on the claims only (a separate step: merged into the filter above, these would
+        # run on every piece, ~5x the rows)
+        .with_columns(_drop=_is_year(pl.col("piece"), pl.col("after")) | _named_by_context(pl.col("piece"), pl.col("before"), pl.col("after")))
+        .filter(~pl.col("_drop"))
         .drop("__row")
         .with_row_index("__row")
         .select(
@@ -263,7 +467,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     # for a rate or a counted noun, nor the words before it for "a factor of".
     glued = pl.any_horizontal(pl.col(c).is_not_null() for c in ("pct", "mult", "word", "cur", "usd", "dur", "bytes"))
     rs_unglued = pl.when(~pl.col("glued")).then(pl.col("rs"))
-    metric_left = pl.col("ls").str.extract(_rx(r"(" + P.METRIC + r")" + P.METRIC_FILLER + r"\s*$"), 1)
+    metric_left = _extract(pl.col("ls"), _rx(r"(" + P.METRIC + r")" + P.METRIC_FILLER + r"\s*$"))
     metric_right = (
         pl.when(pl.col("metric_left").is_null())
         .then(pl.col("rs"))
@@ -278,11 +482,12 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     )
     dur = pl.col("dur")
     # The suffix is one of DURATION_WORDS, maybe after one white-space character.
-    dur_unit = dur.str.strip_chars_start().replace_strict(P.DURATION_UNITS, default=None, return_dtype=pl.String)
+    dur_unit = dur.str.replace(r"^\s?(?:(?:GPU|man|person)[- ]|-)", "").str.strip_chars_start().replace_strict(P.DURATION_UNITS, default=None, return_dtype=pl.String)
     factor = pl.when(~pl.col("glued")).then(pl.col("ls")).str.contains(P.FACTOR_LEFT).fill_null(False)
 
     lf = (
         lf.with_columns(value=value, decimal=decimal, big=big, glued=glued, metric_left=metric_left)
+        .with_columns(decibel=rs_unglued.str.contains(r"^\s?dB\b").fill_null(False))
         .with_columns(metric_adj=pl.coalesce("metric_left", metric_right), rate=rs_unglued.str.extract_groups(P.RATE))
         .with_columns(
             metric_adj=_metric_canon(pl.col("metric_adj")),
@@ -293,6 +498,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         )
         .pipe(_with_count_unit, rs_unglued)
     )
+    lf = _with_named_metric(lf)
     # Kind and unit from the claim's own text and its immediate neighbourhood.
     bare_score = pl.col("word").is_null() & pl.col("mag").is_null() & pl.col("metric_adj").is_not_null()
     kind_unit = [
@@ -305,8 +511,10 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         (pl.col("rate_unit").is_not_null(), "rate", pl.col("rate_unit")),
         (pl.col("named_paren").is_not_null() & pl.col("decimal"), "score", pl.col("named_paren")),
         (pl.col("points"), "score", pl.lit("points")),
+        (pl.col("decibel"), "score", pl.lit("dB")),
         (bare_score, "score", pl.col("metric_adj")),
-        (pl.col("count_unit").is_not_null(), "count", pl.col("count_unit")),
+        # a decimal with no magnitude is a score, never a count (contract section 6)
+        (pl.col("count_unit").is_not_null() & ~pl.col("decimal"), "count", pl.col("count_unit")),
     ]
     kind = pl.lit(None, pl.String)
     unit = pl.lit(None, pl.String)
@@ -333,6 +541,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         )
         .otherwise(pl.col("unit0")),
         metric1=_fill_in_group(pl.col("metric_adj")),
+        metric_gen1=_fill_in_group(pl.col("metric_gen")),
     )
     kind = pl.coalesce(
         pl.col("kind1"),
@@ -349,12 +558,13 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         .str.extract(_rx(r"^((?:[^.;]|\.[0-9])*?\brespectively\b(?:\s(?:on|in)\s(?:[^.;]|\.[0-9])*)?)"), 1)
         .str.extract_all(P.DATASET)
     )
-    right_ds = pl.col("rs").str.extract(
-        _rx(r"\b(?:on|in|from|of)\s(?:the\s)?(?:[\w-]+\s)?(" + P.DATASET + r")"), 1
+    right_ds = pl.coalesce(
+        _extract(pl.col("rs"), _rx(r"\b(?:on|in|from|of)\s(?:the\s)?(?:[\w-]+\s)?(" + P.DATASET + r")")),
+        _data_name(pl.col("on_name")),
     )
     paren_ds = pl.when(pl.col("named_paren").str.contains("^(?:" + P.DATASET + ")$")).then(pl.col("named_paren"))
     # Metric: the group's, else for a score or percent the last metric named before it.
-    needs_metric = pl.col("metric1").is_null() & pl.col("kind").is_in(["score", "percent"])
+    needs_metric = pl.col("metric1").is_null() & pl.col("metric_gen1").is_null() & pl.col("kind").is_in(["score", "percent"])
     metric_any = pl.when(needs_metric).then(pl.col("ls")).str.tail(100).str.extract_all(P.METRIC).list.last()
     # Dataset: "... on A and B respectively" pairs values with names; else "on X" after
     # the value in its sentence; else shared in the group; else (results only) the last
@@ -363,7 +573,8 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         pl.col("resp").list.get(pl.col("gpos"), null_on_oob=True)
     )
     lf = (
-        lf.with_columns(
+        lf.with_columns(on_name=_extract(pl.col("rs"), _rx(P.ON_DATA_NAME)))
+        .with_columns(
             kind=kind,
             noun_left=_singular(noun_left),
             name_before_size=name_before_size,
@@ -371,7 +582,8 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
             ds0=pl.coalesce(paren_ds, right_ds),
         )
         .with_columns(
-            metric=pl.coalesce("metric1", _metric_canon(metric_any)),
+            metric=pl.coalesce("metric1", pl.when(pl.col("kind") != "count").then("metric_gen1")),
+            metric_any=_metric_canon(metric_any),
             resp=pl.col("resp").gather(pl.col("g_last")),
             ds1=_fill_in_group(pl.col("ds0")),
         )
@@ -387,18 +599,36 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
             ds2=pl.coalesce(resp_ds, "ds1"),
         )
     )
+    lf = _carry_metric(lf)
     results = pl.col("kind").is_in(["percent", "score", "multiplier"])
     maybe_results = pl.col("kind1").is_null() | pl.col("kind1").is_in(["percent", "score", "multiplier"])
-    ds_before = (
-        pl.when((pl.col("gpos") == 0) & pl.col("ds2").is_null() & maybe_results)
-        .then(pl.col("ls"))
-        .str.extract_all(P.DATASET)
-        .list.last()
+    ls_before = pl.col("ls_before")
+    on_before = pl.col("on_before")
+    ds_before = pl.coalesce(ls_before.str.extract_all(P.DATASET).list.last(), _data_name(on_before))
+    # not for the models evaluated on it ("19 open-source LMs", "Qwen3 models from 0.6B to 8B")
+    about_models = pl.col("unit").str.contains(P.MODEL_NOUN).fill_null(False)
+    introduced = pl.when((pl.col("start") >= pl.col("intro_at")) & ~about_models).then(pl.col("intro_ds"))
+    lf = (
+        lf.with_columns(ls_before=pl.when((pl.col("gpos") == 0) & pl.col("ds2").is_null() & maybe_results).then(pl.col("ls")))
+        .with_columns(on_before=ls_before.str.extract_all(_rx(P.ON_DATA_NAME)).list.last())
+        .with_columns(on_before=_extract(on_before, _rx(P.ON_DATA_NAME)))
     )
     lf = lf.with_columns(ds_before=ds_before).with_columns(
-        dataset=pl.coalesce("ds2", pl.when(results).then(pl.col("ds_before").gather(pl.col("g_first")))),
+        _ds=pl.coalesce("ds2", pl.when(results).then(pl.col("ds_before").gather(pl.col("g_first"))))
+    )
+    lf = _with_introduced_dataset(lf, pl.col("_ds").is_null() & ~about_models).with_columns(
+        dataset=pl.coalesce("_ds", introduced)
     )
 
+    # "macro F1", "venous-phase Dice", "table F1": lower-case qualifiers before a metric's
+    # name leave the name (a score's unit is that name too)
+    short = pl.col("metric").str.extract(_rx(r"^(?:[a-z][\w'-]*\s)+([A-Z][\w@&.-]*)$"), 1)
+    lf = lf.with_columns(_short=short).with_columns(
+        unit=pl.when((pl.col("unit") == pl.col("metric")) & pl.col("_short").is_not_null())
+        .then(pl.col("_short"))
+        .otherwise(pl.col("unit")),
+        metric=pl.coalesce("_short", "metric"),
+    )
     out = lf.select(
         "paper_id",
         pl.col("pos").alias("claim_index"),

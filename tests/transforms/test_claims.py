@@ -231,6 +231,12 @@ NEGATIVE = {
     "ordinals_and_references": "It ranks 1st and 2nd, see Table 2, Section 3 and Fig. 4.",
     "spelled_counts": "We derive two models trained for one epoch on three benchmarks.",
     "name_then_number": "Results on Split-CIFAR100 and CoRe 50 benchmarks and 10-Split-CIFAR-100.",
+    # contract section 6 (issue 11): dimensions, years, sizes in model names, resolutions
+    "dimensions": "We lift 2D features to 3D and 4D scenes with 3DGS, a 2.5D prior and a 3DMM.",
+    "years_and_dates": "Posts from 2020 to 2025, between 2021 and 2023, through January 2026, on 29 May 2025.",
+    "model_name_sizes": "We fine-tune Qwen 2.5 72B, Gemma-3 12B, LLaMA3.1-8B, LLaMA2-70b and utilizes Gemma 9B, too.",
+    "resolutions": "Videos at 4K resolution, rendered in 4K, streamed at 1080p and 720P with 640-pixel crops.",
+    "indexed_names_and_settings": "In Stage 1, Task 11 of Lean 4, with rho=0 and conf.=0.5, TAR@0.1% and avg@32.",
 }
 
 
@@ -253,6 +259,38 @@ def test_respectively_pairs_values_with_datasets() -> None:
 def test_metric_and_dataset_of_a_percent() -> None:
     (c,) = claims_of("Noisy Student Training achieves 88.4% top-1 accuracy on ImageNet, the best.")
     assert (c["metric"], c["dataset"]) == ("top-1 accuracy", "ImageNet")
+
+
+def test_decimal_without_unit_is_a_score() -> None:
+    """Contract section 6 (issue 11): a decimal with no unit is a score, never a count."""
+    got = claims_of("The agent reaches 0.847 correlation with human experts and 19.1 on the hard split.")
+    assert [(c["text"], c["kind"]) for c in got] == [("0.847", "score"), ("19.1", "score")]
+
+
+def test_metric_in_the_abstracts_own_words() -> None:
+    """Contract section 6 (issue 11): metric filled from what the abstract says it measures."""
+    got = claims_of(
+        "We report agreement rates of 86% and 82%. It reduces the attack success rate by 12.5%, "
+        "with 36% lower depth error and a 20% improvement in accuracy, at 3x faster inference."
+    )
+    assert [(c["text"], c["metric"]) for c in got] == [
+        ("86%", "agreement rate"),
+        ("82%", "agreement rate"),
+        ("12.5%", "attack success rate"),
+        ("36%", "depth error"),
+        ("20%", "accuracy"),
+        ("3x", "inference speed"),
+    ]
+
+
+def test_dataset_introduced_by_name() -> None:
+    """Contract section 6: "MMIU contains 77K images" -> MMIU; values after an introduced
+    benchmark that name no other data are on it; "on NAME" names the data of a result."""
+    got = claims_of(
+        "We construct GI-Bench, a benchmark encompassing 20 lesion categories. Models reach 0.64 F1. "
+        "On DanceTrack, it gains +2.1 HOTA."
+    )
+    assert [(c["text"], c["dataset"]) for c in got] == [("20", "GI-Bench"), ("0.64", "GI-Bench"), ("2.1", "DanceTrack")]
 
 
 def test_metric_of_multiplier() -> None:
