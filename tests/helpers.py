@@ -1,5 +1,9 @@
 """Small builders shared by the tests."""
 
+import contextlib
+import threading
+from collections.abc import Iterator
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import polars as pl
@@ -44,3 +48,18 @@ def write_snapshot(path: Path, entries: list[tuple[str, str]], header: str = "Su
 def parquet_bytes(output: Path) -> dict[str, bytes]:
     """The published Parquet files of a release folder, byte for byte."""
     return {p.name: p.read_bytes() for p in sorted((output / "parquet").glob("*.parquet"))}
+
+
+@contextlib.contextmanager
+def local_http_server(handler) -> Iterator[ThreadingHTTPServer]:
+    """`handler` served on 127.0.0.1 (a free port) from a thread for the block: the tests'
+    stand-ins for remote sources and the Hub (nothing here reaches the internet)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)

@@ -18,10 +18,11 @@ item, githubRepo / githubStars / projectPage).
 from __future__ import annotations
 
 import json
-import threading
 import urllib.parse
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+from tests.helpers import local_http_server
 
 
 def api_item(
@@ -87,14 +88,12 @@ class FakeDailyPapers:
             def log_message(self, *args):
                 pass
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-        self._thread.start()
+        self._serving = local_http_server(Handler)
+        self._server = self._serving.__enter__()
         return self
 
     def __exit__(self, *exc) -> None:
-        self._server.shutdown()
-        self._server.server_close()
+        self._serving.__exit__(*exc)
 
     @property
     def endpoint(self) -> str:

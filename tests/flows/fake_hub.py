@@ -16,9 +16,10 @@ import base64
 import hashlib
 import json
 import re
-import threading
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+from tests.helpers import local_http_server
 
 REPO = r"/api/(?P<type>datasets|models|spaces)/(?P<repo>[^/]+/[^/]+)"
 
@@ -56,15 +57,12 @@ class FakeHub:
             def log_message(self, *args):  # keep test output quiet
                 pass
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-        self._thread.start()
+        self._serving = local_http_server(Handler)
+        self._server = self._serving.__enter__()
         return self
 
     def __exit__(self, *exc) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join(timeout=10)
+        self._serving.__exit__(*exc)
 
     @property
     def endpoint(self) -> str:

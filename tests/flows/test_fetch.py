@@ -293,7 +293,7 @@ def test_serve_from_hub_runs_fetch_then_release_as_one_scheduled_flow(tmp_path):
     import httpx
 
     from flows.prefect_api import free_port
-    from tests.flows.test_schedule import created_flow_run, finished_state, wait_for
+    from tests.flows.test_serve import created_flow_run, finished_state, wait_for
 
     port = free_port()
     api = f"http://127.0.0.1:{port}/api"
@@ -370,7 +370,7 @@ def test_fetched_abstracts_make_the_claims_of_their_scraped_twins(tmp_path, monk
     assert sorted(fetched["paper_id"]) == sorted(twins["paper_id"])  # same titles, so the same papers
     api_claims, scraped_claims = claims_by_paper(tmp_path / "api"), claims_by_paper(tmp_path / "scraped")
     ids = dict(zip(fetched["arxiv_id"], fetched["paper_id"]))
-    assert sum(len(c) for c in api_claims.values()) > 200
+    assert sum(len(c) for c in api_claims.values()) > 100  # so that the comparison below is not vacuous
     for arxiv_id, paper_id in ids.items():
         api, scrape = api_claims.get(paper_id, []), scraped_claims.get(paper_id, [])
         if arxiv_id in SCRAPE_LEFTOVERS:

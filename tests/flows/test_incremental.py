@@ -5,17 +5,16 @@ import gzip
 import json
 import re
 import shutil
-import threading
 import time
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 
 from flows.pipeline import run_release
 from flows.release import ReleaseError
-from tests.helpers import parquet_bytes, sample_entries, write_snapshot
+from tests.helpers import local_http_server, parquet_bytes, sample_entries, write_snapshot
 
 pytestmark = pytest.mark.usefixtures("prefect_api")
 
@@ -103,12 +102,8 @@ class SnapshotHandler(SimpleHTTPRequestHandler):
 def http_root(tmp_path):
     root = tmp_path / "served"
     root.mkdir()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(SnapshotHandler, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield root, f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with local_http_server(partial(SnapshotHandler, directory=str(root))) as server:
+        yield root, f"http://127.0.0.1:{server.server_address[1]}"
 
 
 def test_remote_sources_over_http_with_gzip_timeouts_and_size_cap(tmp_path, three_days, http_root):

@@ -43,7 +43,8 @@ def two_releases(tmp_path):
     second["papers"] = pl.concat([second["papers"], new_paper])
     day_two = pl.DataFrame({"paper_id": ["tp-0000000000000002", "tp-0000000000000001", "tp-0000000000000003"],
                             "snapshot_date": [dt.date(2026, 11, 26)] * 3, "rank": [1, 2, 3],
-                            "source_file": ["2026-11-26.txt"] * 3, "source_line": [1, 3, 5]}).cast(TABLES["appearances"])
+                            "source_file": ["2026-11-26.txt"] * 3, "source_line": [1, 3, 5],
+                            "upvotes": [None] * 3}).cast(TABLES["appearances"])
     second["appearances"] = pl.concat([first["appearances"].with_columns(snapshot_date=pl.lit(dt.date(2026, 11, 25))),
                                        day_two])
     claim = second["claims"].head(1).with_columns(paper_id=pl.lit("tp-0000000000000003"))

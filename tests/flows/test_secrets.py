@@ -7,16 +7,15 @@ import json
 import os
 import subprocess
 import sys
-import threading
 from functools import partial
-from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler
 from pathlib import Path
 
 import polars as pl
 import pytest
 
 from flows.redact import conceal, has_secret, mask, redact_url, reveal
-from tests.helpers import ROOT, SAMPLE, sample_entries, write_snapshot
+from tests.helpers import ROOT, SAMPLE, local_http_server, sample_entries, write_snapshot
 
 QUERY_SECRET = "s3cr3t-query-7f1d9c"
 PASSWORD = "pa55word-b21e4a"
@@ -86,11 +85,8 @@ def served(tmp_path):
     root.mkdir()
     seen: list[str] = []
     handler = type("Handler", (AuthHandler,), {"seen": seen})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield root, f"127.0.0.1:{server.server_address[1]}", seen
-    server.shutdown()
-    server.server_close()
+    with local_http_server(partial(handler, directory=str(root))) as server:
+        yield root, f"127.0.0.1:{server.server_address[1]}", seen
 
 
 def files_holding(folder: Path, secrets: list[str]) -> list[str]:
@@ -155,11 +151,8 @@ def echoing_hub():
         def log_message(self, *args):
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with local_http_server(Handler) as server:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
 
 
 @pytest.mark.parametrize("debug", [False, True])

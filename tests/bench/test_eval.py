@@ -1,0 +1,71 @@
+"""`make eval`'s figures keep a floor: the claims extractor cannot slide back on the gold
+sets unnoticed, and the scorer itself counts what it says it counts.
+
+Floors sit just under the figures measured when they were set (README, "How well it reads
+real text"); raise them when the extractor gets better, never lower them to let a change in.
+"""
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+import eval as evaluation  # noqa: E402
+
+# split -> metric -> floor
+FLOORS = {
+    "sample": {"f1": 0.97, "precision": 0.97, "unit_accuracy": 0.95, "metric_accuracy": 0.85, "dataset_accuracy": 0.95},
+    "tune": {"f1": 0.95, "precision": 0.94, "unit_accuracy": 0.85, "metric_accuracy": 0.70, "dataset_accuracy": 0.80},
+    "check": {"f1": 0.91, "precision": 0.88, "unit_accuracy": 0.79, "metric_accuracy": 0.64, "dataset_accuracy": 0.70},
+}
+
+
+@pytest.fixture(scope="module")
+def scores() -> dict[str, dict]:
+    return evaluation.claims_scores(["sample", "tune", "check"], evaluation.CORPUS_GOLD)
+
+
+@pytest.mark.parametrize("split", FLOORS)
+def test_claims_figures_keep_their_floor(scores, split):
+    got = scores[split]
+    below = {name: (got[name], floor) for name, floor in FLOORS[split].items() if got[name] < floor}
+    assert not below, f"{split}: below the floor (got, floor): {below}; first errors: {got['errors'][:20]}"
+
+
+def test_the_gold_set_is_what_its_notes_say():
+    gold = evaluation.load_corpus_gold()
+    by_split = {split: [r for r in gold if r["split"] == split] for split in ("tune", "check")}
+    assert len(gold) >= 300 and sum(len(r["claims"]) for r in gold) >= 1000
+    assert len(by_split["tune"]) == 2 * len(by_split["check"])  # split once, two thirds / one third
+    assert not {r["arxiv_id"] for r in by_split["tune"]} & {r["arxiv_id"] for r in by_split["check"]}  # by paper
+    assert len({r["snapshot"] for r in gold}) == 30  # drawn across every snapshot
+    for record in gold:
+        for claim in record["claims"]:
+            assert record["abstract"][claim["start"] : claim["end"]] == claim["text"], record["id"]
+
+
+def test_a_claim_counts_when_value_and_kind_match_on_its_span():
+    record = {"id": "x", "abstract": "We get 75.15% and 2.5x.", "optional": [{"start": 18, "end": 22, "text": "2.5x"}],
+              "claims": [{"start": 7, "end": 13, "text": "75.15%", "value": 75.15, "kind": "percent", "unit": "%",
+                          "metric": "Top-1 accuracy", "dataset": None}]}  # fmt: skip
+    found = [
+        {"start": 7, "end": 13, "text": "75.15%", "value": 75.15, "kind": "percent", "unit": "%", "metric": "top-1 accuracy", "dataset": None},
+        {"start": 18, "end": 22, "text": "2.5x", "value": 2.5, "kind": "multiplier", "unit": "×", "metric": None, "dataset": None},
+    ]
+    s = evaluation.score([record], [found])
+    assert (s["matched"], s["found"], s["precision"], s["recall"]) == (1, 1, 1.0, 1.0)  # the optional one is neither
+    assert s["metric_accuracy"] == 1.0  # case and hyphens aside
+    wrong_kind = [{**found[0], "kind": "score"}]
+    assert evaluation.score([record], [wrong_kind])["matched"] == 0
+    elsewhere = [{**found[0], "start": 0, "end": 2}]  # right value, other place
+    assert evaluation.score([record], [elsewhere])["matched"] == 0
+
+
+def test_eval_writes_its_figures_as_json(tmp_path, monkeypatch):
+    out = tmp_path / "eval.json"
+    monkeypatch.setattr(sys, "argv", ["eval.py", "--claims-only", "--split", "sample", "--out", str(out)])
+    evaluation.main()
+    written = json.loads(out.read_text())
+    assert set(written["claims"]) == {"sample"} and written["claims"]["sample"]["gold_claims"] >= 100
