@@ -78,9 +78,10 @@ def _with_metric_canon(lf: pl.LazyFrame, name: str) -> pl.LazyFrame:
 
 
 def _extract(expr: pl.Expr, pattern: str, group: int = 1) -> pl.Expr:
-    """expr.str.extract(pattern, group), the capturing search run only where a plain search
-    (the DFA alone, several times cheaper per row) finds a match: most rows have none."""
-    return pl.when(expr.str.contains(pattern)).then(expr).str.extract(pattern, group)
+    """expr.str.extract(pattern, group). (A plain search first, to run the capturing search
+    only where it matches, costs more: Polars' extract already finds the match with the DFA
+    and captures only inside it; measured 10-25% slower with the extra search.)"""
+    return expr.str.extract(pattern, group)
 
 
 # `str.replace` costs ~50 ns a row even on null rows; `str.extract` skips nulls and is
@@ -392,7 +393,10 @@ def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     # Every match of MARK (skipped spans too) is wrapped in \x00...\x00, so splitting on
     # \x00 gives pieces that alternate: text before the first match, match, gap, match, ...
     # (\x00 and \x01, the markers of earlier versions, are read as spaces)
-    text = pl.col("abstract").fill_null("").str.replace_all("[\x00\x01]", " ")
+    abstract = pl.col("abstract").fill_null("")
+    # (a when/then whose condition is false on every row skips its `then`: no abstract has them)
+    marked = abstract.str.contains("[\x00\x01]")
+    text = pl.when(marked).then(abstract.str.replace_all("[\x00\x01]", " ")).otherwise(abstract)
     lf = (
         abstracts.select("paper_id", text.alias("text"))
         .with_columns(piece=pl.col("text").str.replace_all(P.MARK, "\x00$0\x00").str.split("\x00"))
