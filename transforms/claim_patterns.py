@@ -282,8 +282,6 @@ NP_STOP_TAIL = (r"(?i)(?:^|\s)(?:the|a|an|of|in|on|for|and|or|with|by|to|from|at
                 r"outperform\w*|achiev\w*|show\w*|reach\w*|yield\w*|demonstrat\w*|enabl\w*|requir\w*|"
                 r"lead\w*|result\w*|mak\w*|surpass\w*|match\w*|remain\w*|maintain\w*)\b.*$")
 
-NP_STOP_TAIL_END = NP_STOP_TAIL.removeprefix("(?i)")  # the same without its flags (claims._cut_tail)
-
 # What may follow a value that takes the metric named before it in its sentence: no word of its own.
 OPEN_TAIL = (r"^\s?(?:[,;:()]|(?:and|or|to|vs\.?|versus|for|on|in|over|with|while|when|compared|"
              r"respectively|across|at|and|than|after|before|under|using|without)\b|$)")
@@ -356,7 +354,6 @@ WORD = r"[A-Za-z][\w'-]*"
 NOUN_WINDOW = r"^[\s+\-]*(" + WORD + r"(?:\s" + WORD + r"){0,3})"
 # The first stop word of the window and all after it (removed from the window).
 STOP_TAIL = r"(?is)(?:^|\s)(?:" + COUNT_STOPS + r")(?:\s.*)?$"
-STOP_TAIL_END = STOP_TAIL.removeprefix("(?is)")  # the same without its flags (claims._cut_tail)
 # Group 1: the first plural word ([^sui']s, or an acronym's plural: GPUs). No modifier
 # has this shape (a test checks), so none needs excluding. `[^sui']` within a word is
 # written as the word characters other than s, u, i, '.
@@ -440,8 +437,8 @@ def ascii_classes(p: str) -> str:
 (MARK, CLAIM_ANCHORED, METRIC, METRIC_PREFIX, METRIC_FILLER, DATASET, LINK,
  RATE, FACTOR_LEFT, NOUN_LEFT, NAME_BEFORE_SIZE, WORD, NOUN_WINDOW, STOP_TAIL,
  PLURAL_NOUN, PLAIN_NOUN, MODEL_NOUN, BEFORE_PLURAL, METRIC_WORDS, METRIC_STOP, METRIC_COMPARATIVE,
- METRIC_GEN_FILLER, STOP_TAIL_END) = map(ascii_classes, (
+ METRIC_GEN_FILLER) = map(ascii_classes, (
     MARK, CLAIM_ANCHORED, METRIC, METRIC_PREFIX, METRIC_FILLER, DATASET, LINK,
     RATE, FACTOR_LEFT, NOUN_LEFT, NAME_BEFORE_SIZE, WORD, NOUN_WINDOW, STOP_TAIL,
     PLURAL_NOUN, PLAIN_NOUN, MODEL_NOUN, BEFORE_PLURAL, METRIC_WORDS, METRIC_STOP, METRIC_COMPARATIVE,
-    METRIC_GEN_FILLER, STOP_TAIL_END))  # fmt: skip
+    METRIC_GEN_FILLER))  # fmt: skip
