@@ -470,30 +470,41 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
 
     # Sentence around the claim: `ls` ends at the claim, `rs` starts after it. The claim's
     # parts (named groups of CLAIM); a bare number (digits only) needs no regex to parse.
+    # A plain percent (digits, "%": a third of the claims) is its number and "%": its parse
+    # needs no regex either (the capturing parse costs ~300 ns a claim).
     bare = pl.col("match").str.contains(r"^[0-9.,]+$")
+    plain_pct = pl.col("match").str.contains(r"^[0-9.,]+%$")
     lf = (
         lf.with_columns(
             ls=_after_last_sentence_end(pl.col("left")),
             rs=_before_first_sentence_end(pl.col("right")),
             bare=bare,
-            g=pl.when(~bare).then(pl.col("match")).str.extract_groups(P.CLAIM_ANCHORED),
+            _plain_pct=plain_pct,
+            g=pl.when(~bare & ~plain_pct).then(pl.col("match")).str.extract_groups(P.CLAIM_ANCHORED),
         )
         .unnest("g")
-        .with_columns(num=pl.coalesce("num", pl.when("bare").then("match")))
+        .with_columns(
+            num=pl.coalesce(
+                "num", pl.when("bare").then("match"), pl.when("_plain_pct").then(pl.col("match").str.head(-1))
+            ),
+            pct=pl.coalesce("pct", pl.when("_plain_pct").then(pl.lit("%"))),
+        )
+        .drop("_plain_pct")
     )
 
     # The number.
-    mag = pl.col("mag").str.replace_all(r"[\s-]", "")
+    # (as .str.replace_all(r"[\s-]", ""): a magnitude is white space?, "-"?, then letters)
+    mag = pl.col("mag").str.strip_chars_start().str.strip_prefix("-")
     value = (
         pl.when(pl.col("word").is_not_null())
         .then(pl.col("word").str.to_lowercase().replace_strict(P.SPELLED, default=None, return_dtype=pl.Float64))
         .otherwise(
-            pl.col("num").str.replace_all(",", "").cast(pl.Float64)
+            pl.col("num").str.replace_all(",", "", literal=True).cast(pl.Float64)
             * mag.replace_strict(P.MAGNITUDE, default=1.0, return_dtype=pl.Float64).fill_null(1.0)
         )
     )
     big = mag.is_in(["M", "B", "T", "million", "billion", "trillion"]).fill_null(False)
-    decimal = pl.col("num").str.contains(r"\.") & pl.col("mag").is_null()
+    decimal = pl.col("num").str.contains(".", literal=True) & pl.col("mag").is_null()
 
     # What is written around it. Each regex runs only on the rows whose result can matter
     # (the others get a null input, which skips the work of an extract).
