@@ -360,6 +360,16 @@ STOP_TAIL = r"(?is)(?:^|\s)(?:" + COUNT_STOPS + r")(?:\s.*)?$"
 PLURAL_NOUN = r"(?:^|\s)([a-z][a-z-]*[0-9A-Za-hj-rtv-z_-]s|[A-Z]{2,6}s)(?:\s|$)"
 # Group 1: the word right before the first plural word of the window (PLURAL_NOUN's shape).
 BEFORE_PLURAL = r"(?:^|\s)(\S+)\s(?:[a-z][a-z-]*[0-9A-Za-hj-rtv-z_-]s|[A-Z]{2,6}s)(?:\s|$)"
+# A word shaped like an adjective or participle, or a number word or determiner ("operating
+# conditions", "different tasks", "several runs", "example pairs"): it describes the counted noun, it does not name it.
+ADJECTIVE_SHAPE = (r"(?:ing|ed|al|ic|ive|ous|ful|able|ible|ent|ant|ary|less|ly|est|ior|ar|y)$"
+                   r"|^(?:more|most|few|fewer|many|several|some|other|such|these|those|all|each|every|both|"
+                   r"hundred|thousand|million|billion|trillion|dozen|two|three|four|five|six|seven|eight|nine|ten|"
+                   r"example|sample|data|instance|item)$")
+# Counted nouns too generic to stand without the noun before them.
+# (plural forms: they are tested on the plural word as written)
+GENERIC_HEAD = (r"^(?:pair|triplet|categorie|type|value|sequence|group|dimension|clip|tile|test|case|map|"
+                r"pattern|prototype|set|unit|item|instance|entrie|record|segment)s$")
 # A word that may be the noun when no plural is found (then checked against the modifiers).
 PLAIN_NOUN = r"^(?:[a-z][\w']*|[A-Z]{2,6}s?)$"
 # "1.6B language models", "124M parameters": a size that counts parameters.

@@ -170,7 +170,16 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
     # "1.4 million CAD programs"); other words before it are mostly descriptions (the named
     # examples keep "7000+ different operating conditions" -> condition).
     before = pl.col("_before")
-    compound = before.str.contains(r"^[A-Z]{2,6}$") & ~before.str.contains(P.PLURAL_NOUN)
+    # A generic head ("clips", "pairs", "categories") is named by the noun before it ("video
+    # clips", "sentence pairs", "lesion categories"); a concrete head stands alone ("math problems").
+    # (the head is tested first: the word tests then run on its few rows only)
+    generic_before = pl.when(pl.col("_chosen").str.contains(P.GENERIC_HEAD)).then(before)
+    noun_like = (
+        generic_before.str.contains(r"^[a-z][a-z-]*[a-z]$")
+        & ~generic_before.str.contains(P.ADJECTIVE_SHAPE)
+        & ~generic_before.is_in(_MODIFIERS)
+    )
+    compound = (before.str.contains(r"^[A-Z]{2,6}$") | noun_like) & ~before.str.contains(P.PLURAL_NOUN)
     noun = pl.concat_str(
         pl.when(compound.fill_null(False)).then(pl.concat_str(before, pl.lit(" "))).otherwise(pl.lit("")),
         _singular(lower_first),

@@ -186,6 +186,11 @@ POSITIVE = {
         "TLEG surpasses them (e.g., +6.87% on iNat 2019) with 7000+ different operating conditions.",
         [("6.87%", 6.87, "percent", "%"), ("7000", 7000.0, "count", "condition")],
     ),
+    "generic_head_keeps_its_noun": (
+        "We collect 95 video clips, 13,000 sentence pairs, 8 math problems and 20 lesion categories.",
+        [("95", 95.0, "count", "video clip"), ("13,000", 13000.0, "count", "sentence pair"),
+         ("8", 8.0, "count", "problem"), ("20", 20.0, "count", "lesion category")],
+    ),
     "percent_with_comparison_plus": (
         "It boosts the vanilla ResNet-50 to 80%+ Top-1 accuracy on ImageNet.",
         [("80%", 80.0, "percent", "%")],
