@@ -126,6 +126,8 @@ SHOT_SETTING = r"\b(?:\d+/)*\d+[- ](?:shots?|way|hops?|grams?)\b"
 
 # The level of a confidence interval: "95% CI", "95% confidence interval".
 CI_LEVEL = r"\b9[059](?:\.\d)?%\s?(?:CIs?\b|confidence\b)"
+# Group 1: the level of an interval written right before its bounds ("95% CI 0.692-", "95% CI: ").
+CI_BEFORE_BOUNDS = r"\b(9[059](?:\.\d)?%)\s?CIs?\b[\s:=,]*$"
 
 # A label followed by its index names a part, like a cross reference: "Stage 1", "in
 # stage 2", "Task 11", "label 3:", "Lean 4", "Level 2", "Phase 1".

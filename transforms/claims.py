@@ -696,6 +696,13 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         .otherwise(pl.col("unit")),
         metric=pl.coalesce("_short", "metric"),
     )
+    # "(95% CI 0.69-0.87)": the bounds of a confidence interval; its metric is the interval
+    # with its level, and a bound is no value of a metric named CI (unit null)
+    ci_level = pl.when(pl.col("metric") == "CI").then(pl.col("ls")).str.extract(P.CI_BEFORE_BOUNDS, 1)
+    lf = lf.with_columns(_ci=ci_level.gather(pl.col("g_first"))).with_columns(
+        metric=pl.coalesce(pl.concat_str(pl.col("_ci"), pl.lit(" CI")), "metric"),
+        unit=pl.when(pl.col("_ci").is_null()).then(pl.col("unit")),
+    )
     out = lf.select(
         "paper_id",
         pl.col("pos").alias("claim_index"),

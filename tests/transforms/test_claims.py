@@ -266,6 +266,13 @@ def test_metric_and_dataset_of_a_percent() -> None:
     assert (c["metric"], c["dataset"]) == ("top-1 accuracy", "ImageNet")
 
 
+def test_confidence_interval_bounds_take_the_interval_as_metric() -> None:
+    """The bounds after "95% CI" are scores of the interval (metric "95% CI", no unit)."""
+    got = claims_of("The mean difference was 0.782 points (95% CI 0.692-0.872; P<.001).")
+    bounds = [(c["text"], c["kind"], c["unit"], c["metric"]) for c in got if c["text"] in ("0.692", "0.872")]
+    assert bounds == [("0.692", "score", None, "95% CI"), ("0.872", "score", None, "95% CI")]
+
+
 def test_decimal_without_unit_is_a_score() -> None:
     """Contract section 6 (issue 11): a decimal with no unit is a score, never a count."""
     got = claims_of("The agent reaches 0.847 correlation with human experts and 19.1 on the hard split.")
