@@ -322,9 +322,9 @@ NOT_DATA_NAME = (r"^(?:GPT|Qwen|Llama|LLaMA|Gemma|Claude|Gemini|Mistral|Mixtral|
                  r"A100|H100|H200|V100|RTX|TPU|NVIDIA|SOTA|SoTA|LLM|VLM|MLLM|GPU|CPU)|[0-9][BM]$")
 _DATA_WORD = r"(?:dataset|data set|benchmark|corpus|suite|testbed|collection)"
 # An abstract introducing its data: "NAME, a (novel ...) benchmark", "NAME dataset",
-# "NAME consists of / contains / comprises ...". Group 1: the name.
+# "NAME consists of / contains / comprises / pairs / offers ...". Group 1: the name.
 INTRO_DATASET = (r"\b(" + DATA_NAME + r")(?:,\s(?:a|an|the)\s(?:[\w-]+\s){0,6}?" + _DATA_WORD + r"s?\b"
-                 r"|\s(?:" + _DATA_WORD + r")\b|\s(?:consists of|contains|comprises|includes|spans)\b)")
+                 r"|\s(?:" + _DATA_WORD + r")\b|\s(?:consists of|contains|comprises|includes|spans|pairs|offers)\b)")
 # "Contextual Emotional Inference (CEI) Benchmark". Group 1: the name.
 INTRO_DATASET_PAREN = r"\((" + DATA_NAME + r")\)\s(?:Benchmark|Dataset|Corpus)\b"
 

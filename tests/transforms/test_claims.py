@@ -305,6 +305,15 @@ def test_dataset_introduced_by_name() -> None:
     assert [(c["text"], c["dataset"]) for c in got] == [("20", "GI-Bench"), ("0.64", "GI-Bench"), ("2.1", "DanceTrack")]
 
 
+def test_dataset_introduced_as_subject_of_pairs_or_offers() -> None:
+    """"KnotBench pairs an 858,318-image corpus ...", "TalkVerse offers 2.3 million clips":
+    the named subject that pairs or offers the data introduces it."""
+    got = claims_of("KnotBench pairs a corpus from 1,951 knot prototypes with a protocol. Its 14 tasks span four families.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("1,951", "KnotBench"), ("14", "KnotBench")]
+    (c,) = claims_of("TalkVerse offers 2.3 million audio-video clips.")
+    assert c["dataset"] == "TalkVerse"
+
+
 def test_metric_of_multiplier() -> None:
     got = claims_of("ProTrain improves training throughput by 1.43× to 2.71× compared to the SOTA.")
     assert [c["metric"] for c in got] == ["throughput", "throughput"]
