@@ -454,3 +454,8 @@ def ascii_classes(p: str) -> str:
     RATE, FACTOR_LEFT, NOUN_LEFT, NAME_BEFORE_SIZE, WORD, NOUN_WINDOW, STOP_TAIL,
     PLURAL_NOUN, PLAIN_NOUN, MODEL_NOUN, BEFORE_PLURAL, METRIC_WORDS, METRIC_STOP, METRIC_COMPARATIVE,
     METRIC_GEN_FILLER))  # fmt: skip
+
+# The gap between the two numbers of a range ("2-3", "2 to 3"), and a magnitude in words
+# that the first number shares with the second ("2-3 million").
+RANGE_GAP = r"^\s?(?:-|–|to)\s?$"
+WORD_MAGNITUDE = r"^\s?(?:million|billion|trillion)$"

@@ -502,6 +502,17 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         .drop("_plain_pct")
     )
 
+    # "2-3 million", "1.5 to 2 billion": the first number of a range shares the word
+    # magnitude written after the second (read only on bare numbers linked to the next).
+    range_gap = (
+        pl.when(pl.col("bare") & pl.col("link_next")).then(pl.col("right")).str.head(pl.col("next_gap"))
+        .str.contains(P.RANGE_GAP)
+    )
+    next_mag = pl.col("mag").shift(-1)
+    lf = lf.with_columns(
+        mag=pl.coalesce("mag", pl.when(range_gap & next_mag.str.contains(P.WORD_MAGNITUDE)).then(next_mag))
+    )
+
     # The number.
     # (as .str.replace_all(r"[\s-]", ""): a magnitude is white space?, "-"?, then letters)
     mag = pl.col("mag").str.strip_chars_start().str.strip_prefix("-")

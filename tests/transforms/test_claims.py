@@ -191,6 +191,10 @@ POSITIVE = {
         [("95", 95.0, "count", "video clip"), ("13,000", 13000.0, "count", "sentence pair"),
          ("8", 8.0, "count", "problem"), ("20", 20.0, "count", "lesion category")],
     ),
+    "range_shares_word_magnitude": (
+        "Each run uses 2-3 million images.",
+        [("2", 2e6, "count", "image"), ("3 million", 3e6, "count", "image")],
+    ),
     "percent_with_comparison_plus": (
         "It boosts the vanilla ResNet-50 to 80%+ Top-1 accuracy on ImageNet.",
         [("80%", 80.0, "percent", "%")],
