@@ -459,3 +459,9 @@ def ascii_classes(p: str) -> str:
 # that the first number shares with the second ("2-3 million").
 RANGE_GAP = r"^\s?(?:-|–|to)\s?$"
 WORD_MAGNITUDE = r"^\s?(?:million|billion|trillion)$"
+
+# Group 1: accuracy after words that only say which run or statistic it is ("average accuracy",
+# "highest test accuracy", "test top-1 accuracy"): the measure is the accuracy (words that
+# say what is counted stay: "counting accuracy").
+ACCURACY_QUALIFIED = (r"(?i)^(?:(?:average|mean|overall|test|highest|maximum|best|final|peak)\s)+"
+                      r"((?s:(?:top-\d\s)?accurac.*))$")

@@ -65,7 +65,7 @@ def _with_metric_canon(lf: pl.LazyFrame, name: str) -> pl.LazyFrame:
     with an anchored extract: `str.replace` costs ~50 ns a row even on nulls, extract not."""
     x = pl.col(name)
     # "average accuracy", "mean accuracy": the measure is accuracy
-    cut = x.str.extract(r"(?s)^(?:[Aa]verage|[Mm]ean|[Oo]verall)\s(accurac.*)$", 1)
+    cut = x.str.extract(P.ACCURACY_QUALIFIED, 1)
     low = pl.col("_mc_low")
     canon = low.replace_strict(P.METRIC_CANON, default=None, return_dtype=pl.String)
     # a cut name is no ALL-CAPS name: the test may read the name as it came
@@ -260,9 +260,9 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
     longer = gen.str.to_lowercase().str.ends_with(adj.str.to_lowercase()) & (gen.str.len_chars() > adj.str.len_chars())
     return (
         lf.with_columns(
-            # "average accuracy" is accuracy; "ImageNet zero-shot accuracy" names its data first
+            # "average accuracy", "highest test accuracy" are accuracy; "ImageNet zero-shot accuracy" names its data first
             metric_gen=pl.when(keep).then(
-                pl.coalesce(gen.str.extract(r"(?i)^(?:average|mean|overall)\s((?s:accurac.*))$", 1), gen)
+                pl.coalesce(gen.str.extract(P.ACCURACY_QUALIFIED, 1), gen)
             )
         )
         .with_columns(metric_gen=_cut_head(gen, _rx(r"^(?:" + P.DATASET + r")\s")))

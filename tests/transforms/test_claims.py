@@ -277,6 +277,12 @@ def test_confidence_interval_bounds_take_the_interval_as_metric() -> None:
     assert bounds == [("0.692", "score", None, "95% CI"), ("0.872", "score", None, "95% CI")]
 
 
+def test_run_qualifiers_before_accuracy_leave_accuracy() -> None:
+    """"highest test accuracy", "maximum accuracy" measure accuracy; "counting accuracy" stays."""
+    got = claims_of("It reaches the highest test accuracy of 84.89% and improves counting accuracy by 7.4%.")
+    assert [(c["text"], c["metric"]) for c in got] == [("84.89%", "accuracy"), ("7.4%", "counting accuracy")]
+
+
 def test_decimal_without_unit_is_a_score() -> None:
     """Contract section 6 (issue 11): a decimal with no unit is a score, never a count."""
     got = claims_of("The agent reaches 0.847 correlation with human experts and 19.1 on the hard split.")
