@@ -465,3 +465,8 @@ WORD_MAGNITUDE = r"^\s?(?:million|billion|trillion)$"
 # say what is counted stay: "counting accuracy").
 ACCURACY_QUALIFIED = (r"(?i)^(?:(?:average|mean|overall|test|highest|maximum|best|final|peak)\s)+"
                       r"((?s:(?:top-\d\s)?accurac.*))$")
+
+# Words that say a count of tokens is a context length: before it ("long-context modeling up
+# to 8,192 tokens", "contexts ranging from 8K") or after it ("512-token window", "tokens in length").
+CONTEXT_BEFORE = r"(?i)context"
+CONTEXT_AFTER = r"(?i)^[\s-]*tokens?\s(?:(?:in\s)?length|window|context)\b"

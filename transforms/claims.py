@@ -707,6 +707,15 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         .otherwise(pl.col("unit")),
         metric=pl.coalesce("_short", "metric"),
     )
+    # "contexts ranging from 8K to 128K tokens", "a 512-token window": a count of tokens said of
+    # a context or window measures the context length (GUIDELINES)
+    tokens = (pl.col("kind") == "count") & (pl.col("unit") == "token") & pl.col("metric").is_null()
+    context = pl.when(tokens).then(pl.col("ls")).str.tail(40).str.contains(P.CONTEXT_BEFORE) | pl.when(
+        tokens
+    ).then(pl.col("rs")).str.head(30).str.contains(P.CONTEXT_AFTER)
+    lf = lf.with_columns(_ctx_len=context.fill_null(False)).with_columns(
+        _ctx_len=pl.col("_ctx_len").gather(pl.col("g_first")) | pl.col("_ctx_len").gather(pl.col("g_last"))
+    ).with_columns(metric=pl.when(pl.col("_ctx_len") & tokens).then(pl.lit("context length")).otherwise("metric"))
     # "(95% CI 0.69-0.87)": the bounds of a confidence interval; its metric is the interval
     # with its level, and a bound is no value of a metric named CI (unit null)
     ci_level = pl.when(pl.col("metric") == "CI").then(pl.col("ls")).str.extract(P.CI_BEFORE_BOUNDS, 1)

@@ -283,6 +283,14 @@ def test_run_qualifiers_before_accuracy_leave_accuracy() -> None:
     assert [(c["text"], c["metric"]) for c in got] == [("84.89%", "accuracy"), ("7.4%", "counting accuracy")]
 
 
+def test_tokens_of_a_context_are_its_length() -> None:
+    """GUIDELINES: a count of tokens said of a context or window is metric "context length";
+    other token counts have no metric."""
+    got = claims_of("It includes contexts ranging from 8K to 128K tokens in length. We train on 20 tokens.")
+    assert [(c["text"], c["unit"], c["metric"]) for c in got] == [
+        ("8K", "token", "context length"), ("128K", "token", "context length"), ("20", "token", None)]
+
+
 def test_decimal_without_unit_is_a_score() -> None:
     """Contract section 6 (issue 11): a decimal with no unit is a score, never a count."""
     got = claims_of("The agent reaches 0.847 correlation with human experts and 19.1 on the hard split.")
