@@ -470,3 +470,7 @@ ACCURACY_QUALIFIED = (r"(?i)^(?:(?:average|mean|overall|test|highest|maximum|bes
 # to 8,192 tokens", "contexts ranging from 8K") or after it ("512-token window", "tokens in length").
 CONTEXT_BEFORE = r"(?i)context"
 CONTEXT_AFTER = r"(?i)^[\s-]*tokens?\s(?:(?:in\s)?length|window|context)\b"
+
+# Group 1: a physical unit written right after a number ("4.35 mm", "0.68 mJ", "72 m long"),
+# not a rate ("m/s") and not a word that starts with it ("3 models").
+PHYSICAL_UNIT = r"^\s?(mm|cm|km|nm|µm|μm|m|mJ|kJ|mW|kW|mV|kV|Hz|kHz|MHz|GHz)(?:[\s.,;:)]|$)"

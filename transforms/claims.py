@@ -716,6 +716,10 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     lf = lf.with_columns(_ctx_len=context.fill_null(False)).with_columns(
         _ctx_len=pl.col("_ctx_len").gather(pl.col("g_first")) | pl.col("_ctx_len").gather(pl.col("g_last"))
     ).with_columns(metric=pl.when(pl.col("_ctx_len") & tokens).then(pl.lit("context length")).otherwise("metric"))
+    # "0.68 mJ", "Chamfer 4.35 mm", "72 m long rows": a physical unit written after a bare
+    # number is its unit (GUIDELINES: span = the bare number, unit = the physical unit)
+    physical = pl.when(pl.col("bare")).then(pl.col("rs")).str.extract(P.PHYSICAL_UNIT, 1)
+    lf = lf.with_columns(unit=pl.coalesce(physical, "unit"))
     # "(95% CI 0.69-0.87)": the bounds of a confidence interval; its metric is the interval
     # with its level, and a bound is no value of a metric named CI (unit null)
     ci_level = pl.when(pl.col("metric") == "CI").then(pl.col("ls")).str.extract(P.CI_BEFORE_BOUNDS, 1)

@@ -291,6 +291,12 @@ def test_tokens_of_a_context_are_its_length() -> None:
         ("8K", "token", "context length"), ("128K", "token", "context length"), ("20", "token", None)]
 
 
+def test_physical_unit_after_a_bare_number_is_its_unit() -> None:
+    """GUIDELINES: "4.35 mm", "0.68 mJ": the span is the bare number, the unit the physical unit."""
+    got = claims_of("Energy per inference ranges from 0.68 mJ to 6.45 mJ, with a Chamfer distance of 4.35 mm on 3 models.")
+    assert [(c["text"], c["unit"]) for c in got] == [("0.68", "mJ"), ("6.45", "mJ"), ("4.35", "mm"), ("3", "model")]
+
+
 def test_decimal_without_unit_is_a_score() -> None:
     """Contract section 6 (issue 11): a decimal with no unit is a score, never a count."""
     got = claims_of("The agent reaches 0.847 correlation with human experts and 19.1 on the hard split.")
