@@ -338,6 +338,12 @@ def test_dataset_introduced_as_subject_of_pairs_or_offers() -> None:
     assert c["dataset"] == "TalkVerse"
 
 
+def test_value_after_a_list_of_three_datasets_is_on_none() -> None:
+    """"across COCO, LVIS, ODinW13, and Pascal VOC, achieving gains of +10.1 AP": no one dataset."""
+    got = claims_of("It enhances models across COCO, LVIS, ODinW13, and Pascal VOC, achieving gains of up to +10.1 AP.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("10.1", None)]
+
+
 def test_metric_of_multiplier() -> None:
     got = claims_of("ProTrain improves training throughput by 1.43× to 2.71× compared to the SOTA.")
     assert [c["metric"] for c in got] == ["throughput", "throughput"]
