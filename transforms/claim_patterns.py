@@ -216,6 +216,7 @@ METRIC = (
     r"|\bFID\b|\bFVD\b|\bKID\b|\bPSNR\b|\bSSIM\b|\bLPIPS\b|\bBLEU\b|\bROUGE(?:-[12L])?\b|\bCIDEr\b"
     r"|\bMETEOR\b|\bmIoU\b|\bmAP\b|\bAUROC\b|\bAUC\b|\bF1\b|\bWERs?\b|\bCERs?\b|\bPPL\b|\bGenEval\b"
     r"|\bmCE\b|\bEM\b|\bElo\b|\bpass@\d+"
+    r"|\bDice\b|\b(?:Spearman|Pearson)(?:\s(?:correlation|agreement))?\b|\b(?i:acceleration)\b"
 )
 METRIC_CANON = {
     "accuracies": "accuracy", "top-1 accuracies": "top-1 accuracy",
@@ -230,6 +231,9 @@ METRIC_CANON = {
     "clip score": "CLIP score", "clip scores": "CLIP score", "clipscores": "CLIP score",
     "rouge": "ROUGE", "rouge-1": "ROUGE-1", "rouge-2": "ROUGE-2", "rouge-l": "ROUGE-L",
     "training throughput": "throughput",
+    "dice": "Dice", "acceleration": "speedup",
+    **{f"{name.lower()}{what}": f"{name}{what}" for name in ("Spearman", "Pearson")
+       for what in ("", " correlation", " agreement")},
 }
 
 # A metric named in the abstract's own words (contract section 6: "attack success rate",

@@ -297,6 +297,13 @@ def test_physical_unit_after_a_bare_number_is_its_unit() -> None:
     assert [(c["text"], c["unit"]) for c in got] == [("0.68", "mJ"), ("6.45", "mJ"), ("4.35", "mm"), ("3", "model")]
 
 
+def test_named_correlation_dice_and_acceleration_metrics() -> None:
+    """"Spearman 0.89", "Dice score ... from 0.908", "2.1x acceleration" (-> speedup)."""
+    got = claims_of("It reaches Spearman 0.89 on it. The Dice score improved from 0.908 to 0.936 with 2.1x acceleration.")
+    assert [(c["text"], c["metric"]) for c in got] == [
+        ("0.89", "Spearman"), ("0.908", "Dice"), ("0.936", "Dice"), ("2.1x", "speedup")]
+
+
 def test_decimal_without_unit_is_a_score() -> None:
     """Contract section 6 (issue 11): a decimal with no unit is a score, never a count."""
     got = claims_of("The agent reaches 0.847 correlation with human experts and 19.1 on the hard split.")
