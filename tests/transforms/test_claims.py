@@ -304,6 +304,14 @@ def test_named_correlation_dice_and_acceleration_metrics() -> None:
         ("0.89", "Spearman"), ("0.908", "Dice"), ("0.936", "Dice"), ("2.1x", "speedup")]
 
 
+def test_metric_after_of_or_in_the() -> None:
+    """"93% of MIRA's performance", "4% of its preprocessing cost", "2.81% in the SeK metric"."""
+    got = claims_of("CATS retains 93% of MIRA's performance with 4% of its preprocessing cost. "
+                    "It improves by 2.81% in the SeK metric.")
+    assert [(c["text"], c["metric"]) for c in got] == [
+        ("93%", "performance"), ("4%", "preprocessing cost"), ("2.81%", "SeK")]
+
+
 def test_decimal_without_unit_is_a_score() -> None:
     """Contract section 6 (issue 11): a decimal with no unit is a score, never a count."""
     got = claims_of("The agent reaches 0.847 correlation with human experts and 19.1 on the hard split.")
