@@ -216,7 +216,7 @@ METRIC = (
     r"|\bFID\b|\bFVD\b|\bKID\b|\bPSNR\b|\bSSIM\b|\bLPIPS\b|\bBLEU\b|\bROUGE(?:-[12L])?\b|\bCIDEr\b"
     r"|\bMETEOR\b|\bmIoU\b|\bmAP\b|\bAUROC\b|\bAUC\b|\bF1\b|\bWERs?\b|\bCERs?\b|\bPPL\b|\bGenEval\b"
     r"|\bmCE\b|\bEM\b|\bElo\b|\bpass@\d+"
-    r"|\bDice\b|\b(?:Spearman|Pearson)(?:\s(?:correlation|agreement))?\b|\b(?i:acceleration)\b"
+    r"|(?i:(?:root )?mean (?:absolute|squared) errors?)|\bDice\b|\b(?:Spearman|Pearson)(?:\s(?:correlation|agreement))?\b|\b(?i:acceleration)\b"
 )
 METRIC_CANON = {
     "accuracies": "accuracy", "top-1 accuracies": "top-1 accuracy",
@@ -480,3 +480,7 @@ CONTEXT_AFTER = r"(?i)^[\s-]*tokens?\s(?:(?:in\s)?length|window|context)\b"
 # Group 1: a physical unit written right after a number ("4.35 mm", "0.68 mJ", "72 m long"),
 # not a rate ("m/s") and not a word that starts with it ("3 models").
 PHYSICAL_UNIT = r"^\s?(mm|cm|km|nm|µm|μm|m|mJ|kJ|mW|kW|mV|kV|Hz|kHz|MHz|GHz)(?:[\s.,;:)]|$)"
+
+# Group 1: a canonical name of speed or cost after qualifiers that only say where it is measured
+# ("prefill speedup", "inference throughput", "inference latency"; GUIDELINES: the base name).
+QUALIFIED_CANON = r"^(?:[a-z][\w-]*\s)+(speedup|throughput|latency)$"

@@ -705,7 +705,11 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
 
     # "macro F1", "venous-phase Dice", "table F1": lower-case qualifiers before a metric's
     # name leave the name (a score's unit is that name too)
-    short = pl.col("metric").str.extract(_rx(r"^(?:[a-z][\w'-]*\s)+([A-Z][\w@&.-]*)$"), 1)
+    # ... and so do they before a canonical name of cost ("prefill speedup", "inference latency")
+    short = pl.coalesce(
+        pl.col("metric").str.extract(_rx(r"^(?:[a-z][\w'-]*\s)+([A-Z][\w@&.-]*)$"), 1),
+        pl.col("metric").str.extract(P.QUALIFIED_CANON, 1),
+    )
     lf = lf.with_columns(_short=short).with_columns(
         unit=pl.when((pl.col("unit") == pl.col("metric")) & pl.col("_short").is_not_null())
         .then(pl.col("_short"))

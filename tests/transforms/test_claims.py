@@ -312,6 +312,14 @@ def test_metric_after_of_or_in_the() -> None:
         ("93%", "performance"), ("4%", "preprocessing cost"), ("2.81%", "SeK")]
 
 
+def test_qualified_speed_names_and_mean_absolute_error() -> None:
+    """GUIDELINES: "prefill speedup" -> speedup, "inference latency" -> latency; "mean absolute
+    error" is a metric's name (not cut at "mean")."""
+    got = claims_of("It gives a 16x prefill speedup and 18.4 ms inference latency, with a mean absolute error of 0.31.")
+    assert [(c["text"], c["metric"]) for c in got] == [
+        ("16x", "speedup"), ("18.4 ms", "latency"), ("0.31", "mean absolute error")]
+
+
 def test_decimal_without_unit_is_a_score() -> None:
     """Contract section 6 (issue 11): a decimal with no unit is a score, never a count."""
     got = claims_of("The agent reaches 0.847 correlation with human experts and 19.1 on the hard split.")
