@@ -101,6 +101,8 @@ def _singular(expr: pl.Expr) -> pl.Expr:
     expr.str.replace(r"ies$", "y").str.replace(r"(?:(ss|sh|ch|x)es|([^sui'])s)$", "${1}${2}"))."""
     return pl.coalesce(
         pl.concat_str(expr.str.extract(r"(?s)^(.*)ies$", 1), pl.lit("y")),
+        # "116,135 women" -> woman (the one irregular plural common in study populations)
+        pl.concat_str(expr.str.extract(r"^((?:[Ww]o)?[Mm])en$", 1), pl.lit("an")),
         expr.str.extract(r"(?s)^(.*(?:ss|sh|ch|x))es$", 1),
         expr.str.extract(r"(?s)^(.*[^sui'])s$", 1),
         expr,

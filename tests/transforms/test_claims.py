@@ -195,6 +195,10 @@ POSITIVE = {
         "Each run uses 2-3 million images.",
         [("2", 2e6, "count", "image"), ("3 million", 3e6, "count", "image")],
     ),
+    "women_is_woman": (
+        "In this retrospective study of 116,135 women and 40 men, we find it.",
+        [("116,135", 116135.0, "count", "woman"), ("40", 40.0, "count", "man")],
+    ),
     "percent_with_comparison_plus": (
         "It boosts the vanilla ResNet-50 to 80%+ Top-1 accuracy on ImageNet.",
         [("80%", 80.0, "percent", "%")],
