@@ -484,3 +484,6 @@ PHYSICAL_UNIT = r"^\s?(mm|cm|km|nm|µm|μm|m|mJ|kJ|mW|kW|mV|kV|Hz|kHz|MHz|GHz)(?
 # Group 1: a canonical name of speed or cost after qualifiers that only say where it is measured
 # ("prefill speedup", "inference throughput", "inference latency"; GUIDELINES: the base name).
 QUALIFIED_CANON = r"^(?:[a-z][\w-]*\s)+(speedup|throughput|latency)$"
+
+# After a value: "of" and a name that a plain noun follows ("25% of ChatGPT translations").
+OF_NAME_MODIFIER = r"^[\s+]*of\s(?:the\s|its\s|their\s)?[A-Za-z]*[A-Z][\w-]*\s[a-z]"

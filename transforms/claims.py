@@ -228,6 +228,13 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
             # verb of change acts on is what the value measures
             _verb_raw=_extract(col("_ls_n"), _rx(P.CHANGE_VERB_NP)),
         )
+        # "25% of ChatGPT translations", "1% of MoE neurons": a name after "of" that a noun
+        # follows names whose things are counted, not a measure
+        .with_columns(
+            _right_raw=pl.when(
+                ~pl.when(col("_right_raw").is_not_null()).then(col("_rs_n")).str.contains(_rx(P.OF_NAME_MODIFIER)).fill_null(False)
+            ).then(col("_right_raw"))
+        )
         .with_columns(_right_gen=no_stop("_right_raw"), _verb_gen=no_stop("_verb_raw"))
         # "28% higher beat alignment", "3x more parameters", "20x faster inference": the noun
         # phrase after a comparative, up to its first stop word ("faster X" measures X speed)

@@ -324,6 +324,12 @@ def test_qualified_speed_names_and_mean_absolute_error() -> None:
         ("16x", "speedup"), ("18.4 ms", "latency"), ("0.31", "mean absolute error")]
 
 
+def test_name_after_of_before_a_noun_is_no_metric() -> None:
+    """"1% of MoE neurons": MoE says whose neurons, it measures nothing."""
+    (c,) = claims_of("The top approximately 1% of MoE neurons are kept.")
+    assert c["metric"] is None
+
+
 def test_decimal_without_unit_is_a_score() -> None:
     """Contract section 6 (issue 11): a decimal with no unit is a score, never a count."""
     got = claims_of("The agent reaches 0.847 correlation with human experts and 19.1 on the hard split.")
