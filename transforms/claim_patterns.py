@@ -208,7 +208,7 @@ CLAIM_ANCHORED = r"^(?:" + CLAIM + r")$"
 
 # Metric names; the canonical spelling is in METRIC_CANON (else lowercased).
 METRIC = (
-    r"(?i:(?:(?:top-[15]|zero-shot(?: transfer)?|linear[- ]probe?|test|validation|average|mean|"
+    r"(?i:(?:(?:top-[15]|[a-z]+@\d+|zero-shot(?: transfer)?|linear[- ]probe?|test|validation|average|mean|"
     r"classification|segmentation|detection)\s)?accurac(?:y|ies)"
     r"|word error rates?|character error rates?|mean corruption error|mean flip rate"
     r"|inception scores?|clip ?scores?|perplexity|training throughput|throughput|latency|"

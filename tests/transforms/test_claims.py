@@ -330,6 +330,12 @@ def test_name_after_of_before_a_noun_is_no_metric() -> None:
     assert c["metric"] is None
 
 
+def test_sampled_accuracy_keeps_its_at_k() -> None:
+    """"avg@32 accuracy" names the metric with its sampling setting (as pass@1 does)."""
+    (c,) = claims_of("RSI-S improves avg@32 accuracy by 3.1% on AIME.")
+    assert c["metric"] == "avg@32 accuracy"
+
+
 def test_decimal_without_unit_is_a_score() -> None:
     """Contract section 6 (issue 11): a decimal with no unit is a score, never a count."""
     got = claims_of("The agent reaches 0.847 correlation with human experts and 19.1 on the hard split.")
