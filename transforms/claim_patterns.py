@@ -231,7 +231,7 @@ METRIC_CANON = {
     "clip score": "CLIP score", "clip scores": "CLIP score", "clipscores": "CLIP score",
     "rouge": "ROUGE", "rouge-1": "ROUGE-1", "rouge-2": "ROUGE-2", "rouge-l": "ROUGE-L",
     "training throughput": "throughput",
-    "dice": "Dice", "acceleration": "speedup",
+    "dice": "Dice", "acceleration": "speedup", "success": "success rate",
     **{f"{name.lower()}{what}": f"{name}{what}" for name in ("Spearman", "Pearson")
        for what in ("", " correlation", " agreement")},
 }
@@ -247,7 +247,7 @@ METRIC_HEAD = (r"(?:(?:success|error|win|hit|pass|acceptance|agreement|leakage|d
                r"efficiency|performance|fidelity|quality|consumption|reliability|coverage|similarity|"
                r"distance|robustness|sensitivity|specificity|consistency|perplexity|Dice|AUC|F1(?:-scores?)?|"
                # a quality named by an abstract noun: naturalness, availability, diversity
-               r"[a-z]+(?:ness|ity)|length|duration|density|alignment)")
+               r"[a-z]+(?:ness|ity)|length|duration|density|alignment|success)")
 METRIC_ACRONYM = r"(?:[A-Z][a-z]+-)?[a-z]*[A-Z][A-Za-z0-9]*[A-Z0-9](?:-[0-9A-Z]{1,2})?|J&F"
 # up to three words and a head, or an acronym (the words are cut at the last stop word)
 METRIC_WORDS = r"\b(?:(?:[A-Za-z][\w'&-]*\s){0,3}" + METRIC_HEAD + r"|" + METRIC_ACRONYM + r")"

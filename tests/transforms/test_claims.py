@@ -336,6 +336,12 @@ def test_sampled_accuracy_keeps_its_at_k() -> None:
     assert c["metric"] == "avg@32 accuracy"
 
 
+def test_percent_success_is_success_rate() -> None:
+    """"72.0% success on RealMobile": the measure is the success rate."""
+    (c,) = claims_of("Xiaomi-GUI-0 achieves 72.0% success on RealMobile.")
+    assert c["metric"] == "success rate"
+
+
 def test_decimal_without_unit_is_a_score() -> None:
     """Contract section 6 (issue 11): a decimal with no unit is a score, never a count."""
     got = claims_of("The agent reaches 0.847 correlation with human experts and 19.1 on the hard split.")
