@@ -278,8 +278,7 @@ METRIC_GEN_FILLER = (r"(?:\s(?:of|=|:|is|was|were|are|reaches|reaching|reached|t
 # A verb of change, what it acts on (group 1: one to four words), then by/to and the value.
 CHANGE_VERB_NP = (r"\b(?:improv|reduc|increas|decreas|boost|lower|rais|cut|sav|enhanc|degrad|accelerat|shrink|"
                   r"compress)[a-z]*\s(?:the\s|its\s|their\s|our\s)?((?:[A-Za-z][\w'&-]*\s){0,3}[A-Za-z][\w'&-]*)"
-                  # "reduces the training time significantly, by 12 mins": an adverb may come between
-                  r"(?:\s[a-z]+ly)?,?\s(?:by|to)\s(?:up to\s|about\s|approximately\s|around\s|over\s|nearly\s|only\s|~)?[~+]?\s*$")
+                  r"\s(?:by|to)\s(?:up to\s|about\s|approximately\s|around\s|over\s|nearly\s|only\s|~)?[~+]?\s*$")
 # A comparative right after a value, and the words after it (cut at a stop word).
 COMPARATIVE_NP = (r"^[\s+]*(?:times\s)?(?P<cmp>higher|lower|better|worse|improved|increased|reduced|greater|less|more|"
                   r"fewer|faster|slower|smaller|larger|cheaper)\b(?:\s(?P<np>(?:[A-Za-z][\w'&-]*\s){0,3}"

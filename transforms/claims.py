@@ -226,8 +226,7 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
             _right_raw=_extract(col("_rs_n"), _rx(r"^[\s+]*" + P.METRIC_COMPARATIVE + r"(" + P.METRIC_WORDS + r")\b")),
             # "reduces CO2 emissions by 69%", "improves law-scenario matching by 29.1%": what a
             # verb of change acts on is what the value measures
-            # (the phrase may end with the adverb: "the training time significantly")
-            _verb_raw=_extract(col("_ls_n"), _rx(P.CHANGE_VERB_NP)).str.extract(r"^(.*?)(?:\s[a-z]+ly)?$", 1),
+            _verb_raw=_extract(col("_ls_n"), _rx(P.CHANGE_VERB_NP)),
         )
         # "25% of ChatGPT translations", "1% of MoE neurons": a name after "of" that a noun
         # follows names whose things are counted, not a measure
