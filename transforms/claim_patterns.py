@@ -126,6 +126,8 @@ SHOT_SETTING = r"\b(?:\d+/)*\d+[- ](?:shots?|way|hops?|grams?)\b"
 
 # The level of a confidence interval: "95% CI", "95% confidence interval".
 CI_LEVEL = r"\b9[059](?:\.\d)?%\s?(?:CIs?\b|confidence\b)"
+# Group 1: the level of an interval written right before its bounds ("95% CI 0.692-", "95% CI: ").
+CI_BEFORE_BOUNDS = r"\b(9[059](?:\.\d)?%)\s?CIs?\b[\s:=,]*$"
 
 # A label followed by its index names a part, like a cross reference: "Stage 1", "in
 # stage 2", "Task 11", "label 3:", "Lean 4", "Level 2", "Phase 1".
@@ -206,7 +208,7 @@ CLAIM_ANCHORED = r"^(?:" + CLAIM + r")$"
 
 # Metric names; the canonical spelling is in METRIC_CANON (else lowercased).
 METRIC = (
-    r"(?i:(?:(?:top-[15]|zero-shot(?: transfer)?|linear[- ]probe?|test|validation|average|mean|"
+    r"(?i:(?:(?:top-[15]|[a-z]+@\d+|zero-shot(?: transfer)?|linear[- ]probe?|test|validation|average|mean|"
     r"classification|segmentation|detection)\s)?accurac(?:y|ies)"
     r"|word error rates?|character error rates?|mean corruption error|mean flip rate"
     r"|inception scores?|clip ?scores?|perplexity|training throughput|throughput|latency|"
@@ -214,6 +216,7 @@ METRIC = (
     r"|\bFID\b|\bFVD\b|\bKID\b|\bPSNR\b|\bSSIM\b|\bLPIPS\b|\bBLEU\b|\bROUGE(?:-[12L])?\b|\bCIDEr\b"
     r"|\bMETEOR\b|\bmIoU\b|\bmAP\b|\bAUROC\b|\bAUC\b|\bF1\b|\bWERs?\b|\bCERs?\b|\bPPL\b|\bGenEval\b"
     r"|\bmCE\b|\bEM\b|\bElo\b|\bpass@\d+"
+    r"|(?i:(?:root )?mean (?:absolute|squared) errors?)|\bDice\b|\b(?:Spearman|Pearson)(?:\s(?:correlation|agreement))?\b|\b(?i:acceleration)\b"
 )
 METRIC_CANON = {
     "accuracies": "accuracy", "top-1 accuracies": "top-1 accuracy",
@@ -228,6 +231,9 @@ METRIC_CANON = {
     "clip score": "CLIP score", "clip scores": "CLIP score", "clipscores": "CLIP score",
     "rouge": "ROUGE", "rouge-1": "ROUGE-1", "rouge-2": "ROUGE-2", "rouge-l": "ROUGE-L",
     "training throughput": "throughput",
+    "dice": "Dice", "acceleration": "speedup", "success": "success rate",
+    **{f"{name.lower()}{what}": f"{name}{what}" for name in ("Spearman", "Pearson")
+       for what in ("", " correlation", " agreement")},
 }
 
 # A metric named in the abstract's own words (contract section 6: "attack success rate",
@@ -241,7 +247,7 @@ METRIC_HEAD = (r"(?:(?:success|error|win|hit|pass|acceptance|agreement|leakage|d
                r"efficiency|performance|fidelity|quality|consumption|reliability|coverage|similarity|"
                r"distance|robustness|sensitivity|specificity|consistency|perplexity|Dice|AUC|F1(?:-scores?)?|"
                # a quality named by an abstract noun: naturalness, availability, diversity
-               r"[a-z]+(?:ness|ity)|length|duration|density|alignment)")
+               r"[a-z]+(?:ness|ity)|length|duration|density|alignment|success)")
 METRIC_ACRONYM = r"(?:[A-Z][a-z]+-)?[a-z]*[A-Z][A-Za-z0-9]*[A-Z0-9](?:-[0-9A-Z]{1,2})?|J&F"
 # up to three words and a head, or an acronym (the words are cut at the last stop word)
 METRIC_WORDS = r"\b(?:(?:[A-Za-z][\w'&-]*\s){0,3}" + METRIC_HEAD + r"|" + METRIC_ACRONYM + r")"
@@ -259,7 +265,9 @@ METRIC_STOP = (r"(?i)^(?:.*\s)?(?:the|a|an|of|in|on|for|and|or|with|by|to|from|a
 # Comparatives between a value and the metric after it ("36% lower depth error").
 METRIC_COMPARATIVE = (r"(?:(?:lower|higher|better|improved|increased|reduced|relative|absolute|average|mean|"
                       r"overall|greater|less|more|fewer|faster|slower|smaller|larger|gain in|improvement in|"
-                      r"increase in|reduction in|decrease in|drop in|boost in|improvement of|gain of|in)\s){0,2}")
+                      r"increase in|reduction in|decrease in|drop in|boost in|improvement of|gain of|in|"
+                      # "93-95% of MIRA's performance", "3-4% of its preprocessing cost", "in the SeK metric"
+                      r"of|the|its|their|[A-Z][\w-]*'s)\s){0,3}")
 # Between a metric and its value on the left: "Dice = 0.37", "agreement rates of 86%".
 METRIC_GEN_FILLER = (r"(?:\s(?:of|=|:|is|was|were|are|reaches|reaching|reached|to|from|by|at|around|about|"
                      r"approximately|over|only|just|nearly|almost|up to|as (?:high|low) as|ranges from|"
@@ -320,9 +328,9 @@ NOT_DATA_NAME = (r"^(?:GPT|Qwen|Llama|LLaMA|Gemma|Claude|Gemini|Mistral|Mixtral|
                  r"A100|H100|H200|V100|RTX|TPU|NVIDIA|SOTA|SoTA|LLM|VLM|MLLM|GPU|CPU)|[0-9][BM]$")
 _DATA_WORD = r"(?:dataset|data set|benchmark|corpus|suite|testbed|collection)"
 # An abstract introducing its data: "NAME, a (novel ...) benchmark", "NAME dataset",
-# "NAME consists of / contains / comprises ...". Group 1: the name.
+# "NAME consists of / contains / comprises / pairs / offers ...". Group 1: the name.
 INTRO_DATASET = (r"\b(" + DATA_NAME + r")(?:,\s(?:a|an|the)\s(?:[\w-]+\s){0,6}?" + _DATA_WORD + r"s?\b"
-                 r"|\s(?:" + _DATA_WORD + r")\b|\s(?:consists of|contains|comprises|includes|spans)\b)")
+                 r"|\s(?:" + _DATA_WORD + r")\b|\s(?:consists of|contains|comprises|includes|spans|pairs|offers)\b)")
 # "Contextual Emotional Inference (CEI) Benchmark". Group 1: the name.
 INTRO_DATASET_PAREN = r"\((" + DATA_NAME + r")\)\s(?:Benchmark|Dataset|Corpus)\b"
 
@@ -360,6 +368,16 @@ STOP_TAIL = r"(?is)(?:^|\s)(?:" + COUNT_STOPS + r")(?:\s.*)?$"
 PLURAL_NOUN = r"(?:^|\s)([a-z][a-z-]*[0-9A-Za-hj-rtv-z_-]s|[A-Z]{2,6}s)(?:\s|$)"
 # Group 1: the word right before the first plural word of the window (PLURAL_NOUN's shape).
 BEFORE_PLURAL = r"(?:^|\s)(\S+)\s(?:[a-z][a-z-]*[0-9A-Za-hj-rtv-z_-]s|[A-Z]{2,6}s)(?:\s|$)"
+# A word shaped like an adjective or participle, or a number word or determiner ("operating
+# conditions", "different tasks", "several runs", "example pairs"): it describes the counted noun, it does not name it.
+ADJECTIVE_SHAPE = (r"(?:ing|ed|al|ic|ive|ous|ful|able|ible|ent|ant|ary|less|ly|est|ior|ar|y)$"
+                   r"|^(?:more|most|few|fewer|many|several|some|other|such|these|those|all|each|every|both|"
+                   r"hundred|thousand|million|billion|trillion|dozen|two|three|four|five|six|seven|eight|nine|ten|"
+                   r"example|sample|data|instance|item)$")
+# Counted nouns too generic to stand without the noun before them.
+# (plural forms: they are tested on the plural word as written)
+GENERIC_HEAD = (r"^(?:pair|triplet|categorie|type|value|sequence|group|dimension|clip|tile|test|case|map|"
+                r"pattern|prototype|set|unit|item|instance|entrie|record|segment)s$")
 # A word that may be the noun when no plural is found (then checked against the modifiers).
 PLAIN_NOUN = r"^(?:[a-z][\w']*|[A-Z]{2,6}s?)$"
 # "1.6B language models", "124M parameters": a size that counts parameters.
@@ -442,3 +460,30 @@ def ascii_classes(p: str) -> str:
     RATE, FACTOR_LEFT, NOUN_LEFT, NAME_BEFORE_SIZE, WORD, NOUN_WINDOW, STOP_TAIL,
     PLURAL_NOUN, PLAIN_NOUN, MODEL_NOUN, BEFORE_PLURAL, METRIC_WORDS, METRIC_STOP, METRIC_COMPARATIVE,
     METRIC_GEN_FILLER))  # fmt: skip
+
+# The gap between the two numbers of a range ("2-3", "2 to 3"), and a magnitude in words
+# that the first number shares with the second ("2-3 million").
+RANGE_GAP = r"^\s?(?:-|–|to)\s?$"
+WORD_MAGNITUDE = r"^\s?(?:million|billion|trillion)$"
+
+# Group 1: accuracy after words that only say which run or statistic it is ("average accuracy",
+# "highest test accuracy", "test top-1 accuracy"): the measure is the accuracy (words that
+# say what is counted stay: "counting accuracy").
+ACCURACY_QUALIFIED = (r"(?i)^(?:(?:average|mean|overall|test|highest|maximum|best|final|peak)\s)+"
+                      r"((?s:(?:top-\d\s)?accurac.*))$")
+
+# Words that say a count of tokens is a context length: before it ("long-context modeling up
+# to 8,192 tokens", "contexts ranging from 8K") or after it ("512-token window", "tokens in length").
+CONTEXT_BEFORE = r"(?i)context"
+CONTEXT_AFTER = r"(?i)^[\s-]*tokens?\s(?:(?:in\s)?length|window|context)\b"
+
+# Group 1: a physical unit written right after a number ("4.35 mm", "0.68 mJ", "72 m long"),
+# not a rate ("m/s") and not a word that starts with it ("3 models").
+PHYSICAL_UNIT = r"^\s?(mm|cm|km|nm|µm|μm|m|mJ|kJ|mW|kW|mV|kV|Hz|kHz|MHz|GHz)(?:[\s.,;:)]|$)"
+
+# Group 1: a canonical name of speed or cost after qualifiers that only say where it is measured
+# ("prefill speedup", "inference throughput", "inference latency"; GUIDELINES: the base name).
+QUALIFIED_CANON = r"^(?:[a-z][\w-]*\s)+(speedup|throughput|latency)$"
+
+# After a value: "of" and a name that a plain noun follows ("25% of ChatGPT translations").
+OF_NAME_MODIFIER = r"^[\s+]*of\s(?:the\s|its\s|their\s)?[A-Za-z]*[A-Z][\w-]*\s[a-z]"

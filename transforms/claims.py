@@ -65,7 +65,7 @@ def _with_metric_canon(lf: pl.LazyFrame, name: str) -> pl.LazyFrame:
     with an anchored extract: `str.replace` costs ~50 ns a row even on nulls, extract not."""
     x = pl.col(name)
     # "average accuracy", "mean accuracy": the measure is accuracy
-    cut = x.str.extract(r"(?s)^(?:[Aa]verage|[Mm]ean|[Oo]verall)\s(accurac.*)$", 1)
+    cut = x.str.extract(P.ACCURACY_QUALIFIED, 1)
     low = pl.col("_mc_low")
     canon = low.replace_strict(P.METRIC_CANON, default=None, return_dtype=pl.String)
     # a cut name is no ALL-CAPS name: the test may read the name as it came
@@ -101,6 +101,8 @@ def _singular(expr: pl.Expr) -> pl.Expr:
     expr.str.replace(r"ies$", "y").str.replace(r"(?:(ss|sh|ch|x)es|([^sui'])s)$", "${1}${2}"))."""
     return pl.coalesce(
         pl.concat_str(expr.str.extract(r"(?s)^(.*)ies$", 1), pl.lit("y")),
+        # "116,135 women" -> woman (the one irregular plural common in study populations)
+        pl.concat_str(expr.str.extract(r"^((?:[Ww]o)?[Mm])en$", 1), pl.lit("an")),
         expr.str.extract(r"(?s)^(.*(?:ss|sh|ch|x))es$", 1),
         expr.str.extract(r"(?s)^(.*[^sui'])s$", 1),
         expr,
@@ -170,7 +172,16 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
     # "1.4 million CAD programs"); other words before it are mostly descriptions (the named
     # examples keep "7000+ different operating conditions" -> condition).
     before = pl.col("_before")
-    compound = before.str.contains(r"^[A-Z]{2,6}$") & ~before.str.contains(P.PLURAL_NOUN)
+    # A generic head ("clips", "pairs", "categories") is named by the noun before it ("video
+    # clips", "sentence pairs", "lesion categories"); a concrete head stands alone ("math problems").
+    # (the head is tested first: the word tests then run on its few rows only)
+    generic_before = pl.when(pl.col("_chosen").str.contains(P.GENERIC_HEAD)).then(before)
+    noun_like = (
+        generic_before.str.contains(r"^[a-z][a-z-]*[a-z]$")
+        & ~generic_before.str.contains(P.ADJECTIVE_SHAPE)
+        & ~generic_before.is_in(_MODIFIERS)
+    )
+    compound = (before.str.contains(r"^[A-Z]{2,6}$") | noun_like) & ~before.str.contains(P.PLURAL_NOUN)
     noun = pl.concat_str(
         pl.when(compound.fill_null(False)).then(pl.concat_str(before, pl.lit(" "))).otherwise(pl.lit("")),
         _singular(lower_first),
@@ -217,6 +228,13 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
             # verb of change acts on is what the value measures
             _verb_raw=_extract(col("_ls_n"), _rx(P.CHANGE_VERB_NP)),
         )
+        # "25% of ChatGPT translations", "1% of MoE neurons": a name after "of" that a noun
+        # follows names whose things are counted, not a measure
+        .with_columns(
+            _right_raw=pl.when(
+                ~pl.when(col("_right_raw").is_not_null()).then(col("_rs_n")).str.contains(_rx(P.OF_NAME_MODIFIER)).fill_null(False)
+            ).then(col("_right_raw"))
+        )
         .with_columns(_right_gen=no_stop("_right_raw"), _verb_gen=no_stop("_verb_raw"))
         # "28% higher beat alignment", "3x more parameters", "20x faster inference": the noun
         # phrase after a comparative, up to its first stop word ("faster X" measures X speed)
@@ -251,9 +269,9 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
     longer = gen.str.to_lowercase().str.ends_with(adj.str.to_lowercase()) & (gen.str.len_chars() > adj.str.len_chars())
     return (
         lf.with_columns(
-            # "average accuracy" is accuracy; "ImageNet zero-shot accuracy" names its data first
+            # "average accuracy", "highest test accuracy" are accuracy; "ImageNet zero-shot accuracy" names its data first
             metric_gen=pl.when(keep).then(
-                pl.coalesce(gen.str.extract(r"(?i)^(?:average|mean|overall)\s((?s:accurac.*))$", 1), gen)
+                pl.coalesce(gen.str.extract(P.ACCURACY_QUALIFIED, 1), gen)
             )
         )
         .with_columns(metric_gen=_cut_head(gen, _rx(r"^(?:" + P.DATASET + r")\s")))
@@ -493,6 +511,17 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         .drop("_plain_pct")
     )
 
+    # "2-3 million", "1.5 to 2 billion": the first number of a range shares the word
+    # magnitude written after the second (read only on bare numbers linked to the next).
+    range_gap = (
+        pl.when(pl.col("bare") & pl.col("link_next")).then(pl.col("right")).str.head(pl.col("next_gap"))
+        .str.contains(P.RANGE_GAP)
+    )
+    next_mag = pl.col("mag").shift(-1)
+    lf = lf.with_columns(
+        mag=pl.coalesce("mag", pl.when(range_gap & next_mag.str.contains(P.WORD_MAGNITUDE)).then(next_mag))
+    )
+
     # The number.
     # (as .str.replace_all(r"[\s-]", ""): a magnitude is white space?, "-"?, then letters)
     mag = pl.col("mag").str.strip_chars_start().str.strip_prefix("-")
@@ -659,7 +688,12 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     maybe_results = pl.col("kind1").is_null() | pl.col("kind1").is_in(["percent", "score", "multiplier"])
     ls_before = pl.col("ls_before")
     on_before = pl.col("on_before")
-    ds_before = pl.coalesce(ls_before.str.extract_all(P.DATASET).list.last(), _data_name(on_before))
+    # A value after a list of three or more data names ("across COCO, LVIS, ODinW13, and Pascal
+    # VOC, achieving gains of up to +10.1 AP") is on none of them in particular.
+    names_before = pl.col("_names_before")
+    ds_before = pl.when(names_before.list.len() < 3).then(
+        pl.coalesce(names_before.list.last(), _data_name(on_before))
+    )
     # not for the models evaluated on it ("19 open-source LMs", "Qwen3 models from 0.6B to 8B")
     about_models = pl.col("_models")
     introduced = pl.when((pl.col("start") >= pl.col("intro_at")) & ~about_models).then(pl.col("intro_ds"))
@@ -668,7 +702,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         .with_columns(on_before=ls_before.str.extract_all(_rx(P.ON_DATA_NAME)).list.last())
         .with_columns(on_before=_extract(on_before, _rx(P.ON_DATA_NAME)))
     )
-    lf = lf.with_columns(ds_before=ds_before).with_columns(
+    lf = lf.with_columns(_names_before=ls_before.str.extract_all(P.DATASET)).with_columns(ds_before=ds_before).with_columns(
         _ds=pl.coalesce("ds2", pl.when(results).then(pl.col("ds_before").gather(pl.col("g_first"))))
     )
     lf = lf.with_columns(
@@ -680,12 +714,36 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
 
     # "macro F1", "venous-phase Dice", "table F1": lower-case qualifiers before a metric's
     # name leave the name (a score's unit is that name too)
-    short = pl.col("metric").str.extract(_rx(r"^(?:[a-z][\w'-]*\s)+([A-Z][\w@&.-]*)$"), 1)
+    # ... and so do they before a canonical name of cost ("prefill speedup", "inference latency")
+    short = pl.coalesce(
+        pl.col("metric").str.extract(_rx(r"^(?:[a-z][\w'-]*\s)+([A-Z][\w@&.-]*)$"), 1),
+        pl.col("metric").str.extract(P.QUALIFIED_CANON, 1),
+    )
     lf = lf.with_columns(_short=short).with_columns(
         unit=pl.when((pl.col("unit") == pl.col("metric")) & pl.col("_short").is_not_null())
         .then(pl.col("_short"))
         .otherwise(pl.col("unit")),
         metric=pl.coalesce("_short", "metric"),
+    )
+    # "contexts ranging from 8K to 128K tokens", "a 512-token window": a count of tokens said of
+    # a context or window measures the context length (GUIDELINES)
+    tokens = (pl.col("kind") == "count") & (pl.col("unit") == "token") & pl.col("metric").is_null()
+    context = pl.when(tokens).then(pl.col("ls")).str.tail(40).str.contains(P.CONTEXT_BEFORE) | pl.when(
+        tokens
+    ).then(pl.col("rs")).str.head(30).str.contains(P.CONTEXT_AFTER)
+    lf = lf.with_columns(_ctx_len=context.fill_null(False)).with_columns(
+        _ctx_len=pl.col("_ctx_len").gather(pl.col("g_first")) | pl.col("_ctx_len").gather(pl.col("g_last"))
+    ).with_columns(metric=pl.when(pl.col("_ctx_len") & tokens).then(pl.lit("context length")).otherwise("metric"))
+    # "0.68 mJ", "Chamfer 4.35 mm", "72 m long rows": a physical unit written after a bare
+    # number is its unit (GUIDELINES: span = the bare number, unit = the physical unit)
+    physical = pl.when(pl.col("bare")).then(pl.col("rs")).str.extract(P.PHYSICAL_UNIT, 1)
+    lf = lf.with_columns(unit=pl.coalesce(physical, "unit"))
+    # "(95% CI 0.69-0.87)": the bounds of a confidence interval; its metric is the interval
+    # with its level, and a bound is no value of a metric named CI (unit null)
+    ci_level = pl.when(pl.col("metric") == "CI").then(pl.col("ls")).str.extract(P.CI_BEFORE_BOUNDS, 1)
+    lf = lf.with_columns(_ci=ci_level.gather(pl.col("g_first"))).with_columns(
+        metric=pl.coalesce(pl.concat_str(pl.col("_ci"), pl.lit(" CI")), "metric"),
+        unit=pl.when(pl.col("_ci").is_null()).then(pl.col("unit")),
     )
     out = lf.select(
         "paper_id",

@@ -186,6 +186,19 @@ POSITIVE = {
         "TLEG surpasses them (e.g., +6.87% on iNat 2019) with 7000+ different operating conditions.",
         [("6.87%", 6.87, "percent", "%"), ("7000", 7000.0, "count", "condition")],
     ),
+    "generic_head_keeps_its_noun": (
+        "We collect 95 video clips, 13,000 sentence pairs, 8 math problems and 20 lesion categories.",
+        [("95", 95.0, "count", "video clip"), ("13,000", 13000.0, "count", "sentence pair"),
+         ("8", 8.0, "count", "problem"), ("20", 20.0, "count", "lesion category")],
+    ),
+    "range_shares_word_magnitude": (
+        "Each run uses 2-3 million images.",
+        [("2", 2e6, "count", "image"), ("3 million", 3e6, "count", "image")],
+    ),
+    "women_is_woman": (
+        "In this retrospective study of 116,135 women and 40 men, we find it.",
+        [("116,135", 116135.0, "count", "woman"), ("40", 40.0, "count", "man")],
+    ),
     "percent_with_comparison_plus": (
         "It boosts the vanilla ResNet-50 to 80%+ Top-1 accuracy on ImageNet.",
         [("80%", 80.0, "percent", "%")],
@@ -261,6 +274,74 @@ def test_metric_and_dataset_of_a_percent() -> None:
     assert (c["metric"], c["dataset"]) == ("top-1 accuracy", "ImageNet")
 
 
+def test_confidence_interval_bounds_take_the_interval_as_metric() -> None:
+    """The bounds after "95% CI" are scores of the interval (metric "95% CI", no unit)."""
+    got = claims_of("The mean difference was 0.782 points (95% CI 0.692-0.872; P<.001).")
+    bounds = [(c["text"], c["kind"], c["unit"], c["metric"]) for c in got if c["text"] in ("0.692", "0.872")]
+    assert bounds == [("0.692", "score", None, "95% CI"), ("0.872", "score", None, "95% CI")]
+
+
+def test_run_qualifiers_before_accuracy_leave_accuracy() -> None:
+    """"highest test accuracy", "maximum accuracy" measure accuracy; "counting accuracy" stays."""
+    got = claims_of("It reaches the highest test accuracy of 84.89% and improves counting accuracy by 7.4%.")
+    assert [(c["text"], c["metric"]) for c in got] == [("84.89%", "accuracy"), ("7.4%", "counting accuracy")]
+
+
+def test_tokens_of_a_context_are_its_length() -> None:
+    """GUIDELINES: a count of tokens said of a context or window is metric "context length";
+    other token counts have no metric."""
+    got = claims_of("It includes contexts ranging from 8K to 128K tokens in length. We train on 20 tokens.")
+    assert [(c["text"], c["unit"], c["metric"]) for c in got] == [
+        ("8K", "token", "context length"), ("128K", "token", "context length"), ("20", "token", None)]
+
+
+def test_physical_unit_after_a_bare_number_is_its_unit() -> None:
+    """GUIDELINES: "4.35 mm", "0.68 mJ": the span is the bare number, the unit the physical unit."""
+    got = claims_of("Energy per inference ranges from 0.68 mJ to 6.45 mJ, with a Chamfer distance of 4.35 mm on 3 models.")
+    assert [(c["text"], c["unit"]) for c in got] == [("0.68", "mJ"), ("6.45", "mJ"), ("4.35", "mm"), ("3", "model")]
+
+
+def test_named_correlation_dice_and_acceleration_metrics() -> None:
+    """"Spearman 0.89", "Dice score ... from 0.908", "2.1x acceleration" (-> speedup)."""
+    got = claims_of("It reaches Spearman 0.89 on it. The Dice score improved from 0.908 to 0.936 with 2.1x acceleration.")
+    assert [(c["text"], c["metric"]) for c in got] == [
+        ("0.89", "Spearman"), ("0.908", "Dice"), ("0.936", "Dice"), ("2.1x", "speedup")]
+
+
+def test_metric_after_of_or_in_the() -> None:
+    """"93% of MIRA's performance", "4% of its preprocessing cost", "2.81% in the SeK metric"."""
+    got = claims_of("CATS retains 93% of MIRA's performance with 4% of its preprocessing cost. "
+                    "It improves by 2.81% in the SeK metric.")
+    assert [(c["text"], c["metric"]) for c in got] == [
+        ("93%", "performance"), ("4%", "preprocessing cost"), ("2.81%", "SeK")]
+
+
+def test_qualified_speed_names_and_mean_absolute_error() -> None:
+    """GUIDELINES: "prefill speedup" -> speedup, "inference latency" -> latency; "mean absolute
+    error" is a metric's name (not cut at "mean")."""
+    got = claims_of("It gives a 16x prefill speedup and 18.4 ms inference latency, with a mean absolute error of 0.31.")
+    assert [(c["text"], c["metric"]) for c in got] == [
+        ("16x", "speedup"), ("18.4 ms", "latency"), ("0.31", "mean absolute error")]
+
+
+def test_name_after_of_before_a_noun_is_no_metric() -> None:
+    """"1% of MoE neurons": MoE says whose neurons, it measures nothing."""
+    (c,) = claims_of("The top approximately 1% of MoE neurons are kept.")
+    assert c["metric"] is None
+
+
+def test_sampled_accuracy_keeps_its_at_k() -> None:
+    """"avg@32 accuracy" names the metric with its sampling setting (as pass@1 does)."""
+    (c,) = claims_of("RSI-S improves avg@32 accuracy by 3.1% on AIME.")
+    assert c["metric"] == "avg@32 accuracy"
+
+
+def test_percent_success_is_success_rate() -> None:
+    """"72.0% success on RealMobile": the measure is the success rate."""
+    (c,) = claims_of("Xiaomi-GUI-0 achieves 72.0% success on RealMobile.")
+    assert c["metric"] == "success rate"
+
+
 def test_decimal_without_unit_is_a_score() -> None:
     """Contract section 6 (issue 11): a decimal with no unit is a score, never a count."""
     got = claims_of("The agent reaches 0.847 correlation with human experts and 19.1 on the hard split.")
@@ -291,6 +372,21 @@ def test_dataset_introduced_by_name() -> None:
         "On DanceTrack, it gains +2.1 HOTA."
     )
     assert [(c["text"], c["dataset"]) for c in got] == [("20", "GI-Bench"), ("0.64", "GI-Bench"), ("2.1", "DanceTrack")]
+
+
+def test_dataset_introduced_as_subject_of_pairs_or_offers() -> None:
+    """"KnotBench pairs an 858,318-image corpus ...", "TalkVerse offers 2.3 million clips":
+    the named subject that pairs or offers the data introduces it."""
+    got = claims_of("KnotBench pairs a corpus from 1,951 knot prototypes with a protocol. Its 14 tasks span four families.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("1,951", "KnotBench"), ("14", "KnotBench")]
+    (c,) = claims_of("TalkVerse offers 2.3 million audio-video clips.")
+    assert c["dataset"] == "TalkVerse"
+
+
+def test_value_after_a_list_of_three_datasets_is_on_none() -> None:
+    """"across COCO, LVIS, ODinW13, and Pascal VOC, achieving gains of +10.1 AP": no one dataset."""
+    got = claims_of("It enhances models across COCO, LVIS, ODinW13, and Pascal VOC, achieving gains of up to +10.1 AP.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("10.1", None)]
 
 
 def test_metric_of_multiplier() -> None:
