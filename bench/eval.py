@@ -39,7 +39,7 @@ SAMPLE = ROOT / "raw" / "2026-11-26.txt"
 SAMPLE_GOLD = ROOT / "tests" / "data" / "claims_gold.jsonl"
 CORPUS_GOLD = ROOT / "tests" / "data" / "claims_gold_corpus.jsonl"
 CORPUS = ROOT.parent / "shared" / "corpus"
-FIELDS = ("unit", "metric", "dataset")
+FIELDS = ("unit", "metric", "dataset", "text")  # scored on matched claims, where the gold gives them
 
 
 # ---------------------------------------------------------------- gold
@@ -90,7 +90,7 @@ def predict(abstracts: list[str]) -> list[list[dict]]:
 
 
 def _same(field: str, got, want) -> bool:
-    if field == "unit" or got is None or want is None:
+    if field in ("unit", "text") or got is None or want is None:
         return got == want
     return " ".join(str(got).casefold().replace("-", " ").split()) == " ".join(str(want).casefold().replace("-", " ").split())
 
@@ -100,10 +100,12 @@ def _overlaps(a: dict, b: dict) -> bool:
 
 
 def score(gold: list[dict], found: list[list[dict]]) -> dict:
-    """(value, kind) precision/recall/F1 with span overlap; field accuracy on matched pairs.
-    A found claim on an `optional` span is neither right nor wrong."""
+    """(value, kind) precision/recall/F1 with span overlap; field accuracy on matched pairs,
+    each field over the gold claims that give it. A found claim on an `optional` span is
+    neither right nor wrong."""
     tp = n_gold = n_found = 0
     same = dict.fromkeys(FIELDS, 0)
+    asked = dict.fromkeys(FIELDS, 0)
     errors: list[str] = []
     for record, got in zip(gold, found):
         optional = record.get("optional", [])
@@ -119,18 +121,19 @@ def score(gold: list[dict], found: list[list[dict]]) -> dict:
                 continue
             unused.remove(hit)
             tp += 1
-            for field in FIELDS:
-                if _same(field, got[hit][field], want.get(field)):
+            for field in (f for f in FIELDS if f in want):
+                asked[field] += 1
+                if _same(field, got[hit][field], want[field]):
                     same[field] += 1
                 else:
-                    errors.append(f"{field:<7} {record['id']}: {want['text']!r} got {got[hit][field]!r} want {want.get(field)!r}")
+                    errors.append(f"{field:<7} {record['id']}: {want['text']!r} got {got[hit][field]!r} want {want[field]!r}")
         errors += [f"extra   {record['id']}: {got[j]['text']!r} {got[j]['value']:g} {got[j]['kind']}" for j in unused]
     precision = tp / n_found if n_found else 1.0
     recall = tp / n_gold if n_gold else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     result = {"abstracts": len(gold), "gold_claims": n_gold, "found": n_found, "matched": tp,
               "precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
-    result |= {f"{field}_accuracy": round(same[field] / tp, 4) if tp else None for field in FIELDS}
+    result |= {f"{field}_accuracy": round(same[field] / asked[field], 4) if asked[field] else None for field in FIELDS}
     return result | {"errors": errors}
 
 
@@ -192,7 +195,7 @@ def main() -> None:
     for name, s in result["claims"].items():
         print(f"claims [{name}] abstracts={s['abstracts']} gold={s['gold_claims']} found={s['found']} matched={s['matched']}: "
               f"P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f}  unit={s['unit_accuracy']} "
-              f"metric={s['metric_accuracy']} dataset={s['dataset_accuracy']}")
+              f"metric={s['metric_accuracy']} dataset={s['dataset_accuracy']} text={s['text_accuracy']}")
         for error in s["errors"][: args.errors]:
             print("   " + error)
     if not args.claims_only:
