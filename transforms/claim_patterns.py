@@ -138,7 +138,15 @@ CI_BEFORE_BOUNDS = r"\b(9[059](?:\.\d)?%)\s?CIs?\b[\s:=,]*$"
 LEFT_NOT_CLAIM = (r"\b(?:(?:[Ss]tages?|[Pp]hases?|[Ll]evels?|[Tt]asks?|[Ss]ubtasks?|[Tt]racks?|[Rr]ounds?|[Pp]arts?|"
                   r"[Ll]abels?|[Ss]ections?|[Ss]easons?|[Ee]pisodes?|[Tt]iers?|[Ss]teps?|[Mm]odules?|[Ll]ean)\s?~?"
                   r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s(?:[0-9]{1,2},?\s)?"
-                  r"|[a-z][a-z_.]*(?:\s?=|[<>≤≥])\s?[+-]?\.?)$")
+                  r"|[a-z][a-z_.]*(?:\s?=|[<>≤≥])\s?[+-]?\.?"
+                  # ages: "samples aged 18-59", "age of 65"
+                  r"|\b(?:[Aa]ged?|[Aa]ges)\s(?:of\s|between\s|from\s)?"
+                  # names with a number: two capitalized words after a word, not after a
+                  # sentence's end ("and Claude Sonnet 4"; the \b before \s wants a letter
+                  # there), a product name led by a lower-case letter ("iPhone 17", not "mAcc
+                  # 45"), a name with a plus ("NTU RGB+D 60")
+                  r"|\s[A-Z][a-z]+\s[A-Z][a-z]+\s|\b[a-z][A-Z][a-z]{3,}\s|\b[A-Z]+\+[A-Z]+\s"
+                  r")$")
 RIGHT_MONTH = r"^\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s|,|$)"
 
 # Dates: "January 2026", "Oct 2025", "May 29, 2025".

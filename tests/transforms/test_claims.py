@@ -250,6 +250,9 @@ NEGATIVE = {
     "model_name_sizes": "We fine-tune Qwen 2.5 72B, Gemma-3 12B, LLaMA3.1-8B, LLaMA2-70b and utilizes Gemma 9B, too.",
     "resolutions": "Videos at 4K resolution, rendered in 4K, streamed at 1080p and 720P with 640-pixel crops.",
     "indexed_names_and_settings": "In Stage 1, Task 11 of Lean 4, with rho=0 and conf.=0.5, TAR@0.1% and avg@32.",
+    # issue 11c: ages, and names with a number (two capitalized words, a lower-case-led product, a plus)
+    "ages": "We keep samples aged 18 apart, and patients age of 65 too.",
+    "names_with_a_number": "Gemini pro and Claude Sonnet 4 balance it; deployed on an iPhone 17 Pro; on NTU RGB+D 60.",
 }
 
 
