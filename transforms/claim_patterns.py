@@ -148,6 +148,9 @@ LEFT_NOT_CLAIM = (r"\b(?:(?:[Ss]tages?|[Pp]hases?|[Ll]evels?|[Tt]asks?|[Ss]ubtas
                   r"|\s[A-Z][a-z]+\s[A-Z][a-z]+\s|\b[a-z][A-Z][a-z]{3,}\s|\b[A-Z]+\+[A-Z]+\s"
                   r")$")
 RIGHT_MONTH = r"^\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s|,|$)"
+# A bare number glued to capitals is part of a name or formula: "2MN" (memory 2MN); a
+# lower-case unit glued to it stays a claim ("25m", "+17.26pp").
+RIGHT_GLUED = r"^[A-Z]{2}"
 
 # Dates: "January 2026", "Oct 2025", "May 29, 2025".
 # A capitalized name (not the first word of its sentence) with a number, where no counted

@@ -216,6 +216,11 @@ POSITIVE = {
         "This gives a 3-fold gain and a tenfold reduction.",
         [("3-fold", 3.0, "multiplier", "×"), ("tenfold", 10.0, "multiplier", "×")],
     ),
+    # issue 11c: a lower-case unit glued to a number keeps it a claim (only capitals make a name)
+    "lower_case_unit_glued": (
+        "It succeeds at distances greater than 25m and adds +17.26pp over zero-shot.",
+        [("25", 25.0, "count", "m"), ("17.26", 17.26, "score", None)],
+    ),
 }
 
 
@@ -253,6 +258,7 @@ NEGATIVE = {
     # issue 11c: ages, and names with a number (two capitalized words, a lower-case-led product, a plus)
     "ages": "We keep samples aged 18 apart, and patients age of 65 too.",
     "names_with_a_number": "Gemini pro and Claude Sonnet 4 balance it; deployed on an iPhone 17 Pro; on NTU RGB+D 60.",
+    "number_glued_to_capitals": "Factorizations reduce memory requirements to 2MN entries.",
 }
 
 
