@@ -151,6 +151,9 @@ RIGHT_MONTH = r"^\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(
 # A bare number glued to capitals is part of a name or formula: "2MN" (memory 2MN); a
 # lower-case unit glued to it stays a claim ("25m", "+17.26pp").
 RIGHT_GLUED = r"^[A-Z]{2}"
+# Any claim, a unit glued to it too, that a hyphen ties to a capitalized word is a name
+# ("20min-XD"), like NUM_NAME for a bare number.
+RIGHT_HYPHEN_NAME = r"^-[A-Z]"
 
 # Dates: "January 2026", "Oct 2025", "May 29, 2025".
 # A capitalized name (not the first word of its sentence) with a number, where no counted
