@@ -587,6 +587,8 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         (pl.col("rate_unit").is_not_null(), "rate", pl.col("rate_unit")),
         (pl.col("named_paren").is_not_null() & pl.col("decimal"), "score", pl.col("named_paren")),
         (pl.col("points"), "score", "points"),
+        # an angle is measured, not counted: "rotation error from ~17 degrees to ~10 degrees"
+        ((pl.col("count_unit") == "degree").fill_null(False), "score", "degree"),
         (pl.col("decibel"), "score", "dB"),
         (bare_score, "score", pl.col("metric_adj")),
         # a decimal with no magnitude is a score, never a count (contract section 6)

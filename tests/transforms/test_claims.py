@@ -216,6 +216,11 @@ POSITIVE = {
         "This gives a 3-fold gain and a tenfold reduction.",
         [("3-fold", 3.0, "multiplier", "×"), ("tenfold", 10.0, "multiplier", "×")],
     ),
+    # issue 11c: an angle is a measured score, not a count of degrees
+    "angle_is_a_score": (
+        "It reduces rotation error from ~17 degrees to ~10 degrees, and to 6.54 degrees.",
+        [("17", 17.0, "score", "degree"), ("10", 10.0, "score", "degree"), ("6.54", 6.54, "score", "degree")],
+    ),
     # issue 11c: a lower-case unit glued to a number keeps it a claim (only capitals make a name)
     "lower_case_unit_glued": (
         "It succeeds at distances greater than 25m and adds +17.26pp over zero-shot.",
