@@ -401,7 +401,7 @@ MODEL_NOUN = (r"(?i)(?:^|\s)(?:[\w-]*model|parameter|checkpoint|baseline|variant
 YEAR_COUNTED = r"^\s(?:[A-Za-z-]+\s){0,2}[a-z][a-z-]+[a-rt-z]s\b"
 
 # A connector between two numbers of one range or list: 14M to 410M, 2.51 and 3.25.
-LINK = (r"^\s?(?:-|--|–|—|to|and|or|,|, and|, or|/|\||vs\.?|versus)"
+LINK = (r"^\s?(?:-|--|–|—|to|and|or|,|, and|, or|/|\||vs\.?|versus|out of)"
         r"(?:\s(?:over|about|around|nearly|almost|roughly|up to|more than|less than))?\s?$")
 
 # Rates: "20 frames per second", "1,000 tokens/s", "30 fps".

@@ -216,6 +216,12 @@ POSITIVE = {
         "This gives a 3-fold gain and a tenfold reduction.",
         [("3-fold", 3.0, "multiplier", "×"), ("tenfold", 10.0, "multiplier", "×")],
     ),
+    # issue 11c: "X out of Y" links X to Y's kind and unit, like a range
+    "out_of_links_to_the_scale": (
+        "It reduces omission by 2 out of 5 points and solves 3 out of 4 tasks.",
+        [("2", 2.0, "score", "points"), ("5", 5.0, "score", "points"), ("3", 3.0, "count", "task"),
+         ("4", 4.0, "count", "task")],
+    ),
     # issue 11c: an angle is a measured score, not a count of degrees
     "angle_is_a_score": (
         "It reduces rotation error from ~17 degrees to ~10 degrees, and to 6.54 degrees.",
