@@ -404,6 +404,10 @@ YEAR_COUNTED = r"^\s(?:[A-Za-z-]+\s){0,2}[a-z][a-z-]+[a-rt-z]s\b"
 LINK = (r"^\s?(?:-|--|–|—|to|and|or|,|, and|, or|/|\||vs\.?|versus|out of)"
         r"(?:\s(?:over|about|around|nearly|almost|roughly|up to|more than|less than))?\s?$")
 
+# A count per item, read after a decimal with a counted noun: "8.5 concurrent edits per
+# image", "11.89 calls per task" (an average count, not a score).
+COUNT_PER_ITEM = r"^\s(?:[a-z-]+\s){0,2}[a-z-]+s\sper\s[a-z]"
+
 # Rates: "20 frames per second", "1,000 tokens/s", "30 fps".
 RATE = (r"^\s?-?(?:(?P<rnoun>[A-Za-z]+)\s?(?:per\s|/\s?)(?P<rden>seconds?|secs?|s|minutes?|min|"
         r"hours?|h|days?|steps?|iterations?|GPU|token|image|query|sample)\b|(?P<fps>fps|FPS)\b)")

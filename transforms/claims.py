@@ -591,6 +591,11 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         ((pl.col("count_unit") == "degree").fill_null(False), "score", "degree"),
         (pl.col("decibel"), "score", "dB"),
         (bare_score, "score", pl.col("metric_adj")),
+        # ... but an average count per item is a count: "8.5 concurrent edits per image",
+        # "11.89 calls per task" (the annotators' convention)
+        # (read on decimals with a counted noun only: a null input skips the search)
+        (pl.when(pl.col("decimal") & pl.col("count_unit").is_not_null()).then(pl.col("rs"))
+         .str.contains(P.COUNT_PER_ITEM).fill_null(False), "count", pl.col("count_unit")),
         # a decimal with no magnitude is a score, never a count (contract section 6)
         (pl.col("count_unit").is_not_null() & ~pl.col("decimal"), "count", pl.col("count_unit")),
     ]

@@ -222,6 +222,11 @@ POSITIVE = {
         [("2", 2.0, "score", "points"), ("5", 5.0, "score", "points"), ("3", 3.0, "count", "task"),
          ("4", 4.0, "count", "task")],
     ),
+    # issue 11c: a decimal count per item is an average count, not a score
+    "average_count_per_item": (
+        "A benchmark with an average of 8.5 concurrent edits per image, needing 11.89 calls per task.",
+        [("8.5", 8.5, "count", "edit"), ("11.89", 11.89, "count", "call")],
+    ),
     # issue 11c: an angle is a measured score, not a count of degrees
     "angle_is_a_score": (
         "It reduces rotation error from ~17 degrees to ~10 degrees, and to 6.54 degrees.",
