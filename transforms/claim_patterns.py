@@ -154,6 +154,9 @@ RIGHT_GLUED = r"^[A-Z]{2}"
 # Any claim, a unit glued to it too, that a hyphen ties to a capitalized word is a name
 # ("20min-XD"), like NUM_NAME for a bare number.
 RIGHT_HYPHEN_NAME = r"^-[A-Z]"
+# A resolution, spatial or of an image, is a setting, not a claim (like 64×64 and 1080p):
+# "at 10 m resolution", "a 30-m spatial resolution", "at 0.25 degree resolution", "512 resolution".
+RIGHT_RESOLUTION = r"^[\s-]?(?:(?:[a-zµ]{1,3}|degrees?)\s)?(?:spatial\s|grid\s)?resolutions?\b"
 
 # Dates: "January 2026", "Oct 2025", "May 29, 2025".
 # A capitalized name (not the first word of its sentence) with a number, where no counted

@@ -393,7 +393,8 @@ def _named_by_context(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Exp
     # (on every row: a mask does not spare `contains`, see transforms.text.only_where; these
     # anchored patterns fail fast, and the masks were evaluated again in each when/then)
     named = (bare & before.str.contains(_rx(P.LEFT_NOT_CLAIM))) | (size & before.str.contains(_rx(P.LEFT_NAME_SIZE)))
-    glued = (bare & after.str.contains(P.RIGHT_GLUED)) | after.str.contains(P.RIGHT_HYPHEN_NAME)
+    # (one search for the two patterns read after a bare number)
+    glued = (bare & after.str.contains(f"(?:{P.RIGHT_GLUED})|(?:{P.RIGHT_RESOLUTION})")) | after.str.contains(P.RIGHT_HYPHEN_NAME)
     return (named | glued | (day & after.str.contains(_rx(P.RIGHT_MONTH)))).fill_null(False)
 
 

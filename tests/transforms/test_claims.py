@@ -276,6 +276,7 @@ NEGATIVE = {
     "names_with_a_number": "Gemini pro and Claude Sonnet 4 balance it; deployed on an iPhone 17 Pro; on NTU RGB+D 60.",
     "number_glued_to_capitals": "Factorizations reduce memory requirements to 2MN entries.",
     "hyphen_ties_a_claim_to_a_name": "We present 20min-XD, a corpus, and 5x-Net.",
+    "resolutions_spatial": "We estimate LST at 10 m resolution, a 30-m spatial resolution and 512 resolution.",
 }
 
 
