@@ -413,7 +413,7 @@ COUNT_PER_ITEM = r"^\s(?:[a-z-]+\s){0,2}[a-z-]+s\sper\s[a-z]"
 
 # Rates: "20 frames per second", "1,000 tokens/s", "30 fps".
 RATE = (r"^\s?-?(?:(?P<rnoun>[A-Za-z]+)\s?(?:per\s|/\s?)(?P<rden>seconds?|secs?|s|minutes?|min|"
-        r"hours?|h|days?|steps?|iterations?|GPU|token|image|query|sample)\b|(?P<fps>fps|FPS)\b)")
+        r"hours?|h|days?|weeks?|months?|years?|steps?|iterations?|GPU|token|image|query|sample)\b|(?P<fps>fps|FPS)\b)")
 
 # The denominator of a rate, as it is written in the unit (each value RATE can match).
 RATE_PER = {
@@ -421,7 +421,8 @@ RATE_PER = {
     "minute": "min", "min": "min", "hours": "h", "hour": "h", "h": "h", "days": "day",
     "day": "day", "steps": "step", "step": "step", "iterations": "iteration",
     "iteration": "iteration", "GPU": "GPU", "token": "token", "image": "image",
-    "query": "query", "sample": "sample",
+    "query": "query", "sample": "sample", "weeks": "week", "week": "week", "months": "month",
+    "month": "month", "years": "year", "year": "year",
 }  # fmt: skip
 
 # "by a factor of 10": the number is a multiplier.

@@ -227,6 +227,11 @@ POSITIVE = {
         "A benchmark with an average of 8.5 concurrent edits per image, needing 11.89 calls per task.",
         [("8.5", 8.5, "count", "edit"), ("11.89", 11.89, "count", "call")],
     ),
+    # issue 11c: a rate may be per week, month or year
+    "rate_per_year": (
+        "A scenario of 100,000 invoices per year and 20 papers per month.",
+        [("100,000", 100000.0, "rate", "invoice/year"), ("20", 20.0, "rate", "paper/month")],
+    ),
     # issue 11c: an angle is a measured score, not a count of degrees
     "angle_is_a_score": (
         "It reduces rotation error from ~17 degrees to ~10 degrees, and to 6.54 degrees.",
