@@ -138,8 +138,25 @@ CI_BEFORE_BOUNDS = r"\b(9[059](?:\.\d)?%)\s?CIs?\b[\s:=,]*$"
 LEFT_NOT_CLAIM = (r"\b(?:(?:[Ss]tages?|[Pp]hases?|[Ll]evels?|[Tt]asks?|[Ss]ubtasks?|[Tt]racks?|[Rr]ounds?|[Pp]arts?|"
                   r"[Ll]abels?|[Ss]ections?|[Ss]easons?|[Ee]pisodes?|[Tt]iers?|[Ss]teps?|[Mm]odules?|[Ll]ean)\s?~?"
                   r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s(?:[0-9]{1,2},?\s)?"
-                  r"|[a-z][a-z_.]*(?:\s?=|[<>≤≥])\s?[+-]?\.?)$")
+                  r"|[a-z][a-z_.]*(?:\s?=|[<>≤≥])\s?[+-]?\.?"
+                  # ages: "samples aged 18-59", "age of 65"
+                  r"|\b(?:[Aa]ged?|[Aa]ges)\s(?:of\s|between\s|from\s)?"
+                  # names with a number: two capitalized words after a word, not after a
+                  # sentence's end ("and Claude Sonnet 4"; the \b before \s wants a letter
+                  # there), a product name led by a lower-case letter ("iPhone 17", not "mAcc
+                  # 45"), a name with a plus ("NTU RGB+D 60")
+                  r"|\s[A-Z][a-z]+\s[A-Z][a-z]+\s|\b[a-z][A-Z][a-z]{3,}\s|\b[A-Z]+\+[A-Z]+\s"
+                  r")$")
 RIGHT_MONTH = r"^\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s|,|$)"
+# A bare number glued to capitals is part of a name or formula: "2MN" (memory 2MN); a
+# lower-case unit glued to it stays a claim ("25m", "+17.26pp").
+RIGHT_GLUED = r"^[A-Z]{2}"
+# Any claim, a unit glued to it too, that a hyphen ties to a capitalized word is a name
+# ("20min-XD"), like NUM_NAME for a bare number.
+RIGHT_HYPHEN_NAME = r"^-[A-Z]"
+# A resolution, spatial or of an image, is a setting, not a claim (like 64×64 and 1080p):
+# "at 10 m resolution", "a 30-m spatial resolution", "at 0.25 degree resolution", "512 resolution".
+RIGHT_RESOLUTION = r"^[\s-]?(?:(?:[a-zµ]{1,3}|degrees?)\s)?(?:spatial\s|grid\s)?resolutions?\b"
 
 # Dates: "January 2026", "Oct 2025", "May 29, 2025".
 # A capitalized name (not the first word of its sentence) with a number, where no counted
@@ -387,12 +404,16 @@ MODEL_NOUN = (r"(?i)(?:^|\s)(?:[\w-]*model|parameter|checkpoint|baseline|variant
 YEAR_COUNTED = r"^\s(?:[A-Za-z-]+\s){0,2}[a-z][a-z-]+[a-rt-z]s\b"
 
 # A connector between two numbers of one range or list: 14M to 410M, 2.51 and 3.25.
-LINK = (r"^\s?(?:-|--|–|—|to|and|or|,|, and|, or|/|\||vs\.?|versus)"
+LINK = (r"^\s?(?:-|--|–|—|to|and|or|,|, and|, or|/|\||vs\.?|versus|out of)"
         r"(?:\s(?:over|about|around|nearly|almost|roughly|up to|more than|less than))?\s?$")
+
+# A count per item, read after a decimal with a counted noun: "8.5 concurrent edits per
+# image", "11.89 calls per task" (an average count, not a score).
+COUNT_PER_ITEM = r"^\s(?:[a-z-]+\s){0,2}[a-z-]+s\sper\s[a-z]"
 
 # Rates: "20 frames per second", "1,000 tokens/s", "30 fps".
 RATE = (r"^\s?-?(?:(?P<rnoun>[A-Za-z]+)\s?(?:per\s|/\s?)(?P<rden>seconds?|secs?|s|minutes?|min|"
-        r"hours?|h|days?|steps?|iterations?|GPU|token|image|query|sample)\b|(?P<fps>fps|FPS)\b)")
+        r"hours?|h|days?|weeks?|months?|years?|steps?|iterations?|GPU|token|image|query|sample)\b|(?P<fps>fps|FPS)\b)")
 
 # The denominator of a rate, as it is written in the unit (each value RATE can match).
 RATE_PER = {
@@ -400,7 +421,8 @@ RATE_PER = {
     "minute": "min", "min": "min", "hours": "h", "hour": "h", "h": "h", "days": "day",
     "day": "day", "steps": "step", "step": "step", "iterations": "iteration",
     "iteration": "iteration", "GPU": "GPU", "token": "token", "image": "image",
-    "query": "query", "sample": "sample",
+    "query": "query", "sample": "sample", "weeks": "week", "week": "week", "months": "month",
+    "month": "month", "years": "year", "year": "year",
 }  # fmt: skip
 
 # "by a factor of 10": the number is a multiplier.

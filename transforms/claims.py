@@ -393,7 +393,9 @@ def _named_by_context(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Exp
     # (on every row: a mask does not spare `contains`, see transforms.text.only_where; these
     # anchored patterns fail fast, and the masks were evaluated again in each when/then)
     named = (bare & before.str.contains(_rx(P.LEFT_NOT_CLAIM))) | (size & before.str.contains(_rx(P.LEFT_NAME_SIZE)))
-    return (named | (day & after.str.contains(_rx(P.RIGHT_MONTH)))).fill_null(False)
+    # (one search for the two patterns read after a bare number)
+    glued = (bare & after.str.contains(f"(?:{P.RIGHT_GLUED})|(?:{P.RIGHT_RESOLUTION})")) | after.str.contains(P.RIGHT_HYPHEN_NAME)
+    return (named | glued | (day & after.str.contains(_rx(P.RIGHT_MONTH)))).fill_null(False)
 
 
 def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
@@ -586,8 +588,15 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         (pl.col("rate_unit").is_not_null(), "rate", pl.col("rate_unit")),
         (pl.col("named_paren").is_not_null() & pl.col("decimal"), "score", pl.col("named_paren")),
         (pl.col("points"), "score", "points"),
+        # an angle is measured, not counted: "rotation error from ~17 degrees to ~10 degrees"
+        ((pl.col("count_unit") == "degree").fill_null(False), "score", "degree"),
         (pl.col("decibel"), "score", "dB"),
         (bare_score, "score", pl.col("metric_adj")),
+        # ... but an average count per item is a count: "8.5 concurrent edits per image",
+        # "11.89 calls per task" (the annotators' convention)
+        # (read on decimals with a counted noun only: a null input skips the search)
+        (pl.when(pl.col("decimal") & pl.col("count_unit").is_not_null()).then(pl.col("rs"))
+         .str.contains(P.COUNT_PER_ITEM).fill_null(False), "count", pl.col("count_unit")),
         # a decimal with no magnitude is a score, never a count (contract section 6)
         (pl.col("count_unit").is_not_null() & ~pl.col("decimal"), "count", pl.col("count_unit")),
     ]

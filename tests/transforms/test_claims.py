@@ -216,6 +216,32 @@ POSITIVE = {
         "This gives a 3-fold gain and a tenfold reduction.",
         [("3-fold", 3.0, "multiplier", "×"), ("tenfold", 10.0, "multiplier", "×")],
     ),
+    # issue 11c: "X out of Y" links X to Y's kind and unit, like a range
+    "out_of_links_to_the_scale": (
+        "It reduces omission by 2 out of 5 points and solves 3 out of 4 tasks.",
+        [("2", 2.0, "score", "points"), ("5", 5.0, "score", "points"), ("3", 3.0, "count", "task"),
+         ("4", 4.0, "count", "task")],
+    ),
+    # issue 11c: a decimal count per item is an average count, not a score
+    "average_count_per_item": (
+        "A benchmark with an average of 8.5 concurrent edits per image, needing 11.89 calls per task.",
+        [("8.5", 8.5, "count", "edit"), ("11.89", 11.89, "count", "call")],
+    ),
+    # issue 11c: a rate may be per week, month or year
+    "rate_per_year": (
+        "A scenario of 100,000 invoices per year and 20 papers per month.",
+        [("100,000", 100000.0, "rate", "invoice/year"), ("20", 20.0, "rate", "paper/month")],
+    ),
+    # issue 11c: an angle is a measured score, not a count of degrees
+    "angle_is_a_score": (
+        "It reduces rotation error from ~17 degrees to ~10 degrees, and to 6.54 degrees.",
+        [("17", 17.0, "score", "degree"), ("10", 10.0, "score", "degree"), ("6.54", 6.54, "score", "degree")],
+    ),
+    # issue 11c: a lower-case unit glued to a number keeps it a claim (only capitals make a name)
+    "lower_case_unit_glued": (
+        "It succeeds at distances greater than 25m and adds +17.26pp over zero-shot.",
+        [("25", 25.0, "count", "m"), ("17.26", 17.26, "score", None)],
+    ),
 }
 
 
@@ -250,6 +276,12 @@ NEGATIVE = {
     "model_name_sizes": "We fine-tune Qwen 2.5 72B, Gemma-3 12B, LLaMA3.1-8B, LLaMA2-70b and utilizes Gemma 9B, too.",
     "resolutions": "Videos at 4K resolution, rendered in 4K, streamed at 1080p and 720P with 640-pixel crops.",
     "indexed_names_and_settings": "In Stage 1, Task 11 of Lean 4, with rho=0 and conf.=0.5, TAR@0.1% and avg@32.",
+    # issue 11c: ages, and names with a number (two capitalized words, a lower-case-led product, a plus)
+    "ages": "We keep samples aged 18 apart, and patients age of 65 too.",
+    "names_with_a_number": "Gemini pro and Claude Sonnet 4 balance it; deployed on an iPhone 17 Pro; on NTU RGB+D 60.",
+    "number_glued_to_capitals": "Factorizations reduce memory requirements to 2MN entries.",
+    "hyphen_ties_a_claim_to_a_name": "We present 20min-XD, a corpus, and 5x-Net.",
+    "resolutions_spatial": "We estimate LST at 10 m resolution, a 30-m spatial resolution and 512 resolution.",
 }
 
 
