@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -15,6 +16,9 @@ import polars as pl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+import eval as evaluation  # noqa: E402  (bench/eval.py: the scorer of `make eval`)
 
 from transforms.claims import extract_claims, nest_claims
 from transforms.schema import CLAIM, CLAIMS
@@ -603,55 +607,21 @@ def load_gold(split: str = "sample") -> list[dict]:
     return [r for r in rows if r["split"] == split]
 
 
-FIELDS = ("unit", "metric", "dataset", "text")
-
-
-def score(gold: dict[str, list[dict]], found: dict[str, list[dict]]) -> dict:
-    """Precision/recall/F1 on (value, kind), and field accuracies on the matched pairs
-    (a field is scored only where the gold claim has it)."""
-    tp = n_gold = n_found = 0
-    same = dict.fromkeys(FIELDS, 0)
-    asked = dict.fromkeys(FIELDS, 0)
-    errors: list[str] = []
-    for title, expected in gold.items():
-        got = list(found.get(title, []))
-        n_gold += len(expected)
-        n_found += len(got)
-        unused = list(range(len(got)))
-        for g in expected:
-            hit = next(
-                (j for j in unused if got[j]["kind"] == g["kind"] and math.isclose(got[j]["value"], g["value"])),
-                None,
-            )
-            if hit is None:
-                errors.append(f"missed  {title[:40]!r}: {g['text']!r} {g['value']} {g['kind']}")
-                continue
-            unused.remove(hit)
-            tp += 1
-            for field in FIELDS:
-                if field not in g:
-                    continue
-                asked[field] += 1
-                if got[hit][field] == g[field]:
-                    same[field] += 1
-                else:
-                    errors.append(f"{field:<7} {title[:40]!r}: {g['text']!r} {got[hit][field]!r} != {g[field]!r}")
-        errors += [f"extra   {title[:40]!r}: {got[j]['text']!r} {got[j]['value']} {got[j]['kind']}" for j in unused]
-    p = tp / n_found if n_found else 1.0
-    r = tp / n_gold if n_gold else 1.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
-    result: dict = {"abstracts": len(gold), "gold": n_gold, "found": n_found, "tp": tp,
-                    "precision": p, "recall": r, "f1": f1, "errors": errors}
-    result |= {f"{k}_accuracy": same[k] / asked[k] if asked[k] else float("nan") for k in FIELDS}
-    return result
+def _score(gold: dict[str, list[dict]], found: dict[str, list[dict]]) -> dict:
+    """bench/eval.py's scorer (the one `make eval` reports) on title-keyed gold: precision,
+    recall and F1 on (value, kind), field accuracies on the matched pairs, each field over
+    the gold claims that give it (the sample gold has no offsets: any position matches)."""
+    titles = list(gold)
+    records = [{"id": title[:40], "claims": gold[title]} for title in titles]
+    return evaluation.score(records, [found.get(title, []) for title in titles])
 
 
 def _report(name: str, s: dict) -> None:
     print(
-        f"\n[{name}] abstracts={s['abstracts']} gold claims={s['gold']} found={s['found']} tp={s['tp']}\n"
+        f"\n[{name}] abstracts={s['abstracts']} gold claims={s['gold_claims']} found={s['found']} matched={s['matched']}\n"
         f"  (value, kind): precision={s['precision']:.3f} recall={s['recall']:.3f} F1={s['f1']:.3f}\n"
-        f"  on matched claims: unit accuracy={s['unit_accuracy']:.3f} metric accuracy={s['metric_accuracy']:.3f}"
-        f" dataset accuracy={s['dataset_accuracy']:.3f} text accuracy={s['text_accuracy']:.3f}"
+        f"  on matched claims: unit accuracy={s['unit_accuracy']} metric accuracy={s['metric_accuracy']}"
+        f" dataset accuracy={s['dataset_accuracy']} text accuracy={s['text_accuracy']}"
     )
     for e in s["errors"]:
         print("  " + e)
@@ -670,7 +640,7 @@ def test_gold_set() -> None:
     titles, abstracts = _sample_frame()
     assert set(gold) <= set(titles)
     assert len(gold) >= 40 and sum(map(len, gold.values())) >= 100
-    s = score(gold, _found_by_title(titles, abstracts))
+    s = _score(gold, _found_by_title(titles, abstracts))
     _report("gold: sample, test cleaning", s)
     assert s["f1"] >= 0.95
     assert s["precision"] >= 0.95 and s["recall"] >= 0.95
@@ -682,23 +652,21 @@ def test_gold_heldout() -> None:
     rows = load_gold("heldout")
     assert len(rows) >= 10
     gold = {r["title"]: r["claims"] for r in rows}
-    s = score(gold, _found_by_title([r["title"] for r in rows], [r["abstract"] for r in rows]))
+    s = _score(gold, _found_by_title([r["title"] for r in rows], [r["abstract"] for r in rows]))
     _report("gold: held-out abstracts", s)
     assert s["f1"] >= 0.95
     assert s["unit_accuracy"] >= 0.8
 
 
 def test_gold_set_with_pipeline_cleaning() -> None:
-    """Same gold set through the pipeline's own cleaner, when it exists."""
-    text = pytest.importorskip("transforms.text")
-    cleaner = getattr(text, "clean_text", None)
-    if cleaner is None:
-        pytest.skip("transforms.text has no clean_text")
+    """Same gold set through the pipeline's own cleaner."""
+    from transforms.text import clean_text
+
     entries = sample_entries()
     titles = [t for t, _ in entries]
-    abstracts = cleaner(pl.Series([a for _, a in entries])).to_list()
+    abstracts = clean_text(pl.Series([a for _, a in entries])).to_list()
     gold = {r["title"]: r["claims"] for r in load_gold("sample")}
-    s = score(gold, _found_by_title(titles, abstracts))
+    s = _score(gold, _found_by_title(titles, abstracts))
     _report("gold: sample, transforms.text.clean_text", s)
     assert s["f1"] >= 0.95
 
