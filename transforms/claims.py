@@ -693,6 +693,16 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         )
     )
     lf = _carry_metric(lf)
+    # A percent with no metric of its own, in an abstract whose only metric word is
+    # "accuracy" (named elsewhere: "achieves 4.2% gains ... in accuracy"), measures accuracy.
+    ctx = pl.concat_str(pl.col("ls").fill_null(""), pl.col("right").fill_null(""))
+    # (not a top-k accuracy: the annotators leave a percent near one unnamed)
+    acc_paper = (ctx.str.contains(r"(?i)\baccuracy\b") & ~ctx.str.contains(r"(?i)\btop-?\d+\s+accuracy")).any().over("paper_id")
+    lf = lf.with_columns(
+        metric=pl.when(pl.col("metric").is_null() & (pl.col("kind") == "percent") & acc_paper)
+        .then(pl.lit("accuracy"))
+        .otherwise("metric")
+    )
     results = pl.col("kind").is_in(["percent", "score", "multiplier"])
     maybe_results = pl.col("kind1").is_null() | pl.col("kind1").is_in(["percent", "score", "multiplier"])
     ls_before = pl.col("ls_before")
