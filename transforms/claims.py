@@ -693,8 +693,8 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         )
     )
     lf = _carry_metric(lf)
-    # A percent with no metric of its own, in an abstract whose only metric word is
-    # "accuracy" (named elsewhere: "achieves 4.2% gains ... in accuracy"), measures accuracy.
+    # A percent with no metric of its own, in an abstract that says "accuracy" around its
+    # claims ("gains 4.2% over the baseline ... We report accuracy"), measures accuracy.
     ctx = pl.concat_str(pl.col("ls").fill_null(""), pl.col("right").fill_null(""))
     # (not a top-k accuracy: the annotators leave a percent near one unnamed)
     acc_paper = (ctx.str.contains(r"(?i)\baccuracy\b") & ~ctx.str.contains(r"(?i)\btop-?\d+\s+accuracy")).any().over("paper_id")
@@ -703,6 +703,8 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         .then(pl.lit("accuracy"))
         .otherwise("metric")
     )
+    # a metric is named in the singular ("confidence scores" -> "confidence score")
+    lf = lf.with_columns(metric=pl.col("metric").str.replace(r"^(\S.*\s(?:score|rate))s$", "${1}"))
     results = pl.col("kind").is_in(["percent", "score", "multiplier"])
     maybe_results = pl.col("kind1").is_null() | pl.col("kind1").is_in(["percent", "score", "multiplier"])
     ls_before = pl.col("ls_before")

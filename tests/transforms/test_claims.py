@@ -432,6 +432,12 @@ def test_percent_takes_accuracy_named_only_elsewhere() -> None:
     assert got[0]["metric"] is None
 
 
+def test_plural_score_metric_is_named_in_the_singular() -> None:
+    """Issue 11c: "improves task completion scores by 5.1%" measures "task completion score"."""
+    got = claims_of("Our agent improves task completion scores by 5.1% over the baseline.")
+    assert [(c["text"], c["metric"]) for c in got] == [("5.1%", "task completion score")]
+
+
 def test_metric_of_multiplier() -> None:
     got = claims_of("ProTrain improves training throughput by 1.43× to 2.71× compared to the SOTA.")
     assert [c["metric"] for c in got] == ["throughput", "throughput"]
