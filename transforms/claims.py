@@ -693,6 +693,24 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         )
     )
     lf = _carry_metric(lf)
+    # A percent with no metric of its own, in an abstract that says "accuracy" around its
+    # claims ("gains 4.2% over the baseline ... We report accuracy"), measures accuracy.
+    # (not a top-k accuracy: the annotators leave a percent near one unnamed; case-sensitive
+    # alternations keep the literal prefilter of the regex engine, these run on every row)
+    says_acc = pl.col("ls").str.contains(r"\b[Aa]ccuracy\b") | pl.col("right").str.contains(r"\b[Aa]ccuracy\b")
+    top_k = pl.col("ls").str.contains(r"\b[Tt]op-?\d+\s+[Aa]ccuracy") | pl.col("right").str.contains(r"\b[Tt]op-?\d+\s+[Aa]ccuracy")
+    # any row of the paper (rows contiguous, `first` names the paper) says it: fills, no window
+    paper_of_saying = pl.when(says_acc.fill_null(False) & ~top_k.fill_null(False)).then(pl.col("first"))
+    acc_paper = (paper_of_saying.forward_fill() == pl.col("first")).fill_null(False) | (
+        paper_of_saying.backward_fill() == pl.col("first")
+    ).fill_null(False)
+    lf = lf.with_columns(
+        metric=pl.when(pl.col("metric").is_null() & (pl.col("kind") == "percent") & acc_paper)
+        .then(pl.lit("accuracy"))
+        .otherwise("metric")
+    )
+    # a metric is named in the singular ("confidence scores" -> "confidence score")
+    lf = lf.with_columns(metric=pl.col("metric").str.replace(r"^(\S.*\s(?:score|rate))s$", "${1}"))
     results = pl.col("kind").is_in(["percent", "score", "multiplier"])
     maybe_results = pl.col("kind1").is_null() | pl.col("kind1").is_in(["percent", "score", "multiplier"])
     ls_before = pl.col("ls_before")

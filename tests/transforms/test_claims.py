@@ -425,6 +425,23 @@ def test_value_after_a_list_of_three_datasets_is_on_none() -> None:
     assert [(c["text"], c["dataset"]) for c in got] == [("10.1", None)]
 
 
+def test_percent_takes_accuracy_named_only_elsewhere() -> None:
+    """Issue 11c: a percent with no metric of its own in an abstract whose results are
+    accuracies measures accuracy; near a top-k accuracy the annotators leave it unnamed."""
+    got = claims_of("Our parser gains 4.2% over the baseline and reaches 91.5% overall. We report accuracy on noisy forms.")
+    assert [(c["text"], c["metric"]) for c in got] == [("4.2%", "accuracy"), ("91.5%", "accuracy")]
+    got = claims_of("It reaches 80% top-1 accuracy. A student gains 3.1% over its teacher.")
+    assert [(c["text"], c["metric"]) for c in got][1] == ("3.1%", None)
+    got = claims_of("Our parser gains 4.2% over the baseline on noisy forms.")
+    assert got[0]["metric"] is None
+
+
+def test_plural_score_metric_is_named_in_the_singular() -> None:
+    """Issue 11c: "improves task completion scores by 5.1%" measures "task completion score"."""
+    got = claims_of("Our agent improves task completion scores by 5.1% over the baseline.")
+    assert [(c["text"], c["metric"]) for c in got] == [("5.1%", "task completion score")]
+
+
 def test_metric_of_multiplier() -> None:
     got = claims_of("ProTrain improves training throughput by 1.43× to 2.71× compared to the SOTA.")
     assert [c["metric"] for c in got] == ["throughput", "throughput"]
