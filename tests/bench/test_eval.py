@@ -17,8 +17,8 @@ import eval as evaluation  # noqa: E402
 # split -> metric -> floor
 FLOORS = {
     "sample": {"f1": 0.97, "precision": 0.97, "unit_accuracy": 0.95, "metric_accuracy": 0.85, "dataset_accuracy": 0.95},
-    "tune": {"f1": 0.95, "precision": 0.94, "unit_accuracy": 0.85, "metric_accuracy": 0.70, "dataset_accuracy": 0.80},
-    "check": {"f1": 0.91, "precision": 0.88, "unit_accuracy": 0.79, "metric_accuracy": 0.64, "dataset_accuracy": 0.70},
+    "tune": {"f1": 0.97, "precision": 0.96, "unit_accuracy": 0.89, "metric_accuracy": 0.77, "dataset_accuracy": 0.81},
+    "check": {"f1": 0.92, "precision": 0.89, "unit_accuracy": 0.82, "metric_accuracy": 0.66, "dataset_accuracy": 0.70},
 }
 
 
