@@ -3,7 +3,7 @@
 import contextlib
 import threading
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import polars as pl
@@ -63,3 +63,36 @@ def local_http_server(handler) -> Iterator[ThreadingHTTPServer]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
+
+
+class FakeService:
+    """A stand-in HTTP service for the tests: a subclass answers each request in
+    `_handle(request)` (a BaseHTTPRequestHandler) for the HTTP `methods` it serves;
+    `with fake:` serves it on 127.0.0.1 and `fake.endpoint` is its base URL."""
+
+    methods: tuple[str, ...] = ("GET",)
+
+    def _handle(self, request: BaseHTTPRequestHandler) -> None:
+        raise NotImplementedError
+
+    def __enter__(self):
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            timeout = 30  # a stuck client cannot hold a handler thread forever
+
+            def log_message(self, *args):  # keep test output quiet
+                pass
+
+        for method in self.methods:
+            setattr(Handler, f"do_{method}", lambda request: fake._handle(request))
+        self._serving = local_http_server(Handler)
+        self._server = self._serving.__enter__()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._serving.__exit__(*exc)
+
+    @property
+    def endpoint(self) -> str:
+        return f"http://127.0.0.1:{self._server.server_address[1]}"

@@ -22,7 +22,7 @@ import urllib.parse
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler
 
-from tests.helpers import local_http_server
+from tests.helpers import FakeService
 
 
 def api_item(
@@ -68,36 +68,13 @@ def api_item(
 
 
 @dataclass
-class FakeDailyPapers:
+class FakeDailyPapers(FakeService):
     items: list = field(default_factory=list)  # the whole listing, in trending order
     faults: list[int] = field(default_factory=list)
     always: int | None = None
     body: bytes | None = None
     delay: float = 0.0
     requests: list[tuple[dict, dict]] = field(default_factory=list)
-
-    def __enter__(self) -> FakeDailyPapers:
-        fake = self
-
-        class Handler(BaseHTTPRequestHandler):
-            timeout = 30
-
-            def do_GET(self):
-                fake._handle(self)
-
-            def log_message(self, *args):
-                pass
-
-        self._serving = local_http_server(Handler)
-        self._server = self._serving.__enter__()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._serving.__exit__(*exc)
-
-    @property
-    def endpoint(self) -> str:
-        return f"http://127.0.0.1:{self._server.server_address[1]}"
 
     def _handle(self, handler: BaseHTTPRequestHandler) -> None:
         parsed = urllib.parse.urlsplit(handler.path)

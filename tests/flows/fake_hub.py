@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler
 
-from tests.helpers import local_http_server
+from tests.helpers import FakeService
 
 REPO = r"/api/(?P<type>datasets|models|spaces)/(?P<repo>[^/]+/[^/]+)"
 
@@ -36,38 +36,14 @@ class Request:
 
 
 @dataclass
-class FakeHub:
+class FakeHub(FakeService):
     requests: list[Request] = field(default_factory=list)
     repos: set[str] = field(default_factory=set)
     files: dict[str, bytes] = field(default_factory=dict)
     commits: list[dict] = field(default_factory=list)
     tags: dict[str, str] = field(default_factory=dict)
 
-    def __enter__(self) -> FakeHub:
-        hub = self
-
-        class Handler(BaseHTTPRequestHandler):
-            timeout = 30  # a stuck client cannot hold a handler thread forever
-
-            def do_GET(self):
-                hub._handle(self)
-
-            do_POST = do_PUT = do_DELETE = do_GET
-
-            def log_message(self, *args):  # keep test output quiet
-                pass
-
-        self._serving = local_http_server(Handler)
-        self._server = self._serving.__enter__()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._serving.__exit__(*exc)
-
-    @property
-    def endpoint(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
+    methods = ("GET", "POST", "PUT", "DELETE")
 
     def calls(self) -> list[str]:
         return [f"{r.method} {r.path.split('?')[0]}" for r in self.requests]
