@@ -109,8 +109,9 @@ CLEAN_STEPS: list[tuple[str, Callable[[pl.LazyFrame], pl.LazyFrame]]] = [
 
 def segment_alternating(lines: pl.LazyFrame) -> pl.LazyFrame:
     """segment() for a fetched snapshot: its non-blank lines are title, abstract, title, ...
-    by construction (checked against its sidecar), whatever a line looks like (a long
-    title that asks a question reads like an abstract to the classifier)."""
+    by construction (the fetcher writes them so, and the sidecar checks them), so no line
+    is page chrome and none is left unpaired, whatever it looks like (segment() would still
+    read a short, unpunctuated summary as a title missing its abstract)."""
     content = pl.col("text").str.strip_chars()
     position = (content != "").cast(pl.Int32).cum_sum().over("source_file")
     classified = lines.with_columns(content=content).with_columns(
