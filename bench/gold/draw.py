@@ -3,8 +3,11 @@
 Run once, before any tuning: `python bench/gold/draw.py CORPUS OUT_DIR`. It draws
 entries at random from each of the 30 snapshots in two rounds (seeds fixed): 12 per
 snapshot (360 abstracts, batches 1-3), then 8 more per snapshot from the rest (240,
-batches 4-5: the first round held fewer claims than the 1,000 the gold set needs). Each
-round is split by paper into a tuning part (two thirds) and a check part, and written as
+batches 4-5: the first round held fewer claims than the 1,000 the gold set needs). These two
+rounds are split by paper into a tuning part (two thirds) and a check part. A third round
+(10 per snapshot, 300, batches 6-11) was drawn later, after the rules had been tuned on the
+first tuning part, and goes to the tuning part whole: it was scored once before any rule saw
+it (a second unseen measurement), then used for tuning; the check part never changes. Rounds are written as
 annotation batches: each record holds the cleaned abstract exactly as the pipeline publishes it
 (transforms.text cleaning, URLs rejoined), so gold offsets point into the published text,
 plus every digit run and spelled-out multiplier with its offset, so the annotator decides
@@ -23,8 +26,8 @@ import polars as pl
 from transforms.text import clean_text
 from transforms.urls import rejoin_broken_urls
 
-ROUNDS = [(20261129, 12, 3), (20261130, 8, 2)]  # (seed, entries per snapshot, batches)
-CHECK_SHARE = 1 / 3
+# (seed, entries per snapshot, batches, share of papers that go to the check part)
+ROUNDS = [(20261129, 12, 3, 1 / 3), (20261130, 8, 2, 1 / 3), (20261201, 10, 6, 0.0)]
 NUMBER_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\b(?:two|three|four|five|six|seven|eight|nine|ten|hundred|thousand)(?=[\s-]?(?:times|fold)\b)", re.I)
 
 
@@ -40,14 +43,14 @@ def corpus_entries(corpus: Path) -> list[dict]:
     return entries
 
 
-def draw(entries: list[dict], seed: int, per_snapshot: int) -> list[dict]:
+def draw(entries: list[dict], seed: int, per_snapshot: int, check_share: float) -> list[dict]:
     rng = random.Random(seed)
     by_snapshot: dict[str, list[dict]] = {}
     for entry in entries:
         by_snapshot.setdefault(entry["snapshot"], []).append(entry)
     drawn = [e for name in sorted(by_snapshot) for e in rng.sample(by_snapshot[name], per_snapshot)]
     papers = sorted({e["arxiv_id"] for e in drawn})
-    check = set(rng.sample(papers, round(len(papers) * CHECK_SHARE)))
+    check = set(rng.sample(papers, round(len(papers) * check_share)))
     cleaned = clean_text(pl.Series([e["abstract_raw"] for e in drawn]))
     cleaned = pl.DataFrame({"a": cleaned}).select(rejoin_broken_urls(pl.col("a")))["a"].to_list()
     out = []
@@ -55,6 +58,7 @@ def draw(entries: list[dict], seed: int, per_snapshot: int) -> list[dict]:
         record = {k: v for k, v in entry.items() if k != "abstract_raw"}
         record["id"] = f"{entry['snapshot'].removesuffix('.txt')}#{entry['rank']}"
         record["split"] = "check" if entry["arxiv_id"] in check else "tune"
+        record["round"] = seed
         record["abstract"] = abstract
         record["numbers"] = [
             {"start": m.start(), "end": m.end(), "token": m.group(), "context": abstract[max(0, m.start() - 50) : m.end() + 50]}
@@ -69,8 +73,8 @@ def main(corpus: str, out: str) -> None:
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
     first_batch = 1
-    for seed, per_snapshot, batches in ROUNDS:
-        drawn = draw(remaining, seed, per_snapshot)
+    for seed, per_snapshot, batches, check_share in ROUNDS:
+        drawn = draw(remaining, seed, per_snapshot, check_share)
         taken = {(e["snapshot"], e["rank"]) for e in drawn}
         remaining = [e for e in remaining if (e["snapshot"], e["rank"]) not in taken]
         random.Random(seed + 1).shuffle(drawn)
