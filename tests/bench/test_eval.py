@@ -17,7 +17,7 @@ import eval as evaluation  # noqa: E402
 # split -> metric -> floor
 FLOORS = {
     "sample": {"f1": 0.97, "precision": 0.97, "unit_accuracy": 0.95, "metric_accuracy": 0.85, "dataset_accuracy": 0.95},
-    "tune": {"f1": 0.97, "precision": 0.96, "unit_accuracy": 0.89, "metric_accuracy": 0.77, "dataset_accuracy": 0.81},
+    "tune": {"f1": 0.97, "precision": 0.95, "unit_accuracy": 0.86, "metric_accuracy": 0.71, "dataset_accuracy": 0.78},
     "check": {"f1": 0.92, "precision": 0.89, "unit_accuracy": 0.82, "metric_accuracy": 0.66, "dataset_accuracy": 0.70},
 }
 
@@ -38,7 +38,10 @@ def test_the_gold_set_is_what_its_notes_say():
     gold = evaluation.load_corpus_gold()
     by_split = {split: [r for r in gold if r["split"] == split] for split in ("tune", "check")}
     assert len(gold) >= 300 and sum(len(r["claims"]) for r in gold) >= 1000
-    assert len(by_split["tune"]) == 2 * len(by_split["check"])  # split once, two thirds / one third
+    first_rounds = [r for r in gold if r["round"] in (20261129, 20261130)]
+    assert sum(r["split"] == "tune" for r in first_rounds) == 2 * sum(r["split"] == "check" for r in first_rounds)  # split once, 2/3 : 1/3
+    assert all(r["split"] == "tune" for r in gold if r["round"] == 20261201)  # the later draw only tunes: the check part never changes
+    assert len(by_split["check"]) == 200
     assert not {r["arxiv_id"] for r in by_split["tune"]} & {r["arxiv_id"] for r in by_split["check"]}  # by paper
     assert len({r["snapshot"] for r in gold}) == 30  # drawn across every snapshot
     for record in gold:
