@@ -78,7 +78,11 @@ NFC_STABLE_RANGES = [
 ]  # fmt: skip
 NFC_HINT = "[^" + "".join(rf"\x{{{start:X}}}-\x{{{end:X}}}" for start, end in NFC_STABLE_RANGES) + "]"
 WHITESPACE_HINT = r"\s{2,}|[^\S ]|^\s|\s$"  # any white space but single spaces inside
-LATEX_HINT = r"\\|``|''|\^|propto"
+LATEX_HINT = r"\\|``|''|\^|propto|\{,\}|~"  # (literals only: the hint pass stays a literal search)
+# "60~FPS": a LaTeX non-breaking space between a number and its unit. ("~100", "5~10" are
+# "about" and a range: a tilde before a number stays.)
+LATEX_NBSP = r"([0-9])~([A-Za-z])"
+LATEX_THOUSANDS = r"([0-9])\{,\}"  # "10{,}000": the math-mode thousands separator
 # `times` standing for ×: glued to a number, or between two numbers.
 TIMES_BETWEEN_NUMBERS = r"([0-9])(?:times\s*|\s+times\s+)([0-9])"
 TIMES_GLUED = r"([0-9])times([^\pL\pN]|$)"
@@ -135,7 +139,8 @@ def _unescape_latex(expr: pl.Expr) -> pl.Expr:
     def unescape(expr: pl.Expr, powers: bool) -> pl.Expr:
         # A backslash right before a number is a dollar sign the scrape ate ("\250 million").
         expr = expr.str.replace_all(r"\\([0-9])", "$$${1}")
-        expr = expr.str.replace_many(LATEX_LITERALS, leftmost=True)
+        expr = expr.str.replace_many(LATEX_LITERALS, leftmost=True).str.replace_all(LATEX_NBSP, "${1} ${2}")
+        expr = expr.str.replace_all(LATEX_THOUSANDS, "${1},")
         expr = _superscripts(expr) if powers else expr
         return expr.str.replace_all(r"\bpropto\b", "∝")
 

@@ -21,6 +21,8 @@ def clean_one(text: str) -> tuple[str, list[str]]:
         ("a ``global projector'' that", "a \u201cglobal projector\u201d that", "latex_unescaped"),
         ("CelebA images at 1024^2. We", "CelebA images at 1024². We", "latex_unescaped"),
         ("p^*(x) propto R(x) when", "p^*(x) ∝ R(x) when", "latex_unescaped"),
+        ("a corpus of 60{,}000 documents", "a corpus of 60,000 documents", "latex_unescaped"),
+        ("real-time 60~FPS encoding, ~5 ms", "real-time 60 FPS encoding, ~5 ms", "latex_unescaped"),
         ("throughput by 1.43times to 2.71times compared", "throughput by 1.43× to 2.71× compared", "times_to_multiplication_sign"),
         ("On ImageNet 64times64, our", "On ImageNet 64×64, our", "times_to_multiplication_sign"),
         ("ImageNet 64times 64 respectively", "ImageNet 64×64 respectively", "times_to_multiplication_sign"),
@@ -85,7 +87,7 @@ def test_only_rows_that_need_ftfy_go_through_it(monkeypatch):
 
 artifact_alphabet = st.sampled_from(
     list("abc XYZ 0123456789.,;:%$()[]{}^&#'`\\\t\n\u00a0\u200b\u202e\u2066é×δÃ©â€™")
-    + ["times", " times ", "propto", "\\%", "\\$", "{\\delta}", "``", "''", "&amp;", "&#39;", "^2", "CafÃ©", "https://x.org/a-"]
+    + ["times", " times ", "propto", "{,}", "3{,}", "3~a", "\\%", "\\$", "{\\delta}", "``", "''", "&amp;", "&#39;", "^2", "CafÃ©", "https://x.org/a-"]
 )
 
 
@@ -222,14 +224,15 @@ def test_only_where_keeps_masked_rows_and_nulls():
 
 def _unescape_latex_everywhere(expr: pl.Expr) -> pl.Expr:
     """The LaTeX repair as first written: every step on every row."""
-    from transforms.text import LATEX_LITERALS, _superscripts
+    from transforms.text import LATEX_LITERALS, LATEX_NBSP, LATEX_THOUSANDS, _superscripts
 
-    expr = expr.str.replace_all(r"\\([0-9])", "$$${1}").str.replace_many(LATEX_LITERALS, leftmost=True)
+    expr = expr.str.replace_all(r"\\([0-9])", "$$${1}").str.replace_many(LATEX_LITERALS, leftmost=True).str.replace_all(LATEX_NBSP, "${1} ${2}")
+    expr = expr.str.replace_all(LATEX_THOUSANDS, "${1},")
     return _superscripts(expr).str.replace_all(r"\bpropto\b", "∝")
 
 
 latex_alphabet = st.sampled_from(
-    list("0123456789 ^^^\\\\{}ab.") + ["\\delta", "{\\delta}", "\\\\", "\\%", "\\$", "``", "''", "propto", "^2", "1^"]
+    list("0123456789 ^^^\\\\{}ab.~,") + ["{,}", "\\delta", "{\\delta}", "\\\\", "\\%", "\\$", "``", "''", "propto", "^2", "1^"]
 )
 
 
