@@ -422,13 +422,16 @@ def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         .with_row_index("__row")
     )
     # Offsets in characters: running sums of the pieces' lengths, restarted per paper.
-    length = pl.col("piece").str.len_chars().cast(pl.Int64)  # signed: offsets are subtracted below
-    run = length.cum_sum()
+    # (each a column of its own: the streaming engine does not share an expression used twice,
+    # and len_chars over every piece, the whole text, is the costly part)
+    length = pl.col("length")
+    run = pl.col("_run")
     k = pl.col("__row").cast(pl.Int64) - pl.col("first")  # piece index in its paper
     lf = (
-        lf.with_columns(
+        lf.with_columns(length=pl.col("piece").str.len_chars().cast(pl.Int64))  # signed: offsets are subtracted below
+        .with_columns(_run=length.cum_sum())
+        .with_columns(
             end=run - (run - length).gather(pl.col("first")),
-            length=length,
             k=k,
             # the text between a match and its neighbours (pieces alternate: gap, match, gap)
             before=pl.col("piece").shift(1),
