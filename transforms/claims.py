@@ -703,14 +703,19 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     says_acc = pl.col("ls").str.contains(r"\b[Aa]ccuracy\b") | pl.col("right").str.contains(r"\b[Aa]ccuracy\b")
     top_k = pl.col("ls").str.contains(r"\b[Tt]op-?\d+\s+[Aa]ccuracy") | pl.col("right").str.contains(r"\b[Tt]op-?\d+\s+[Aa]ccuracy")
     # any row of the paper (rows contiguous, `first` names the paper) says it: fills, no window
-    paper_of_saying = pl.when(says_acc.fill_null(False) & ~top_k.fill_null(False)).then(pl.col("first"))
+    # (a column of its own, filled twice: the streaming engine would run the four searches twice)
+    paper_of_saying = pl.col("_acc_paper")
     acc_paper = (paper_of_saying.forward_fill() == pl.col("first")).fill_null(False) | (
         paper_of_saying.backward_fill() == pl.col("first")
     ).fill_null(False)
-    lf = lf.with_columns(
-        metric=pl.when(pl.col("metric").is_null() & (pl.col("kind") == "percent") & acc_paper)
-        .then(pl.lit("accuracy"))
-        .otherwise("metric")
+    lf = (
+        lf.with_columns(_acc_paper=pl.when(says_acc.fill_null(False) & ~top_k.fill_null(False)).then(pl.col("first")))
+        .with_columns(
+            metric=pl.when(pl.col("metric").is_null() & (pl.col("kind") == "percent") & acc_paper)
+            .then(pl.lit("accuracy"))
+            .otherwise("metric")
+        )
+        .drop("_acc_paper")
     )
     # a metric is named in the singular ("confidence scores" -> "confidence score")
     lf = lf.with_columns(metric=pl.col("metric").str.replace(r"^(\S.*\s(?:score|rate))s$", "${1}"))
