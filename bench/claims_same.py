@@ -13,6 +13,10 @@ with its own `transforms` package first on sys.path.
     .venv/bin/python bench/claims_same.py main            # against branch main
     .venv/bin/python bench/claims_same.py b06a980 --mb 5
     .venv/bin/python bench/claims_same.py /work/wt-old    # a checkout
+    .venv/bin/python bench/claims_same.py main --engine in-memory   # this tree on another engine
+
+The old version is always collected with the default engine; --engine picks the engine of
+the working tree's run (the pipeline collects the claims with engine="in-memory").
 """
 
 from __future__ import annotations
@@ -79,6 +83,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("old", help="git revision, or a directory holding transforms/")
     ap.add_argument("--mb", type=float, default=20, help="size of the synthetic frame (MB)")
+    ap.add_argument("--engine", default="auto", help="Polars engine of the working tree's run (default auto)")
     args = ap.parse_args()
     from transforms.claims import extract_claims
 
@@ -89,10 +94,10 @@ def main() -> None:
             frame.write_parquet(tmp / f"{name}.in.parquet")
         subprocess.run([sys.executable, "-c", _RUN_OLD, str(old_root(args.old, tmp)), str(tmp)], check=True)
         for name, frame in frames.items():
-            new = extract_claims(frame.lazy()).collect()
+            new = extract_claims(frame.lazy()).collect(engine=args.engine)
             old = pl.read_parquet(tmp / f"{name}.out.parquet")
             assert_frame_equal(new, old)
-            print(f"{name}: {frame.height} abstracts, {new.height} claims: identical")
+            print(f"{name}: {frame.height} abstracts, {new.height} claims: identical ({args.engine})")
 
 
 if __name__ == "__main__":
