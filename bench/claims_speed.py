@@ -8,6 +8,7 @@ into abstracts of 4-12 sentences with distinct paper_ids, up to the requested si
     .venv/bin/python bench/claims_speed.py                # 100 MB and 400 MB, one process each
     .venv/bin/python bench/claims_speed.py --mb 100 --reps 3
     .venv/bin/python bench/claims_speed.py --impl /path/to/old/claims.py   # another version
+    .venv/bin/python bench/claims_speed.py --engine in-memory   # as flows.shards.normalize_shard collects it
 
 The machine may be shared: each size runs --reps times, and `MB/s (best)` is from the
 fastest run (wall clock); `cpu seconds` (all threads) is less sensitive to other load.
@@ -82,7 +83,7 @@ def load_extract_claims(impl: str | None):
     return module.extract_claims
 
 
-def run_one(mb: float, reps: int, impl: str | None = None) -> dict:
+def run_one(mb: float, reps: int, impl: str | None = None, engine: str = "auto") -> dict:
     extract_claims = load_extract_claims(impl)
 
     frame = synthetic_abstracts(mb)
@@ -91,7 +92,7 @@ def run_one(mb: float, reps: int, impl: str | None = None) -> dict:
     times, cpu = [], []
     for _ in range(reps):
         t0, c0 = time.perf_counter(), time.process_time()
-        out = extract_claims(frame.lazy()).collect()
+        out = extract_claims(frame.lazy()).collect(engine=engine)
         times.append(time.perf_counter() - t0)
         cpu.append(time.process_time() - c0)
         rows = out.height
@@ -100,6 +101,7 @@ def run_one(mb: float, reps: int, impl: str | None = None) -> dict:
     best = min(times)
     return {
         "mb": round(nbytes / 1e6, 1),
+        "engine": engine,
         "papers": frame.height,
         "claims": rows,
         "seconds": [round(t, 2) for t in times],
@@ -116,13 +118,15 @@ def main() -> None:
     ap.add_argument("--mb", type=float, nargs="*", default=[100, 400])
     ap.add_argument("--reps", type=int, default=3)
     ap.add_argument("--impl", help="time the extract_claims of this file instead (e.g. an older copy)")
+    ap.add_argument("--engine", default="auto", help="Polars engine of the collect (default auto)")
     args = ap.parse_args()
     if len(args.mb) == 1:
-        print(json.dumps(run_one(args.mb[0], args.reps, args.impl)))
+        print(json.dumps(run_one(args.mb[0], args.reps, args.impl, args.engine)))
         return
     for mb in args.mb:  # one process per size: separate peak RSS
         cmd = [sys.executable, __file__, "--mb", str(mb), "--reps", str(args.reps)]
         cmd += ["--impl", args.impl] if args.impl else []
+        cmd += ["--engine", args.engine]
         res = subprocess.run(cmd, check=True, capture_output=True, text=True)
         print(res.stdout.strip().splitlines()[-1])
 

@@ -5,8 +5,8 @@ lines, then `transforms.normalize.clean_entries` ("normalize") and
 `transforms.normalize.attach_claims` ("claims"). Each step of `clean_entries`
 (`transforms.normalize.CLEAN_STEPS`) and of claims is collected on its own from the
 previous step's collected frame, for the breakdown; then the whole thing is run fused, the
-way `normalize_shard` runs it (`clean_entries(lines).collect()`, then
-`attach_claims(cleaned.lazy()).collect()`). MB/s is the input bytes over each step's
+way `normalize_shard` runs it (`clean_entries(lines).collect(engine="in-memory")`, then
+`attach_claims(cleaned.lazy()).collect(engine="in-memory")`; --engine to try another). MB/s is the input bytes over each step's
 seconds (best of --repeats); `cpu s` is the process CPU time of the step (all threads,
 median), a steadier number than the clock on a shared machine. Set POLARS_MAX_THREADS=1 to
 see the cost of one thread (a shard's share when shards run two at a time on two cores).
@@ -86,6 +86,7 @@ def main() -> None:
     ap.add_argument("--exact", action="store_true", help="do not move the range to entry boundaries")
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--no-steps", action="store_true", help="only the fused run")
+    ap.add_argument("--engine", default="in-memory", help="Polars engine of the fused run (normalize_shard's: in-memory)")
     ap.add_argument("--write-ref", type=Path, help="write the fused output to this Parquet file")
     ap.add_argument("--check-ref", type=Path, help="compare the fused output with this Parquet file")
     args = ap.parse_args()
@@ -129,11 +130,11 @@ def main() -> None:
         report("claims: nest_claims", best, median, cpu)
         del abstracts, found, frame, lines
 
-    print("fused (as normalize_shard runs it):")
+    print(f"fused (as normalize_shard runs it; engine {args.engine}):")
     lines_lazy = lambda: lines_frame(text, name, first_line)  # noqa: E731
-    best_n, median_n, cpu_n, cleaned = best_of(args.repeats, lambda: N.clean_entries(lines_lazy()).collect())
+    best_n, median_n, cpu_n, cleaned = best_of(args.repeats, lambda: N.clean_entries(lines_lazy()).collect(engine=args.engine))
     report("normalize", best_n, median_n, cpu_n)
-    best_c, median_c, cpu_c, entries = best_of(args.repeats, lambda: N.attach_claims(cleaned.lazy()).collect())
+    best_c, median_c, cpu_c, entries = best_of(args.repeats, lambda: N.attach_claims(cleaned.lazy()).collect(engine=args.engine))
     report("claims", best_c, median_c, cpu_c)
     report("normalize+claims", best_n + best_c, median_n + median_c, cpu_n + cpu_c)
     best, median, cpu, whole = best_of(args.repeats, lambda: N.normalize(lines_lazy()).collect())

@@ -98,7 +98,8 @@ def _cut_head(expr: pl.Expr, head: str) -> pl.Expr:
 def _singular(expr: pl.Expr) -> pl.Expr:
     """english plural -> singular, good enough for counted nouns: -ies -> -y, else
     -sses/-shes/-ches/-xes lose "es", else -s after [^sui'] is dropped (as
-    expr.str.replace(r"ies$", "y").str.replace(r"(?:(ss|sh|ch|x)es|([^sui'])s)$", "${1}${2}"))."""
+    expr.str.replace(r"ies$", "y").str.replace(r"(?:(ss|sh|ch|x)es|([^sui'])s)$", "${1}${2}")).
+    `expr` is read five times: pass a column, not a computed expression (not shared)."""
     return pl.coalesce(
         pl.concat_str(expr.str.extract(r"(?s)^(.*)ies$", 1), pl.lit("y")),
         # "116,135 women" -> woman (the one irregular plural common in study populations)
@@ -184,7 +185,7 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
     compound = (before.str.contains(r"^[A-Z]{2,6}$") | noun_like) & ~before.str.contains(P.PLURAL_NOUN)
     noun = pl.concat_str(
         pl.when(compound.fill_null(False)).then(pl.concat_str(before, pl.lit(" "))).otherwise(pl.lit("")),
-        _singular(lower_first),
+        _singular(pl.col("_lower_first")),  # (a column: _singular reads its input five times)
     )
     unit = pl.when(pl.col("_models").fill_null(False)).then(pl.lit("parameter")).otherwise(noun)
     return (
@@ -192,9 +193,10 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
             _chosen=pl.coalesce("_plural", *plain),
             _before=pl.when(pl.col("_plural").is_not_null()).then(pl.col("_window")).str.extract(P.BEFORE_PLURAL, 1),
         )
+        .with_columns(_lower_first=lower_first)
         .with_columns(count_unit=unit)
         .with_columns(points=pl.col("count_unit").str.contains(r"(?:^|\s)point$").fill_null(False))
-        .drop("_window", "_plural", "_models", "_w0", "_w1", "_w2", "_w3", "_chosen", "_before")
+        .drop("_window", "_plural", "_models", "_w0", "_w1", "_w2", "_w3", "_chosen", "_before", "_lower_first")
     )
 
 
@@ -422,13 +424,16 @@ def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         .with_row_index("__row")
     )
     # Offsets in characters: running sums of the pieces' lengths, restarted per paper.
-    length = pl.col("piece").str.len_chars().cast(pl.Int64)  # signed: offsets are subtracted below
-    run = length.cum_sum()
+    # (each a column of its own: the streaming engine does not share an expression used twice,
+    # and len_chars over every piece, the whole text, is the costly part)
+    length = pl.col("length")
+    run = pl.col("_run")
     k = pl.col("__row").cast(pl.Int64) - pl.col("first")  # piece index in its paper
     lf = (
-        lf.with_columns(
+        lf.with_columns(length=pl.col("piece").str.len_chars().cast(pl.Int64))  # signed: offsets are subtracted below
+        .with_columns(_run=length.cum_sum())
+        .with_columns(
             end=run - (run - length).gather(pl.col("first")),
-            length=length,
             k=k,
             # the text between a match and its neighbours (pieces alternate: gap, match, gap)
             before=pl.col("piece").shift(1),
@@ -665,10 +670,12 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         pl.col("resp").list.get(pl.col("gpos"), null_on_oob=True)
     )
     lf = (
-        lf.with_columns(on_name=_extract(pl.col("rs"), _rx(P.ON_DATA_NAME)))
+        # (noun_left a column first: _singular reads its input five times, and the streaming
+        # engine would run the search five times)
+        lf.with_columns(on_name=_extract(pl.col("rs"), _rx(P.ON_DATA_NAME)), noun_left=noun_left)
         .with_columns(
             kind=kind,
-            noun_left=_singular(noun_left),
+            noun_left=_singular(pl.col("noun_left")),
             name_before_size=name_before_size,
             resp=resp,
             ds0=pl.coalesce(paren_ds, right_ds),
@@ -700,14 +707,19 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     says_acc = pl.col("ls").str.contains(r"\b[Aa]ccuracy\b") | pl.col("right").str.contains(r"\b[Aa]ccuracy\b")
     top_k = pl.col("ls").str.contains(r"\b[Tt]op-?\d+\s+[Aa]ccuracy") | pl.col("right").str.contains(r"\b[Tt]op-?\d+\s+[Aa]ccuracy")
     # any row of the paper (rows contiguous, `first` names the paper) says it: fills, no window
-    paper_of_saying = pl.when(says_acc.fill_null(False) & ~top_k.fill_null(False)).then(pl.col("first"))
+    # (a column of its own, filled twice: the streaming engine would run the four searches twice)
+    paper_of_saying = pl.col("_acc_paper")
     acc_paper = (paper_of_saying.forward_fill() == pl.col("first")).fill_null(False) | (
         paper_of_saying.backward_fill() == pl.col("first")
     ).fill_null(False)
-    lf = lf.with_columns(
-        metric=pl.when(pl.col("metric").is_null() & (pl.col("kind") == "percent") & acc_paper)
-        .then(pl.lit("accuracy"))
-        .otherwise("metric")
+    lf = (
+        lf.with_columns(_acc_paper=pl.when(says_acc.fill_null(False) & ~top_k.fill_null(False)).then(pl.col("first")))
+        .with_columns(
+            metric=pl.when(pl.col("metric").is_null() & (pl.col("kind") == "percent") & acc_paper)
+            .then(pl.lit("accuracy"))
+            .otherwise("metric")
+        )
+        .drop("_acc_paper")
     )
     # a metric is named in the singular ("confidence scores" -> "confidence score")
     lf = lf.with_columns(metric=pl.col("metric").str.replace(r"^(\S.*\s(?:score|rate))s$", "${1}"))
