@@ -40,7 +40,7 @@ MULT = r"(?:\s?×|[xX]\b|\stimes\b|-?\s?fold\b)"
 
 # Duration: 0.1s, 24h, 10 minutes, 53k hours, 2 days.
 DURATION = (r"(?:(?:ms|s|sec|secs|min|mins|h|hr|hrs)\b"
-            r"|\s(?:milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|ms|s|h)\b"
+            r"|\s(?:milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|ms|s|h)\b"
             # "1.2-second", "4 GPU-hours", "920 man-hours": the unit after a hyphen or a resource
             r"|(?:\s?(?:GPU|man|person)[- ]|-)(?:milliseconds?|seconds?|minutes?|hours?|days?|weeks?)\b)")
 DURATION_UNIT = [  # (regex on the suffix, normalized unit)
@@ -50,12 +50,15 @@ DURATION_UNIT = [  # (regex on the suffix, normalized unit)
     (r"^\s?(?:h|hrs?|hours?)$", "h"),
     (r"^\s?days?$", "d"),
     (r"^\s?weeks?$", "week"),
+    # "over 15 years of archival data", "detected 5 months sooner" (written out only)
+    (r"^\s?months?$", "month"),
+    (r"^\s?years?$", "year"),
 ]
 # Every word DURATION can end in, and its unit by DURATION_UNIT: a lookup of the suffix
 # without its white space costs less than six regexes (tests/transforms/test_claims.py
 # checks that DURATION matches no other word).
 DURATION_WORDS = ["ms", "s", "sec", "secs", "min", "mins", "h", "hr", "hrs", "millisecond", "milliseconds", "second",
-                  "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks"]
+                  "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years"]
 DURATION_UNITS = {word: next(unit for rx, unit in DURATION_UNIT if re.search(rx, word)) for word in DURATION_WORDS}
 
 # Money written with a currency: $250M, $ 3.5 million, 20 USD, 100 dollars.
@@ -166,7 +169,9 @@ NAME_NUMBER = (r"[a-z,:;(]\s[A-Z][A-Za-z]+\s\d+(?:[,;:)]|\s\(|\.\s|\.?$"
                r"|\s(?:and|or|in|on|for|with|to|of|is|are|was|were|has|have|achieves|outperforms)\b)")
 
 # List markers: (1), ( 2 ), (ii), (a), and `1) text` / `3).` at a clause start.
-LIST_MARKER = r"\(\s?(?:\d{1,2}|[ivxIVX]{1,4}|[a-hA-H])\s?\)|\b\d{1,2}\)(?:\s[A-Za-z]|\.)"
+# ... and citation markers [7], [1, 12] (a bracket of bare integers: also the interval [0,1]).
+LIST_MARKER = (r"\(\s?(?:\d{1,2}|[ivxIVX]{1,4}|[a-hA-H])\s?\)|\b\d{1,2}\)(?:\s[A-Za-z]|\.)"
+               r"|\[\d{1,3}(?:,\s?\d{1,3})*\]")
 
 # Ordinals are ranks or positions, not quantities: 1st, 2nd, 3rd, 10th.
 ORDINAL = r"\b\d+(?:st|nd|rd|th)\b"
@@ -407,9 +412,14 @@ YEAR_COUNTED = r"^\s(?:[A-Za-z-]+\s){0,2}[a-z][a-z-]+[a-rt-z]s\b"
 LINK = (r"^\s?(?:-|--|–|—|to|and|or|,|, and|, or|/|\||vs\.?|versus|out of)"
         r"(?:\s(?:over|about|around|nearly|almost|roughly|up to|more than|less than))?\s?$")
 
-# A count per item, read after a decimal with a counted noun: "8.5 concurrent edits per
-# image", "11.89 calls per task" (an average count, not a score).
-COUNT_PER_ITEM = r"^\s(?:[a-z-]+\s){0,2}[a-z-]+s\sper\s[a-z]"
+# A decimal that a plural counted noun follows is an average count, not a score: "8.5
+# concurrent edits per image", "11.89 calls per task", "an average of 1.8 conversational
+# turns", "a half-life of ~1.5 tokens" (GUIDELINES: a decimal is a count when a counted noun
+# follows; points, degrees and metric values are read before this).
+DECIMAL_COUNTED = r"^\s(?:[a-z-]+\s)?[a-z-]*[a-hj-rtv-z]s\b"
+# ... unless it is a unit of measure (a measured value is a score with that unit: "0.63 meters",
+# "1.5 pts", "14.3 percentage point gains", "0.5 pixels").
+DECIMAL_MEASURED = r"^\s(?:percentage\s)?(?:points?|pts|pp|[a-z]*(?:meter|metre|pixel|degree)s)\b"
 
 # Rates: "20 frames per second", "1,000 tokens/s", "30 fps".
 RATE = (r"^\s?-?(?:(?P<rnoun>[A-Za-z]+)\s?(?:per\s|/\s?)(?P<rden>seconds?|secs?|s|minutes?|min|"
@@ -424,6 +434,10 @@ RATE_PER = {
     "query": "query", "sample": "sample", "weeks": "week", "week": "week", "months": "month",
     "month": "month", "years": "year", "year": "year",
 }  # fmt: skip
+
+# "4.14 speedup", "8.6 faster than", "35 slower": a speed-up word right after a bare number
+# makes it a ratio (a multiplier whose "x" was left out).
+SPEEDUP_RIGHT = r"^\s(?:speed-?ups?|faster|slower)\b"
 
 # "by a factor of 10": the number is a multiplier.
 FACTOR_LEFT = r"\bfactors? of\s(?:about\s|around\s|roughly\s|up to\s|over\s)?$"

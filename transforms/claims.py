@@ -585,6 +585,9 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         (pl.col("dur").is_not_null(), "duration", pl.col("dur_unit")),
         (pl.col("bytes").is_not_null(), "count", pl.col("bytes").str.strip_chars()),
         (pl.col("factor"), "multiplier", "×"),
+        # "4.14 speedup", "8.6 faster than": a bare number that a speed-up word follows is a ratio
+        # (read on bare numbers only: a null input skips the search)
+        (pl.when(pl.col("bare")).then(pl.col("rs")).str.extract(P.SPEEDUP_RIGHT, 0).is_not_null(), "multiplier", "×"),
         (pl.col("rate_unit").is_not_null(), "rate", pl.col("rate_unit")),
         (pl.col("named_paren").is_not_null() & pl.col("decimal"), "score", pl.col("named_paren")),
         (pl.col("points"), "score", "points"),
@@ -592,11 +595,13 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         ((pl.col("count_unit") == "degree").fill_null(False), "score", "degree"),
         (pl.col("decibel"), "score", "dB"),
         (bare_score, "score", pl.col("metric_adj")),
-        # ... but an average count per item is a count: "8.5 concurrent edits per image",
-        # "11.89 calls per task" (the annotators' convention)
+        # ... but a decimal that a plural counted noun follows is an average count: "8.5
+        # concurrent edits per image", "1.8 conversational turns" (GUIDELINES)
         # (read on decimals with a counted noun only: a null input skips the search)
         (pl.when(pl.col("decimal") & pl.col("count_unit").is_not_null()).then(pl.col("rs"))
-         .str.contains(P.COUNT_PER_ITEM).fill_null(False), "count", pl.col("count_unit")),
+         .str.contains(P.DECIMAL_COUNTED).fill_null(False)
+         & ~pl.when(pl.col("decimal") & pl.col("count_unit").is_not_null()).then(pl.col("rs"))
+         .str.contains(P.DECIMAL_MEASURED).fill_null(False), "count", pl.col("count_unit")),
         # a decimal with no magnitude is a score, never a count (contract section 6)
         (pl.col("count_unit").is_not_null() & ~pl.col("decimal"), "count", pl.col("count_unit")),
     ]

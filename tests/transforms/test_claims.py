@@ -246,6 +246,21 @@ POSITIVE = {
         "It succeeds at distances greater than 25m and adds +17.26pp over zero-shot.",
         [("25", 25.0, "count", "m"), ("17.26", 17.26, "score", None)],
     ),
+    # issue 11 (detect): a bare number that a speed-up word follows is a multiplier
+    "speedup_word_after_a_bare_number": (
+        "Our kernel gives a 3.7 speedup in decoding and runs 12 faster than the dense one.",
+        [("3.7", 3.7, "multiplier", "×"), ("12", 12.0, "multiplier", "×")],
+    ),
+    # issue 11 (detect): a decimal that a plural counted noun follows is an average count
+    "decimal_with_a_counted_noun_is_a_count": (
+        "Dialogues last 4.2 turns, answers hold 17.5 words, and the offset is 0.8 meters.",
+        [("4.2", 4.2, "count", "turn"), ("17.5", 17.5, "count", "word"), ("0.8", 0.8, "score", None)],
+    ),
+    # issue 11 (detect): years and months written out are durations
+    "years_and_months_are_durations": (
+        "The archive covers 12 years of logs, and the gap closed 3 months earlier.",
+        [("12 years", 12.0, "duration", "year"), ("3 months", 3.0, "duration", "month")],
+    ),
 }
 
 
@@ -286,6 +301,8 @@ NEGATIVE = {
     "number_glued_to_capitals": "Factorizations reduce memory requirements to 2MN entries.",
     "hyphen_ties_a_claim_to_a_name": "We present 20min-XD, a corpus, and 5x-Net.",
     "resolutions_spatial": "We estimate LST at 10 m resolution, a 30-m spatial resolution and 512 resolution.",
+    # issue 11 (detect): citation markers, and a bracket of bare integers such as [0,1]
+    "citation_markers": "As argued in [4] and [12, 15], scores are bounded to [0,1] here [3].",
 }
 
 
