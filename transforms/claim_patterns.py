@@ -152,8 +152,10 @@ LEFT_NOT_CLAIM = (r"\b(?:(?:[Ss]tages?|[Pp]hases?|[Ll]evels?|[Tt]asks?|[Ss]ubtas
                   r")$")
 RIGHT_MONTH = r"^\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s|,|$)"
 # A bare number glued to capitals is part of a name or formula: "2MN" (memory 2MN); a
-# lower-case unit glued to it stays a claim ("25m", "+17.26pp").
-RIGHT_GLUED = r"^[A-Z]{2}"
+# lower-case unit glued to it stays a claim ("25m", "+17.26pp"). So does one capital that no
+# lower-case letter follows (magnitudes, 3D and 2x are read before): "6G networks", the
+# isotope "18F-FDG", the "3H" objectives (a unit like "3Hz" keeps its lower-case letter).
+RIGHT_GLUED = r"^[A-Z](?:[^a-z]|$)"
 # Any claim, a unit glued to it too, that a hyphen ties to a capitalized word is a name
 # ("20min-XD"), like NUM_NAME for a bare number.
 RIGHT_HYPHEN_NAME = r"^-[A-Z]"
@@ -405,8 +407,13 @@ PLAIN_NOUN = r"^(?:[a-z][\w']*|[A-Z]{2,6}s?)$"
 # "1.6B language models", "124M parameters": a size that counts parameters.
 MODEL_NOUN = (r"(?i)(?:^|\s)(?:[\w-]*model|parameter|checkpoint|baseline|variant|backbone|[\w-]*LLM|[\w-]*VLM|LM)"
               r"s?(?:\s|$)")
-# A plural noun within three words after a year-like number: then it counts ("2000 clips").
-YEAR_COUNTED = r"^\s(?:[A-Za-z-]+\s){0,2}[a-z][a-z-]+[a-rt-z]s\b"
+# A plural noun within three words after a year-like number: then it counts ("2000 clips",
+# "2000 Amazon app reviews", "2000 CT scans"); an acronym only right before the noun (a year
+# names an edition: "the 2025 USAMO within hours", "1955 CE in terms of").
+YEAR_COUNTED = r"^\s(?:[a-z-]+\s|[A-Z][a-z-]+\s){0,2}(?:[A-Z]{2,6}\s)?[a-z][a-z-]+[a-rt-z]s\b"
+# Before a year-like number: a year range's hyphen ("2017-2024 preserves") or a capitalized
+# name ("Kang 2024 pan-cancer atlas", "ACM Multimedia 2025 provides"): a year, whatever follows.
+YEAR_BEFORE = r"(?:[-–]|\b[A-Z][A-Za-z]*\s)$"
 
 # A connector between two numbers of one range or list: 14M to 410M, 2.51 and 3.25.
 LINK = (r"^\s?(?:-|--|–|—|to|and|or|,|, and|, or|/|\||vs\.?|versus|out of)"

@@ -331,15 +331,18 @@ def _before_first_sentence_end(text: pl.Expr) -> pl.Expr:
     return text.cast(pl.Binary).bin.head(end).cast(pl.String)
 
 
-def _is_year(match: pl.Expr, after: pl.Expr) -> pl.Expr:
+def _is_year(match: pl.Expr, after: pl.Expr, before: pl.Expr) -> pl.Expr:
     """A bare 1950-2039 is a year ("between 2021 and 2023", "2020 to 2025", "Q4 2023",
     "BraTS 2024") unless a plural noun follows within three words ("2000 clips", "2021
-    total staves"): years and dates are not claims (contract section 6)."""
+    total staves") and no year range or name leads to it ("2017-2024 preserves", "Kang
+    2024 pan-cancer atlas"): years and dates are not claims (contract section 6)."""
     year_like = match.str.contains(r"^(?:19[5-9]|20[0-3])[0-9]$")
     # (on every row: a mask would not spare `contains`, which reads the bytes of masked-out
     # rows too, see transforms.text.only_where; the anchored pattern fails fast anyway)
     counted = after.str.contains(_rx(P.YEAR_COUNTED))
-    return year_like & ~counted.fill_null(False)
+    # (an extract, on the year-like rows only: a null input skips it)
+    dated = pl.when(year_like).then(before).str.extract(_rx("(" + P.YEAR_BEFORE + ")"), 1).is_not_null()
+    return year_like & (~counted.fill_null(False) | dated)
 
 
 def _with_introduced_dataset(lf: pl.LazyFrame, needs: pl.Expr) -> pl.LazyFrame:
@@ -438,7 +441,7 @@ def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         .filter(pl.col("piece").str.contains(P.CLAIM_ANCHORED))  # the claims among them
         # read on the claims only (a separate step: merged into the filter above, these would
         # run on every piece, ~5x the rows)
-        .with_columns(_drop=_is_year(pl.col("piece"), pl.col("after")) | _named_by_context(pl.col("piece"), pl.col("before"), pl.col("after")))
+        .with_columns(_drop=_is_year(pl.col("piece"), pl.col("after"), pl.col("before")) | _named_by_context(pl.col("piece"), pl.col("before"), pl.col("after")))
         .filter(~pl.col("_drop"))
         .drop("__row")
         .with_row_index("__row")

@@ -256,6 +256,11 @@ POSITIVE = {
         "Dialogues last 4.2 turns, answers hold 17.5 words, and the offset is 0.8 meters.",
         [("4.2", 4.2, "count", "turn"), ("17.5", 17.5, "count", "word"), ("0.8", 0.8, "score", None)],
     ),
+    # issue 11 (detect): a year-like number before a plural noun still counts it
+    "year_like_count_before_a_noun": (
+        "We annotate 2000 Amazon app reviews and 1990 CT scans.",
+        [("2000", 2000.0, "count", "review"), ("1990", 1990.0, "count", "CT scan")],
+    ),
     # issue 11 (detect): years and months written out are durations
     "years_and_months_are_durations": (
         "The archive covers 12 years of logs, and the gap closed 3 months earlier.",
@@ -303,6 +308,10 @@ NEGATIVE = {
     "resolutions_spatial": "We estimate LST at 10 m resolution, a 30-m spatial resolution and 512 resolution.",
     # issue 11 (detect): citation markers, and a bracket of bare integers such as [0,1]
     "citation_markers": "As argued in [4] and [12, 15], scores are bounded to [0,1] here [3].",
+    # issue 11 (detect): an integer glued to one capital is a name (isotopes, network generations)
+    "number_glued_to_one_capital": "Tracers such as 18F-FDG travel over 6G networks toward the 3H goals.",
+    # issue 11 (detect): a year before a noun stays a year after a year range, a name, or before an acronym
+    "years_before_nouns": "We solve the 2025 USAMO within hours, read 2017-2024 records and the Smith 2023 cohort studies.",
 }
 
 
