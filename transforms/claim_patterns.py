@@ -96,8 +96,8 @@ MODEL_FAMILY = (r"\b(?:Llama|LLaMA|Qwen|Gemma|Mistral|Mixtral|Phi|Claude|Gemini|
 LEFT_NAME_SIZE = r"[a-z,:]\s[A-Z][\w.-]*\s$"
 
 # Dimensions as names: 2D, 3D, 4D, 2.5D, 3-D (not counts).
-# and names built on them: 3DGS, 3DMM, 3DGen-Bench, 5DCR, "3d morphable".
-DIMENSION = r"\b\d+(?:\.\d+)?-?[Dd](?:[A-Z][\w-]*)?\b"
+# and names built on them: 3DGS, 3DMM, 3DGen-Bench, 5DCR, "3d morphable"; degrees of freedom: 6DoF.
+DIMENSION = r"\b\d+(?:\.\d+)?-?[Dd](?:[A-Z][\w-]*|oFs?)?\b"
 
 # Video and display resolutions: 1080p, 720P, and 2K/4K/8K before a resolution word or
 # after "in"/"at" ("all at 4K resolution", "rendered in 4K").
@@ -185,7 +185,10 @@ YEAR = (r"\b(?:19[5-9]\d|20[0-2]\d)"
 # Math: braces, sub/superscripts and single-letter equations: u_{t+1}, x^{2}, k = 3.
 # ... and lower-case settings: rho=0, conf.=0.5, n=1000 (a capitalized name = value is a
 # metric's value: "Dice = 0.37", "QWK = 0.28").
-MATH = r"\{[^{}]*\}|[\^_]\{?[\w+\-*]+\}?|\b[A-Za-z]\s?[=<>≤≥]\s?\.?\d+(?:\.\d+)?"
+# ... and exponents in parentheses, a power of ten with a negative exponent (10^(-62), 10^-5:
+# p-values), a letter plus or minus an integer (level n+1, step t-1).
+MATH = (r"\{[^{}]*\}|[\^_][{(]?[\w+\-*]+[})]?|\b[A-Za-z]\s?[=<>≤≥]\s?\.?\d+(?:\.\d+)?"
+        r"|\b\d+\^[{(]?[-−]\d+[})]?|\b[a-z][+-]\d+\b")
 
 SKIP = [URL, VERSION, MODEL_FAMILY, IDENT, NAMED_NUMBER, NAME_NUMBER, NUM_NAME, REFERENCE,
         DIMENSION, RESOLUTION, IMAGE_SIZE, SHOT_SETTING, FRACTION, AT_SETTING, CI_LEVEL, LIST_MARKER, ORDINAL,

@@ -312,6 +312,8 @@ NEGATIVE = {
     "number_glued_to_one_capital": "Tracers such as 18F-FDG travel over 6G networks toward the 3H goals.",
     # issue 11 (detect): a year before a noun stays a year after a year range, a name, or before an acronym
     "years_before_nouns": "We solve the 2025 USAMO within hours, read 2017-2024 records and the Smith 2023 cohort studies.",
+    # issue 11 (detect): powers with a negative exponent, a letter plus or minus an integer, degrees of freedom
+    "powers_offsets_and_dof": "All tests hold at 10^(-12) or 10^-5; level n+1 uses step t-1 and 6DoF poses.",
 }
 
 
