@@ -61,8 +61,8 @@ DURATION_WORDS = ["ms", "s", "sec", "secs", "min", "mins", "h", "hr", "hrs", "mi
                   "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years"]
 DURATION_UNITS = {word: next(unit for rx, unit in DURATION_UNIT if re.search(rx, word)) for word in DURATION_WORDS}
 
-# Money written with a currency: $250M, $ 3.5 million, 20 USD, 100 dollars.
-MONEY_PREFIX = r"(?:US)?\$\s?"
+# Money written with a currency: $250M, $ 3.5 million, USD 38.99, 20 USD, 100 dollars.
+MONEY_PREFIX = r"(?:(?:US)?\$|\bUSD\s)\s?"
 MONEY_SUFFIX = r"\s?(?:USD|dollars?)\b"
 
 # ---------------------------------------------------------------------------
@@ -419,8 +419,9 @@ YEAR_COUNTED = r"^\s(?:[a-z-]+\s|[A-Z][a-z-]+\s){0,2}(?:[A-Z]{2,6}\s)?[a-z][a-z-
 YEAR_BEFORE = r"(?:[-–]|\b[A-Z][A-Za-z]*\s)$"
 
 # A connector between two numbers of one range or list: 14M to 410M, 2.51 and 3.25.
+# (a sign or tilde before the second number stays outside its span: "+1 to +3 points", "~5 to ~9")
 LINK = (r"^\s?(?:-|--|–|—|to|and|or|,|, and|, or|/|\||vs\.?|versus|out of)"
-        r"(?:\s(?:over|about|around|nearly|almost|roughly|up to|more than|less than))?\s?$")
+        r"(?:\s(?:over|about|around|nearly|almost|roughly|up to|more than|less than))?\s?[+~]?$")
 
 # A decimal that a plural counted noun follows is an average count, not a score: "8.5
 # concurrent edits per image", "11.89 calls per task", "an average of 1.8 conversational

@@ -524,7 +524,8 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     )
     next_mag = pl.col("mag").shift(-1)
     lf = lf.with_columns(
-        mag=pl.coalesce("mag", pl.when(range_gap & next_mag.str.contains(P.WORD_MAGNITUDE)).then(next_mag))
+        mag=pl.coalesce("mag", pl.when(range_gap & next_mag.str.contains(P.WORD_MAGNITUDE)).then(next_mag)),
+        range_next=range_gap.fill_null(False),
     )
 
     # The number.
@@ -580,7 +581,10 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     )
     lf = _with_named_metric(lf)
     # Kind and unit from the claim's own text and its immediate neighbourhood.
-    bare_score = pl.col("word").is_null() & pl.col("mag").is_null() & pl.col("metric_adj").is_not_null()
+    # (not the first number of a range whose second has a unit: "reduces training time by
+    # 35-55%", "accuracy from 34 to 50%" take that unit in the group below)
+    bare_score = (pl.col("word").is_null() & pl.col("mag").is_null() & pl.col("metric_adj").is_not_null()
+                  & ~(pl.col("range_next") & pl.col("glued").shift(-1)).fill_null(False))
     kind_unit = [  # (condition, kind, unit: a literal or an expression)
         (pl.col("pct").is_not_null(), "percent", "%"),
         (pl.col("mult").is_not_null() | pl.col("word").is_not_null(), "multiplier", "×"),

@@ -261,6 +261,18 @@ POSITIVE = {
         "We annotate 2000 Amazon app reviews and 1990 CT scans.",
         [("2000", 2000.0, "count", "review"), ("1990", 1990.0, "count", "CT scan")],
     ),
+    # issue 11 (detect): a range's first number takes the second's unit even with a metric named
+    # before it, and a sign before the second number still links them
+    "range_with_a_metric_and_signed_ranges": (
+        "It cuts training time by 35-55% and adds +1 to +3 points.",
+        [("35", 35.0, "percent", "%"), ("55%", 55.0, "percent", "%"), ("1", 1.0, "score", "points"),
+         ("3", 3.0, "score", "points")],
+    ),
+    # issue 11 (detect): USD before the number is its currency
+    "usd_before_the_number": (
+        "One run costs USD 12.50 per task on average.",
+        [("USD 12.50", 12.5, "money", "USD")],
+    ),
     # issue 11 (detect): years and months written out are durations
     "years_and_months_are_durations": (
         "The archive covers 12 years of logs, and the gap closed 3 months earlier.",
