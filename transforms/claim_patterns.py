@@ -25,9 +25,11 @@ SPELLED = {
 SPELLED_WORD = r"(?:" + "|".join(SPELLED) + r")"
 
 # Magnitude suffix glued (14M, 7k, 3.5B) or written out (10 million, 3-billion).
-MAG = r"(?:\s?-?(?:thousand|million|billion|trillion)\b|[kKMBT]\b)"
+# (the plural too: "110 thousands SAR images")
+MAG = r"(?:\s?-?(?:thousand|million|billion|trillion)s?\b|[kKMBT]\b)"
 MAGNITUDE = {"k": 1e3, "K": 1e3, "thousand": 1e3, "M": 1e6, "million": 1e6,
-             "B": 1e9, "billion": 1e9, "T": 1e12, "trillion": 1e12}
+             "B": 1e9, "billion": 1e9, "T": 1e12, "trillion": 1e12,
+             "thousands": 1e3, "millions": 1e6, "billions": 1e9, "trillions": 1e12}
 
 # Data sizes: 40GB, 1.5 TB, 512MiB (kind count, unit the byte unit).
 BYTES = r"\s?[KMGTP]i?B\b"
@@ -115,14 +117,15 @@ NUM_NAME = r"\b\d+-[A-Z]\w*(?:[-/]\w+)*"
 REFERENCE = (r"\b(?:Sections?|Sec\.|Figures?|Fig\.|Tables?|Tab\.|Eqs?\.|Equations?|Theorems?|"
              r"Lemmas?|Corollary|Appendix|Chapter|Algorithm|Proposition|Definition)\s?\d+(?:\.\d+)*")
 
-# Image sizes and resolutions: 64×64, 224x224, 1024 x 1024, 32×32×3, 1024².
-IMAGE_SIZE = r"\d+\s?[×xX]\s?\d+(?:\s?[×xX]\s?\d+)*|\d+[²³]"
+# Image sizes and resolutions: 64×64, 224x224, 1024 x 1024, 32×32×3, 1024², 512*512*241.
+IMAGE_SIZE = r"\d+\s?[×xX*]\s?\d+(?:\s?[×xX*]\s?\d+)*|\d+[²³]"
 
 # Fractions and ratios in math: 1/2, 3/4.
 FRACTION = r"\d+/\d+\b|\b\d+:\d+(?:\.\d+)?\b"  # and ratios: 1:1, 1:3.5
 
-# A number after `@` is part of a metric's name: pass@1, avg@32, Rank@1, mAP@50, TAR@0.1%.
-AT_SETTING = r"@\d+(?:\.\d+)?%?"
+# A number after `@` is part of a metric's name: pass@1, avg@32, Rank@1, mAP@50, TAR@0.1%,
+# and so are the thresholds listed with it: CSR@1k/3k/5k, R@1/5/10, mAP@0.5:0.95.
+AT_SETTING = r"@\d+(?:\.\d+)?[kK%]?(?:[/:]\d+(?:\.\d+)?[kK%]?)*"
 
 # Settings that are part of a name: 5-shot, 5-way, 2-hop, n-gram, "1/5/10 shot".
 SHOT_SETTING = r"\b(?:\d+/)*\d+[- ](?:shots?|way|hops?|grams?)\b"
@@ -209,7 +212,11 @@ DIGIT_CLAIM = (
     r"|(?P<dur>" + DURATION + r"))?)"
 )
 
-CLAIM_GROUPS = ["word", "cur", "num", "bytes", "mag", "pct", "mult", "usd", "dur"]
+# A percent broken after its decimal point by a space ("an improvement of 86. 27%"): one claim
+# whose span keeps the space (GUIDELINES); its integer and fraction parts.
+SPLIT_PERCENT = r"(?P<sint>[0-9]{1,3})\.\s(?P<sfrac>[0-9]{1,3})%"
+
+CLAIM_GROUPS = ["word", "sint", "sfrac", "cur", "num", "bytes", "mag", "pct", "mult", "usd", "dur"]
 
 
 def _strip_names(p: str) -> str:
@@ -217,7 +224,7 @@ def _strip_names(p: str) -> str:
     return re.sub(r"\(\?P<\w+>", "(?:", p)
 
 
-CLAIM = SPELLED_MULT + "|" + DIGIT_CLAIM
+CLAIM = SPELLED_MULT + "|" + SPLIT_PERCENT + "|" + DIGIT_CLAIM
 
 # The single search pattern: skip alternatives first, then claims. It has no capture
 # groups: filling in only `$0`, the regex crate finds the matches with its DFA alone (a
@@ -511,7 +518,7 @@ def ascii_classes(p: str) -> str:
 # The gap between the two numbers of a range ("2-3", "2 to 3"), and a magnitude in words
 # that the first number shares with the second ("2-3 million").
 RANGE_GAP = r"^\s?(?:-|–|to)\s?$"
-WORD_MAGNITUDE = r"^\s?(?:million|billion|trillion)$"
+WORD_MAGNITUDE = r"^\s?(?:million|billion|trillion)s?$"
 
 # Group 1: accuracy after words that only say which run or statistic it is ("average accuracy",
 # "highest test accuracy", "test top-1 accuracy"): the measure is the accuracy (words that

@@ -509,9 +509,10 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         .unnest("g")
         .with_columns(
             num=pl.coalesce(
-                "num", pl.when("bare").then("match"), pl.when("_plain_pct").then(pl.col("match").str.head(-1))
+                "num", pl.when("bare").then("match"), pl.when("_plain_pct").then(pl.col("match").str.head(-1)),
+                pl.concat_str("sint", pl.lit("."), "sfrac"),  # "86. 27%" (null unless split)
             ),
-            pct=pl.coalesce("pct", pl.when("_plain_pct").then(pl.lit("%"))),
+            pct=pl.coalesce("pct", pl.when("_plain_pct").then(pl.lit("%")), pl.when(pl.col("sfrac").is_not_null()).then(pl.lit("%"))),
         )
         .drop("_plain_pct")
     )
@@ -539,7 +540,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
             * mag.replace_strict(P.MAGNITUDE, default=1.0, return_dtype=pl.Float64).fill_null(1.0)
         )
     )
-    big = mag.is_in(["M", "B", "T", "million", "billion", "trillion"]).fill_null(False)
+    big = mag.is_in(["M", "B", "T", "million", "billion", "trillion", "millions", "billions", "trillions"]).fill_null(False)
     decimal = pl.col("num").str.contains(".", literal=True) & pl.col("mag").is_null()
 
     # What is written around it. Each regex runs only on the rows whose result can matter

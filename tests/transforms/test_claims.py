@@ -268,6 +268,11 @@ POSITIVE = {
         [("35", 35.0, "percent", "%"), ("55%", 55.0, "percent", "%"), ("1", 1.0, "score", "points"),
          ("3", 3.0, "score", "points")],
     ),
+    # issue 11 (detect): a percent broken by a space after its point is one claim; plural magnitudes
+    "split_percent_and_plural_magnitude": (
+        "It gains 86. 27% with 110 thousands SAR images.",
+        [("86. 27%", 86.27, "percent", "%"), ("110 thousands", 110000.0, "count", "SAR image")],
+    ),
     # issue 11 (detect): USD before the number is its currency
     "usd_before_the_number": (
         "One run costs USD 12.50 per task on average.",
@@ -323,9 +328,13 @@ NEGATIVE = {
     # issue 11 (detect): an integer glued to one capital is a name (isotopes, network generations)
     "number_glued_to_one_capital": "Tracers such as 18F-FDG travel over 6G networks toward the 3H goals.",
     # issue 11 (detect): a year before a noun stays a year after a year range, a name, or before an acronym
-    "years_before_nouns": "We solve the 2025 USAMO within hours, read 2017-2024 records and the Smith 2023 cohort studies.",
+    "years_before_nouns": ("We solve the 2025 USAMO within hours, read 2017-2024 records and the Smith 2023 "
+                           "cohort studies."),
     # issue 11 (detect): powers with a negative exponent, a letter plus or minus an integer, degrees of freedom
     "powers_offsets_and_dof": "All tests hold at 10^(-12) or 10^-5; level n+1 uses step t-1 and 6DoF poses.",
+    # issue 11 (detect): sizes written with `*`, and the thresholds listed after a metric's `@`
+    "star_sizes_and_at_threshold_lists": ("Volumes of 512*512*241 and crops of 224*224, scored by CSR@1k/3k/5k, "
+                                          "R@1/5/10 and mAP@0.5:0.95."),
 }
 
 
