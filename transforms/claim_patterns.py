@@ -103,8 +103,9 @@ DIMENSION = r"\b\d+(?:\.\d+)?-?[Dd](?:[A-Z][\w-]*|oFs?)?\b"
 
 # Video and display resolutions: 1080p, 720P, and 2K/4K/8K before a resolution word or
 # after "in"/"at" ("all at 4K resolution", "rendered in 4K").
+# ("native 1K resolution", "2K output resolution": a K-size before a word and "resolution")
 RESOLUTION = (r"\b\d{3,4}[pP]\b|\b\d+-?(?:pixels?|px)\b|\b[248]K\s(?:resolution|video|videos|image|images|UHD|display)\b"
-              r"|\b(?:in|at)\s[248]K\b")
+              r"|\b(?:in|at)\s[248]K\b|\b[1-8]K\s(?:[a-z]+\s)?resolutions?\b")
 
 # Camel-case or all-caps name followed by an integer: RTX 4090, CoRe 50, COCO 2014.
 # The delimiter after the integer is consumed so that `FID 2.51` is not a name.
@@ -158,7 +159,8 @@ RIGHT_MONTH = r"^\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(
 # lower-case unit glued to it stays a claim ("25m", "+17.26pp"). So does one capital that no
 # lower-case letter follows (magnitudes, 3D and 2x are read before): "6G networks", the
 # isotope "18F-FDG", the "3H" objectives (a unit like "3Hz" keeps its lower-case letter).
-RIGHT_GLUED = r"^[A-Z](?:[^a-z]|$)"
+# A camel-case word glued to it names something too: "2WikiMultihop".
+RIGHT_GLUED = r"^[A-Z](?:[^a-z]|$)|^[A-Z][a-z]+[A-Z]"
 # Any claim, a unit glued to it too, that a hyphen ties to a capitalized word is a name
 # ("20min-XD"), like NUM_NAME for a bare number.
 RIGHT_HYPHEN_NAME = r"^-[A-Z]"
@@ -170,7 +172,7 @@ RIGHT_RESOLUTION = r"^[\s-]?(?:(?:[a-zµ]{1,3}|degrees?)\s)?(?:spatial\s|grid\s)
 # A capitalized name (not the first word of its sentence) with a number, where no counted
 # noun follows: "in Stage 1,", "Task 11,", "Claude Sonnet 4 in", "Landsat 8,", "Segment
 # Anything Model 2 (SAM 2)". The character before the name is consumed (no look-behind).
-NAME_NUMBER = (r"[a-z,:;(]\s[A-Z][A-Za-z]+\s\d+(?:[,;:)]|\s\(|\.\s|\.?$"
+NAME_NUMBER = (r"[a-z,:;(]\s[A-Z][A-Za-z]+\s\d+(?:[,;:)'’]|\s\(|\.\s|\.?$"
                r"|\s(?:and|or|in|on|for|with|to|of|is|are|was|were|has|have|achieves|outperforms)\b)")
 
 # List markers: (1), ( 2 ), (ii), (a), and `1) text` / `3).` at a clause start.
@@ -190,8 +192,10 @@ YEAR = (r"\b(?:19[5-9]\d|20[0-2]\d)"
 # metric's value: "Dice = 0.37", "QWK = 0.28").
 # ... and exponents in parentheses, a power of ten with a negative exponent (10^(-62), 10^-5:
 # p-values), a letter plus or minus an integer (level n+1, step t-1).
-MATH = (r"\{[^{}]*\}|[\^_][{(]?[\w+\-*]+[})]?|\b[A-Za-z]\s?[=<>≤≥]\s?\.?\d+(?:\.\d+)?"
-        r"|\b\d+\^[{(]?[-−]\d+[})]?|\b[a-z][+-]\d+\b")
+# (a setting's value may have thousands separators: "N = 2,724"; the exponent of a number in
+# e-notation is no number of its own: "p = 8.9e-11")
+MATH = (r"\{[^{}]*\}|[\^_][{(]?[\w+\-*]+[})]?|\b[A-Za-z]\s?[=<>≤≥]\s?\.?\d+(?:,\d{3})*(?:\.\d+)?"
+        r"|\b\d+\^[{(]?[-−]\d+[})]?|\b[a-z][+-]\d+\b|[eE][-−+]\d+\b")
 
 SKIP = [URL, VERSION, MODEL_FAMILY, IDENT, NAMED_NUMBER, NAME_NUMBER, NUM_NAME, REFERENCE,
         DIMENSION, RESOLUTION, IMAGE_SIZE, SHOT_SETTING, FRACTION, AT_SETTING, CI_LEVEL, LIST_MARKER, ORDINAL,

@@ -332,6 +332,10 @@ NEGATIVE = {
                            "cohort studies."),
     # issue 11 (detect): powers with a negative exponent, a letter plus or minus an integer, degrees of freedom
     "powers_offsets_and_dof": "All tests hold at 10^(-12) or 10^-5; level n+1 uses step t-1 and 6DoF poses.",
+    # issue 11 (detect): a setting with thousands separators, e-notation exponents, a name before 's,
+    # a camel-case name glued to a digit, a K-size before "resolution"
+    "settings_exponents_and_glued_names": ("With N = 2,724 people, p = 8.9e-11 and SAM 2's encoder, it wins on "
+                                           "2WikiMultihop at native 1K resolution."),
     # issue 11 (detect): sizes written with `*`, and the thresholds listed after a metric's `@`
     "star_sizes_and_at_threshold_lists": ("Volumes of 512*512*241 and crops of 224*224, scored by CSR@1k/3k/5k, "
                                           "R@1/5/10 and mAP@0.5:0.95."),
