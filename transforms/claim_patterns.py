@@ -119,7 +119,8 @@ REFERENCE = (r"\b(?:Sections?|Sec\.|Figures?|Fig\.|Tables?|Tab\.|Eqs?\.|Equation
              r"Lemmas?|Corollary|Appendix|Chapter|Algorithm|Proposition|Definition)\s?\d+(?:\.\d+)*")
 
 # Image sizes and resolutions: 64×64, 224x224, 1024 x 1024, 32×32×3, 1024², 512*512*241.
-IMAGE_SIZE = r"\d+\s?[×xX*]\s?\d+(?:\s?[×xX*]\s?\d+)*|\d+[²³]"
+# (and voxel sizes with decimals: 0.5x0.5x0.5)
+IMAGE_SIZE = r"\d+(?:\.\d+)?\s?[×xX*]\s?\d+(?:\.\d+)?(?:\s?[×xX*]\s?\d+(?:\.\d+)?)*|\d+[²³]"
 
 # Fractions and ratios in math: 1/2, 3/4.
 FRACTION = r"\d+/\d+\b|\b\d+:\d+(?:\.\d+)?\b"  # and ratios: 1:1, 1:3.5
@@ -159,8 +160,9 @@ RIGHT_MONTH = r"^\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(
 # lower-case unit glued to it stays a claim ("25m", "+17.26pp"). So does one capital that no
 # lower-case letter follows (magnitudes, 3D and 2x are read before): "6G networks", the
 # isotope "18F-FDG", the "3H" objectives (a unit like "3Hz" keeps its lower-case letter).
-# A camel-case word glued to it names something too: "2WikiMultihop".
-RIGHT_GLUED = r"^[A-Z](?:[^a-z]|$)|^[A-Z][a-z]+[A-Z]"
+# A camel-case or capitalized word glued to it names something too: "2WikiMultihop", "360World"
+# (a unit keeps fewer lower-case letters: "5Hz", "10Gbps").
+RIGHT_GLUED = r"^[A-Z](?:[^a-z]|$)|^[A-Z][a-z]+[A-Z]|^[A-Z][a-z]{4}"
 # Any claim, a unit glued to it too, that a hyphen ties to a capitalized word is a name
 # ("20min-XD"), like NUM_NAME for a bare number.
 RIGHT_HYPHEN_NAME = r"^-[A-Z]"

@@ -599,6 +599,8 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         (pl.col("rate_unit").is_not_null(), "rate", pl.col("rate_unit")),
         (pl.col("named_paren").is_not_null() & pl.col("decimal"), "score", pl.col("named_paren")),
         (pl.col("points"), "score", "points"),
+        # "+40pp", "1.5 pts": percentage points abbreviated (contract section 6: "+2.12 pp" is points)
+        (pl.col("count_unit").is_in(["pp", "pt", "p.p."]).fill_null(False), "score", "points"),
         # an angle is measured, not counted: "rotation error from ~17 degrees to ~10 degrees"
         ((pl.col("count_unit") == "degree").fill_null(False), "score", "degree"),
         (pl.col("decibel"), "score", "dB"),

@@ -244,7 +244,7 @@ POSITIVE = {
     # issue 11c: a lower-case unit glued to a number keeps it a claim (only capitals make a name)
     "lower_case_unit_glued": (
         "It succeeds at distances greater than 25m and adds +17.26pp over zero-shot.",
-        [("25", 25.0, "count", "m"), ("17.26", 17.26, "score", None)],
+        [("25", 25.0, "count", "m"), ("17.26", 17.26, "score", "points")],
     ),
     # issue 11 (detect): a bare number that a speed-up word follows is a multiplier
     "speedup_word_after_a_bare_number": (
@@ -272,6 +272,11 @@ POSITIVE = {
     "split_percent_and_plural_magnitude": (
         "It gains 86. 27% with 110 thousands SAR images.",
         [("86. 27%", 86.27, "percent", "%"), ("110 thousands", 110000.0, "count", "SAR image")],
+    ),
+    # issue 11 (detect): percentage points abbreviated pp/pts are points, also after an integer
+    "pp_and_pts_are_points": (
+        "Recall gains +12pp on one split and 2.5 pts on the other.",
+        [("12", 12.0, "score", "points"), ("2.5", 2.5, "score", "points")],
     ),
     # issue 11 (detect): USD before the number is its currency
     "usd_before_the_number": (
@@ -335,7 +340,7 @@ NEGATIVE = {
     # issue 11 (detect): a setting with thousands separators, e-notation exponents, a name before 's,
     # a camel-case name glued to a digit, a K-size before "resolution"
     "settings_exponents_and_glued_names": ("With N = 2,724 people, p = 8.9e-11 and SAM 2's encoder, it wins on "
-                                           "2WikiMultihop at native 1K resolution."),
+                                           "2WikiMultihop and 360World at native 1K resolution, 0.5x0.5x0.5 voxels."),
     # issue 11 (detect): sizes written with `*`, and the thresholds listed after a metric's `@`
     "star_sizes_and_at_threshold_lists": ("Volumes of 512*512*241 and crops of 224*224, scored by CSR@1k/3k/5k, "
                                           "R@1/5/10 and mAP@0.5:0.95."),
