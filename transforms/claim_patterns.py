@@ -165,7 +165,10 @@ RIGHT_MONTH = r"^\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(
 RIGHT_GLUED = r"^[A-Z](?:[^a-z]|$)|^[A-Z][a-z]+[A-Z]|^[A-Z][a-z]{4}"
 # Any claim, a unit glued to it too, that a hyphen ties to a capitalized word is a name
 # ("20min-XD"), like NUM_NAME for a bare number.
-RIGHT_HYPHEN_NAME = r"^-[A-Z]"
+# And an age is a setting, not a claim: "under 20 years of age" (and "over 60 years old": AGE_OLD).
+RIGHT_HYPHEN_NAME = r"^-[A-Z]|^\sof\sage\b"
+# After a number of years: "over 60 years old", "6-7 year old" (read only after "year(s)": "4 old models" count).
+AGE_OLD = r"^[\s-](old)\b"
 # A resolution, spatial or of an image, is a setting, not a claim (like 64×64 and 1080p):
 # "at 10 m resolution", "a 30-m spatial resolution", "at 0.25 degree resolution", "512 resolution".
 RIGHT_RESOLUTION = r"^[\s-]?(?:(?:[a-zµ]{1,3}|degrees?)\s)?(?:spatial\s|grid\s)?resolutions?\b"

@@ -398,7 +398,10 @@ def _named_by_context(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Exp
     named = (bare & before.str.contains(_rx(P.LEFT_NOT_CLAIM))) | (size & before.str.contains(_rx(P.LEFT_NAME_SIZE)))
     # (one search for the two patterns read after a bare number)
     glued = (bare & after.str.contains(f"(?:{P.RIGHT_GLUED})|(?:{P.RIGHT_RESOLUTION})")) | after.str.contains(P.RIGHT_HYPHEN_NAME)
-    return (named | glued | (day & after.str.contains(_rx(P.RIGHT_MONTH)))).fill_null(False)
+    # (an extract on the rows that end in "year(s)" only: a null input skips it)
+    years = match.str.ends_with("year") | match.str.ends_with("years")
+    aged = pl.when(years).then(after).str.extract(P.AGE_OLD, 1).is_not_null()
+    return (named | glued | aged | (day & after.str.contains(_rx(P.RIGHT_MONTH)))).fill_null(False)
 
 
 def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:

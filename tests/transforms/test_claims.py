@@ -283,6 +283,11 @@ POSITIVE = {
         "One run costs USD 12.50 per task on average.",
         [("USD 12.50", 12.5, "money", "USD")],
     ),
+    # issue 11 (detect): "old" after a count that is no age leaves the count
+    "old_after_a_count": (
+        "We compare 4 old models with 12 years of logs.",
+        [("4", 4.0, "count", "model"), ("12 years", 12.0, "duration", "year")],
+    ),
     # issue 11 (detect): years and months written out are durations
     "years_and_months_are_durations": (
         "The archive covers 12 years of logs, and the gap closed 3 months earlier.",
@@ -324,6 +329,8 @@ NEGATIVE = {
     "indexed_names_and_settings": "In Stage 1, Task 11 of Lean 4, with rho=0 and conf.=0.5, TAR@0.1% and avg@32.",
     # issue 11c: ages, and names with a number (two capitalized words, a lower-case-led product, a plus)
     "ages": "We keep samples aged 18 apart, and patients age of 65 too.",
+    # issue 11 (detect): ages in years are settings
+    "ages_in_years": "Speakers are over 60 years old and the patients are under 20 years of age.",
     "names_with_a_number": "Gemini pro and Claude Sonnet 4 balance it; deployed on an iPhone 17 Pro; on NTU RGB+D 60.",
     "number_glued_to_capitals": "Factorizations reduce memory requirements to 2MN entries.",
     "hyphen_ties_a_claim_to_a_name": "We present 20min-XD, a corpus, and 5x-Net.",
