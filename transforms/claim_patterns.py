@@ -167,6 +167,10 @@ RIGHT_GLUED = r"^[A-Z](?:[^a-z]|$)|^[A-Z][a-z]+[A-Z]|^[A-Z][a-z]{4}"
 # ("20min-XD"), like NUM_NAME for a bare number.
 # And an age is a setting, not a claim: "under 20 years of age" (and "over 60 years old": AGE_OLD).
 RIGHT_HYPHEN_NAME = r"^-[A-Z]|^\sof\sage\b"
+# After a one-digit decimal ("2.5", "1.5"): a capitalized word of three letters or more is the
+# variant of a versioned name ("Gemini 2.5 Pro and 3.1 Flash", "Grounding DINO 1.5 Edge"); a unit
+# keeps fewer lower-case letters ("3.9 Wh").
+VERSION_VARIANT = r"^\s([A-Z][a-z]{2,})\b"
 # After a number of years: "over 60 years old", "6-7 year old" (read only after "year(s)": "4 old models" count).
 AGE_OLD = r"^[\s-](old)\b"
 # A resolution, spatial or of an image, is a setting, not a claim (like 64×64 and 1080p):

@@ -401,7 +401,10 @@ def _named_by_context(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Exp
     # (an extract on the rows that end in "year(s)" only: a null input skips it)
     years = match.str.ends_with("year") | match.str.ends_with("years")
     aged = pl.when(years).then(after).str.extract(P.AGE_OLD, 1).is_not_null()
-    return (named | glued | aged | (day & after.str.contains(_rx(P.RIGHT_MONTH)))).fill_null(False)
+    # (the same on one-digit decimals "d.d" only: length 3 with a point, no regex)
+    version_like = (match.str.len_bytes() == 3) & match.str.contains(".", literal=True)
+    variant = pl.when(version_like).then(after).str.extract(P.VERSION_VARIANT, 1).is_not_null()
+    return (named | glued | aged | variant | (day & after.str.contains(_rx(P.RIGHT_MONTH)))).fill_null(False)
 
 
 def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:

@@ -329,6 +329,8 @@ NEGATIVE = {
     "indexed_names_and_settings": "In Stage 1, Task 11 of Lean 4, with rho=0 and conf.=0.5, TAR@0.1% and avg@32.",
     # issue 11c: ages, and names with a number (two capitalized words, a lower-case-led product, a plus)
     "ages": "We keep samples aged 18 apart, and patients age of 65 too.",
+    # issue 11 (detect): a one-digit decimal before a capitalized variant name is a version
+    "versions_before_a_variant": "It beats Gemini 2.5 Pro and 3.1 Flash as well as Grounding DINO 1.5 Edge.",
     # issue 11 (detect): ages in years are settings
     "ages_in_years": "Speakers are over 60 years old and the patients are under 20 years of age.",
     "names_with_a_number": "Gemini pro and Claude Sonnet 4 balance it; deployed on an iPhone 17 Pro; on NTU RGB+D 60.",
