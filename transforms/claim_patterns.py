@@ -165,14 +165,7 @@ RIGHT_MONTH = r"^\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(
 RIGHT_GLUED = r"^[A-Z](?:[^a-z]|$)|^[A-Z][a-z]+[A-Z]|^[A-Z][a-z]{4}"
 # Any claim, a unit glued to it too, that a hyphen ties to a capitalized word is a name
 # ("20min-XD"), like NUM_NAME for a bare number.
-# And an age is a setting, not a claim: "under 20 years of age" (and "over 60 years old": AGE_OLD).
-RIGHT_HYPHEN_NAME = r"^-[A-Z]|^\sof\sage\b"
-# After a one-digit decimal ("2.5", "1.5"): a capitalized word of three letters or more is the
-# variant of a versioned name ("Gemini 2.5 Pro and 3.1 Flash", "Grounding DINO 1.5 Edge"); a unit
-# keeps fewer lower-case letters ("3.9 Wh").
-VERSION_VARIANT = r"^\s([A-Z][a-z]{2,})\b"
-# After a number of years: "over 60 years old", "6-7 year old" (read only after "year(s)": "4 old models" count).
-AGE_OLD = r"^[\s-](old)\b"
+RIGHT_HYPHEN_NAME = r"^-[A-Z]"
 # A resolution, spatial or of an image, is a setting, not a claim (like 64×64 and 1080p):
 # "at 10 m resolution", "a 30-m spatial resolution", "at 0.25 degree resolution", "512 resolution".
 RIGHT_RESOLUTION = r"^[\s-]?(?:(?:[a-zµ]{1,3}|degrees?)\s)?(?:spatial\s|grid\s)?resolutions?\b"
@@ -193,8 +186,12 @@ LIST_MARKER = (r"\(\s?(?:\d{1,2}|[ivxIVX]{1,4}|[a-hA-H])\s?\)|\b\d{1,2}\)(?:\s[A
 ORDINAL = r"\b\d+(?:st|nd|rd|th)\b"
 
 # Years standing alone or in citations: (Anthony et al., 2017; ...), in 2019, iNat 2019 and.
+# ... and, whatever follows, the second year of a range ("2017-2024 preserves") and a year after a
+# capitalized name that does not start its sentence ("Kang 2024 pan-cancer atlas", "ACM Multimedia
+# 2025 provides").
 YEAR = (r"\b(?:19[5-9]\d|20[0-2]\d)"
-        r"(?:[;),.:!?]|\s\(|\s(?:and|or|in|on|with|for|by|at|we|the|dataset|benchmark|challenge|edition|version)\b)")
+        r"(?:[;),.:!?]|\s\(|\s(?:and|or|in|on|with|for|by|at|we|the|dataset|benchmark|challenge|edition|version)\b)"
+        r"|[-–](?:19[5-9]\d|20[0-3]\d)\b|[A-Za-z,;:(]\s[A-Z][A-Za-z]*\s(?:19[5-9]\d|20[0-3]\d)\b")
 
 # Math: braces, sub/superscripts and single-letter equations: u_{t+1}, x^{2}, k = 3.
 # ... and lower-case settings: rho=0, conf.=0.5, n=1000 (a capitalized name = value is a
@@ -206,7 +203,15 @@ YEAR = (r"\b(?:19[5-9]\d|20[0-2]\d)"
 MATH = (r"\{[^{}]*\}|[\^_][{(]?[\w+\-*]+[})]?|\b[A-Za-z]\s?[=<>≤≥]\s?\.?\d+(?:,\d{3})*(?:\.\d+)?"
         r"|\b\d+\^[{(]?[-−]\d+[})]?|\b[a-z][+-]\d+\b|[eE][-−+]\d+\b")
 
-SKIP = [URL, VERSION, MODEL_FAMILY, IDENT, NAMED_NUMBER, NAME_NUMBER, NUM_NAME, REFERENCE,
+# An age is a setting, not a claim: "over 60 years old", "6-7 year old", "under 20 years of age".
+AGE = r"\b\d+(?:\s?[-–]\s?\d+)?[\s-]years?[\s-]old\b|\b\d+\s(?:years?|months?)\sof\sage\b"
+
+# A one-digit decimal before a capitalized word of three letters or more is a version before its
+# variant's name ("Gemini 2.5 Pro and 3.1 Flash", "Grounding DINO 1.5 Edge"); a unit keeps fewer
+# lower-case letters ("3.9 Wh").
+VERSION_VARIANT = r"\b[1-9]\.\d\s[A-Z][a-z]{2,}\b"
+
+SKIP = [URL, VERSION, VERSION_VARIANT, AGE, MODEL_FAMILY, IDENT, NAMED_NUMBER, NAME_NUMBER, NUM_NAME, REFERENCE,
         DIMENSION, RESOLUTION, IMAGE_SIZE, SHOT_SETTING, FRACTION, AT_SETTING, CI_LEVEL, LIST_MARKER, ORDINAL,
         YEAR, MATH]
 
@@ -434,9 +439,6 @@ MODEL_NOUN = (r"(?i)(?:^|\s)(?:[\w-]*model|parameter|checkpoint|baseline|variant
 # "2000 Amazon app reviews", "2000 CT scans"); an acronym only right before the noun (a year
 # names an edition: "the 2025 USAMO within hours", "1955 CE in terms of").
 YEAR_COUNTED = r"^\s(?:[a-z-]+\s|[A-Z][a-z-]+\s){0,2}(?:[A-Z]{2,6}\s)?[a-z][a-z-]+[a-rt-z]s\b"
-# Before a year-like number: a year range's hyphen ("2017-2024 preserves") or a capitalized
-# name ("Kang 2024 pan-cancer atlas", "ACM Multimedia 2025 provides"): a year, whatever follows.
-YEAR_BEFORE = r"(?:[-–]|\b[A-Z][A-Za-z]*\s)$"
 
 # A connector between two numbers of one range or list: 14M to 410M, 2.51 and 3.25.
 # (a sign or tilde before the second number stays outside its span: "+1 to +3 points", "~5 to ~9")

@@ -331,18 +331,15 @@ def _before_first_sentence_end(text: pl.Expr) -> pl.Expr:
     return text.cast(pl.Binary).bin.head(end).cast(pl.String)
 
 
-def _is_year(match: pl.Expr, after: pl.Expr, before: pl.Expr) -> pl.Expr:
+def _is_year(match: pl.Expr, after: pl.Expr) -> pl.Expr:
     """A bare 1950-2039 is a year ("between 2021 and 2023", "2020 to 2025", "Q4 2023",
     "BraTS 2024") unless a plural noun follows within three words ("2000 clips", "2021
-    total staves") and no year range or name leads to it ("2017-2024 preserves", "Kang
-    2024 pan-cancer atlas"): years and dates are not claims (contract section 6)."""
+    total staves"): years and dates are not claims (contract section 6)."""
     year_like = match.str.contains(r"^(?:19[5-9]|20[0-3])[0-9]$")
     # (on every row: a mask would not spare `contains`, which reads the bytes of masked-out
     # rows too, see transforms.text.only_where; the anchored pattern fails fast anyway)
     counted = after.str.contains(_rx(P.YEAR_COUNTED))
-    # (an extract, on the year-like rows only: a null input skips it)
-    dated = pl.when(year_like).then(before).str.extract(_rx("(" + P.YEAR_BEFORE + ")"), 1).is_not_null()
-    return year_like & (~counted.fill_null(False) | dated)
+    return year_like & ~counted.fill_null(False)
 
 
 def _with_introduced_dataset(lf: pl.LazyFrame, needs: pl.Expr) -> pl.LazyFrame:
@@ -398,13 +395,7 @@ def _named_by_context(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Exp
     named = (bare & before.str.contains(_rx(P.LEFT_NOT_CLAIM))) | (size & before.str.contains(_rx(P.LEFT_NAME_SIZE)))
     # (one search for the two patterns read after a bare number)
     glued = (bare & after.str.contains(f"(?:{P.RIGHT_GLUED})|(?:{P.RIGHT_RESOLUTION})")) | after.str.contains(P.RIGHT_HYPHEN_NAME)
-    # (an extract on the rows that end in "year(s)" only: a null input skips it)
-    years = match.str.ends_with("year") | match.str.ends_with("years")
-    aged = pl.when(years).then(after).str.extract(P.AGE_OLD, 1).is_not_null()
-    # (the same on one-digit decimals "d.d" only: length 3 with a point, no regex)
-    version_like = (match.str.len_bytes() == 3) & match.str.contains(".", literal=True)
-    variant = pl.when(version_like).then(after).str.extract(P.VERSION_VARIANT, 1).is_not_null()
-    return (named | glued | aged | variant | (day & after.str.contains(_rx(P.RIGHT_MONTH)))).fill_null(False)
+    return (named | glued | (day & after.str.contains(_rx(P.RIGHT_MONTH)))).fill_null(False)
 
 
 def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
@@ -447,7 +438,7 @@ def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         .filter(pl.col("piece").str.contains(P.CLAIM_ANCHORED))  # the claims among them
         # read on the claims only (a separate step: merged into the filter above, these would
         # run on every piece, ~5x the rows)
-        .with_columns(_drop=_is_year(pl.col("piece"), pl.col("after"), pl.col("before")) | _named_by_context(pl.col("piece"), pl.col("before"), pl.col("after")))
+        .with_columns(_drop=_is_year(pl.col("piece"), pl.col("after")) | _named_by_context(pl.col("piece"), pl.col("before"), pl.col("after")))
         .filter(~pl.col("_drop"))
         .drop("__row")
         .with_row_index("__row")
@@ -530,9 +521,9 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         .str.contains(P.RANGE_GAP)
     )
     next_mag = pl.col("mag").shift(-1)
-    lf = lf.with_columns(
-        mag=pl.coalesce("mag", pl.when(range_gap & next_mag.str.contains(P.WORD_MAGNITUDE)).then(next_mag)),
-        range_next=range_gap.fill_null(False),
+    # (a column first: an expression used twice is evaluated twice)
+    lf = lf.with_columns(range_next=range_gap.fill_null(False)).with_columns(
+        mag=pl.coalesce("mag", pl.when(pl.col("range_next") & next_mag.str.contains(P.WORD_MAGNITUDE)).then(next_mag)),
     )
 
     # The number.
@@ -616,8 +607,8 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         # (read on decimals with a counted noun only: a null input skips the search)
         (pl.when(pl.col("decimal") & pl.col("count_unit").is_not_null()).then(pl.col("rs"))
          .str.contains(P.DECIMAL_COUNTED).fill_null(False)
-         & ~pl.when(pl.col("decimal") & pl.col("count_unit").is_not_null()).then(pl.col("rs"))
-         .str.contains(P.DECIMAL_MEASURED).fill_null(False), "count", pl.col("count_unit")),
+         & pl.when(pl.col("decimal") & pl.col("count_unit").is_not_null()).then(pl.col("rs"))
+         .str.extract(P.DECIMAL_MEASURED, 0).is_null(), "count", pl.col("count_unit")),
         # a decimal with no magnitude is a score, never a count (contract section 6)
         (pl.col("count_unit").is_not_null() & ~pl.col("decimal"), "count", pl.col("count_unit")),
     ]
