@@ -211,7 +211,13 @@ AGE = r"\b\d+(?:\s?[-–]\s?\d+)?[\s-]years?[\s-]old\b|\b\d+\s(?:years?|months?)
 # lower-case letters ("3.9 Wh").
 VERSION_VARIANT = r"\b[1-9]\.\d\s[A-Z][a-z]{2,}\b"
 
-SKIP = [URL, VERSION, VERSION_VARIANT, AGE, MODEL_FAMILY, IDENT, NAMED_NUMBER, NAME_NUMBER, NUM_NAME, REFERENCE,
+# Sizes listed after a model name with a size are that name's other sizes (elliptic names, not
+# claims): "Qwen2.5-1.5B, 3B, and 7B", "Wan2.1-1.3B and 14B", "Qwen 7B/14B".
+_MORE_SIZES = r"(?:(?:,\s?(?:and\s|or\s)?|\s(?:and|or)\s|/)\d+(?:\.\d+)?[BM]\b)+"
+ELLIPTIC_SIZES = (r"\b[A-Za-z][\w.-]*\d[BM]" + _MORE_SIZES
+                  + r"|\b(?:Llama|LLaMA|Qwen|Gemma|Mistral|Phi|Falcon|Pythia|OPT|BLOOM|DeepSeek)\s\d+(?:\.\d+)?[BM]" + _MORE_SIZES)
+
+SKIP = [URL, VERSION, VERSION_VARIANT, AGE, ELLIPTIC_SIZES, MODEL_FAMILY, IDENT, NAMED_NUMBER, NAME_NUMBER, NUM_NAME, REFERENCE,
         DIMENSION, RESOLUTION, IMAGE_SIZE, SHOT_SETTING, FRACTION, AT_SETTING, CI_LEVEL, LIST_MARKER, ORDINAL,
         YEAR, MATH]
 

@@ -288,6 +288,11 @@ POSITIVE = {
         "We compare 4 old models with 12 years of logs.",
         [("4", 4.0, "count", "model"), ("12 years", 12.0, "duration", "year")],
     ),
+    # issue 11 (detect): sizes in a list with no model name before them stay claims
+    "size_list_without_a_name": (
+        "We fine-tune 3B and 7B models.",
+        [("3B", 3e9, "count", "parameter"), ("7B", 7e9, "count", "parameter")],
+    ),
     # issue 11 (detect): years and months written out are durations
     "years_and_months_are_durations": (
         "The archive covers 12 years of logs, and the gap closed 3 months earlier.",
@@ -331,6 +336,8 @@ NEGATIVE = {
     "ages": "We keep samples aged 18 apart, and patients age of 65 too.",
     # issue 11 (detect): a one-digit decimal before a capitalized variant name is a version
     "versions_before_a_variant": "It beats Gemini 2.5 Pro and 3.1 Flash as well as Grounding DINO 1.5 Edge.",
+    # issue 11 (detect): sizes listed after a model name with a size are elliptic names
+    "elliptic_model_sizes": "We test Qwen2.5-0.5B, 3B, and 14B, Mistral 7B/22B and Foo-1.3B and 9B.",
     # issue 11 (detect): ages in years are settings
     "ages_in_years": "Speakers are over 60 years old and the patients are under 20 years of age.",
     "names_with_a_number": "Gemini pro and Claude Sonnet 4 balance it; deployed on an iPhone 17 Pro; on NTU RGB+D 60.",
