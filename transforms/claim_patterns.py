@@ -25,11 +25,12 @@ SPELLED = {
 SPELLED_WORD = r"(?:" + "|".join(SPELLED) + r")"
 
 # Magnitude suffix glued (14M, 7k, 3.5B) or written out (10 million, 3-billion).
-# (the plural too: "110 thousands SAR images")
-MAG = r"(?:\s?-?(?:thousand|million|billion|trillion)s?\b|[kKMBT]\b)"
+# (the plural too: "110 thousands SAR images"; capitalized: "a 14 Billion parameter model")
+MAG = r"(?:\s?-?(?:[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion)s?\b|[kKMBT]\b)"
 MAGNITUDE = {"k": 1e3, "K": 1e3, "thousand": 1e3, "M": 1e6, "million": 1e6,
              "B": 1e9, "billion": 1e9, "T": 1e12, "trillion": 1e12,
              "thousands": 1e3, "millions": 1e6, "billions": 1e9, "trillions": 1e12}
+MAGNITUDE |= {word.capitalize(): value for word, value in MAGNITUDE.items() if len(word) > 1}
 
 # Data sizes: 40GB, 1.5 TB, 512MiB (kind count, unit the byte unit).
 BYTES = r"\s?[KMGTP]i?B\b"
@@ -539,7 +540,7 @@ def ascii_classes(p: str) -> str:
 # The gap between the two numbers of a range ("2-3", "2 to 3"), and a magnitude in words
 # that the first number shares with the second ("2-3 million").
 RANGE_GAP = r"^\s?(?:-|–|to)\s?$"
-WORD_MAGNITUDE = r"^\s?(?:million|billion|trillion)s?$"
+WORD_MAGNITUDE = r"^\s?(?:[Mm]illion|[Bb]illion|[Tt]rillion)s?$"
 
 # Group 1: accuracy after words that only say which run or statistic it is ("average accuracy",
 # "highest test accuracy", "test top-1 accuracy"): the measure is the accuracy (words that

@@ -537,7 +537,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
             * mag.replace_strict(P.MAGNITUDE, default=1.0, return_dtype=pl.Float64).fill_null(1.0)
         )
     )
-    big = mag.is_in(["M", "B", "T", "million", "billion", "trillion", "millions", "billions", "trillions"]).fill_null(False)
+    big = mag.is_in([m for m, v in P.MAGNITUDE.items() if v >= 1e6]).fill_null(False)
     decimal = pl.col("num").str.contains(".", literal=True) & pl.col("mag").is_null()
 
     # What is written around it. Each regex runs only on the rows whose result can matter

@@ -273,6 +273,11 @@ POSITIVE = {
         "It gains 86. 27% with 110 thousands SAR images.",
         [("86. 27%", 86.27, "percent", "%"), ("110 thousands", 110000.0, "count", "SAR image")],
     ),
+    # issue 11 (detect): a capitalized magnitude word is a magnitude
+    "capitalized_magnitude": (
+        "A 14 Billion parameter model read 68 Billion tokens.",
+        [("14 Billion", 14e9, "count", "parameter"), ("68 Billion", 68e9, "count", "token")],
+    ),
     # issue 11 (detect): percentage points abbreviated pp/pts are points, also after an integer
     "pp_and_pts_are_points": (
         "Recall gains +12pp on one split and 2.5 pts on the other.",
