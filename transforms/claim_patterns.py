@@ -475,9 +475,10 @@ RATE_PER = {
     "month": "month", "years": "year", "year": "year",
 }  # fmt: skip
 
-# "4.14 speedup", "8.6 faster than", "35 slower": a speed-up word right after a bare number
-# makes it a ratio (a multiplier whose "x" was left out).
-SPEEDUP_RIGHT = r"^\s(?:speed-?ups?|faster|slower)\b"
+# "4.14 speedup", "8.6 faster than", "35 faster (0.17 s)": a speed-up word right after a bare
+# number makes it a ratio (a multiplier whose "x" was left out); not "2 faster models" (a count).
+SPEEDUP_RIGHT = (r"^\s(?:speed-?ups?\b|(?:faster|slower)(?:\s(?:than|in|on|at|for|with|while|and|or|to|"
+                 r"inference|training|decoding|generation|convergence)\b|\s?[^\sA-Za-z]|$))")
 
 # "by a factor of 10": the number is a multiplier.
 FACTOR_LEFT = r"\bfactors? of\s(?:about\s|around\s|roughly\s|up to\s|over\s)?$"

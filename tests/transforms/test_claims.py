@@ -248,8 +248,8 @@ POSITIVE = {
     ),
     # issue 11 (detect): a bare number that a speed-up word follows is a multiplier
     "speedup_word_after_a_bare_number": (
-        "Our kernel gives a 3.7 speedup in decoding and runs 12 faster than the dense one.",
-        [("3.7", 3.7, "multiplier", "×"), ("12", 12.0, "multiplier", "×")],
+        "Our kernel gives a 3.7 speedup in decoding and runs 12 faster than the dense one; 4 faster models.",
+        [("3.7", 3.7, "multiplier", "×"), ("12", 12.0, "multiplier", "×"), ("4", 4.0, "count", None)],
     ),
     # issue 11 (detect): a decimal that a plural counted noun follows is an average count
     "decimal_with_a_counted_noun_is_a_count": (
