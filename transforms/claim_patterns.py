@@ -456,14 +456,22 @@ LINK = (r"^\s?(?:-|--|–|—|to|and|or|,|, and|, or|/|\||vs\.?|versus|out of)"
 # concurrent edits per image", "11.89 calls per task", "an average of 1.8 conversational
 # turns", "a half-life of ~1.5 tokens" (GUIDELINES: a decimal is a count when a counted noun
 # follows; points, degrees and metric values are read before this).
-DECIMAL_COUNTED = r"^\s(?:[a-z-]+\s)?[a-z-]*[a-hj-rtv-z]s\b"
 # ... unless it is a unit of measure (a measured value is a score with that unit: "0.63 meters",
-# "1.5 pts", "14.3 percentage point gains", "0.5 pixels").
-DECIMAL_MEASURED = r"^\s(?:percentage\s)?(?:points?|pts|pp|[a-z]*(?:meter|metre|pixel|degree)s)\b"
+# "1.5 pts", "14.3 percentage point gains", "0.5 pixels"): group 1 is the counted noun only when the
+# first alternative (a unit of measure, tried first) does not match.
+DECIMAL_COUNTED = (r"^\s(?:(?:percentage\s)?(?:points?|pts|pp|[a-z]*(?:meter|metre|pixel|degree)s)\b"
+                   r"|((?:[a-z-]+\s)?[a-z-]*[a-hj-rtv-z]s)\b)")
+
+# "4.14 speedup", "8.6 faster than", "35 faster (0.17 s)": a speed-up word right after a bare
+# number makes it a ratio (a multiplier whose "x" was left out); not "2 faster models" (a count).
+SPEEDUP_RIGHT = (r"speed-?ups?\b|(?:faster|slower)(?:\s(?:than|in|on|at|for|with|while|and|or|to|"
+                 r"inference|training|decoding|generation|convergence)\b|\s?[^\sA-Za-z]|$)")
 
 # Rates: "20 frames per second", "1,000 tokens/s", "30 fps".
+# (group `speedup`: SPEEDUP_RIGHT, read in the same pass)
 RATE = (r"^\s?-?(?:(?P<rnoun>[A-Za-z]+)\s?(?:per\s|/\s?)(?P<rden>seconds?|secs?|s|minutes?|min|"
-        r"hours?|h|days?|weeks?|months?|years?|steps?|iterations?|GPU|token|image|query|sample)\b|(?P<fps>fps|FPS)\b)")
+        r"hours?|h|days?|weeks?|months?|years?|steps?|iterations?|GPU|token|image|query|sample)\b|(?P<fps>fps|FPS)\b"
+        r"|(?P<speedup>" + SPEEDUP_RIGHT + r"))")
 
 # The denominator of a rate, as it is written in the unit (each value RATE can match).
 RATE_PER = {
@@ -474,11 +482,6 @@ RATE_PER = {
     "query": "query", "sample": "sample", "weeks": "week", "week": "week", "months": "month",
     "month": "month", "years": "year", "year": "year",
 }  # fmt: skip
-
-# "4.14 speedup", "8.6 faster than", "35 faster (0.17 s)": a speed-up word right after a bare
-# number makes it a ratio (a multiplier whose "x" was left out); not "2 faster models" (a count).
-SPEEDUP_RIGHT = (r"^\s(?:speed-?ups?\b|(?:faster|slower)(?:\s(?:than|in|on|at|for|with|while|and|or|to|"
-                 r"inference|training|decoding|generation|convergence)\b|\s?[^\sA-Za-z]|$))")
 
 # "by a factor of 10": the number is a multiplier.
 FACTOR_LEFT = r"\bfactors? of\s(?:about\s|around\s|roughly\s|up to\s|over\s)?$"

@@ -592,7 +592,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         (pl.col("factor"), "multiplier", "×"),
         # "4.14 speedup", "8.6 faster than": a bare number that a speed-up word follows is a ratio
         # (read on bare numbers only: a null input skips the search)
-        (pl.when(pl.col("bare")).then(pl.col("rs")).str.extract(P.SPEEDUP_RIGHT, 0).is_not_null(), "multiplier", "×"),
+        (pl.col("bare") & pl.col("rate").struct.field("speedup").is_not_null(), "multiplier", "×"),
         (pl.col("rate_unit").is_not_null(), "rate", pl.col("rate_unit")),
         (pl.col("named_paren").is_not_null() & pl.col("decimal"), "score", pl.col("named_paren")),
         (pl.col("points"), "score", "points"),
@@ -606,9 +606,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         # concurrent edits per image", "1.8 conversational turns" (GUIDELINES)
         # (read on decimals with a counted noun only: a null input skips the search)
         (pl.when(pl.col("decimal") & pl.col("count_unit").is_not_null()).then(pl.col("rs"))
-         .str.contains(P.DECIMAL_COUNTED).fill_null(False)
-         & pl.when(pl.col("decimal") & pl.col("count_unit").is_not_null()).then(pl.col("rs"))
-         .str.extract(P.DECIMAL_MEASURED, 0).is_null(), "count", pl.col("count_unit")),
+         .str.extract(P.DECIMAL_COUNTED, 1).is_not_null(), "count", pl.col("count_unit")),
         # a decimal with no magnitude is a score, never a count (contract section 6)
         (pl.col("count_unit").is_not_null() & ~pl.col("decimal"), "count", pl.col("count_unit")),
     ]
