@@ -145,7 +145,9 @@ CI_BEFORE_BOUNDS = r"\b(9[059](?:\.\d)?%)\s?CIs?\b[\s:=,]*$"
 # Lower-case settings: rho=0, conf.=0.5 (a capitalized name = value is a metric's value:
 # "Dice = 0.37", "QWK = 0.28").
 LEFT_NOT_CLAIM = (r"\b(?:(?:[Ss]tages?|[Pp]hases?|[Ll]evels?|[Tt]asks?|[Ss]ubtasks?|[Tt]racks?|[Rr]ounds?|[Pp]arts?|"
-                  r"[Ll]abels?|[Ss]ections?|[Ss]easons?|[Ee]pisodes?|[Tt]iers?|[Ss]teps?|[Mm]odules?|[Ll]ean)\s?~?"
+                  r"[Ll]abels?|[Ss]ections?|[Ss]easons?|[Ee]pisodes?|[Tt]iers?|[Ss]teps?|[Mm]odules?|[Ll]ean|"
+                  # "layer 0", "at layers 8-15", "epoch 10", "Type 2 Diabetes", "challenge 1)"
+                  r"[Ll]ayers?|[Ee]pochs?|[Ii]terations?|[Cc]hallenges?|[Tt]ypes?)\s?~?"
                   r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s(?:[0-9]{1,2},?\s)?"
                   r"|[a-z][a-z_.]*(?:\s?=|[<>≤≥])\s?[+-]?\.?"
                   # ages: "samples aged 18-59", "age of 65"
@@ -155,7 +157,9 @@ LEFT_NOT_CLAIM = (r"\b(?:(?:[Ss]tages?|[Pp]hases?|[Ll]evels?|[Tt]asks?|[Ss]ubtas
                   # there), a product name led by a lower-case letter ("iPhone 17", not "mAcc
                   # 45"), a name with a plus ("NTU RGB+D 60")
                   r"|\s[A-Z][a-z]+\s[A-Z][a-z]+\s|\b[a-z][A-Z][a-z]{3,}\s|\b[A-Z]+\+[A-Z]+\s"
-                  r")$")
+                  r")$"
+                  # a digit glued to a Greek letter is an index or a name ("τ3", "β2")
+                  r"|[α-ωΑ-Ω]$")
 RIGHT_MONTH = r"^\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s|,|$)"
 # A bare number glued to capitals is part of a name or formula: "2MN" (memory 2MN); a
 # lower-case unit glued to it stays a claim ("25m", "+17.26pp"). So does one capital that no
@@ -176,7 +180,9 @@ RIGHT_RESOLUTION = r"^[\s-]?(?:(?:[a-zµ]{1,3}|degrees?)\s)?(?:spatial\s|grid\s)
 # noun follows: "in Stage 1,", "Task 11,", "Claude Sonnet 4 in", "Landsat 8,", "Segment
 # Anything Model 2 (SAM 2)". The character before the name is consumed (no look-behind).
 NAME_NUMBER = (r"[a-z,:;(]\s[A-Z][A-Za-z]+\s\d+(?:[,;:)'’]|\s\(|\.\s|\.?$"
-               r"|\s(?:and|or|in|on|for|with|to|of|is|are|was|were|has|have|achieves|outperforms)\b)")
+               # a singular data or model word after it: "the Factify 2 dataset"
+               r"|\s(?:and|or|in|on|for|with|to|of|is|are|was|were|has|have|achieves|outperforms"
+               r"|dataset|benchmark|corpus|challenge|model)\b)")
 
 # List markers: (1), ( 2 ), (ii), (a), and `1) text` / `3).` at a clause start.
 # ... and citation markers [7], [1, 12] (a bracket of bare integers: also the interval [0,1]).

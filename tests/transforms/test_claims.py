@@ -343,6 +343,10 @@ NEGATIVE = {
     "versions_before_a_variant": "It beats Gemini 2.5 Pro and 3.1 Flash as well as Grounding DINO 1.5 Edge.",
     # issue 11 (detect): sizes listed after a model name with a size are elliptic names
     "elliptic_model_sizes": "We test Qwen2.5-0.5B, 3B, and 14B, Mistral 7B/22B and Foo-1.3B and 9B.",
+    # issue 11 (detect): indices after layer/epoch/type/challenge, digits glued to a Greek letter,
+    # a name with a number before a singular data word
+    "indices_greek_and_named_data": ("Features at layer 0 after epoch 10, for Type 2 diabetes; "
+                                     "challenge 1) is hard; τ3 holds on the Factify 2 dataset."),
     # issue 11 (detect): ages in years are settings
     "ages_in_years": "Speakers are over 60 years old and the patients are under 20 years of age.",
     "names_with_a_number": "Gemini pro and Claude Sonnet 4 balance it; deployed on an iPhone 17 Pro; on NTU RGB+D 60.",
