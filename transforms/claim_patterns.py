@@ -184,9 +184,10 @@ NAME_NUMBER = (r"[a-z,:;(]\s[A-Z][A-Za-z]+\s\d+(?:[,;:)'’]|\s\(|\.\s|\.?$"
                r"|\s(?:and|or|in|on|for|with|to|of|is|are|was|were|has|have|achieves|outperforms"
                r"|dataset|benchmark|corpus|challenge|model)\b)")
 
-# List markers: (1), ( 2 ), (ii), (a), and `1) text` / `3).` at a clause start.
+# List markers: (1), ( 2 ), (ii), (a), and `1) text` / `3).` at a clause start (one digit: a
+# two-digit number before ")" closes a parenthesis: "(crossing numbers 3 to 19) with", "(e.g. 8-64) and").
 # ... and citation markers [7], [1, 12] (a bracket of bare integers: also the interval [0,1]).
-LIST_MARKER = (r"\(\s?(?:\d{1,2}|[ivxIVX]{1,4}|[a-hA-H])\s?\)|\b\d{1,2}\)(?:\s[A-Za-z]|\.)"
+LIST_MARKER = (r"\(\s?(?:\d{1,2}|[ivxIVX]{1,4}|[a-hA-H])\s?\)|\b\d\)(?:\s[A-Za-z]|\.)"
                r"|\[\d{1,3}(?:,\s?\d{1,3})*\]")
 
 # Ordinals are ranks or positions, not quantities: 1st, 2nd, 3rd, 10th.

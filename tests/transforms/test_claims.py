@@ -298,6 +298,12 @@ POSITIVE = {
         "We fine-tune 3B and 7B models.",
         [("3B", 3e9, "count", "parameter"), ("7B", 7e9, "count", "parameter")],
     ),
+    # issue 11 (detect): a two-digit number before ")" closes a parenthesis, it is no list marker
+    "two_digits_before_a_parenthesis": (
+        "Knots (crossing numbers 3 to 19) with 12 annotators (70 out of 92) and more.",
+        [("3", 3.0, "count", None), ("19", 19.0, "count", None), ("12", 12.0, "count", "annotator"),
+         ("70", 70.0, "count", None), ("92", 92.0, "count", None)],
+    ),
     # issue 11 (detect): years and months written out are durations
     "years_and_months_are_durations": (
         "The archive covers 12 years of logs, and the gap closed 3 months earlier.",
