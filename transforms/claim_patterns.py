@@ -194,12 +194,13 @@ LIST_MARKER = (r"\(\s?(?:\d{1,2}|[ivxIVX]{1,4}|[a-hA-H])\s?\)|\b\d\)(?:\s[A-Za-z
 ORDINAL = r"\b\d+(?:st|nd|rd|th)\b"
 
 # Years standing alone or in citations: (Anthony et al., 2017; ...), in 2019, iNat 2019 and.
-# ... and, whatever follows, the second year of a range ("2017-2024 preserves") and a year after a
-# capitalized name that does not start its sentence ("Kang 2024 pan-cancer atlas", "ACM Multimedia
-# 2025 provides").
+# ... and, whatever follows, a range of years ("2017-2024 preserves", "the 2023-24 season"; not
+# "1000-2000 images") and a year after a capitalized name that does not start its sentence ("Kang
+# 2024 pan-cancer atlas", "ACM Multimedia 2025 provides").
 YEAR = (r"\b(?:19[5-9]\d|20[0-2]\d)"
         r"(?:[;),.:!?]|\s\(|\s(?:and|or|in|on|with|for|by|at|we|the|dataset|benchmark|challenge|edition|version)\b)"
-        r"|[-–](?:19[5-9]\d|20[0-3]\d)\b|[A-Za-z,;:(]\s[A-Z][A-Za-z]*\s(?:19[5-9]\d|20[0-3]\d)\b")
+        r"|\b(?:19[5-9]\d|20[0-3]\d)[-–](?:19[5-9]\d|20[0-3]\d|\d\d)\b"
+        r"|[A-Za-z,;:(]\s[A-Z][A-Za-z]*\s(?:19[5-9]\d|20[0-3]\d)\b")
 
 # Math: braces, sub/superscripts and single-letter equations: u_{t+1}, x^{2}, k = 3.
 # ... and lower-case settings: rho=0, conf.=0.5, n=1000 (a capitalized name = value is a

@@ -258,8 +258,9 @@ POSITIVE = {
     ),
     # issue 11 (detect): a year-like number before a plural noun still counts it
     "year_like_count_before_a_noun": (
-        "We annotate 2000 Amazon app reviews and 1990 CT scans.",
-        [("2000", 2000.0, "count", "review"), ("1990", 1990.0, "count", "CT scan")],
+        "We annotate 2000 Amazon app reviews and 1990 CT scans, with 1000-2000 words each.",
+        [("2000", 2000.0, "count", "review"), ("1990", 1990.0, "count", "CT scan"), ("1000", 1000.0, "count", "word"),
+         ("2000", 2000.0, "count", "word")],
     ),
     # issue 11 (detect): a range's first number takes the second's unit even with a metric named
     # before it, and a sign before the second number still links them
@@ -365,7 +366,7 @@ NEGATIVE = {
     "number_glued_to_one_capital": "Tracers such as 18F-FDG travel over 6G networks toward the 3H goals.",
     # issue 11 (detect): a year before a noun stays a year after a year range, a name, or before an acronym
     "years_before_nouns": ("We solve the 2025 USAMO within hours, read 2017-2024 records and the Smith 2023 "
-                           "cohort studies."),
+                           "cohort studies of the 2023-24 season."),
     # issue 11 (detect): powers with a negative exponent, a letter plus or minus an integer, degrees of freedom
     "powers_offsets_and_dof": "All tests hold at 10^(-12) or 10^-5; level n+1 uses step t-1 and 6DoF poses.",
     # issue 11 (detect): a setting with thousands separators, e-notation exponents, a name before 's,
