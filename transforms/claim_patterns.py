@@ -26,9 +26,12 @@ SPELLED = {
 SPELLED_WORD = r"(?:" + "|".join(SPELLED) + r")"
 
 # Magnitude suffix glued (14M, 7k, 3.5B) or written out (10 million, 3-billion).
-MAG = r"(?:\s?-?(?:thousand|million|billion|trillion)\b|[kKMBT]\b)"
+# (the plural too: "110 thousands SAR images"; capitalized: "a 14 Billion parameter model")
+MAG = r"(?:\s?-?(?:[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion)s?\b|[kKMBT]\b)"
 MAGNITUDE = {"k": 1e3, "K": 1e3, "thousand": 1e3, "M": 1e6, "million": 1e6,
-             "B": 1e9, "billion": 1e9, "T": 1e12, "trillion": 1e12}
+             "B": 1e9, "billion": 1e9, "T": 1e12, "trillion": 1e12,
+             "thousands": 1e3, "millions": 1e6, "billions": 1e9, "trillions": 1e12}
+MAGNITUDE |= {word.capitalize(): value for word, value in MAGNITUDE.items() if len(word) > 1}
 
 # Data sizes: 40GB, 1.5 TB, 512MiB (kind count, unit the byte unit).
 BYTES = r"\s?[KMGTP]i?B\b"
@@ -41,7 +44,7 @@ MULT = r"(?:\s?×|[xX]\b|\stimes\b|-?\s?fold\b)"
 
 # Duration: 0.1s, 24h, 10 minutes, 53k hours, 2 days.
 DURATION = (r"(?:(?:ms|s|sec|secs|min|mins|h|hr|hrs)\b"
-            r"|\s(?:milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|ms|s|h)\b"
+            r"|\s(?:milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|ms|s|h)\b"
             # "1.2-second", "4 GPU-hours", "920 man-hours": the unit after a hyphen or a resource
             r"|(?:\s?(?:GPU|man|person)[- ]|-)(?:milliseconds?|seconds?|minutes?|hours?|days?|weeks?)\b)")
 DURATION_UNIT = [  # (regex on the suffix, normalized unit)
@@ -51,16 +54,19 @@ DURATION_UNIT = [  # (regex on the suffix, normalized unit)
     (r"^\s?(?:h|hrs?|hours?)$", "h"),
     (r"^\s?days?$", "d"),
     (r"^\s?weeks?$", "week"),
+    # "over 15 years of archival data", "detected 5 months sooner" (written out only)
+    (r"^\s?months?$", "month"),
+    (r"^\s?years?$", "year"),
 ]
 # Every word DURATION can end in, and its unit by DURATION_UNIT: a lookup of the suffix
 # without its white space costs less than six regexes (tests/transforms/test_claims.py
 # checks that DURATION matches no other word).
 DURATION_WORDS = ["ms", "s", "sec", "secs", "min", "mins", "h", "hr", "hrs", "millisecond", "milliseconds", "second",
-                  "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks"]
+                  "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years"]
 DURATION_UNITS = {word: next(unit for rx, unit in DURATION_UNIT if re.search(rx, word)) for word in DURATION_WORDS}
 
-# Money written with a currency: $250M, $ 3.5 million, 20 USD, 100 dollars.
-MONEY_PREFIX = r"(?:US)?\$\s?"
+# Money written with a currency: $250M, $ 3.5 million, USD 38.99, 20 USD, 100 dollars.
+MONEY_PREFIX = r"(?:(?:US)?\$|\bUSD\s)\s?"
 MONEY_SUFFIX = r"\s?(?:USD|dollars?)\b"
 
 # ---------------------------------------------------------------------------
@@ -94,13 +100,14 @@ MODEL_FAMILY = (r"\b(?:Llama|LLaMA|Qwen|Gemma|Mistral|Mixtral|Phi|Claude|Gemini|
 LEFT_NAME_SIZE = r"[a-z,:]\s[A-Z][\w.-]*\s$"
 
 # Dimensions as names: 2D, 3D, 4D, 2.5D, 3-D (not counts).
-# and names built on them: 3DGS, 3DMM, 3DGen-Bench, 5DCR, "3d morphable".
-DIMENSION = r"\b\d+(?:\.\d+)?-?[Dd](?:[A-Z][\w-]*)?\b"
+# and names built on them: 3DGS, 3DMM, 3DGen-Bench, 5DCR, "3d morphable"; degrees of freedom: 6DoF.
+DIMENSION = r"\b\d+(?:\.\d+)?-?[Dd](?:[A-Z][\w-]*|oFs?)?\b"
 
 # Video and display resolutions: 1080p, 720P, and 2K/4K/8K before a resolution word or
 # after "in"/"at" ("all at 4K resolution", "rendered in 4K").
+# ("native 1K resolution", "2K output resolution": a K-size before a word and "resolution")
 RESOLUTION = (r"\b\d{3,4}[pP]\b|\b\d+-?(?:pixels?|px)\b|\b[248]K\s(?:resolution|video|videos|image|images|UHD|display)\b"
-              r"|\b(?:in|at)\s[248]K\b")
+              r"|\b(?:in|at)\s[248]K\b|\b[1-8]K\s(?:[a-z]+\s)?resolutions?\b")
 
 # Camel-case or all-caps name followed by an integer: RTX 4090, CoRe 50, COCO 2014.
 # The delimiter after the integer is consumed so that `FID 2.51` is not a name.
@@ -113,14 +120,16 @@ NUM_NAME = r"\b\d+-[A-Z]\w*(?:[-/]\w+)*"
 REFERENCE = (r"\b(?:Sections?|Sec\.|Figures?|Fig\.|Tables?|Tab\.|Eqs?\.|Equations?|Theorems?|"
              r"Lemmas?|Corollary|Appendix|Chapter|Algorithm|Proposition|Definition)\s?\d+(?:\.\d+)*")
 
-# Image sizes and resolutions: 64×64, 224x224, 1024 x 1024, 32×32×3, 1024².
-IMAGE_SIZE = r"\d+\s?[×xX]\s?\d+(?:\s?[×xX]\s?\d+)*|\d+[²³]"
+# Image sizes and resolutions: 64×64, 224x224, 1024 x 1024, 32×32×3, 1024², 512*512*241.
+# (and voxel sizes with decimals: 0.5x0.5x0.5)
+IMAGE_SIZE = r"\d+(?:\.\d+)?\s?[×xX*]\s?\d+(?:\.\d+)?(?:\s?[×xX*]\s?\d+(?:\.\d+)?)*|\d+[²³]"
 
 # Fractions and ratios in math: 1/2, 3/4.
 FRACTION = r"\d+/\d+\b|\b\d+:\d+(?:\.\d+)?\b"  # and ratios: 1:1, 1:3.5
 
-# A number after `@` is part of a metric's name: pass@1, avg@32, Rank@1, mAP@50, TAR@0.1%.
-AT_SETTING = r"@\d+(?:\.\d+)?%?"
+# A number after `@` is part of a metric's name: pass@1, avg@32, Rank@1, mAP@50, TAR@0.1%,
+# and so are the thresholds listed with it: CSR@1k/3k/5k, R@1/5/10, mAP@0.5:0.95.
+AT_SETTING = r"@\d+(?:\.\d+)?[kK%]?(?:[/:]\d+(?:\.\d+)?[kK%]?)*"
 
 # Settings that are part of a name: 5-shot, 5-way, 2-hop, n-gram, "1/5/10 shot".
 SHOT_SETTING = r"\b(?:\d+/)*\d+[- ](?:shots?|way|hops?|grams?)\b"
@@ -137,7 +146,9 @@ CI_BEFORE_BOUNDS = r"\b(9[059](?:\.\d)?%)\s?CIs?\b[\s:=,]*$"
 # Lower-case settings: rho=0, conf.=0.5 (a capitalized name = value is a metric's value:
 # "Dice = 0.37", "QWK = 0.28").
 LEFT_NOT_CLAIM = (r"\b(?:(?:[Ss]tages?|[Pp]hases?|[Ll]evels?|[Tt]asks?|[Ss]ubtasks?|[Tt]racks?|[Rr]ounds?|[Pp]arts?|"
-                  r"[Ll]abels?|[Ss]ections?|[Ss]easons?|[Ee]pisodes?|[Tt]iers?|[Ss]teps?|[Mm]odules?|[Ll]ean)\s?~?"
+                  r"[Ll]abels?|[Ss]ections?|[Ss]easons?|[Ee]pisodes?|[Tt]iers?|[Ss]teps?|[Mm]odules?|[Ll]ean|"
+                  # "layer 0", "at layers 8-15", "epoch 10", "Type 2 Diabetes", "challenge 1)"
+                  r"[Ll]ayers?|[Ee]pochs?|[Ii]terations?|[Cc]hallenges?|[Tt]ypes?)\s?~?"
                   r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s(?:[0-9]{1,2},?\s)?"
                   r"|[a-z][a-z_.]*(?:\s?=|[<>≤≥])\s?[+-]?\.?"
                   # ages: "samples aged 18-59", "age of 65"
@@ -147,11 +158,17 @@ LEFT_NOT_CLAIM = (r"\b(?:(?:[Ss]tages?|[Pp]hases?|[Ll]evels?|[Tt]asks?|[Ss]ubtas
                   # there), a product name led by a lower-case letter ("iPhone 17", not "mAcc
                   # 45"), a name with a plus ("NTU RGB+D 60")
                   r"|\s[A-Z][a-z]+\s[A-Z][a-z]+\s|\b[a-z][A-Z][a-z]{3,}\s|\b[A-Z]+\+[A-Z]+\s"
-                  r")$")
+                  r")$"
+                  # a digit glued to a Greek letter is an index or a name ("τ3", "β2")
+                  r"|[α-ωΑ-Ω]$")
 RIGHT_MONTH = r"^\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s|,|$)"
 # A bare number glued to capitals is part of a name or formula: "2MN" (memory 2MN); a
-# lower-case unit glued to it stays a claim ("25m", "+17.26pp").
-RIGHT_GLUED = r"^[A-Z]{2}"
+# lower-case unit glued to it stays a claim ("25m", "+17.26pp"). So does one capital that no
+# lower-case letter follows (magnitudes, 3D and 2x are read before): "6G networks", the
+# isotope "18F-FDG", the "3H" objectives (a unit like "3Hz" keeps its lower-case letter).
+# A camel-case or capitalized word glued to it names something too: "2WikiMultihop", "360World"
+# (a unit keeps fewer lower-case letters: "5Hz", "10Gbps").
+RIGHT_GLUED = r"^[A-Z](?:[^a-z]|$)|^[A-Z][a-z]+[A-Z]|^[A-Z][a-z]{4}"
 # Any claim, a unit glued to it too, that a hyphen ties to a capitalized word is a name
 # ("20min-XD"), like NUM_NAME for a bare number.
 RIGHT_HYPHEN_NAME = r"^-[A-Z]"
@@ -163,25 +180,54 @@ RIGHT_RESOLUTION = r"^[\s-]?(?:(?:[a-zµ]{1,3}|degrees?)\s)?(?:spatial\s|grid\s)
 # A capitalized name (not the first word of its sentence) with a number, where no counted
 # noun follows: "in Stage 1,", "Task 11,", "Claude Sonnet 4 in", "Landsat 8,", "Segment
 # Anything Model 2 (SAM 2)". The character before the name is consumed (no look-behind).
-NAME_NUMBER = (r"[a-z,:;(]\s[A-Z][A-Za-z]+\s\d+(?:[,;:)]|\s\(|\.\s|\.?$"
-               r"|\s(?:and|or|in|on|for|with|to|of|is|are|was|were|has|have|achieves|outperforms)\b)")
+NAME_NUMBER = (r"[a-z,:;(]\s[A-Z][A-Za-z]+\s\d+(?:[,;:)'’]|\s\(|\.\s|\.?$"
+               # a singular data or model word after it: "the Factify 2 dataset"
+               r"|\s(?:and|or|in|on|for|with|to|of|is|are|was|were|has|have|achieves|outperforms"
+               r"|dataset|benchmark|corpus|challenge|model)\b)")
 
-# List markers: (1), ( 2 ), (ii), (a), and `1) text` / `3).` at a clause start.
-LIST_MARKER = r"\(\s?(?:\d{1,2}|[ivxIVX]{1,4}|[a-hA-H])\s?\)|\b\d{1,2}\)(?:\s[A-Za-z]|\.)"
+# List markers: (1), ( 2 ), (ii), (a), and `1) text` / `3).` at a clause start (one digit: a
+# two-digit number before ")" closes a parenthesis: "(crossing numbers 3 to 19) with", "(e.g. 8-64) and").
+# ... and citation markers [7], [1, 12] (a bracket of bare integers: also the interval [0,1]).
+LIST_MARKER = (r"\(\s?(?:\d{1,2}|[ivxIVX]{1,4}|[a-hA-H])\s?\)|\b\d\)(?:\s[A-Za-z]|\.)"
+               r"|\[\d{1,3}(?:,\s?\d{1,3})*\]")
 
 # Ordinals are ranks or positions, not quantities: 1st, 2nd, 3rd, 10th.
 ORDINAL = r"\b\d+(?:st|nd|rd|th)\b"
 
 # Years standing alone or in citations: (Anthony et al., 2017; ...), in 2019, iNat 2019 and.
+# ... and, whatever follows, a range of years ("2017-2024 preserves", "the 2023-24 season"; not
+# "1000-2000 images") and a year after a capitalized name that does not start its sentence ("Kang
+# 2024 pan-cancer atlas", "ACM Multimedia 2025 provides").
 YEAR = (r"\b(?:19[5-9]\d|20[0-2]\d)"
-        r"(?:[;),.:!?]|\s\(|\s(?:and|or|in|on|with|for|by|at|we|the|dataset|benchmark|challenge|edition|version)\b)")
+        r"(?:[;),.:!?]|\s\(|\s(?:and|or|in|on|with|for|by|at|we|the|dataset|benchmark|challenge|edition|version)\b)"
+        r"|\b(?:19[5-9]\d|20[0-3]\d)[-–](?:19[5-9]\d|20[0-3]\d|\d\d)\b"
+        r"|[A-Za-z,;:(]\s[A-Z][A-Za-z]*\s(?:19[5-9]\d|20[0-3]\d)\b")
 
 # Math: braces, sub/superscripts and single-letter equations: u_{t+1}, x^{2}, k = 3.
 # ... and lower-case settings: rho=0, conf.=0.5, n=1000 (a capitalized name = value is a
 # metric's value: "Dice = 0.37", "QWK = 0.28").
-MATH = r"\{[^{}]*\}|[\^_]\{?[\w+\-*]+\}?|\b[A-Za-z]\s?[=<>≤≥]\s?\.?\d+(?:\.\d+)?"
+# ... and exponents in parentheses, a power of ten with a negative exponent (10^(-62), 10^-5:
+# p-values), a letter plus or minus an integer (level n+1, step t-1).
+# (a setting's value may have thousands separators: "N = 2,724"; the exponent of a number in
+# e-notation is no number of its own: "p = 8.9e-11")
+MATH = (r"\{[^{}]*\}|[\^_][{(]?[\w+\-*]+[})]?|\b[A-Za-z]\s?[=<>≤≥]\s?\.?\d+(?:,\d{3})*(?:\.\d+)?"
+        r"|\b\d+\^[{(]?[-−]\d+[})]?|\b[a-z][+-]\d+\b|[eE][-−+]\d+\b")
 
-SKIP = [URL, VERSION, MODEL_FAMILY, IDENT, NAMED_NUMBER, NAME_NUMBER, NUM_NAME, REFERENCE,
+# An age is a setting, not a claim: "over 60 years old", "6-7 year old", "under 20 years of age".
+AGE = r"\b\d+(?:\s?[-–]\s?\d+)?[\s-]years?[\s-]old\b|\b\d+\s(?:years?|months?)\sof\sage\b"
+
+# A one-digit decimal before a capitalized word of three letters or more is a version before its
+# variant's name ("Gemini 2.5 Pro and 3.1 Flash", "Grounding DINO 1.5 Edge"); a unit keeps fewer
+# lower-case letters ("3.9 Wh").
+VERSION_VARIANT = r"\b[1-9]\.\d\s[A-Z][a-z]{2,}\b"
+
+# Sizes listed after a model name with a size are that name's other sizes (elliptic names, not
+# claims): "Qwen2.5-1.5B, 3B, and 7B", "Wan2.1-1.3B and 14B", "Qwen 7B/14B".
+_MORE_SIZES = r"(?:(?:,\s?(?:and\s|or\s)?|\s(?:and|or)\s|/)\d+(?:\.\d+)?[BM]\b)+"
+ELLIPTIC_SIZES = (r"\b[A-Za-z][\w.-]*\d[BM]" + _MORE_SIZES
+                  + r"|\b(?:Llama|LLaMA|Qwen|Gemma|Mistral|Phi|Falcon|Pythia|OPT|BLOOM|DeepSeek)\s\d+(?:\.\d+)?[BM]" + _MORE_SIZES)
+
+SKIP = [URL, VERSION, VERSION_VARIANT, AGE, ELLIPTIC_SIZES, MODEL_FAMILY, IDENT, NAMED_NUMBER, NAME_NUMBER, NUM_NAME, REFERENCE,
         DIMENSION, RESOLUTION, IMAGE_SIZE, SHOT_SETTING, FRACTION, AT_SETTING, CI_LEVEL, LIST_MARKER, ORDINAL,
         YEAR, MATH]
 
@@ -200,7 +246,11 @@ DIGIT_CLAIM = (
     r"|(?P<dur>" + DURATION + r"))?)"
 )
 
-CLAIM_GROUPS = ["word", "cur", "num", "bytes", "mag", "pct", "mult", "usd", "dur"]
+# A percent broken after its decimal point by a space ("an improvement of 86. 27%"): one claim
+# whose span keeps the space (GUIDELINES); its integer and fraction parts.
+SPLIT_PERCENT = r"(?P<sint>[0-9]{1,3})\.\s(?P<sfrac>[0-9]{1,3})%"
+
+CLAIM_GROUPS = ["word", "sint", "sfrac", "cur", "num", "bytes", "mag", "pct", "mult", "usd", "dur"]
 
 
 def _strip_names(p: str) -> str:
@@ -208,7 +258,7 @@ def _strip_names(p: str) -> str:
     return re.sub(r"\(\?P<\w+>", "(?:", p)
 
 
-CLAIM = SPELLED_MULT + "|" + DIGIT_CLAIM
+CLAIM = SPELLED_MULT + "|" + SPLIT_PERCENT + "|" + DIGIT_CLAIM
 
 # The single search pattern: skip alternatives first, then claims. It has no capture
 # groups: filling in only `$0`, the regex crate finds the matches with its DFA alone (a
@@ -401,20 +451,36 @@ PLAIN_NOUN = r"^(?:[a-z][\w']*|[A-Z]{2,6}s?)$"
 # "1.6B language models", "124M parameters": a size that counts parameters.
 MODEL_NOUN = (r"(?i)(?:^|\s)(?:[\w-]*model|parameter|checkpoint|baseline|variant|backbone|[\w-]*LLM|[\w-]*VLM|LM)"
               r"s?(?:\s|$)")
-# A plural noun within three words after a year-like number: then it counts ("2000 clips").
-YEAR_COUNTED = r"^\s(?:[A-Za-z-]+\s){0,2}[a-z][a-z-]+[a-rt-z]s\b"
+# A plural noun within three words after a year-like number: then it counts ("2000 clips",
+# "2000 Amazon app reviews", "2000 CT scans"); an acronym only right before the noun (a year
+# names an edition: "the 2025 USAMO within hours", "1955 CE in terms of").
+YEAR_COUNTED = r"^\s(?:[a-z-]+\s|[A-Z][a-z-]+\s){0,2}(?:[A-Z]{2,6}\s)?[a-z][a-z-]+[a-rt-z]s\b"
 
 # A connector between two numbers of one range or list: 14M to 410M, 2.51 and 3.25.
+# (a sign or tilde before the second number stays outside its span: "+1 to +3 points", "~5 to ~9")
 LINK = (r"^\s?(?:-|--|–|—|to|and|or|,|, and|, or|/|\||vs\.?|versus|out of)"
-        r"(?:\s(?:over|about|around|nearly|almost|roughly|up to|more than|less than))?\s?$")
+        r"(?:\s(?:over|about|around|nearly|almost|roughly|up to|more than|less than))?\s?[+~]?$")
 
-# A count per item, read after a decimal with a counted noun: "8.5 concurrent edits per
-# image", "11.89 calls per task" (an average count, not a score).
-COUNT_PER_ITEM = r"^\s(?:[a-z-]+\s){0,2}[a-z-]+s\sper\s[a-z]"
+# A decimal that a plural counted noun follows is an average count, not a score: "8.5
+# concurrent edits per image", "11.89 calls per task", "an average of 1.8 conversational
+# turns", "a half-life of ~1.5 tokens" (GUIDELINES: a decimal is a count when a counted noun
+# follows; points, degrees and metric values are read before this).
+# ... unless it is a unit of measure (a measured value is a score with that unit: "0.63 meters",
+# "1.5 pts", "14.3 percentage point gains", "0.5 pixels"): group 1 is the counted noun only when the
+# first alternative (a unit of measure, tried first) does not match.
+DECIMAL_COUNTED = (r"^\s(?:(?:percentage\s)?(?:points?|pts|pp|[a-z]*(?:meter|metre|pixel|degree)s)\b"
+                   r"|((?:[a-z-]+\s)?[a-z-]*[a-hj-rtv-z]s)\b)")
+
+# "4.14 speedup", "8.6 faster than", "35 faster (0.17 s)": a speed-up word right after a bare
+# number makes it a ratio (a multiplier whose "x" was left out); not "2 faster models" (a count).
+SPEEDUP_RIGHT = (r"speed-?ups?\b|(?:faster|slower)(?:\s(?:than|in|on|at|for|with|while|and|or|to|"
+                 r"inference|training|decoding|generation|convergence)\b|\s?[^\sA-Za-z]|$)")
 
 # Rates: "20 frames per second", "1,000 tokens/s", "30 fps".
+# (group `speedup`: SPEEDUP_RIGHT, read in the same pass)
 RATE = (r"^\s?-?(?:(?P<rnoun>[A-Za-z]+)\s?(?:per\s|/\s?)(?P<rden>seconds?|secs?|s|minutes?|min|"
-        r"hours?|h|days?|weeks?|months?|years?|steps?|iterations?|GPU|token|image|query|sample)\b|(?P<fps>fps|FPS)\b)")
+        r"hours?|h|days?|weeks?|months?|years?|steps?|iterations?|GPU|token|image|query|sample)\b|(?P<fps>fps|FPS)\b"
+        r"|(?P<speedup>" + SPEEDUP_RIGHT + r"))")
 
 # The denominator of a rate, as it is written in the unit (each value RATE can match).
 RATE_PER = {
@@ -488,7 +554,7 @@ def ascii_classes(p: str) -> str:
 # The gap between the two numbers of a range ("2-3", "2 to 3"), and a magnitude in words
 # that the first number shares with the second ("2-3 million").
 RANGE_GAP = r"^\s?(?:-|–|to)\s?$"
-WORD_MAGNITUDE = r"^\s?(?:million|billion|trillion)$"
+WORD_MAGNITUDE = r"^\s?(?:[Mm]illion|[Bb]illion|[Tt]rillion)s?$"
 
 # Group 1: accuracy after words that only say which run or statistic it is ("average accuracy",
 # "highest test accuracy", "test top-1 accuracy"): the measure is the accuracy (words that

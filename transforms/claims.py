@@ -511,9 +511,10 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         .unnest("g")
         .with_columns(
             num=pl.coalesce(
-                "num", pl.when("bare").then("match"), pl.when("_plain_pct").then(pl.col("match").str.head(-1))
+                "num", pl.when("bare").then("match"), pl.when("_plain_pct").then(pl.col("match").str.head(-1)),
+                pl.concat_str("sint", pl.lit("."), "sfrac"),  # "86. 27%" (null unless split)
             ),
-            pct=pl.coalesce("pct", pl.when("_plain_pct").then(pl.lit("%"))),
+            pct=pl.coalesce("pct", pl.when("_plain_pct").then(pl.lit("%")), pl.when(pl.col("sfrac").is_not_null()).then(pl.lit("%"))),
         )
         .drop("_plain_pct")
     )
@@ -525,8 +526,9 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         .str.contains(P.RANGE_GAP)
     )
     next_mag = pl.col("mag").shift(-1)
-    lf = lf.with_columns(
-        mag=pl.coalesce("mag", pl.when(range_gap & next_mag.str.contains(P.WORD_MAGNITUDE)).then(next_mag))
+    # (a column first: an expression used twice is evaluated twice)
+    lf = lf.with_columns(range_next=range_gap.fill_null(False)).with_columns(
+        mag=pl.coalesce("mag", pl.when(pl.col("range_next") & next_mag.str.contains(P.WORD_MAGNITUDE)).then(next_mag)),
     )
 
     # The number.
@@ -540,7 +542,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
             * mag.replace_strict(P.MAGNITUDE, default=1.0, return_dtype=pl.Float64).fill_null(1.0)
         )
     )
-    big = mag.is_in(["M", "B", "T", "million", "billion", "trillion"]).fill_null(False)
+    big = mag.is_in([m for m, v in P.MAGNITUDE.items() if v >= 1e6]).fill_null(False)
     decimal = pl.col("num").str.contains(".", literal=True) & pl.col("mag").is_null()
 
     # What is written around it. Each regex runs only on the rows whose result can matter
@@ -582,7 +584,10 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     )
     lf = _with_named_metric(lf)
     # Kind and unit from the claim's own text and its immediate neighbourhood.
-    bare_score = pl.col("word").is_null() & pl.col("mag").is_null() & pl.col("metric_adj").is_not_null()
+    # (not the first number of a range whose second has a unit: "reduces training time by
+    # 35-55%", "accuracy from 34 to 50%" take that unit in the group below)
+    bare_score = (pl.col("word").is_null() & pl.col("mag").is_null() & pl.col("metric_adj").is_not_null()
+                  & ~(pl.col("range_next") & pl.col("glued").shift(-1)).fill_null(False))
     kind_unit = [  # (condition, kind, unit: a literal or an expression)
         (pl.col("pct").is_not_null(), "percent", "%"),
         (pl.col("mult").is_not_null() | pl.col("word").is_not_null(), "multiplier", "×"),
@@ -590,18 +595,23 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         (pl.col("dur").is_not_null(), "duration", pl.col("dur_unit")),
         (pl.col("bytes").is_not_null(), "count", pl.col("bytes").str.strip_chars()),
         (pl.col("factor"), "multiplier", "×"),
+        # "4.14 speedup", "8.6 faster than": a bare number that a speed-up word follows is a ratio
+        # (read on bare numbers only: a null input skips the search)
+        (pl.col("bare") & pl.col("rate").struct.field("speedup").is_not_null(), "multiplier", "×"),
         (pl.col("rate_unit").is_not_null(), "rate", pl.col("rate_unit")),
         (pl.col("named_paren").is_not_null() & pl.col("decimal"), "score", pl.col("named_paren")),
         (pl.col("points"), "score", "points"),
+        # "+40pp", "1.5 pts": percentage points abbreviated (contract section 6: "+2.12 pp" is points)
+        (pl.col("count_unit").is_in(["pp", "pt", "p.p."]).fill_null(False), "score", "points"),
         # an angle is measured, not counted: "rotation error from ~17 degrees to ~10 degrees"
         ((pl.col("count_unit") == "degree").fill_null(False), "score", "degree"),
         (pl.col("decibel"), "score", "dB"),
         (bare_score, "score", pl.col("metric_adj")),
-        # ... but an average count per item is a count: "8.5 concurrent edits per image",
-        # "11.89 calls per task" (the annotators' convention)
+        # ... but a decimal that a plural counted noun follows is an average count: "8.5
+        # concurrent edits per image", "1.8 conversational turns" (GUIDELINES)
         # (read on decimals with a counted noun only: a null input skips the search)
         (pl.when(pl.col("decimal") & pl.col("count_unit").is_not_null()).then(pl.col("rs"))
-         .str.contains(P.COUNT_PER_ITEM).fill_null(False), "count", pl.col("count_unit")),
+         .str.extract(P.DECIMAL_COUNTED, 1).is_not_null(), "count", pl.col("count_unit")),
         # a decimal with no magnitude is a score, never a count (contract section 6)
         (pl.col("count_unit").is_not_null() & ~pl.col("decimal"), "count", pl.col("count_unit")),
     ]

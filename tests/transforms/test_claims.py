@@ -244,7 +244,71 @@ POSITIVE = {
     # issue 11c: a lower-case unit glued to a number keeps it a claim (only capitals make a name)
     "lower_case_unit_glued": (
         "It succeeds at distances greater than 25m and adds +17.26pp over zero-shot.",
-        [("25", 25.0, "count", "m"), ("17.26", 17.26, "score", None)],
+        [("25", 25.0, "count", "m"), ("17.26", 17.26, "score", "points")],
+    ),
+    # issue 11 (detect): a bare number that a speed-up word follows is a multiplier
+    "speedup_word_after_a_bare_number": (
+        "Our kernel gives a 3.7 speedup in decoding and runs 12 faster than the dense one; 4 faster models.",
+        [("3.7", 3.7, "multiplier", "×"), ("12", 12.0, "multiplier", "×"), ("4", 4.0, "count", None)],
+    ),
+    # issue 11 (detect): a decimal that a plural counted noun follows is an average count
+    "decimal_with_a_counted_noun_is_a_count": (
+        "Dialogues last 4.2 turns, answers hold 17.5 words, and the offset is 0.8 meters.",
+        [("4.2", 4.2, "count", "turn"), ("17.5", 17.5, "count", "word"), ("0.8", 0.8, "score", None)],
+    ),
+    # issue 11 (detect): a year-like number before a plural noun still counts it
+    "year_like_count_before_a_noun": (
+        "We annotate 2000 Amazon app reviews and 1990 CT scans, with 1000-2000 words each.",
+        [("2000", 2000.0, "count", "review"), ("1990", 1990.0, "count", "CT scan"), ("1000", 1000.0, "count", "word"),
+         ("2000", 2000.0, "count", "word")],
+    ),
+    # issue 11 (detect): a range's first number takes the second's unit even with a metric named
+    # before it, and a sign before the second number still links them
+    "range_with_a_metric_and_signed_ranges": (
+        "It cuts training time by 35-55% and adds +1 to +3 points.",
+        [("35", 35.0, "percent", "%"), ("55%", 55.0, "percent", "%"), ("1", 1.0, "score", "points"),
+         ("3", 3.0, "score", "points")],
+    ),
+    # issue 11 (detect): a percent broken by a space after its point is one claim; plural magnitudes
+    "split_percent_and_plural_magnitude": (
+        "It gains 86. 27% with 110 thousands SAR images.",
+        [("86. 27%", 86.27, "percent", "%"), ("110 thousands", 110000.0, "count", "SAR image")],
+    ),
+    # issue 11 (detect): a capitalized magnitude word is a magnitude
+    "capitalized_magnitude": (
+        "A 14 Billion parameter model read 68 Billion tokens.",
+        [("14 Billion", 14e9, "count", "parameter"), ("68 Billion", 68e9, "count", "token")],
+    ),
+    # issue 11 (detect): percentage points abbreviated pp/pts are points, also after an integer
+    "pp_and_pts_are_points": (
+        "Recall gains +12pp on one split and 2.5 pts on the other.",
+        [("12", 12.0, "score", "points"), ("2.5", 2.5, "score", "points")],
+    ),
+    # issue 11 (detect): USD before the number is its currency
+    "usd_before_the_number": (
+        "One run costs USD 12.50 per task on average.",
+        [("USD 12.50", 12.5, "money", "USD")],
+    ),
+    # issue 11 (detect): "old" after a count that is no age leaves the count
+    "old_after_a_count": (
+        "We compare 4 old models with 12 years of logs.",
+        [("4", 4.0, "count", "model"), ("12 years", 12.0, "duration", "year")],
+    ),
+    # issue 11 (detect): sizes in a list with no model name before them stay claims
+    "size_list_without_a_name": (
+        "We fine-tune 3B and 7B models.",
+        [("3B", 3e9, "count", "parameter"), ("7B", 7e9, "count", "parameter")],
+    ),
+    # issue 11 (detect): a two-digit number before ")" closes a parenthesis, it is no list marker
+    "two_digits_before_a_parenthesis": (
+        "Knots (crossing numbers 3 to 19) with 12 annotators (70 out of 92) and more.",
+        [("3", 3.0, "count", None), ("19", 19.0, "count", None), ("12", 12.0, "count", "annotator"),
+         ("70", 70.0, "count", None), ("92", 92.0, "count", None)],
+    ),
+    # issue 11 (detect): years and months written out are durations
+    "years_and_months_are_durations": (
+        "The archive covers 12 years of logs, and the gap closed 3 months earlier.",
+        [("12 years", 12.0, "duration", "year"), ("3 months", 3.0, "duration", "month")],
     ),
 }
 
@@ -282,10 +346,36 @@ NEGATIVE = {
     "indexed_names_and_settings": "In Stage 1, Task 11 of Lean 4, with rho=0 and conf.=0.5, TAR@0.1% and avg@32.",
     # issue 11c: ages, and names with a number (two capitalized words, a lower-case-led product, a plus)
     "ages": "We keep samples aged 18 apart, and patients age of 65 too.",
+    # issue 11 (detect): a one-digit decimal before a capitalized variant name is a version
+    "versions_before_a_variant": "It beats Gemini 2.5 Pro and 3.1 Flash as well as Grounding DINO 1.5 Edge.",
+    # issue 11 (detect): sizes listed after a model name with a size are elliptic names
+    "elliptic_model_sizes": "We test Qwen2.5-0.5B, 3B, and 14B, Mistral 7B/22B and Foo-1.3B and 9B.",
+    # issue 11 (detect): indices after layer/epoch/type/challenge, digits glued to a Greek letter,
+    # a name with a number before a singular data word
+    "indices_greek_and_named_data": ("Features at layer 0 after epoch 10, for Type 2 diabetes; "
+                                     "challenge 1) is hard; τ3 holds on the Factify 2 dataset."),
+    # issue 11 (detect): ages in years are settings
+    "ages_in_years": "Speakers are over 60 years old and the patients are under 20 years of age.",
     "names_with_a_number": "Gemini pro and Claude Sonnet 4 balance it; deployed on an iPhone 17 Pro; on NTU RGB+D 60.",
     "number_glued_to_capitals": "Factorizations reduce memory requirements to 2MN entries.",
     "hyphen_ties_a_claim_to_a_name": "We present 20min-XD, a corpus, and 5x-Net.",
     "resolutions_spatial": "We estimate LST at 10 m resolution, a 30-m spatial resolution and 512 resolution.",
+    # issue 11 (detect): citation markers, and a bracket of bare integers such as [0,1]
+    "citation_markers": "As argued in [4] and [12, 15], scores are bounded to [0,1] here [3].",
+    # issue 11 (detect): an integer glued to one capital is a name (isotopes, network generations)
+    "number_glued_to_one_capital": "Tracers such as 18F-FDG travel over 6G networks toward the 3H goals.",
+    # issue 11 (detect): a year before a noun stays a year after a year range, a name, or before an acronym
+    "years_before_nouns": ("We solve the 2025 USAMO within hours, read 2017-2024 records and the Smith 2023 "
+                           "cohort studies of the 2023-24 season."),
+    # issue 11 (detect): powers with a negative exponent, a letter plus or minus an integer, degrees of freedom
+    "powers_offsets_and_dof": "All tests hold at 10^(-12) or 10^-5; level n+1 uses step t-1 and 6DoF poses.",
+    # issue 11 (detect): a setting with thousands separators, e-notation exponents, a name before 's,
+    # a camel-case name glued to a digit, a K-size before "resolution"
+    "settings_exponents_and_glued_names": ("With N = 2,724 people, p = 8.9e-11 and SAM 2's encoder, it wins on "
+                                           "2WikiMultihop and 360World at native 1K resolution, 0.5x0.5x0.5 voxels."),
+    # issue 11 (detect): sizes written with `*`, and the thresholds listed after a metric's `@`
+    "star_sizes_and_at_threshold_lists": ("Volumes of 512*512*241 and crops of 224*224, scored by CSR@1k/3k/5k, "
+                                          "R@1/5/10 and mAP@0.5:0.95."),
 }
 
 
