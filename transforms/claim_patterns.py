@@ -405,7 +405,8 @@ YEAR_COUNTED = r"^\s(?:[A-Za-z-]+\s){0,2}[a-z][a-z-]+[a-rt-z]s\b"
 
 # A connector between two numbers of one range or list: 14M to 410M, 2.51 and 3.25.
 LINK = (r"^\s?(?:-|--|–|—|to|and|or|,|, and|, or|/|\||vs\.?|versus|out of)"
-        r"(?:\s(?:over|about|around|nearly|almost|roughly|up to|more than|less than))?\s?$")
+        # "+1.3 to +3.9 pp", "from ~17 to ~10 degrees": a sign or ~ before the second number
+        r"(?:\s(?:over|about|around|nearly|almost|roughly|up to|more than|less than))?\s?[+~]?$")
 
 # A count per item, read after a decimal with a counted noun: "8.5 concurrent edits per
 # image", "11.89 calls per task" (an average count, not a score).

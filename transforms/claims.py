@@ -193,7 +193,8 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
             _before=pl.when(pl.col("_plural").is_not_null()).then(pl.col("_window")).str.extract(P.BEFORE_PLURAL, 1),
         )
         .with_columns(count_unit=unit)
-        .with_columns(points=pl.col("count_unit").str.contains(r"(?:^|\s)point$").fill_null(False))
+        # "by 3 points", "+2.1 percentage points", "+17.26pp", "6.2 pp": percentage points
+        .with_columns(points=pl.col("count_unit").str.contains(r"(?:^|\s)point$|^pp$").fill_null(False))
         .drop("_window", "_plural", "_models", "_w0", "_w1", "_w2", "_w3", "_chosen", "_before")
     )
 
@@ -625,6 +626,11 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         gpos=_ROW - pl.col("g_first"),
         gsize=pl.col("g_last") - pl.col("g_first") + 1,
         kind1=_fill_in_group(pl.col("kind0")),
+        # "+1.3 to +3.9 pp", "by 2--3 percentage points": a bare member of a range or list whose
+        # other member is in percentage points is too (even where a metric named before made it
+        # the metric's value)
+        _pts_group=pl.col("bare") & (pl.col("kind0").is_null() | (pl.col("kind0") == "score"))
+        & _fill_in_group(pl.when(pl.col("points")).then(pl.lit(True))).fill_null(False),
         unit1=pl.when(pl.col("kind0").is_null())
         .then(
             pl.when(_bfill_in_group(pl.col("kind0")).is_not_null())
@@ -634,7 +640,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         .otherwise(pl.col("unit0")),
         metric1=_fill_in_group(pl.col("metric_adj")),
         metric_gen1=_fill_in_group(pl.col("metric_gen")),
-    )
+    ).with_columns(unit1=pl.when(pl.col("_pts_group")).then(pl.lit("points")).otherwise(pl.col("unit1")))
     kind = pl.coalesce(
         pl.col("kind1"),
         pl.when(pl.col("decimal")).then(pl.lit("score")).otherwise(pl.lit("count")),

@@ -244,7 +244,7 @@ POSITIVE = {
     # issue 11c: a lower-case unit glued to a number keeps it a claim (only capitals make a name)
     "lower_case_unit_glued": (
         "It succeeds at distances greater than 25m and adds +17.26pp over zero-shot.",
-        [("25", 25.0, "count", "m"), ("17.26", 17.26, "score", None)],
+        [("25", 25.0, "count", "m"), ("17.26", 17.26, "score", "points")],
     ),
 }
 
@@ -726,3 +726,14 @@ def test_sentence_cuts_are_the_regex_replacements(texts: list[str]) -> None:
     got = frame.select(ls=_after_last_sentence_end(pl.col("t")), rs=_before_first_sentence_end(pl.col("t")))
     assert got["ls"].to_list() == frame["t"].str.replace(r"(?s)^.*[.!?;]\s", "").to_list()
     assert got["rs"].to_list() == frame["t"].str.replace(r"(?s)[.!?;]\s.*$", "").to_list()
+
+
+def test_pp_and_ranges_in_percentage_points_are_points() -> None:
+    """GUIDELINES: percentage points are a score with unit `points`, written "pp" too; a bare
+    member of a range or list whose other member says pp is in points as well."""
+    got = claims_of("Recall rises by +4.5pp over the base. It improves precision by +0.8 to +2.4 pp over prior work.")
+    assert [(c["text"], c["kind"], c["unit"]) for c in got] == [
+        ("4.5", "score", "points"), ("0.8", "score", "points"), ("2.4", "score", "points")]
+    got = claims_of("The gap shrinks by 3--5 percentage points, and by 12 pp on hard cases.")
+    assert [(c["text"], c["kind"], c["unit"]) for c in got] == [
+        ("3", "score", "points"), ("5", "score", "points"), ("12", "score", "points")]
