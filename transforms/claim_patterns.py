@@ -395,6 +395,27 @@ ADJECTIVE_SHAPE = (r"(?:ing|ed|al|ic|ive|ous|ful|able|ible|ent|ant|ary|less|ly|e
 # (plural forms: they are tested on the plural word as written)
 GENERIC_HEAD = (r"^(?:pair|triplet|categorie|type|value|sequence|group|dimension|clip|tile|test|case|map|"
                 r"pattern|prototype|set|unit|item|instance|entrie|record|segment)s$")
+# Irregular plurals (Latin, Greek, English) and nouns alike in both numbers, as counted nouns
+# are written: their singular ("species" stays species, not specy; "movies" -> movie).
+IRREGULAR_PLURAL = {
+    "species": "species", "series": "series", "news": "news", "criteria": "criterion",
+    "phenomena": "phenomenon", "automata": "automaton", "minutiae": "minutia", "formulae": "formula",
+    "vertebrae": "vertebra", "larvae": "larva", "antennae": "antenna", "analyses": "analysis",
+    "hypotheses": "hypothesis", "theses": "thesis", "syntheses": "synthesis", "diagnoses": "diagnosis",
+    "prognoses": "prognosis", "parentheses": "parenthesis", "matrices": "matrix", "vertices": "vertex",
+    "indices": "index", "appendices": "appendix", "cortices": "cortex", "stimuli": "stimulus",
+    "nuclei": "nucleus", "radii": "radius", "foci": "focus", "fungi": "fungus", "corpora": "corpus",
+    "genera": "genus", "bacteria": "bacterium", "strata": "stratum", "curricula": "curriculum",
+    "spectra": "spectrum", "children": "child", "mice": "mouse", "teeth": "tooth", "feet": "foot",
+    "movies": "movie", "cookies": "cookie", "calories": "calorie", "zombies": "zombie",
+}  # fmt: skip
+
+# Group 1: a noun glued to the number by a hyphen ("48-frame", "3-step", "2-stage").
+HYPHEN_NOUN = r"^-([a-z]{2,})(?:[ \t\n,.;:)]|$)"
+# A lower-case word shaped like an adverb, participle or adjective (-ly, -ed but not -eed,
+# -ive, -ous, -ful, -able/-ible, -al, a long -ic): it describes what is counted, it does not
+# name it ("seed", "topic", "metric" stay nouns).
+NOT_NOUN_SHAPE = r"^[a-z][0-9A-Za-z_'-]*(?:ly|[^e]ed|ive|ous|ful|able|ible|al|[a-z]{5}ic)$"
 # A word that may be the noun when no plural is found (then checked against the modifiers).
 PLAIN_NOUN = r"^(?:[a-z][\w']*|[A-Z]{2,6}s?)$"
 # "1.6B language models", "124M parameters": a size that counts parameters.
@@ -430,7 +451,7 @@ RATE_PER = {
 FACTOR_LEFT = r"\bfactors? of\s(?:about\s|around\s|roughly\s|up to\s|over\s)?$"
 
 # "inference steps from 20 to 1-4", "samples of 10 million": the counted noun before.
-NOUN_LEFT = r"\b([a-z]{3,}s)\s(?:from|of)\s(?:about\s|around\s|over\s|up to\s|only\s)?$"
+NOUN_LEFT = (r"\b([a-z]{3,}s)\s(?:from|of)\s(?:about\s|around\s|over\s|up to\s|only\s)?$")
 
 # A model name right before a bare size: "Gopher (280B)", "GPT-3 175B fine-tuned".
 NAME_BEFORE_SIZE = r"\b[A-Z][\w.-]*\s?\(?$"

@@ -100,6 +100,8 @@ def _singular(expr: pl.Expr) -> pl.Expr:
     -sses/-shes/-ches/-xes lose "es", else -s after [^sui'] is dropped (as
     expr.str.replace(r"ies$", "y").str.replace(r"(?:(ss|sh|ch|x)es|([^sui'])s)$", "${1}${2}"))."""
     return pl.coalesce(
+        # irregular plurals and nouns alike in both numbers ("criteria", "species": a lookup)
+        expr.replace_strict(P.IRREGULAR_PLURAL, default=None, return_dtype=pl.String),
         pl.concat_str(expr.str.extract(r"(?s)^(.*)ies$", 1), pl.lit("y")),
         # "116,135 women" -> woman (the one irregular plural common in study populations)
         pl.concat_str(expr.str.extract(r"^((?:[Ww]o)?[Mm])en$", 1), pl.lit("an")),
@@ -152,8 +154,15 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
         .str.extract(P.NOUN_WINDOW, 1)
     )
     # (a replace: as an extract, the lazy prefix before this long alternation costs 4x more)
-    lf = lf.with_columns(_window=window.str.replace(P.STOP_TAIL, "")).with_columns(
-        _plural=pl.col("_window").str.extract(P.PLURAL_NOUN, 1),
+    # "48-frame videos", "a 3-step approach": a noun glued by a hyphen is what is counted
+    # (GUIDELINES: "4-level", "2-stage" -> level, stage), unless it is shaped like an
+    # adjective ("3-dimensional", "2-based")
+    hyphen = pl.col("_hyphen")
+    glued_noun = pl.when(rs.str.starts_with("-")).then(rs)  # (a cheap test: the extract then runs on few rows)
+    lf = lf.with_columns(_window=window.str.replace(P.STOP_TAIL, ""), _hyphen=glued_noun.str.extract(P.HYPHEN_NOUN, 1)).with_columns(
+        _hyphen=pl.when(hyphen.str.extract(P.NOT_NOUN_SHAPE, 0).is_null()).then(hyphen)
+    ).with_columns(
+        _plural=pl.coalesce("_hyphen", pl.col("_window").str.extract(P.PLURAL_NOUN, 1)),
         _models=pl.col("big") & pl.col("_window").str.contains(P.MODEL_NOUN),
     ).with_columns(
         # "72B CoT monitor", "a 5B DiT baseline": a glued B with no other counted noun is a model size
@@ -184,18 +193,23 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
     compound = (before.str.contains(r"^[A-Z]{2,6}$") | noun_like) & ~before.str.contains(P.PLURAL_NOUN)
     noun = pl.concat_str(
         pl.when(compound.fill_null(False)).then(pl.concat_str(before, pl.lit(" "))).otherwise(pl.lit("")),
-        _singular(lower_first),
+        _singular(pl.col("_lower")),  # (a column: _singular reads its input in each branch)
     )
     unit = pl.when(pl.col("_models").fill_null(False)).then(pl.lit("parameter")).otherwise(noun)
     return (
         lf.with_columns(
             _chosen=pl.coalesce("_plural", *plain),
-            _before=pl.when(pl.col("_plural").is_not_null()).then(pl.col("_window")).str.extract(P.BEFORE_PLURAL, 1),
+            _before=pl.when(pl.col("_plural").is_not_null() & hyphen.is_null()).then(pl.col("_window")).str.extract(P.BEFORE_PLURAL, 1),
         )
+        # a plain word shaped like an adjective, adverb or participle names nothing counted
+        # ("30 multimodal)", "2,000 reserved for testing", "223 clinically curated ...")
+        .with_columns(_shape=pl.when(pl.col("_plural").is_null()).then(chosen).str.extract(P.NOT_NOUN_SHAPE, 0))
+        .with_columns(_chosen=pl.when(pl.col("_shape").is_null()).then(chosen))
+        .with_columns(_lower=lower_first)
         .with_columns(count_unit=unit)
         # "by 3 points", "+2.1 percentage points", "+17.26pp", "6.2 pp": percentage points
         .with_columns(points=pl.col("count_unit").str.contains(r"(?:^|\s)point$|^pp$").fill_null(False))
-        .drop("_window", "_plural", "_models", "_w0", "_w1", "_w2", "_w3", "_chosen", "_before")
+        .drop("_window", "_plural", "_models", "_w0", "_w1", "_w2", "_w3", "_chosen", "_before", "_hyphen", "_shape", "_lower")
     )
 
 
@@ -671,10 +685,13 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         pl.col("resp").list.get(pl.col("gpos"), null_on_oob=True)
     )
     lf = (
-        lf.with_columns(on_name=_extract(pl.col("rs"), _rx(P.ON_DATA_NAME)))
+        # (noun_left a column first: _singular reads its input in each of its branches)
+        # ("consists of" is a verb: no noun)
+        lf.with_columns(on_name=_extract(pl.col("rs"), _rx(P.ON_DATA_NAME)), noun_left=noun_left)
+        .with_columns(noun_left=pl.when(pl.col("noun_left") != "consists").then(pl.col("noun_left")))
         .with_columns(
             kind=kind,
-            noun_left=_singular(noun_left),
+            noun_left=_singular(pl.col("noun_left")),
             name_before_size=name_before_size,
             resp=resp,
             ds0=pl.coalesce(paren_ds, right_ds),

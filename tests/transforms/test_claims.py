@@ -737,3 +737,23 @@ def test_pp_and_ranges_in_percentage_points_are_points() -> None:
     got = claims_of("The gap shrinks by 3--5 percentage points, and by 12 pp on hard cases.")
     assert [(c["text"], c["kind"], c["unit"]) for c in got] == [
         ("3", "score", "points"), ("5", "score", "points"), ("12", "score", "points")]
+
+
+def test_noun_glued_by_a_hyphen_is_counted() -> None:
+    """GUIDELINES ("4-level", "2-stage" -> level, stage): the noun after the hyphen is the unit,
+    even when a plural noun or a verb follows ("24-frame clips", "a 5-step recipe yields")."""
+    got = claims_of("We sample 24-frame clips. Our 5-step recipe yields gains. It uses 3-bit weights and a 12-dimensional code.")
+    assert [(c["text"], c["unit"]) for c in got] == [("24", "frame"), ("5", "step"), ("3", "bit"), ("12", None)]
+
+
+def test_adjective_or_adverb_after_a_count_is_no_unit() -> None:
+    """A lone word shaped like an adjective, adverb or participle names nothing counted."""
+    got = claims_of("The suite holds 900 items (40 visual, 860 textual). Of these, 120 randomly drawn were kept.")
+    assert [(c["text"], c["unit"]) for c in got] == [("900", "item"), ("40", None), ("860", None), ("120", None)]
+
+
+def test_irregular_and_unchanging_plurals_of_counted_nouns() -> None:
+    """Counted nouns are singular: "species" stays, Latin/Greek plurals take their singular."""
+    got = claims_of("We observe 310 species over 12 criteria, 45 analyses, 8 matrices and 64 movies.")
+    assert [(c["text"], c["unit"]) for c in got] == [
+        ("310", "species"), ("12", "criterion"), ("45", "analysis"), ("8", "matrix"), ("64", "movie")]
