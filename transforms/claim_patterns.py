@@ -523,7 +523,12 @@ CONTEXT_AFTER = r"(?i)^[\s-]*tokens?\s(?:(?:in\s)?length|window|context)\b"
 
 # Group 1: a physical unit written right after a number ("4.35 mm", "0.68 mJ", "72 m long"),
 # not a rate ("m/s") and not a word that starts with it ("3 models").
-PHYSICAL_UNIT = r"^\s?(mm|cm|km|nm|µm|μm|m|mJ|kJ|mW|kW|mV|kV|Hz|kHz|MHz|GHz)(?:[\s.,;:)]|$)"
+PHYSICAL_UNIT = (r"^\s?(mm|cm|km|nm|µm|μm|m|mJ|kJ|mW|kW|mV|kV|Hz|kHz|MHz|GHz|lux|°"
+                 r"|(?:kilo|centi|milli|nano)?met(?:er|re)s?)(?:[\s.,;:)]|$)")
+# A physical unit written out, as its symbol ("100 meters" -> m).
+SPELLED_PHYSICAL_UNITS = {f"{prefix}{stem}{plural}": symbol for prefix, symbol in
+                          (("", "m"), ("kilo", "km"), ("centi", "cm"), ("milli", "mm"), ("nano", "nm"))
+                          for stem in ("meter", "metre") for plural in ("", "s")}
 
 # Group 1: a canonical name of speed or cost after qualifiers that only say where it is measured
 # ("prefill speedup", "inference throughput", "inference latency"; GUIDELINES: the base name).

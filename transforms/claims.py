@@ -786,8 +786,14 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     ).with_columns(metric=pl.when(pl.col("_ctx_len") & tokens).then(pl.lit("context length")).otherwise("metric"))
     # "0.68 mJ", "Chamfer 4.35 mm", "72 m long rows": a physical unit written after a bare
     # number is its unit (GUIDELINES: span = the bare number, unit = the physical unit)
+    # ... written out too ("100 meters" -> m); and a bare member of a range or list before it
+    # shares it ("11.33 to 3.91 mm", "59.8/40.7 mm", "0.001-0.8 lux") unless it has a unit of
+    # its own (a score's unit is only the metric's name)
     physical = pl.when(pl.col("bare")).then(pl.col("rs")).str.extract(P.PHYSICAL_UNIT, 1)
-    lf = lf.with_columns(unit=pl.coalesce(physical, "unit"))
+    shares = pl.col("bare") & pl.col("link_next") & (pl.col("unit").is_null() | (pl.col("kind") == "score"))
+    lf = lf.with_columns(_physical=physical.replace(P.SPELLED_PHYSICAL_UNITS)).with_columns(
+        unit=pl.coalesce("_physical", pl.when(shares).then(_bfill_in_group(pl.col("_physical"))), "unit")
+    ).drop("_physical")
     # "(95% CI 0.69-0.87)": the bounds of a confidence interval; its metric is the interval
     # with its level, and a bound is no value of a metric named CI (unit null)
     ci_level = pl.when(pl.col("metric") == "CI").then(pl.col("ls")).str.extract(P.CI_BEFORE_BOUNDS, 1)

@@ -757,3 +757,11 @@ def test_irregular_and_unchanging_plurals_of_counted_nouns() -> None:
     got = claims_of("We observe 310 species over 12 criteria, 45 analyses, 8 matrices and 64 movies.")
     assert [(c["text"], c["unit"]) for c in got] == [
         ("310", "species"), ("12", "criterion"), ("45", "analysis"), ("8", "matrix"), ("64", "movie")]
+
+
+def test_physical_unit_written_out_and_shared_by_a_range() -> None:
+    """GUIDELINES: a physical unit after a bare number is its unit, written out too ("30 meters"
+    -> m); the first number of a range or list before it takes it ("2.5 to 4.1 mm", "12.4/9.8 mm")."""
+    got = claims_of("Drones fly at 30 meters. The error drops from 2.5 to 4.1 mm, MPJPE/PA-MPJPE of 12.4/9.8 mm, 0.05-0.3 lux.")
+    assert [(c["text"], c["unit"]) for c in got] == [
+        ("30", "m"), ("2.5", "mm"), ("4.1", "mm"), ("12.4", "mm"), ("9.8", "mm"), ("0.05", "lux"), ("0.3", "lux")]
