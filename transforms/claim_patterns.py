@@ -451,7 +451,12 @@ RATE_PER = {
 FACTOR_LEFT = r"\bfactors? of\s(?:about\s|around\s|roughly\s|up to\s|over\s)?$"
 
 # "inference steps from 20 to 1-4", "samples of 10 million": the counted noun before.
-NOUN_LEFT = (r"\b([a-z]{3,}s)\s(?:from|of)\s(?:about\s|around\s|over\s|up to\s|only\s)?$")
+# ... and a count in parentheses after the plural noun ("100 tasks (70 text-only", "14,000
+# samples (2,000 reserved", "frames (e.g., 16-64)", "parameters (from 5.2M to 82K)")
+NOUN_LEFT = (r"\b([a-z]{3,}s)\s(?:(?:from|of)\s|\((?:e\.g\.,?\s|i\.e\.,?\s|from\s)?)"
+             r"(?:about\s|around\s|over\s|up to\s|only\s)?$")
+# Group 1: the noun a count of a part names ("8 of 14 tasks", "4 out of 100 items").
+OF_COUNTED = r"^\s(?:out\s)?of\s(?:the\s)?[0-9][0-9,.]*\s(?:[a-z][a-z-]*\s)?([a-z][a-z-]*[a-rt-z]s)\b"
 
 # A model name right before a bare size: "Gopher (280B)", "GPT-3 175B fine-tuned".
 NAME_BEFORE_SIZE = r"\b[A-Z][\w.-]*\s?\(?$"

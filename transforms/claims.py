@@ -204,12 +204,15 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
         # a plain word shaped like an adjective, adverb or participle names nothing counted
         # ("30 multimodal)", "2,000 reserved for testing", "223 clinically curated ...")
         .with_columns(_shape=pl.when(pl.col("_plural").is_null()).then(chosen).str.extract(P.NOT_NOUN_SHAPE, 0))
-        .with_columns(_chosen=pl.when(pl.col("_shape").is_null()).then(chosen))
-        .with_columns(_lower=lower_first)
-        .with_columns(count_unit=unit)
+        .with_columns(
+            _lower=pl.when(pl.col("_shape").is_null()).then(lower_first),
+            # no noun after an integer: "8 of 14 tasks", "0 to 4 of 100 items" count that noun
+            _of=pl.when(chosen.is_null() & ~pl.col("decimal")).then(rs).str.extract(P.OF_COUNTED, 1),
+        )
+        .with_columns(count_unit=pl.coalesce(unit, _singular(pl.col("_of"))))
         # "by 3 points", "+2.1 percentage points", "+17.26pp", "6.2 pp": percentage points
         .with_columns(points=pl.col("count_unit").str.contains(r"(?:^|\s)point$|^pp$").fill_null(False))
-        .drop("_window", "_plural", "_models", "_w0", "_w1", "_w2", "_w3", "_chosen", "_before", "_hyphen", "_shape", "_lower")
+        .drop("_window", "_plural", "_models", "_w0", "_w1", "_w2", "_w3", "_chosen", "_before", "_hyphen", "_shape", "_lower", "_of")
     )
 
 
@@ -660,7 +663,12 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         pl.when(pl.col("decimal")).then(pl.lit("score")).otherwise(pl.lit("count")),
     )
     # Read on the group's first row only ("inference steps from 20 to 1-4").
-    noun_left = pl.when(pl.col("gpos") == 0).then(pl.col("ls")).str.extract(P.NOUN_LEFT, 1)
+    # (only where no unit was found: the search runs over the whole sentence before)
+    noun_left = (
+        pl.when((pl.col("gpos") == 0) & pl.col("unit1").is_null() & pl.col("kind1").is_in(["count"]).fill_null(True))
+        .then(pl.col("ls"))
+        .str.extract(P.NOUN_LEFT, 1)
+    )
     name_before_size = pl.col("big") & pl.col("ls").str.contains(P.NAME_BEFORE_SIZE)
     # "... on A and B respectively" (read on the group's last row).
     says_respectively = (pl.col("gpos") == pl.col("gsize") - 1) & pl.col("rs").str.contains("respectively", literal=True)

