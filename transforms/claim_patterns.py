@@ -410,6 +410,12 @@ IRREGULAR_PLURAL = {
     "movies": "movie", "cookies": "cookie", "calories": "calorie", "zombies": "zombie",
 }  # fmt: skip
 
+# Up to four words after a number and an acronym in parentheses ("large language models
+# (LLMs)", "Visual Question Answering (VQA)"), and its parts: the first letter of the words, the
+# acronym (its first letter, whether it is plural).
+ACRONYM_DEFINED = r"^\s(?:[A-Za-z][0-9A-Za-z_-]*\s){1,4}\([A-Z][A-Za-z]*[A-Z]s?\)"
+ACRONYM_PARTS = r"^\s(?P<w>[A-Za-z])[^(]*\((?P<acr>(?P<a>[A-Z])[A-Za-z]*[A-Z](?P<s>s?))\)$"
+
 # Group 1: a noun glued to the number by a hyphen ("48-frame", "3-step", "2-stage").
 HYPHEN_NOUN = r"^-([a-z]{2,})(?:[ \t\n,.;:)]|$)"
 # A lower-case word shaped like an adverb, participle or adjective (-ly, -ed but not -eed,

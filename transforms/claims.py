@@ -149,11 +149,27 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
     (`rs`, null where no noun is needed), up to four words, stopping at punctuation or a
     stop word; "parameter" for a size (column `big`) before "models"."""
     window = (
-        rs
+        pl.coalesce("_acronym_rs", rs)
         .str.replace_all(_rx(r"\bdata sets?\b"), "dataset")
         .str.extract(P.NOUN_WINDOW, 1)
     )
     # (a replace: as an extract, the lazy prefix before this long alternation costs 4x more)
+    # "7 large language models (LLMs)", "15K Visual Question Answering (VQA) pairs": an acronym
+    # defined in parentheses right after the words stands for them (its first letter is theirs),
+    # when it is plural or a word follows it: the text after the number reads "LLMs", "VQA pairs"
+    defined = pl.col("_defined")
+    parts = pl.col("_parts")
+    after = rs.str.slice(defined.str.len_chars())
+    lf = (
+        lf.with_columns(_defined=rs.str.extract(P.ACRONYM_DEFINED, 0))
+        .with_columns(_parts=pl.when(defined.is_not_null()).then(defined).str.extract_groups(P.ACRONYM_PARTS))
+        .with_columns(
+            _acronym_rs=pl.when(
+                (parts.struct.field("w").str.to_uppercase() == parts.struct.field("a"))
+                & ((parts.struct.field("s") == "s") | after.str.starts_with(" "))
+            ).then(pl.concat_str(pl.lit(" "), parts.struct.field("acr"), after))
+        )
+    )
     # "48-frame videos", "a 3-step approach": a noun glued by a hyphen is what is counted
     # (GUIDELINES: "4-level", "2-stage" -> level, stage), unless it is shaped like an
     # adjective ("3-dimensional", "2-based")
@@ -190,7 +206,8 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
         & ~generic_before.str.contains(P.ADJECTIVE_SHAPE)
         & ~generic_before.is_in(_MODIFIERS)
     )
-    compound = (before.str.contains(r"^[A-Z]{2,6}$") | noun_like) & ~before.str.contains(P.PLURAL_NOUN)
+    # ("SOTA" says how good, not what kind: "3 SOTA models" -> model)
+    compound = ((before.str.contains(r"^[A-Z]{2,6}$") & (before != "SOTA")) | noun_like) & ~before.str.contains(P.PLURAL_NOUN)
     noun = pl.concat_str(
         pl.when(compound.fill_null(False)).then(pl.concat_str(before, pl.lit(" "))).otherwise(pl.lit("")),
         _singular(pl.col("_lower")),  # (a column: _singular reads its input in each branch)
@@ -212,7 +229,8 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
         .with_columns(count_unit=pl.coalesce(unit, _singular(pl.col("_of"))))
         # "by 3 points", "+2.1 percentage points", "+17.26pp", "6.2 pp": percentage points
         .with_columns(points=pl.col("count_unit").str.contains(r"(?:^|\s)point$|^pp$").fill_null(False))
-        .drop("_window", "_plural", "_models", "_w0", "_w1", "_w2", "_w3", "_chosen", "_before", "_hyphen", "_shape", "_lower", "_of")
+        .drop("_window", "_plural", "_models", "_w0", "_w1", "_w2", "_w3", "_chosen", "_before", "_hyphen", "_shape", "_lower", "_of",
+              "_defined", "_parts", "_acronym_rs")
     )
 
 

@@ -773,3 +773,11 @@ def test_count_of_a_part_takes_the_noun_of_the_whole() -> None:
     got = claims_of("The probe fails in 5 of 12 runs. We collect 1,200 prompts (300 reserved) and use clips (e.g., 8-32), as before.")
     assert [(c["text"], c["unit"]) for c in got] == [
         ("5", "run"), ("12", "run"), ("1,200", "prompt"), ("300", "prompt"), ("8", "clip"), ("32", "clip")]
+
+
+def test_acronym_defined_in_parentheses_names_the_counted_thing() -> None:
+    """"9 vision language models (VLMs)" counts VLMs, "4K Named Entity (NE) spans" NE spans; an
+    acronym that does not abbreviate the words before it ("runs (GPU)") is no unit, and "SOTA"
+    says how good a thing is, not what kind ("5 SOTA detectors" -> detector)."""
+    got = claims_of("We compare 9 vision language models (VLMs), 4K Named Entity (NE) spans, 6 runs (GPU) each, and 5 SOTA detectors.")
+    assert [(c["text"], c["unit"]) for c in got] == [("9", "VLM"), ("4K", "NE span"), ("6", "run"), ("5", "detector")]
