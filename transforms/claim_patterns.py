@@ -461,6 +461,11 @@ FACTOR_LEFT = r"\bfactors? of\s(?:about\s|around\s|roughly\s|up to\s|over\s)?$"
 # samples (2,000 reserved", "frames (e.g., 16-64)", "parameters (from 5.2M to 82K)")
 NOUN_LEFT = (r"\b([a-z]{3,}s)\s(?:(?:from|of)\s|\((?:e\.g\.,?\s|i\.e\.,?\s|from\s)?)"
              r"(?:about\s|around\s|over\s|up to\s|only\s)?$")
+# The words after a number up to "and"/"or" (`pre`, the noun window when no noun was found),
+# then maybe a number, then the first plural noun within four words (`noun`).
+COORDINATED_NOUN = (r"^[\s+\-]*(?P<pre>[A-Za-z][0-9A-Za-z_'-]*(?:\s[A-Za-z][0-9A-Za-z_'-]*){0,3})\s(?:and|or)\s"
+                    r"(?:[0-9][0-9,.]*(?:\s?(?:million|billion|thousand|[kKMB]))?\s)?(?:[A-Za-z][0-9A-Za-z_'-]*\s){0,3}?"
+                    r"(?P<noun>[a-z][a-z-]*[0-9A-Za-hj-rtv-z_-]s|[A-Z]{2,6}s)(?:[\s,.;:)]|$)")
 # Group 1: the noun a count of a part names ("8 of 14 tasks", "4 out of 100 items").
 OF_COUNTED = r"^\s(?:out\s)?of\s(?:the\s)?[0-9][0-9,.]*\s(?:[a-z][a-z-]*\s)?([a-z][a-z-]*[a-rt-z]s)\b"
 
@@ -536,10 +541,9 @@ CONTEXT_AFTER = r"(?i)^[\s-]*tokens?\s(?:(?:in\s)?length|window|context)\b"
 # not a rate ("m/s") and not a word that starts with it ("3 models").
 PHYSICAL_UNIT = (r"^\s?(mm|cm|km|nm|µm|μm|m|mJ|kJ|mW|kW|mV|kV|Hz|kHz|MHz|GHz|lux|°"
                  r"|(?:kilo|centi|milli|nano)?met(?:er|re)s?)(?:[\s.,;:)]|$)")
-# A physical unit written out, as its symbol ("100 meters" -> m).
-SPELLED_PHYSICAL_UNITS = {f"{prefix}{stem}{plural}": symbol for prefix, symbol in
-                          (("", "m"), ("kilo", "km"), ("centi", "cm"), ("milli", "mm"), ("nano", "nm"))
-                          for stem in ("meter", "metre") for plural in ("", "s")}
+# A length written out ("meters", "kilometres"), group 1: the first letter of its prefix
+# (its symbol is that letter and "m": m, km, cm, mm, nm).
+SPELLED_METRE = r"^([kcmn]?)[a-z]*met(?:er|re)s?$"
 
 # Group 1: a canonical name of speed or cost after qualifiers that only say where it is measured
 # ("prefill speedup", "inference throughput", "inference latency"; GUIDELINES: the base name).

@@ -157,9 +157,10 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
     # "7 large language models (LLMs)", "15K Visual Question Answering (VQA) pairs": an acronym
     # defined in parentheses right after the words stands for them (its first letter is theirs),
     # when it is plural or a word follows it: the text after the number reads "LLMs", "VQA pairs"
+    no_noun = pl.col("_no_noun")  # an integer after which no counted noun was found
     defined = pl.col("_defined")
     parts = pl.col("_parts")
-    after = rs.str.slice(defined.str.len_chars())
+    after = pl.when(defined.is_not_null()).then(rs).str.slice(defined.str.len_chars())
     lf = (
         lf.with_columns(_defined=rs.str.extract(P.ACRONYM_DEFINED, 0))
         .with_columns(_parts=pl.when(defined.is_not_null()).then(defined).str.extract_groups(P.ACRONYM_PARTS))
@@ -221,15 +222,27 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
         # a plain word shaped like an adjective, adverb or participle names nothing counted
         # ("30 multimodal)", "2,000 reserved for testing", "223 clinically curated ...")
         .with_columns(_shape=pl.when(pl.col("_plural").is_null()).then(chosen).str.extract(P.NOT_NOUN_SHAPE, 0))
+        .with_columns(_no_noun=(chosen.is_null() | pl.col("_shape").is_not_null()) & ~pl.col("decimal"))
         .with_columns(
             _lower=pl.when(pl.col("_shape").is_null()).then(lower_first),
             # no noun after an integer: "8 of 14 tasks", "0 to 4 of 100 items" count that noun
-            _of=pl.when(chosen.is_null() & ~pl.col("decimal")).then(rs).str.extract(P.OF_COUNTED, 1),
+            _of=pl.when(no_noun).then(rs).str.extract(P.OF_COUNTED, 1),
+            # ... nor before "and"/"or": "77,620 abusive and 272,214 non-abusive text samples",
+            # "48,000 manually annotated and 3.2 million semi-labeled frames" count the noun
+            # after it (the words before it are the window cut at "and": they describe it)
+            _coord=pl.when(no_noun & (pl.col("_window") != "")).then(rs)
+            .str.extract_groups(P.COORDINATED_NOUN),
+        )
+        .with_columns(
+            _of=pl.coalesce(
+                "_of",
+                pl.when(pl.col("_coord").struct.field("pre") == pl.col("_window")).then(pl.col("_coord").struct.field("noun")),
+            )
         )
         .with_columns(count_unit=pl.coalesce(unit, _singular(pl.col("_of"))))
         # "by 3 points", "+2.1 percentage points", "+17.26pp", "6.2 pp": percentage points
         .with_columns(points=pl.col("count_unit").str.contains(r"(?:^|\s)point$|^pp$").fill_null(False))
-        .drop("_window", "_plural", "_models", "_w0", "_w1", "_w2", "_w3", "_chosen", "_before", "_hyphen", "_shape", "_lower", "_of",
+        .drop("_window", "_plural", "_models", "_w0", "_w1", "_w2", "_w3", "_chosen", "_before", "_hyphen", "_shape", "_lower", "_of", "_coord", "_no_noun",
               "_defined", "_parts", "_acronym_rs")
     )
 
@@ -817,7 +830,9 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     # its own (a score's unit is only the metric's name)
     physical = pl.when(pl.col("bare")).then(pl.col("rs")).str.extract(P.PHYSICAL_UNIT, 1)
     shares = pl.col("bare") & pl.col("link_next") & (pl.col("unit").is_null() | (pl.col("kind") == "score"))
-    lf = lf.with_columns(_physical=physical.replace(P.SPELLED_PHYSICAL_UNITS)).with_columns(
+    # (written out: the first letter of its prefix and "m": "kilometres" -> km, "meters" -> m)
+    spelled = pl.concat_str(pl.col("_physical").str.extract(P.SPELLED_METRE, 1), pl.lit("m"))
+    lf = lf.with_columns(_physical=physical).with_columns(_physical=pl.coalesce(spelled, "_physical")).with_columns(
         unit=pl.coalesce("_physical", pl.when(shares).then(_bfill_in_group(pl.col("_physical"))), "unit")
     ).drop("_physical")
     # "(95% CI 0.69-0.87)": the bounds of a confidence interval; its metric is the interval

@@ -781,3 +781,10 @@ def test_acronym_defined_in_parentheses_names_the_counted_thing() -> None:
     says how good a thing is, not what kind ("5 SOTA detectors" -> detector)."""
     got = claims_of("We compare 9 vision language models (VLMs), 4K Named Entity (NE) spans, 6 runs (GPU) each, and 5 SOTA detectors.")
     assert [(c["text"], c["unit"]) for c in got] == [("9", "VLM"), ("4K", "NE span"), ("6", "run"), ("5", "detector")]
+
+
+def test_count_before_and_takes_the_noun_after_it() -> None:
+    """"120 labeled and 3 million unlabeled scans": the first count's words stop at "and", the
+    noun after it is what both count (a lone word before "and" is no noun of its own)."""
+    got = claims_of("We pool 120 labeled and 3 million unlabeled chest scans, and 8 open or closed LLMs.")
+    assert [(c["text"], c["unit"]) for c in got] == [("120", "scan"), ("3 million", "scan"), ("8", "LLM")]
