@@ -148,11 +148,8 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
     """Columns `count_unit` and `points`: the counted noun in the words after the number
     (`rs`, null where no noun is needed), up to four words, stopping at punctuation or a
     stop word; "parameter" for a size (column `big`) before "models"."""
-    window = (
-        pl.coalesce("_acronym_rs", rs)
-        .str.replace_all(_rx(r"\bdata sets?\b"), "dataset")
-        .str.extract(P.NOUN_WINDOW, 1)
-    )
+    # ("data sets" -> "dataset" on the window's few words, not on the whole rest of the sentence)
+    window = pl.coalesce("_acronym_rs", rs).str.extract(P.NOUN_WINDOW, 1).str.replace_all(_rx(r"\bdata sets?\b"), "dataset")
     # (a replace: as an extract, the lazy prefix before this long alternation costs 4x more)
     # "7 large language models (LLMs)", "15K Visual Question Answering (VQA) pairs": an acronym
     # defined in parentheses right after the words stands for them (its first letter is theirs),
@@ -674,11 +671,11 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         gpos=_ROW - pl.col("g_first"),
         gsize=pl.col("g_last") - pl.col("g_first") + 1,
         kind1=_fill_in_group(pl.col("kind0")),
-        # "+1.3 to +3.9 pp", "by 2--3 percentage points": a bare member of a range or list whose
-        # other member is in percentage points is too (even where a metric named before made it
-        # the metric's value)
-        _pts_group=pl.col("bare") & (pl.col("kind0").is_null() | (pl.col("kind0") == "score"))
-        & _fill_in_group(pl.when(pl.col("points")).then(pl.lit(True))).fill_null(False),
+        # "+1.3 to +3.9 pp", "by 2--3 percentage points": a bare number linked to the next one,
+        # which is in percentage points, is too (even where a metric named before made it the
+        # metric's value; a shift, cheaper than a fill over the group)
+        _pts_group=pl.col("bare") & pl.col("link_next") & (pl.col("kind0").is_null() | (pl.col("kind0") == "score"))
+        & pl.col("points").shift(-1).fill_null(False),
         unit1=pl.when(pl.col("kind0").is_null())
         .then(
             pl.when(_bfill_in_group(pl.col("kind0")).is_not_null())
@@ -832,8 +829,9 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     shares = pl.col("bare") & pl.col("link_next") & (pl.col("unit").is_null() | (pl.col("kind") == "score"))
     # (written out: the first letter of its prefix and "m": "kilometres" -> km, "meters" -> m)
     spelled = pl.concat_str(pl.col("_physical").str.extract(P.SPELLED_METRE, 1), pl.lit("m"))
+    # (the next member's: a shift, cheaper than a fill over the group, covers "A to B mm")
     lf = lf.with_columns(_physical=physical).with_columns(_physical=pl.coalesce(spelled, "_physical")).with_columns(
-        unit=pl.coalesce("_physical", pl.when(shares).then(_bfill_in_group(pl.col("_physical"))), "unit")
+        unit=pl.coalesce("_physical", pl.when(shares).then(pl.col("_physical").shift(-1)), "unit")
     ).drop("_physical")
     # "(95% CI 0.69-0.87)": the bounds of a confidence interval; its metric is the interval
     # with its level, and a bound is no value of a metric named CI (unit null)
