@@ -446,6 +446,33 @@ ADJECTIVE_SHAPE = (r"(?:ing|ed|al|ic|ive|ous|ful|able|ible|ent|ant|ary|less|ly|e
 # (plural forms: they are tested on the plural word as written)
 GENERIC_HEAD = (r"^(?:pair|triplet|categorie|type|value|sequence|group|dimension|clip|tile|test|case|map|"
                 r"pattern|prototype|set|unit|item|instance|entrie|record|segment)s$")
+# Irregular plurals (Latin, Greek, English) and nouns alike in both numbers, as counted nouns
+# are written: their singular ("species" stays species, not specy; "movies" -> movie).
+IRREGULAR_PLURAL = {
+    "species": "species", "series": "series", "news": "news", "criteria": "criterion",
+    "phenomena": "phenomenon", "automata": "automaton", "minutiae": "minutia", "formulae": "formula",
+    "vertebrae": "vertebra", "larvae": "larva", "antennae": "antenna", "analyses": "analysis",
+    "hypotheses": "hypothesis", "theses": "thesis", "syntheses": "synthesis", "diagnoses": "diagnosis",
+    "prognoses": "prognosis", "parentheses": "parenthesis", "matrices": "matrix", "vertices": "vertex",
+    "indices": "index", "appendices": "appendix", "cortices": "cortex", "stimuli": "stimulus",
+    "nuclei": "nucleus", "radii": "radius", "foci": "focus", "fungi": "fungus", "corpora": "corpus",
+    "genera": "genus", "bacteria": "bacterium", "strata": "stratum", "curricula": "curriculum",
+    "spectra": "spectrum", "children": "child", "mice": "mouse", "teeth": "tooth", "feet": "foot",
+    "movies": "movie", "cookies": "cookie", "calories": "calorie", "zombies": "zombie",
+}  # fmt: skip
+
+# Up to four words after a number and an acronym in parentheses ("large language models
+# (LLMs)", "Visual Question Answering (VQA)"), and its parts: the first letter of the words, the
+# acronym (its first letter, whether it is plural).
+ACRONYM_DEFINED = r"^\s(?:[A-Za-z][0-9A-Za-z_-]*\s){1,4}\([A-Z][A-Za-z]*[A-Z]s?\)"
+ACRONYM_PARTS = r"^\s(?P<w>[A-Za-z])[^(]*\((?P<acr>(?P<a>[A-Z])[A-Za-z]*[A-Z](?P<s>s?))\)$"
+
+# Group 1: a noun glued to the number by a hyphen ("48-frame", "3-step", "2-stage").
+HYPHEN_NOUN = r"^-([a-z]{2,})(?:[ \t\n,.;:)]|$)"
+# A lower-case word shaped like an adverb, participle or adjective (-ly, -ed but not -eed,
+# -ive, -ous, -ful, -able/-ible, -al, a long -ic): it describes what is counted, it does not
+# name it ("seed", "topic", "metric" stay nouns).
+NOT_NOUN_SHAPE = r"^[a-z][0-9A-Za-z_'-]*(?:ly|[^e]ed|ive|ous|ful|able|ible|al|[a-z]{5}ic)$"
 # A word that may be the noun when no plural is found (then checked against the modifiers).
 PLAIN_NOUN = r"^(?:[a-z][\w']*|[A-Z]{2,6}s?)$"
 # "1.6B language models", "124M parameters": a size that counts parameters.
@@ -496,7 +523,17 @@ RATE_PER = {
 FACTOR_LEFT = r"\bfactors? of\s(?:about\s|around\s|roughly\s|up to\s|over\s)?$"
 
 # "inference steps from 20 to 1-4", "samples of 10 million": the counted noun before.
-NOUN_LEFT = r"\b([a-z]{3,}s)\s(?:from|of)\s(?:about\s|around\s|over\s|up to\s|only\s)?$"
+# ... and a count in parentheses after the plural noun ("100 tasks (70 text-only", "14,000
+# samples (2,000 reserved", "frames (e.g., 16-64)", "parameters (from 5.2M to 82K)")
+NOUN_LEFT = (r"\b([a-z]{3,}s)\s(?:(?:from|of)\s|\((?:e\.g\.,?\s|i\.e\.,?\s|from\s)?)"
+             r"(?:about\s|around\s|over\s|up to\s|only\s)?$")
+# The words after a number up to "and"/"or" (`pre`, the noun window when no noun was found),
+# then maybe a number, then the first plural noun within four words (`noun`).
+COORDINATED_NOUN = (r"^[\s+\-]*(?P<pre>[A-Za-z][0-9A-Za-z_'-]*(?:\s[A-Za-z][0-9A-Za-z_'-]*){0,3})\s(?:and|or)\s"
+                    r"(?:[0-9][0-9,.]*(?:\s?(?:million|billion|thousand|[kKMB]))?\s)?(?:[A-Za-z][0-9A-Za-z_'-]*\s){0,3}?"
+                    r"(?P<noun>[a-z][a-z-]*[0-9A-Za-hj-rtv-z_-]s|[A-Z]{2,6}s)(?:[\s,.;:)]|$)")
+# Group 1: the noun a count of a part names ("8 of 14 tasks", "4 out of 100 items").
+OF_COUNTED = r"^\s(?:out\s)?of\s(?:the\s)?[0-9][0-9,.]*\s(?:[a-z][a-z-]*\s)?([a-z][a-z-]*[a-rt-z]s)\b"
 
 # A model name right before a bare size: "Gopher (280B)", "GPT-3 175B fine-tuned".
 NAME_BEFORE_SIZE = r"\b[A-Z][\w.-]*\s?\(?$"
@@ -569,7 +606,11 @@ CONTEXT_AFTER = r"(?i)^[\s-]*tokens?\s(?:(?:in\s)?length|window|context)\b"
 
 # Group 1: a physical unit written right after a number ("4.35 mm", "0.68 mJ", "72 m long"),
 # not a rate ("m/s") and not a word that starts with it ("3 models").
-PHYSICAL_UNIT = r"^\s?(mm|cm|km|nm|µm|μm|m|mJ|kJ|mW|kW|mV|kV|Hz|kHz|MHz|GHz)(?:[\s.,;:)]|$)"
+PHYSICAL_UNIT = (r"^\s?(mm|cm|km|nm|µm|μm|m|mJ|kJ|mW|kW|mV|kV|Hz|kHz|MHz|GHz|lux|°"
+                 r"|(?:kilo|centi|milli|nano)?met(?:er|re)s?)(?:[\s.,;:)]|$)")
+# A length written out ("meters", "kilometres"), group 1: the first letter of its prefix
+# (its symbol is that letter and "m": m, km, cm, mm, nm).
+SPELLED_METRE = r"^([kcmn]?)[a-z]*met(?:er|re)s?$"
 
 # Group 1: a canonical name of speed or cost after qualifiers that only say where it is measured
 # ("prefill speedup", "inference throughput", "inference latency"; GUIDELINES: the base name).

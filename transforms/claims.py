@@ -101,6 +101,8 @@ def _singular(expr: pl.Expr) -> pl.Expr:
     expr.str.replace(r"ies$", "y").str.replace(r"(?:(ss|sh|ch|x)es|([^sui'])s)$", "${1}${2}")).
     `expr` is read five times: pass a column, not a computed expression (not shared)."""
     return pl.coalesce(
+        # irregular plurals and nouns alike in both numbers ("criteria", "species": a lookup)
+        expr.replace_strict(P.IRREGULAR_PLURAL, default=None, return_dtype=pl.String),
         pl.concat_str(expr.str.extract(r"(?s)^(.*)ies$", 1), pl.lit("y")),
         # "116,135 women" -> woman (the one irregular plural common in study populations)
         pl.concat_str(expr.str.extract(r"^((?:[Ww]o)?[Mm])en$", 1), pl.lit("an")),
@@ -147,14 +149,35 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
     """Columns `count_unit` and `points`: the counted noun in the words after the number
     (`rs`, null where no noun is needed), up to four words, stopping at punctuation or a
     stop word; "parameter" for a size (column `big`) before "models"."""
-    window = (
-        rs
-        .str.replace_all(_rx(r"\bdata sets?\b"), "dataset")
-        .str.extract(P.NOUN_WINDOW, 1)
-    )
+    # ("data sets" -> "dataset" on the window's few words, not on the whole rest of the sentence)
+    window = pl.coalesce("_acronym_rs", rs).str.extract(P.NOUN_WINDOW, 1).str.replace_all(_rx(r"\bdata sets?\b"), "dataset")
     # (a replace: as an extract, the lazy prefix before this long alternation costs 4x more)
-    lf = lf.with_columns(_window=window.str.replace(P.STOP_TAIL, "")).with_columns(
-        _plural=pl.col("_window").str.extract(P.PLURAL_NOUN, 1),
+    # "7 large language models (LLMs)", "15K Visual Question Answering (VQA) pairs": an acronym
+    # defined in parentheses right after the words stands for them (its first letter is theirs),
+    # when it is plural or a word follows it: the text after the number reads "LLMs", "VQA pairs"
+    no_noun = pl.col("_no_noun")  # an integer after which no counted noun was found
+    defined = pl.col("_defined")
+    parts = pl.col("_parts")
+    after = pl.when(defined.is_not_null()).then(rs).str.slice(defined.str.len_chars())
+    lf = (
+        lf.with_columns(_defined=rs.str.extract(P.ACRONYM_DEFINED, 0))
+        .with_columns(_parts=pl.when(defined.is_not_null()).then(defined).str.extract_groups(P.ACRONYM_PARTS))
+        .with_columns(
+            _acronym_rs=pl.when(
+                (parts.struct.field("w").str.to_uppercase() == parts.struct.field("a"))
+                & ((parts.struct.field("s") == "s") | after.str.starts_with(" "))
+            ).then(pl.concat_str(pl.lit(" "), parts.struct.field("acr"), after))
+        )
+    )
+    # "48-frame videos", "a 3-step approach": a noun glued by a hyphen is what is counted
+    # (GUIDELINES: "4-level", "2-stage" -> level, stage), unless it is shaped like an
+    # adjective ("3-dimensional", "2-based")
+    hyphen = pl.col("_hyphen")
+    glued_noun = pl.when(rs.str.starts_with("-")).then(rs)  # (a cheap test: the extract then runs on few rows)
+    lf = lf.with_columns(_window=window.str.replace(P.STOP_TAIL, ""), _hyphen=glued_noun.str.extract(P.HYPHEN_NOUN, 1)).with_columns(
+        _hyphen=pl.when(hyphen.str.extract(P.NOT_NOUN_SHAPE, 0).is_null()).then(hyphen)
+    ).with_columns(
+        _plural=pl.coalesce("_hyphen", pl.col("_window").str.extract(P.PLURAL_NOUN, 1)),
         _models=pl.col("big") & pl.col("_window").str.contains(P.MODEL_NOUN),
     ).with_columns(
         # "72B CoT monitor", "a 5B DiT baseline": a glued B with no other counted noun is a model size
@@ -182,21 +205,43 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
         & ~generic_before.str.contains(P.ADJECTIVE_SHAPE)
         & ~generic_before.is_in(_MODIFIERS)
     )
-    compound = (before.str.contains(r"^[A-Z]{2,6}$") | noun_like) & ~before.str.contains(P.PLURAL_NOUN)
+    # ("SOTA" says how good, not what kind: "3 SOTA models" -> model)
+    compound = ((before.str.contains(r"^[A-Z]{2,6}$") & (before != "SOTA")) | noun_like) & ~before.str.contains(P.PLURAL_NOUN)
     noun = pl.concat_str(
         pl.when(compound.fill_null(False)).then(pl.concat_str(before, pl.lit(" "))).otherwise(pl.lit("")),
-        _singular(pl.col("_lower_first")),  # (a column: _singular reads its input five times)
+        _singular(pl.col("_lower")),  # (a column: _singular reads its input in each branch)
     )
     unit = pl.when(pl.col("_models").fill_null(False)).then(pl.lit("parameter")).otherwise(noun)
     return (
         lf.with_columns(
             _chosen=pl.coalesce("_plural", *plain),
-            _before=pl.when(pl.col("_plural").is_not_null()).then(pl.col("_window")).str.extract(P.BEFORE_PLURAL, 1),
+            _before=pl.when(pl.col("_plural").is_not_null() & hyphen.is_null()).then(pl.col("_window")).str.extract(P.BEFORE_PLURAL, 1),
         )
-        .with_columns(_lower_first=lower_first)
-        .with_columns(count_unit=unit)
-        .with_columns(points=pl.col("count_unit").str.contains(r"(?:^|\s)point$").fill_null(False))
-        .drop("_window", "_plural", "_models", "_w0", "_w1", "_w2", "_w3", "_chosen", "_before", "_lower_first")
+        # a plain word shaped like an adjective, adverb or participle names nothing counted
+        # ("30 multimodal)", "2,000 reserved for testing", "223 clinically curated ...")
+        .with_columns(_shape=pl.when(pl.col("_plural").is_null()).then(chosen).str.extract(P.NOT_NOUN_SHAPE, 0))
+        .with_columns(_no_noun=(chosen.is_null() | pl.col("_shape").is_not_null()) & ~pl.col("decimal"))
+        .with_columns(
+            _lower=pl.when(pl.col("_shape").is_null()).then(lower_first),
+            # no noun after an integer: "8 of 14 tasks", "0 to 4 of 100 items" count that noun
+            _of=pl.when(no_noun).then(rs).str.extract(P.OF_COUNTED, 1),
+            # ... nor before "and"/"or": "77,620 abusive and 272,214 non-abusive text samples",
+            # "48,000 manually annotated and 3.2 million semi-labeled frames" count the noun
+            # after it (the words before it are the window cut at "and": they describe it)
+            _coord=pl.when(no_noun & (pl.col("_window") != "")).then(rs)
+            .str.extract_groups(P.COORDINATED_NOUN),
+        )
+        .with_columns(
+            _of=pl.coalesce(
+                "_of",
+                pl.when(pl.col("_coord").struct.field("pre") == pl.col("_window")).then(pl.col("_coord").struct.field("noun")),
+            )
+        )
+        .with_columns(count_unit=pl.coalesce(unit, _singular(pl.col("_of"))))
+        # "by 3 points", "+2.1 percentage points", "+17.26pp", "6.2 pp": percentage points
+        .with_columns(points=pl.col("count_unit").str.contains(r"(?:^|\s)point$|^pp$").fill_null(False))
+        .drop("_window", "_plural", "_models", "_w0", "_w1", "_w2", "_w3", "_chosen", "_before", "_hyphen", "_shape", "_lower", "_of", "_coord", "_no_noun",
+              "_defined", "_parts", "_acronym_rs")
     )
 
 
@@ -640,6 +685,11 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         gpos=_ROW - pl.col("g_first"),
         gsize=pl.col("g_last") - pl.col("g_first") + 1,
         kind1=_fill_in_group(pl.col("kind0")),
+        # "+1.3 to +3.9 pp", "by 2--3 percentage points": a bare number linked to the next one,
+        # which is in percentage points, is too (even where a metric named before made it the
+        # metric's value; a shift, cheaper than a fill over the group)
+        _pts_group=pl.col("bare") & pl.col("link_next") & (pl.col("kind0").is_null() | (pl.col("kind0") == "score"))
+        & pl.col("points").shift(-1).fill_null(False),
         unit1=pl.when(pl.col("kind0").is_null())
         .then(
             pl.when(_bfill_in_group(pl.col("kind0")).is_not_null())
@@ -649,13 +699,18 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         .otherwise(pl.col("unit0")),
         metric1=_fill_in_group(pl.col("metric_adj")),
         metric_gen1=_fill_in_group(pl.col("metric_gen")),
-    )
+    ).with_columns(unit1=pl.when(pl.col("_pts_group")).then(pl.lit("points")).otherwise(pl.col("unit1")))
     kind = pl.coalesce(
         pl.col("kind1"),
         pl.when(pl.col("decimal")).then(pl.lit("score")).otherwise(pl.lit("count")),
     )
     # Read on the group's first row only ("inference steps from 20 to 1-4").
-    noun_left = pl.when(pl.col("gpos") == 0).then(pl.col("ls")).str.extract(P.NOUN_LEFT, 1)
+    # (only where no unit was found: the search runs over the whole sentence before)
+    noun_left = (
+        pl.when((pl.col("gpos") == 0) & pl.col("unit1").is_null() & pl.col("kind1").is_in(["count"]).fill_null(True))
+        .then(pl.col("ls"))
+        .str.extract(P.NOUN_LEFT, 1)
+    )
     name_before_size = pl.col("big") & pl.col("ls").str.contains(P.NAME_BEFORE_SIZE)
     # "... on A and B respectively" (read on the group's last row).
     says_respectively = (pl.col("gpos") == pl.col("gsize") - 1) & pl.col("rs").str.contains("respectively", literal=True)
@@ -680,9 +735,10 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         pl.col("resp").list.get(pl.col("gpos"), null_on_oob=True)
     )
     lf = (
-        # (noun_left a column first: _singular reads its input five times, and the streaming
-        # engine would run the search five times)
+        # (noun_left a column first: _singular reads its input in each of its branches)
+        # ("consists of" is a verb: no noun)
         lf.with_columns(on_name=_extract(pl.col("rs"), _rx(P.ON_DATA_NAME)), noun_left=noun_left)
+        .with_columns(noun_left=pl.when(pl.col("noun_left") != "consists").then(pl.col("noun_left")))
         .with_columns(
             kind=kind,
             noun_left=_singular(pl.col("noun_left")),
@@ -785,8 +841,17 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     ).with_columns(metric=pl.when(pl.col("_ctx_len") & tokens).then(pl.lit("context length")).otherwise("metric"))
     # "0.68 mJ", "Chamfer 4.35 mm", "72 m long rows": a physical unit written after a bare
     # number is its unit (GUIDELINES: span = the bare number, unit = the physical unit)
+    # ... written out too ("100 meters" -> m); and a bare member of a range or list before it
+    # shares it ("11.33 to 3.91 mm", "59.8/40.7 mm", "0.001-0.8 lux") unless it has a unit of
+    # its own (a score's unit is only the metric's name)
     physical = pl.when(pl.col("bare")).then(pl.col("rs")).str.extract(P.PHYSICAL_UNIT, 1)
-    lf = lf.with_columns(unit=pl.coalesce(physical, "unit"))
+    shares = pl.col("bare") & pl.col("link_next") & (pl.col("unit").is_null() | (pl.col("kind") == "score"))
+    # (written out: the first letter of its prefix and "m": "kilometres" -> km, "meters" -> m)
+    spelled = pl.concat_str(pl.col("_physical").str.extract(P.SPELLED_METRE, 1), pl.lit("m"))
+    # (the next member's: a shift, cheaper than a fill over the group, covers "A to B mm")
+    lf = lf.with_columns(_physical=physical).with_columns(_physical=pl.coalesce(spelled, "_physical")).with_columns(
+        unit=pl.coalesce("_physical", pl.when(shares).then(pl.col("_physical").shift(-1)), "unit")
+    ).drop("_physical")
     # "(95% CI 0.69-0.87)": the bounds of a confidence interval; its metric is the interval
     # with its level, and a bound is no value of a metric named CI (unit null)
     ci_level = pl.when(pl.col("metric") == "CI").then(pl.col("ls")).str.extract(P.CI_BEFORE_BOUNDS, 1)

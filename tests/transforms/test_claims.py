@@ -254,7 +254,7 @@ POSITIVE = {
     # issue 11 (detect): a decimal that a plural counted noun follows is an average count
     "decimal_with_a_counted_noun_is_a_count": (
         "Dialogues last 4.2 turns, answers hold 17.5 words, and the offset is 0.8 meters.",
-        [("4.2", 4.2, "count", "turn"), ("17.5", 17.5, "count", "word"), ("0.8", 0.8, "score", None)],
+        [("4.2", 4.2, "count", "turn"), ("17.5", 17.5, "count", "word"), ("0.8", 0.8, "score", "m")],
     ),
     # issue 11 (detect): a year-like number before a plural noun still counts it
     "year_like_count_before_a_noun": (
@@ -303,7 +303,7 @@ POSITIVE = {
     "two_digits_before_a_parenthesis": (
         "Knots (crossing numbers 3 to 19) with 12 annotators (70 out of 92) and more.",
         [("3", 3.0, "count", None), ("19", 19.0, "count", None), ("12", 12.0, "count", "annotator"),
-         ("70", 70.0, "count", None), ("92", 92.0, "count", None)],
+         ("70", 70.0, "count", "annotator"), ("92", 92.0, "count", "annotator")],
     ),
     # issue 11 (detect): years and months written out are durations
     "years_and_months_are_durations": (
@@ -816,3 +816,65 @@ def test_sentence_cuts_are_the_regex_replacements(texts: list[str]) -> None:
     got = frame.select(ls=_after_last_sentence_end(pl.col("t")), rs=_before_first_sentence_end(pl.col("t")))
     assert got["ls"].to_list() == frame["t"].str.replace(r"(?s)^.*[.!?;]\s", "").to_list()
     assert got["rs"].to_list() == frame["t"].str.replace(r"(?s)[.!?;]\s.*$", "").to_list()
+
+
+def test_pp_and_ranges_in_percentage_points_are_points() -> None:
+    """GUIDELINES: percentage points are a score with unit `points`, written "pp" too; a bare
+    member of a range or list whose other member says pp is in points as well."""
+    got = claims_of("Recall rises by +4.5pp over the base. It improves precision by +0.8 to +2.4 pp over prior work.")
+    assert [(c["text"], c["kind"], c["unit"]) for c in got] == [
+        ("4.5", "score", "points"), ("0.8", "score", "points"), ("2.4", "score", "points")]
+    got = claims_of("The gap shrinks by 3--5 percentage points, and by 12 pp on hard cases.")
+    assert [(c["text"], c["kind"], c["unit"]) for c in got] == [
+        ("3", "score", "points"), ("5", "score", "points"), ("12", "score", "points")]
+
+
+def test_noun_glued_by_a_hyphen_is_counted() -> None:
+    """GUIDELINES ("4-level", "2-stage" -> level, stage): the noun after the hyphen is the unit,
+    even when a plural noun or a verb follows ("24-frame clips", "a 5-step recipe yields")."""
+    got = claims_of("We sample 24-frame clips. Our 5-step recipe yields gains. It uses 3-bit weights and a 12-dimensional code.")
+    assert [(c["text"], c["unit"]) for c in got] == [("24", "frame"), ("5", "step"), ("3", "bit"), ("12", None)]
+
+
+def test_adjective_or_adverb_after_a_count_is_no_unit() -> None:
+    """A lone word shaped like an adjective, adverb or participle names nothing counted."""
+    got = claims_of("The suite holds 900 items (40 visual, 860 textual). Of these, 120 randomly drawn were kept.")
+    assert [(c["text"], c["unit"]) for c in got] == [("900", "item"), ("40", "item"), ("860", None), ("120", None)]
+
+
+def test_irregular_and_unchanging_plurals_of_counted_nouns() -> None:
+    """Counted nouns are singular: "species" stays, Latin/Greek plurals take their singular."""
+    got = claims_of("We observe 310 species over 12 criteria, 45 analyses, 8 matrices and 64 movies.")
+    assert [(c["text"], c["unit"]) for c in got] == [
+        ("310", "species"), ("12", "criterion"), ("45", "analysis"), ("8", "matrix"), ("64", "movie")]
+
+
+def test_physical_unit_written_out_and_shared_by_a_range() -> None:
+    """GUIDELINES: a physical unit after a bare number is its unit, written out too ("30 meters"
+    -> m); the first number of a range or list before it takes it ("2.5 to 4.1 mm", "12.4/9.8 mm")."""
+    got = claims_of("Drones fly at 30 meters. The error drops from 2.5 to 4.1 mm, MPJPE/PA-MPJPE of 12.4/9.8 mm, 0.05-0.3 lux.")
+    assert [(c["text"], c["unit"]) for c in got] == [
+        ("30", "m"), ("2.5", "mm"), ("4.1", "mm"), ("12.4", "mm"), ("9.8", "mm"), ("0.05", "lux"), ("0.3", "lux")]
+
+
+def test_count_of_a_part_takes_the_noun_of_the_whole() -> None:
+    """"5 of 12 runs", "1,200 prompts (300 held out)", "clips (e.g., 8-32)": the count with no
+    noun of its own counts the noun of the whole it is part of."""
+    got = claims_of("The probe fails in 5 of 12 runs. We collect 1,200 prompts (300 reserved) and use clips (e.g., 8-32), as before.")
+    assert [(c["text"], c["unit"]) for c in got] == [
+        ("5", "run"), ("12", "run"), ("1,200", "prompt"), ("300", "prompt"), ("8", "clip"), ("32", "clip")]
+
+
+def test_acronym_defined_in_parentheses_names_the_counted_thing() -> None:
+    """"9 vision language models (VLMs)" counts VLMs, "4K Named Entity (NE) spans" NE spans; an
+    acronym that does not abbreviate the words before it ("runs (GPU)") is no unit, and "SOTA"
+    says how good a thing is, not what kind ("5 SOTA detectors" -> detector)."""
+    got = claims_of("We compare 9 vision language models (VLMs), 4K Named Entity (NE) spans, 6 runs (GPU) each, and 5 SOTA detectors.")
+    assert [(c["text"], c["unit"]) for c in got] == [("9", "VLM"), ("4K", "NE span"), ("6", "run"), ("5", "detector")]
+
+
+def test_count_before_and_takes_the_noun_after_it() -> None:
+    """"120 labeled and 3 million unlabeled scans": the first count's words stop at "and", the
+    noun after it is what both count (a lone word before "and" is no noun of its own)."""
+    got = claims_of("We pool 120 labeled and 3 million unlabeled chest scans, and 8 open or closed LLMs.")
+    assert [(c["text"], c["unit"]) for c in got] == [("120", "scan"), ("3 million", "scan"), ("8", "LLM")]
