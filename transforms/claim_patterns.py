@@ -344,12 +344,24 @@ NOT_DATA_NAME = (r"^(?:GPT|Qwen|Llama|LLaMA|Gemma|Claude|Gemini|Mistral|Mixtral|
                  r"Pythia|OPT|BLOOM|SAM|CLIP|ViT|BERT|RoBERTa|T5|LLaVA|InternVL|FLUX|SDXL|DiT|ResNet|YOLO|"
                  r"A100|H100|H200|V100|RTX|TPU|NVIDIA|SOTA|SoTA|LLM|VLM|MLLM|GPU|CPU)|[0-9][BM]$")
 _DATA_WORD = r"(?:dataset|data set|benchmark|corpus|suite|testbed|collection)"
+# A word of the "a (novel ...) benchmark" phrase; a count in it keeps its comma ("a 23,640-question benchmark").
+_INTRO_WORD = r"[\w-]+(?:,[0-9]{3}[\w-]*)?"
 # An abstract introducing its data: "NAME, a (novel ...) benchmark", "NAME dataset",
-# "NAME consists of / contains / comprises / pairs / offers ...". Group 1: the name.
-INTRO_DATASET = (r"\b(" + DATA_NAME + r")(?:,\s(?:a|an|the)\s(?:[\w-]+\s){0,6}?" + _DATA_WORD + r"s?\b"
-                 r"|\s(?:" + _DATA_WORD + r")\b|\s(?:consists of|contains|comprises|includes|spans|pairs|offers)\b)")
-# "Contextual Emotional Inference (CEI) Benchmark". Group 1: the name.
-INTRO_DATASET_PAREN = r"\((" + DATA_NAME + r")\)\s(?:Benchmark|Dataset|Corpus)\b"
+# "NAME (Long Name) dataset", "NAME consists of / contains / comprises / pairs / offers ...".
+# Group 1: the name.
+INTRO_DATASET = (r"\b(" + DATA_NAME + r")(?:,\s(?:a|an|the)\s(?:" + _INTRO_WORD + r"\s){0,6}?(?:" + _DATA_WORD + r"|resource)s?\b"
+                 r"|(?:\s\([^()]{2,80}\))?\s(?:" + _DATA_WORD + r")\b"
+                 r"|\s(?:consists of|contains|comprises|includes|spans|pairs|offers)\b)")
+# "Contextual Emotional Inference (CEI) Benchmark", "Traffic Scenes (TSBOW), a comprehensive
+# dataset". Group 1: the name.
+INTRO_DATASET_PAREN = (r"\((" + DATA_NAME + r")\)(?:\s(?:Benchmark|Dataset|Corpus)\b"
+                       r"|,\s(?:a|an|the)\s(?:" + _INTRO_WORD + r"\s){0,4}?" + _DATA_WORD + r"[\s,.;:])")
+# The name after the data word: "a dataset, named SurgBlood, ...", "a benchmark dataset (called
+# NAME)", "a new benchmark for remote sensing, NAME.", "Medical Incident Dataset (JMID)".
+# INTRO_BEFORE_NAME is what comes before the name (the name is read after it).
+INTRO_BEFORE_NAME = (r"\b(?:[Dd]ataset|[Bb]enchmark|[Cc]orpus)(?:,?\s\(?(?:named|called|dubbed|termed)\s"
+                     r"|(?:\s(?:[a-z][a-z-]*|[A-Z]+)){0,4}?,\s|\s\()")
+INTRO_DATASET_AFTER = (INTRO_BEFORE_NAME + r"(?:" + DATA_NAME + r")(?:[,.)]|\s(?:which|that|with|comprising|consisting|contains)\b)")
 
 # Words between a number and its counted noun that are not the noun itself.
 COUNT_MODIFIERS = (

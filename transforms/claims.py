@@ -367,13 +367,18 @@ def _with_introduced_dataset(lf: pl.LazyFrame, needs: pl.Expr) -> pl.LazyFrame:
     copied = lambda c: pl.when(pl.col("_need_row").is_not_null()).then(  # noqa: E731
         pl.col(c).gather(pl.col("_need_row").fill_null(0))
     )
+    intro = _rx(P.INTRO_DATASET + "|" + P.INTRO_DATASET_PAREN + "|" + P.INTRO_DATASET_AFTER)
+    intro_name = _rx(r"^(?:" + P.INTRO_BEFORE_NAME + r")?\(?(" + P.DATA_NAME + r")")
+    # an introduction in the value's own sentence wins over the abstract's first one ("We
+    # further introduce NAME2, a benchmark of 6K pairs"): column `intro_here`
+    here = pl.when(needs).then(pl.col("ls")).str.extract(intro, 0)
     return (
-        lf.with_columns(_need_row=need_row)
-        .with_columns(_at_byte=pl.when(searched).then(text).str.find(_rx(P.INTRO_DATASET + "|" + P.INTRO_DATASET_PAREN)))
+        lf.with_columns(_need_row=need_row, _here=here)
+        .with_columns(_at_byte=pl.when(searched).then(text).str.find(intro), intro_here=pl.col("_here").str.extract(intro_name, 1))
         .with_columns(intro_at=pl.when(at_byte.is_not_null()).then(at))
-        .with_columns(intro_ds=name.str.extract(_rx(r"^\(?(" + P.DATA_NAME + r")"), 1))
+        .with_columns(intro_ds=name.str.extract(intro_name, 1))
         .with_columns(intro_at=copied("intro_at"), intro_ds=copied("intro_ds"))
-        .drop("_at_byte", "_need_row")
+        .drop("_at_byte", "_need_row", "_here")
     )
 
 
@@ -723,7 +728,9 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     )
     # not for the models evaluated on it ("19 open-source LMs", "Qwen3 models from 0.6B to 8B")
     about_models = pl.col("_models")
-    introduced = pl.when((pl.col("start") >= pl.col("intro_at")) & ~about_models).then(pl.col("intro_ds"))
+    introduced = pl.coalesce(
+        "intro_here", pl.when((pl.col("start") >= pl.col("intro_at")) & ~about_models).then(pl.col("intro_ds"))
+    )
     lf = (
         lf.with_columns(ls_before=pl.when((pl.col("gpos") == 0) & pl.col("ds2").is_null() & maybe_results).then(pl.col("ls")))
         .with_columns(on_before=ls_before.str.extract_all(_rx(P.ON_DATA_NAME)).list.last())

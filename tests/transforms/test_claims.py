@@ -419,6 +419,39 @@ def test_dataset_introduced_as_subject_of_pairs_or_offers() -> None:
     assert c["dataset"] == "TalkVerse"
 
 
+def test_dataset_named_after_its_data_word() -> None:
+    """"a dataset, named NAME, comprising ...", "a benchmark (called NAME) with ...", "the
+    Harbour Sounds Dataset (HSD), a set of ...": the name after the data word is introduced."""
+    (c,) = claims_of("We release a new acoustic dataset, named HarbourNet, comprising 4,210 recordings.")
+    assert c["dataset"] == "HarbourNet"
+    (c,) = claims_of("We build a benchmark (called FoldQA) with 870 folding questions.")
+    assert c["dataset"] == "FoldQA"
+    (c,) = claims_of("We collect the Harbour Sounds Dataset (HSD), a set of 512 annotated clips.")
+    assert c["dataset"] == "HSD"
+    (c,) = claims_of("We present a benchmark for robotic grasping, GraspWorld. It holds 96 scenes.")
+    assert c["dataset"] == "GraspWorld"
+
+
+def test_dataset_introduced_with_its_long_name_or_a_count_in_the_phrase() -> None:
+    """"NAME (Long Name) dataset", "NAME, a 12,000-question benchmark": still introductions;
+    "NAME, a framework that ... benchmark tasks" is none (a few words before the data word)."""
+    (c,) = claims_of("We propose the LUMA (Low-light Urban Motion Archive) dataset which provides 9,300 frames.")
+    assert c["dataset"] == "LUMA"
+    (c,) = claims_of("We build ChemQA-Pro, a 12,000-question chemistry benchmark.")
+    assert (c["text"], c["dataset"]) == ("12,000", "ChemQA-Pro")
+    (c,) = claims_of("We propose Adaptive Audit (AdAu), an agentic framework that automatically audits the public benchmark tasks and finds 31 errors.")
+    assert c["dataset"] is None
+
+
+def test_data_introduced_in_the_values_sentence_wins() -> None:
+    """Two introduced data sets: a value in the sentence that introduces the second is on it."""
+    got = claims_of(
+        "We introduce ReasonSet, a benchmark of 3,000 puzzles. We further introduce RewardSet, "
+        "a preference benchmark with 5,400 pairs."
+    )
+    assert [(c["text"], c["dataset"]) for c in got] == [("3,000", "ReasonSet"), ("5,400", "RewardSet")]
+
+
 def test_value_after_a_list_of_three_datasets_is_on_none() -> None:
     """"across COCO, LVIS, ODinW13, and Pascal VOC, achieving gains of +10.1 AP": no one dataset."""
     got = claims_of("It enhances models across COCO, LVIS, ODinW13, and Pascal VOC, achieving gains of up to +10.1 AP.")
