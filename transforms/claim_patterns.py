@@ -335,14 +335,23 @@ DATASET = (
 
 # A name a data set or benchmark may have: two capitals or a capital and a digit
 # (GI-Bench, ViDia2Std, GlobalFusion, COR127K, PRISM-36K, GIFT), or words joined by a
-# hyphen with a capital after it (Sequential-NIAH, Sci-Reasoning).
+# hyphen with a capital after it (Sequential-NIAH, Sci-Reasoning), or a capital, lower-case
+# letters and a capital at the end (VisA), or a short lower-case prefix before a capitalized
+# word (nuScenes, nuScenes-Occupancy; not mIoU, mAP).
 DATA_NAME = (r"(?:[A-Z][a-z0-9]*[A-Z0-9](?:[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*|(?:[-_][A-Za-z0-9]+)+)"
-             r"|[A-Z][a-z]+(?:[-_][A-Z][A-Za-z0-9]*)+)(?:[-.][0-9]+)?")
+             r"|[A-Z][a-z]+(?:[-_][A-Z][A-Za-z0-9]*)+|[A-Z][a-z]+[A-Z]\b"
+             r"|[a-z]{1,2}[A-Z][a-z]{2,}[A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*)(?:[-.][0-9]+)?")
+# One name of a list of data ("on MVTec AD and VisA, respectively"): a data name with a
+# capitalized word, a resolution or a year after it (first: "CIFAR-10-C" is more than the known
+# "CIFAR-10"), or a known name.
+DATA_NAMES_ITEM = r"(?:" + DATA_NAME + r")(?:\s[A-Z][A-Za-z0-9]*|[- ]\d+[×x]\d+| 20\d\d)?|(?:" + DATASET + r")"
 # "on NAME": the data a value is on, when the name is no model's ("on GPT-4o", "on Qwen3-8B").
 ON_DATA_NAME = r"\b[Oo]n\s(?:the\s)?(" + DATA_NAME + r"(?:\sand\s" + DATA_NAME + r")?)"
 NOT_DATA_NAME = (r"^(?:GPT|Qwen|Llama|LLaMA|Gemma|Claude|Gemini|Mistral|Mixtral|DeepSeek|Phi|Falcon|Vicuna|"
                  r"Pythia|OPT|BLOOM|SAM|CLIP|ViT|BERT|RoBERTa|T5|LLaVA|InternVL|FLUX|SDXL|DiT|ResNet|YOLO|"
-                 r"A100|H100|H200|V100|RTX|TPU|NVIDIA|SOTA|SoTA|LLM|VLM|MLLM|GPU|CPU)|[0-9][BM]$")
+                 r"A100|H100|H200|V100|RTX|TPU|NVIDIA|SOTA|SoTA|LLM|VLM|MLLM|GPU|CPU)|[0-9][BM]$"
+                 # a device's name: a capital and two to four digits (A40, P100, L40S)
+                 r"|^[A-Z][0-9]{2,4}S?\b")
 _DATA_WORD = r"(?:dataset|data set|benchmark|corpus|suite|testbed|collection)"
 # A word of the "a (novel ...) benchmark" phrase; a count in it keeps its comma ("a 23,640-question benchmark").
 _INTRO_WORD = r"[\w-]+(?:,[0-9]{3}[\w-]*)?"

@@ -452,6 +452,25 @@ def test_data_introduced_in_the_values_sentence_wins() -> None:
     assert [(c["text"], c["dataset"]) for c in got] == [("3,000", "ReasonSet"), ("5,400", "RewardSet")]
 
 
+def test_respectively_pairs_values_with_data_names_after_on() -> None:
+    """Names no list knows are paired too when they follow the last "on" before
+    "respectively"; metric names after "in" are no data; devices are no data."""
+    got = claims_of("It gains 3.1%, 2.4% and 5.0% in accuracy on the FloraQA, ReefNet-C and PolarVQA sets, respectively.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("3.1%", "FloraQA"), ("2.4%", "ReefNet-C"), ("5.0%", "PolarVQA")]
+    got = claims_of("It reaches 31.2 and 0.91 in PSNR and SSIM, respectively.")
+    assert [c["dataset"] for c in got] == [None, None]
+    got = claims_of("It runs 2.2x and 3.5x faster on L40S and A40, respectively.")
+    assert [c["dataset"] for c in got] == [None, None]
+
+
+def test_data_names_with_a_capital_at_the_end_or_a_lower_case_prefix() -> None:
+    """"on VisA", "on nuScenes-Lidar", "on the MVTec AD and CoraL datasets": names; "in mIoU" is not."""
+    got = claims_of("It reaches 88.1% on CoraL and 41.5% on nuScenes-Lidar.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("88.1%", "CoraL"), ("41.5%", "nuScenes-Lidar")]
+    got = claims_of("AUROCs of 96.1% and 85.0% on the MVTec AD and CoraL datasets, respectively.")
+    assert [c["dataset"] for c in got] == ["MVTec AD", "CoraL"]
+
+
 def test_value_after_a_list_of_three_datasets_is_on_none() -> None:
     """"across COCO, LVIS, ODinW13, and Pascal VOC, achieving gains of +10.1 AP": no one dataset."""
     got = claims_of("It enhances models across COCO, LVIS, ODinW13, and Pascal VOC, achieving gains of up to +10.1 AP.")
