@@ -346,7 +346,13 @@ DATA_NAME = (r"(?:[A-Z][a-z0-9]*[A-Z0-9](?:[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*|(?:
 # "CIFAR-10"), or a known name.
 DATA_NAMES_ITEM = r"(?:" + DATA_NAME + r")(?:\s[A-Z][A-Za-z0-9]*|[- ]\d+[×x]\d+| 20\d\d)?|(?:" + DATASET + r")"
 # "on NAME": the data a value is on, when the name is no model's ("on GPT-4o", "on Qwen3-8B").
-ON_DATA_NAME = r"\b[Oo]n\s(?:the\s)?(" + DATA_NAME + r"(?:\sand\s" + DATA_NAME + r")?)"
+# ... with a capitalized word after it ("on SportCenter EPFL", "on Galaxy10 DECaLS"), or any
+# capitalized word that a data word follows ("on the Qingyun dataset", "on the Factify 2
+# dataset"; the data word is cut off after: ON_DATA_WORD_TAIL).
+_DATA_NAME_Q = DATA_NAME + r"(?:\s[A-Z][A-Za-z0-9]*)?"
+ON_DATA_NAME = (r"\b(?:[Oo]n|In|For)\s(?:the\s)?(" + _DATA_NAME_Q + r"(?:\sand\s" + _DATA_NAME_Q + r")?"
+                r"|[A-Z][a-z]+(?:\s[0-9]+)?\s(?:dataset|benchmark|corpus)\b)")
+ON_DATA_WORD_TAIL = r"^(.*)\s(?:dataset|benchmark|corpus)$"
 NOT_DATA_NAME = (r"^(?:GPT|Qwen|Llama|LLaMA|Gemma|Claude|Gemini|Mistral|Mixtral|DeepSeek|Phi|Falcon|Vicuna|"
                  r"Pythia|OPT|BLOOM|SAM|CLIP|ViT|BERT|RoBERTa|T5|LLaVA|InternVL|FLUX|SDXL|DiT|ResNet|YOLO|"
                  r"A100|H100|H200|V100|RTX|TPU|NVIDIA|SOTA|SoTA|LLM|VLM|MLLM|GPU|CPU)|[0-9][BM]$"

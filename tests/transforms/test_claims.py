@@ -471,6 +471,34 @@ def test_data_names_with_a_capital_at_the_end_or_a_lower_case_prefix() -> None:
     assert [c["dataset"] for c in got] == ["MVTec AD", "CoraL"]
 
 
+def test_on_a_full_data_name_or_a_word_that_a_data_word_follows() -> None:
+    """"on HarborSet North": the capitalized word after the name is part of it; "on the
+    Lindqvist dataset": a capitalized word before a data word names the data."""
+    (c,) = claims_of("It scores 61.3 mAP on HarborSet North, a hard split.")
+    assert c["dataset"] == "HarborSet North"
+    (c,) = claims_of("It reaches 93.2% accuracy on the Lindqvist dataset.")
+    assert c["dataset"] == "Lindqvist"
+    (c,) = claims_of("On the Lindqvist benchmark, it reaches 0.81 F1.")
+    assert c["dataset"] == "Lindqvist"
+
+
+def test_data_before_a_result_holds_for_the_rest_of_its_sentence() -> None:
+    """"On NAME, it reaches A using B fewer tokens": B is on NAME too; not past a value with
+    data of its own or a name between ("NAME2 from 46.7%"), nor into the next sentence."""
+    got = claims_of("On TrailQA, it reaches 71.5% accuracy and 0.82 F1 using 2.3x fewer tokens. It also cuts cost by 40%.")
+    assert [(c["text"], c["dataset"]) for c in got] == [
+        ("71.5%", "TrailQA"), ("0.82", "TrailQA"), ("2.3x", "TrailQA"), ("40%", None)
+    ]
+    got = claims_of("On TrailQA, it rises from 60.0% to 63.3% and PeakQA25 from 46.7% to 53.3%.")
+    assert [c["dataset"] for c in got] == ["TrailQA", "TrailQA", None, None]
+
+
+def test_data_named_first_in_a_sentence_after_in_or_for() -> None:
+    """"In NAME, ...", "For NAME, ...": the sentence's results are on NAME."""
+    got = claims_of("For WaveSet12, it reaches 0.912 AUC. In CoastNet, it improves Dice from 0.71 to 0.78.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("0.912", "WaveSet12"), ("0.71", "CoastNet"), ("0.78", "CoastNet")]
+
+
 def test_value_after_a_list_of_three_datasets_is_on_none() -> None:
     """"across COCO, LVIS, ODinW13, and Pascal VOC, achieving gains of +10.1 AP": no one dataset."""
     got = claims_of("It enhances models across COCO, LVIS, ODinW13, and Pascal VOC, achieving gains of up to +10.1 AP.")
