@@ -427,6 +427,12 @@ PLAIN_NOUN = r"^(?:[a-z][\w']*|[A-Z]{2,6}s?)$"
 # "1.6B language models", "124M parameters": a size that counts parameters.
 MODEL_NOUN = (r"(?i)(?:^|\s)(?:[\w-]*model|parameter|checkpoint|baseline|variant|backbone|[\w-]*LLM|[\w-]*VLM|LM)"
               r"s?(?:\s|$)")
+# Counted things that are evaluated, not the data a value is on ("across 13 systems", "9
+# methods from 96 teams"; not "24 datasets", "13 participants": what data may consist of),
+# and measures of cost ("latency", "training time", "inference cost"): an introduced data set
+# is not theirs.
+EVALUATED_NOUN = r"(?i)(?:^|\s)(?:system|method|approach|team)s?$"
+COST_METRIC = r"(?i)(?:speed|speedup|latency|throughput|time|costs?|memory|parameters|FLOPs)$"
 # A plural noun within three words after a year-like number: then it counts ("2000 clips").
 YEAR_COUNTED = r"^\s(?:[A-Za-z-]+\s){0,2}[a-z][a-z-]+[a-rt-z]s\b"
 

@@ -777,7 +777,9 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         _ds=pl.coalesce("ds2", "_before", carried)
     ).drop("_before", "_sentence_first")
     lf = lf.with_columns(
-        _models=pl.col("unit").str.contains(P.MODEL_NOUN).fill_null(False)
+        _models=pl.col("unit").str.contains(f"(?:{P.MODEL_NOUN})|(?:{P.EVALUATED_NOUN})").fill_null(False)
+        # (a null input skips the search)
+        | pl.col("metric").str.find(P.COST_METRIC).is_not_null()
     )
     lf = _with_introduced_dataset(lf, pl.col("_ds").is_null() & ~about_models).with_columns(
         dataset=pl.coalesce("_ds", introduced)

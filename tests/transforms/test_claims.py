@@ -499,6 +499,18 @@ def test_data_named_first_in_a_sentence_after_in_or_for() -> None:
     assert [(c["text"], c["dataset"]) for c in got] == [("0.912", "WaveSet12"), ("0.71", "CoastNet"), ("0.78", "CoastNet")]
 
 
+def test_introduced_data_is_not_that_of_evaluated_systems_or_of_a_cost() -> None:
+    """Counts of evaluated systems, methods and teams, and measures of cost (latency, training
+    time) are not on the data the abstract introduces; the data's own parts are."""
+    got = claims_of(
+        "We introduce GlowBench, a benchmark of 800 prompts. We evaluate 12 systems and "
+        "5 methods from 31 teams. Our pipeline also cuts latency by 3.1x."
+    )
+    assert [(c["text"], c["dataset"]) for c in got] == [
+        ("800", "GlowBench"), ("12", None), ("5", None), ("31", None), ("3.1x", None)
+    ]
+
+
 def test_value_after_a_list_of_three_datasets_is_on_none() -> None:
     """"across COCO, LVIS, ODinW13, and Pascal VOC, achieving gains of +10.1 AP": no one dataset."""
     got = claims_of("It enhances models across COCO, LVIS, ODinW13, and Pascal VOC, achieving gains of up to +10.1 AP.")
