@@ -350,7 +350,7 @@ DATA_NAMES_ITEM = r"(?:" + DATA_NAME + r")(?:\s[A-Z][A-Za-z0-9]*|[- ]\d+[×x]\d+
 # capitalized word that a data word follows ("on the Qingyun dataset", "on the Factify 2
 # dataset"; the data word is cut off after: ON_DATA_WORD_TAIL).
 _DATA_NAME_Q = DATA_NAME + r"(?:\s[A-Z][A-Za-z0-9]*)?"
-ON_DATA_NAME = (r"\b(?:[Oo]n|In|For)\s(?:the\s)?(" + _DATA_NAME_Q + r"(?:\sand\s" + _DATA_NAME_Q + r")?"
+ON_DATA_NAME = (r"\b(?:[Oo]n|In|For)\s(?:the\s)?(?:[a-z][a-z-]{2,}\s|[A-Z][\w-]*'s\s)?(" + _DATA_NAME_Q + r"(?:\sand\s" + _DATA_NAME_Q + r")?"
                 r"|[A-Z][a-z]+(?:\s[0-9]+)?\s(?:dataset|benchmark|corpus)\b)")
 ON_DATA_WORD_TAIL = r"^(.*)\s(?:dataset|benchmark|corpus)$"
 NOT_DATA_NAME = (r"^(?:GPT|Qwen|Llama|LLaMA|Gemma|Claude|Gemini|Mistral|Mixtral|DeepSeek|Phi|Falcon|Vicuna|"

@@ -777,12 +777,14 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         _ds=pl.coalesce("ds2", "_before", carried)
     ).drop("_before", "_sentence_first")
     lf = lf.with_columns(
-        _models=pl.col("unit").str.contains(f"(?:{P.MODEL_NOUN})|(?:{P.EVALUATED_NOUN})").fill_null(False)
+        _evaluated=pl.col("unit").str.contains(f"(?:{P.MODEL_NOUN})|(?:{P.EVALUATED_NOUN})").fill_null(False)
+    ).with_columns(
         # (a null input skips the search)
-        | pl.col("metric").str.find(P.COST_METRIC).is_not_null()
+        _models=pl.col("_evaluated") | pl.col("metric").str.find(P.COST_METRIC).is_not_null()
     )
+    # a count of models or of evaluated systems is on no data ("7B models on EVT-Bench")
     lf = _with_introduced_dataset(lf, pl.col("_ds").is_null() & ~about_models).with_columns(
-        dataset=pl.coalesce("_ds", introduced)
+        dataset=pl.when(~pl.col("_evaluated")).then(pl.coalesce("_ds", introduced))
     )
 
     # "macro F1", "venous-phase Dice", "table F1": lower-case qualifiers before a metric's

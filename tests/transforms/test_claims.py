@@ -511,6 +511,24 @@ def test_introduced_data_is_not_that_of_evaluated_systems_or_of_a_cost() -> None
     ]
 
 
+def test_on_an_adjective_or_an_owner_before_the_data_name() -> None:
+    """"on the challenging NAME", "on Acme's NAME": the name is still the data; "on an
+    iPhone" is no data (an article is no adjective)."""
+    (c,) = claims_of("It reaches 71.2% accuracy on the challenging RiverQA-Hard split.")
+    assert c["dataset"] == "RiverQA-Hard"
+    (c,) = claims_of("It reaches a medal rate of 48.5% on Acme's KaggleLite.")
+    assert c["dataset"] == "KaggleLite"
+    (c,) = claims_of("Deployed on an iPhone, it cuts latency by 3.2x.")
+    assert c["dataset"] is None
+
+
+def test_a_count_of_models_is_on_no_data() -> None:
+    """"We evaluate 17 LLMs on NAME", "a 3B model ... on NAME": the models are not on the data
+    (the annotators leave such counts without data); the benchmark's own size is."""
+    got = claims_of("RiverBench contains 900 questions. We evaluate 17 LLMs on RiverBench, and a 3B model reaches 41.2% on it.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("900", "RiverBench"), ("17", None), ("3B", None), ("41.2%", "RiverBench")]
+
+
 def test_value_after_a_list_of_three_datasets_is_on_none() -> None:
     """"across COCO, LVIS, ODinW13, and Pascal VOC, achieving gains of +10.1 AP": no one dataset."""
     got = claims_of("It enhances models across COCO, LVIS, ODinW13, and Pascal VOC, achieving gains of up to +10.1 AP.")
