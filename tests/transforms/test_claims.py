@@ -529,6 +529,14 @@ def test_a_count_of_models_is_on_no_data() -> None:
     assert [(c["text"], c["dataset"]) for c in got] == [("900", "RiverBench"), ("17", None), ("3B", None), ("41.2%", "RiverBench")]
 
 
+def test_a_count_is_on_data_named_right_after_it_only() -> None:
+    """A count takes an "on NAME" close after it, not one that follows the sentence's result."""
+    got = claims_of("We fit a linear probe on 10 labeled samples per class, improving AUROC by 5.2 on RiverBench.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("10", None), ("5.2", "RiverBench")]
+    (c,) = claims_of("It uses 64 frames on RiverBench.")
+    assert c["dataset"] == "RiverBench"
+
+
 def test_value_after_a_list_of_three_datasets_is_on_none() -> None:
     """"across COCO, LVIS, ODinW13, and Pascal VOC, achieving gains of +10.1 AP": no one dataset."""
     got = claims_of("It enhances models across COCO, LVIS, ODinW13, and Pascal VOC, achieving gains of up to +10.1 AP.")
