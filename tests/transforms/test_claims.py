@@ -537,6 +537,13 @@ def test_a_count_is_on_data_named_right_after_it_only() -> None:
     assert c["dataset"] == "RiverBench"
 
 
+def test_the_first_data_after_a_value_wins() -> None:
+    """"0.91 on RiverEval, and 3.4 WER on LibriSpeech": the first "on NAME" is the value's,
+    even when a known name comes later; a score said of a model keeps its data."""
+    got = claims_of("Our model scores 0.91 on RiverEval, and 3.4 WER on LibriSpeech.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("0.91", "RiverEval"), ("3.4", "LibriSpeech")]
+
+
 def test_value_after_a_list_of_three_datasets_is_on_none() -> None:
     """"across COCO, LVIS, ODinW13, and Pascal VOC, achieving gains of +10.1 AP": no one dataset."""
     got = claims_of("It enhances models across COCO, LVIS, ODinW13, and Pascal VOC, achieving gains of up to +10.1 AP.")
