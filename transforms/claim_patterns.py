@@ -345,6 +345,11 @@ DATA_NAME = (r"(?:[A-Z][a-z0-9]*[A-Z0-9](?:[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*|(?:
 # capitalized word, a resolution or a year after it (first: "CIFAR-10-C" is more than the known
 # "CIFAR-10"), or a known name.
 DATA_NAMES_ITEM = r"(?:" + DATA_NAME + r")(?:\s[A-Z][A-Za-z0-9]*|[- ]\d+[×x]\d+| 20\d\d)?|(?:" + DATASET + r")"
+# A list of two or more of them after "on", "across" or "datasets (" ("on three datasets
+# (SECOND, JL1, and the proposed LevirSCD)"; not "methods such as A and B").
+DATA_NAMES_LIST = (r"(?:\b(?:[Oo]n|across)\s(?:[a-z][\w-]*\s){0,3}?\(?|\b(?:datasets|benchmarks)\s\()"
+                   r"(?:" + DATA_NAMES_ITEM + r")"
+                   r"(?:(?:,\s(?:and\s)?|\sand\s)(?:the\s)?(?:[a-z-]+\s)?(?:" + DATA_NAMES_ITEM + r"))+")
 # "on NAME": the data a value is on, when the name is no model's ("on GPT-4o", "on Qwen3-8B").
 # ... with a capitalized word after it ("on SportCenter EPFL", "on Galaxy10 DECaLS"), or any
 # capitalized word that a data word follows ("on the Qingyun dataset", "on the Factify 2

@@ -544,6 +544,15 @@ def test_the_first_data_after_a_value_wins() -> None:
     assert [(c["text"], c["dataset"]) for c in got] == [("0.91", "RiverEval"), ("3.4", "LibriSpeech")]
 
 
+def test_respectively_pairs_values_with_data_names_before_them() -> None:
+    """"On RiverSet and LakeSet-2, it reaches 88.1% and 79.4%, respectively": the list of data
+    names before the values pairs with them; a list of methods does not."""
+    got = claims_of("On RiverSet and LakeSet-2, the method reaches 88.1% and 79.4% accuracy, respectively.")
+    assert [c["dataset"] for c in got] == ["RiverSet", "LakeSet-2"]
+    got = claims_of("Our variants FlowNet-A and FlowNet-B improve accuracy by 3.5% and 3.6%, respectively.")
+    assert [c["dataset"] for c in got] == [None, None]
+
+
 def test_value_after_a_list_of_three_datasets_is_on_none() -> None:
     """"across COCO, LVIS, ODinW13, and Pascal VOC, achieving gains of +10.1 AP": no one dataset."""
     got = claims_of("It enhances models across COCO, LVIS, ODinW13, and Pascal VOC, achieving gains of up to +10.1 AP.")
