@@ -372,16 +372,15 @@ def _with_introduced_dataset(lf: pl.LazyFrame, needs: pl.Expr) -> pl.LazyFrame:
     # an introduction in the value's own sentence wins over the abstract's first one ("We
     # further introduce NAME2, a benchmark of 6K pairs"): column `intro_here` (searched only
     # in the papers that introduce data at all)
-    here = pl.when(needs & pl.col("intro_ds").is_not_null()).then(pl.col("ls")).str.extract(intro, 0)
+    here = pl.when(needs & pl.col("intro_ds").is_not_null()).then(pl.col("ls")).str.extract(intro, 0).str.extract(intro_name, 1)
     return (
         lf.with_columns(_need_row=need_row)
         .with_columns(_at_byte=pl.when(searched).then(text).str.find(intro))
         .with_columns(intro_at=pl.when(at_byte.is_not_null()).then(at))
         .with_columns(intro_ds=name.str.extract(intro_name, 1))
         .with_columns(intro_at=copied("intro_at"), intro_ds=copied("intro_ds"))
-        .with_columns(_here=here)
-        .with_columns(intro_here=pl.col("_here").str.extract(intro_name, 1))
-        .drop("_at_byte", "_need_row", "_here")
+        .with_columns(intro_here=here)
+        .drop("_at_byte", "_need_row")
     )
 
 
@@ -781,7 +780,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     # VOC, achieving gains of up to +10.1 AP") is on none of them in particular.
     names_before = pl.col("_names_before")
     ds_before = pl.when(names_before.list.len() < 3).then(
-        pl.coalesce(names_before.list.last(), _data_name(on_before))
+        pl.coalesce(names_before.list.last(), _data_name(pl.coalesce(_extract(on_before, P.ON_DATA_WORD_TAIL), on_before)))
     )
     # not for the models evaluated on it ("19 open-source LMs", "Qwen3 models from 0.6B to 8B")
     about_models = pl.col("_models")
@@ -792,7 +791,6 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         lf.with_columns(ls_before=pl.when((pl.col("gpos") == 0) & pl.col("ds2").is_null() & maybe_results).then(pl.col("ls")))
         .with_columns(on_before=ls_before.str.extract_all(_rx(P.ON_DATA_NAME)).list.last())
         .with_columns(on_before=_extract(on_before, _rx(P.ON_DATA_NAME)))
-        .with_columns(on_before=pl.coalesce(_extract(on_before, P.ON_DATA_WORD_TAIL), on_before))
     )
     # The data named before a result ("On MATH-500, it reaches 75.1 to 86.8% accuracy using 1.71x
     # fewer tokens") holds for the later results of its sentence: carried over the claims of a
@@ -808,12 +806,10 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     named_gap = pl.when(may_take).then(pl.col("ls")).str.tail(gap).str.find(_rx(r"\b(?:" + P.DATA_NAME + r")")).is_not_null()
     sentence_first = _run_first(~same_sentence | pl.col("ds2").is_not_null() | named_gap)
     source = pl.when(pl.col("_before").is_not_null()).then(_ROW).forward_fill()
-    carried = pl.when(results & (source >= pl.col("_sentence_first"))).then(pl.col("_before").forward_fill())
+    carried = pl.when(results & (source >= sentence_first)).then(pl.col("_before").forward_fill())
     lf = lf.with_columns(_names_before=ls_before.str.extract_all(P.DATASET)).with_columns(ds_before=ds_before).with_columns(
         _before=before
-    ).with_columns(_sentence_first=sentence_first).with_columns(
-        _ds=pl.coalesce("ds2", "_before", carried)
-    ).drop("_before", "_sentence_first")
+    ).with_columns(_ds=pl.coalesce("ds2", "_before", carried))
     lf = lf.with_columns(
         _evaluated=pl.col("unit").str.contains(f"(?:{P.MODEL_NOUN})|(?:{P.EVALUATED_NOUN})").fill_null(False)
     ).with_columns(
