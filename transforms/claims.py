@@ -783,7 +783,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         pl.coalesce(names_before.list.last(), _data_name(pl.coalesce(_extract(on_before, P.ON_DATA_WORD_TAIL), on_before)))
     )
     # not for the models evaluated on it ("19 open-source LMs", "Qwen3 models from 0.6B to 8B")
-    about_models = pl.col("_models")
+    about_models = pl.col("_models") | pl.col("_evaluated") | pl.col("_costs")
     introduced = pl.coalesce(
         "intro_here", pl.when((pl.col("start") >= pl.col("intro_at")) & ~about_models).then(pl.col("intro_ds"))
     )
@@ -810,11 +810,14 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     lf = lf.with_columns(_names_before=ls_before.str.extract_all(P.DATASET)).with_columns(ds_before=ds_before).with_columns(
         _before=before
     ).with_columns(_ds=pl.coalesce("ds2", "_before", carried))
+    # (the searches of evaluated things and of costs read only the rows where they can
+    # matter: counts, and values with no data yet; a null input skips the search)
     lf = lf.with_columns(
-        _evaluated=pl.col("unit").str.contains(f"(?:{P.MODEL_NOUN})|(?:{P.EVALUATED_NOUN})").fill_null(False)
+        _models=pl.col("unit").str.contains(P.MODEL_NOUN).fill_null(False)
     ).with_columns(
-        # (a null input skips the search)
-        _models=pl.col("_evaluated") | pl.col("metric").str.find(P.COST_METRIC).is_not_null()
+        _evaluated=pl.col("_models")
+        | pl.when(pl.col("kind") == "count").then(pl.col("unit")).str.find(P.EVALUATED_NOUN).is_not_null(),
+        _costs=pl.when(pl.col("_ds").is_null()).then(pl.col("metric")).str.find(P.COST_METRIC).is_not_null(),
     )
     # a count of models or of evaluated systems is on no data ("7B models on EVT-Bench")
     lf = _with_introduced_dataset(lf, pl.col("_ds").is_null() & ~about_models).with_columns(
