@@ -385,8 +385,9 @@ def _with_introduced_dataset(lf: pl.LazyFrame, needs: pl.Expr) -> pl.LazyFrame:
 
 
 def _data_name(name: pl.Expr) -> pl.Expr:
-    """A name read after "on" that is no model's or device's name (P.NOT_DATA_NAME)."""
-    return pl.when(~name.str.contains(_rx(P.NOT_DATA_NAME))).then(name)
+    """A name read after "on" that is no model's or device's name (P.NOT_DATA_NAME).
+    (A search that a null input skips: most rows have no name.)"""
+    return pl.when(name.str.find(_rx(P.NOT_DATA_NAME)).is_null()).then(name)
 
 
 def _named_by_context(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Expr:
@@ -651,20 +652,15 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     name_before_size = pl.col("big") & pl.col("ls").str.contains(P.NAME_BEFORE_SIZE)
     # "... on A and B respectively" (read on the group's last row).
     says_respectively = (pl.col("gpos") == pl.col("gsize") - 1) & pl.col("rs").str.contains("respectively", literal=True)
-    resp = (
+    resp_seg = (
         pl.when(says_respectively)
         .then(pl.col("rs"))
         .str.extract(_rx(r"^((?:[^.;]|\.[0-9])*?\brespectively\b(?:\s(?:on|in)\s(?:[^.;]|\.[0-9])*)?)"), 1)
-        .str.extract_all(P.DATASET)
     )
+    resp = resp_seg.str.extract_all(P.DATASET)
     # ... and any data names after its last "on" ("by 21.5%, 12.3% and 14.8% in accuracy on
     # GSM8K, HotPotQA and CofCA, respectively"; not "in PSNR and SSIM, respectively")
-    resp_on = (
-        pl.when(says_respectively)
-        .then(pl.col("rs"))
-        .str.extract(_rx(r"^(?:[^.;]|\.[0-9])*\b(?:on|across)\s((?:[^.;]|\.[0-9])*?)\brespectively\b"), 1)
-        .str.extract_all(_rx(P.DATA_NAMES_ITEM))
-    )
+    resp_on = resp_seg.str.extract(r"^(?s:.*)\b(?:on|across)\s((?s:.*))$", 1).str.extract_all(_rx(P.DATA_NAMES_ITEM))
     # a known name after on/in/from/of, else "on NAME"; the first of the two when both are
     # there ("0.87 on GenEval, and 2.1 WER on LibriSpeech": GenEval; searched where both are)
     known, on_name = pl.col("_known"), pl.col("_on_name")
@@ -720,16 +716,13 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
             name_before_size=name_before_size,
             resp=resp,
             resp_on=resp_on,
-            ds0=pl.coalesce(paren_ds, right_ds),
-        )
-        # a count is on the data named right after it ("1,200 images from NAME"), not on data
-        # named after the sentence's result ("on 10 samples per class, improving AUROC by
-        # +10.6 on NAME"): its name must start within 50 bytes (searched on counts only)
-        .with_columns(
+            # a count is on the data named right after it ("1,200 images from NAME"), not on
+            # data named after the sentence's result ("on 10 samples per class, improving
+            # AUROC by +10.6 on NAME"): its name must start within 50 bytes (searched on counts)
             ds0=pl.when(
-                (pl.col("kind") != "count")
-                | (pl.when(pl.col("kind") == "count").then(pl.col("rs")).str.find(pl.col("ds0"), literal=True) < 50)
-            ).then("ds0")
+                (kind != "count")
+                | (pl.when(kind == "count").then(pl.col("rs")).str.find(pl.coalesce(paren_ds, right_ds), literal=True) < 50)
+            ).then(pl.coalesce(paren_ds, right_ds)),
         )
         .with_columns(
             metric=pl.coalesce("metric1", pl.when(pl.col("kind") != "count").then("metric_gen1")),
@@ -802,14 +795,14 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     gap = pl.col("start") - pl.col("end").shift(1)
     same_sentence = same_paper & (pl.col("ls").str.len_bytes() >= gap).fill_null(False)
     # (read where a carry may apply only: a null input skips the search)
-    may_take = same_sentence & results & pl.col("ds2").is_null() & pl.col("_before").is_null()
+    may_take = same_sentence & results & pl.col("ds2").is_null() & before.is_null()
     named_gap = pl.when(may_take).then(pl.col("ls")).str.tail(gap).str.find(_rx(r"\b(?:" + P.DATA_NAME + r")")).is_not_null()
     sentence_first = _run_first(~same_sentence | pl.col("ds2").is_not_null() | named_gap)
-    source = pl.when(pl.col("_before").is_not_null()).then(_ROW).forward_fill()
-    carried = pl.when(results & (source >= sentence_first)).then(pl.col("_before").forward_fill())
+    source = pl.when(before.is_not_null()).then(_ROW).forward_fill()
+    carried = pl.when(results & (source >= sentence_first)).then(before.forward_fill())
     lf = lf.with_columns(_names_before=ls_before.str.extract_all(P.DATASET)).with_columns(ds_before=ds_before).with_columns(
-        _before=before
-    ).with_columns(_ds=pl.coalesce("ds2", "_before", carried))
+        _ds=pl.coalesce("ds2", before, carried)
+    )
     # (the searches of evaluated things and of costs read only the rows where they can
     # matter: counts, and values with no data yet; a null input skips the search)
     lf = lf.with_columns(
