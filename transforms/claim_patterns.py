@@ -386,21 +386,53 @@ DATASET = (
 
 # A name a data set or benchmark may have: two capitals or a capital and a digit
 # (GI-Bench, ViDia2Std, GlobalFusion, COR127K, PRISM-36K, GIFT), or words joined by a
-# hyphen with a capital after it (Sequential-NIAH, Sci-Reasoning).
+# hyphen with a capital after it (Sequential-NIAH, Sci-Reasoning), or a capital, lower-case
+# letters and a capital at the end (VisA), or a short lower-case prefix before a capitalized
+# word (nuScenes, nuScenes-Occupancy; not mIoU, mAP).
 DATA_NAME = (r"(?:[A-Z][a-z0-9]*[A-Z0-9](?:[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*|(?:[-_][A-Za-z0-9]+)+)"
-             r"|[A-Z][a-z]+(?:[-_][A-Z][A-Za-z0-9]*)+)(?:[-.][0-9]+)?")
+             r"|[A-Z][a-z]+(?:[-_][A-Z][A-Za-z0-9]*)+|[A-Z][a-z]+[A-Z]\b"
+             r"|[a-z]{1,2}[A-Z][a-z]{2,}[A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*)(?:[-.][0-9]+)?")
+# One name of a list of data ("on MVTec AD and VisA, respectively"): a data name with a
+# capitalized word, a resolution or a year after it ("CIFAR-10-C"; a list of known names only
+# is paired by DATASET, and not repeating DATASET here keeps the pattern cheap to compile).
+DATA_NAMES_ITEM = r"(?:" + DATA_NAME + r")(?:\s[A-Z][A-Za-z0-9]*|[- ]\d+[×x]\d+| 20\d\d)?"
+# A list of two or more of them after "on", "across" or "datasets (" ("on three datasets
+# (SECOND, JL1, and the proposed LevirSCD)"; not "methods such as A and B").
+DATA_NAMES_LIST = (r"(?:\b(?:[Oo]n|across)\s(?:[a-z][\w-]*\s){0,3}?\(?|\b(?:datasets|benchmarks)\s\()"
+                   r"(?:" + DATA_NAMES_ITEM + r")"
+                   r"(?:(?:,\s(?:and\s)?|\sand\s)(?:the\s)?(?:[a-z-]+\s)?(?:" + DATA_NAMES_ITEM + r"))+")
 # "on NAME": the data a value is on, when the name is no model's ("on GPT-4o", "on Qwen3-8B").
-ON_DATA_NAME = r"\b[Oo]n\s(?:the\s)?(" + DATA_NAME + r"(?:\sand\s" + DATA_NAME + r")?)"
+# ... with a capitalized word after it ("on SportCenter EPFL", "on Galaxy10 DECaLS"), or any
+# capitalized word that a data word follows ("on the Qingyun dataset", "on the Factify 2
+# dataset"; the data word is cut off after: ON_DATA_WORD_TAIL).
+_DATA_NAME_Q = DATA_NAME + r"(?:\s[A-Z][A-Za-z0-9]*)?"
+ON_DATA_NAME = (r"\b(?:[Oo]n|In|For)\s(?:the\s)?(?:[a-z][a-z-]{2,}\s|[A-Z][\w-]*'s\s)?(" + _DATA_NAME_Q + r"(?:\sand\s" + _DATA_NAME_Q + r")?"
+                r"|[A-Z][a-z]+(?:\s[0-9]+)?\s(?:dataset|benchmark|corpus)\b)")
+ON_DATA_WORD_TAIL = r"^(.*)\s(?:dataset|benchmark|corpus)$"
 NOT_DATA_NAME = (r"^(?:GPT|Qwen|Llama|LLaMA|Gemma|Claude|Gemini|Mistral|Mixtral|DeepSeek|Phi|Falcon|Vicuna|"
                  r"Pythia|OPT|BLOOM|SAM|CLIP|ViT|BERT|RoBERTa|T5|LLaVA|InternVL|FLUX|SDXL|DiT|ResNet|YOLO|"
-                 r"A100|H100|H200|V100|RTX|TPU|NVIDIA|SOTA|SoTA|LLM|VLM|MLLM|GPU|CPU)|[0-9][BM]$")
+                 r"A100|H100|H200|V100|RTX|TPU|NVIDIA|SOTA|SoTA|LLM|VLM|MLLM|GPU|CPU)|[0-9][BM]$"
+                 # a device's name: a capital and two to four digits (A40, P100, L40S)
+                 r"|^[A-Z][0-9]{2,4}S?\b")
 _DATA_WORD = r"(?:dataset|data set|benchmark|corpus|suite|testbed|collection)"
+# A word of the "a (novel ...) benchmark" phrase; a count in it keeps its comma ("a 23,640-question benchmark").
+_INTRO_WORD = r"[\w-]+(?:,[0-9]{3}[\w-]*)?"
 # An abstract introducing its data: "NAME, a (novel ...) benchmark", "NAME dataset",
-# "NAME consists of / contains / comprises / pairs / offers ...". Group 1: the name.
-INTRO_DATASET = (r"\b(" + DATA_NAME + r")(?:,\s(?:a|an|the)\s(?:[\w-]+\s){0,6}?" + _DATA_WORD + r"s?\b"
-                 r"|\s(?:" + _DATA_WORD + r")\b|\s(?:consists of|contains|comprises|includes|spans|pairs|offers)\b)")
-# "Contextual Emotional Inference (CEI) Benchmark". Group 1: the name.
-INTRO_DATASET_PAREN = r"\((" + DATA_NAME + r")\)\s(?:Benchmark|Dataset|Corpus)\b"
+# "NAME (Long Name) dataset", "NAME consists of / contains / comprises / pairs / offers ...".
+# Group 1: the name.
+INTRO_DATASET = (r"\b(" + DATA_NAME + r")(?:,\s(?:a|an|the)\s(?:" + _INTRO_WORD + r"\s){0,6}?(?:" + _DATA_WORD + r"|resource)s?\b"
+                 r"|(?:\s\([^()]{2,80}\))?\s(?:" + _DATA_WORD + r")\b"
+                 r"|\s(?:consists of|contains|comprises|includes|spans|pairs|offers)\b)")
+# "Contextual Emotional Inference (CEI) Benchmark", "Traffic Scenes (TSBOW), a comprehensive
+# dataset". Group 1: the name.
+INTRO_DATASET_PAREN = (r"\((" + DATA_NAME + r")\)(?:\s(?:Benchmark|Dataset|Corpus)\b"
+                       r"|,\s(?:a|an|the)\s(?:" + _INTRO_WORD + r"\s){0,4}?" + _DATA_WORD + r"[\s,.;:])")
+# The name after the data word: "a dataset, named SurgBlood, ...", "a benchmark dataset (called
+# NAME)", "a new benchmark for remote sensing, NAME.", "Medical Incident Dataset (JMID)".
+# INTRO_BEFORE_NAME is what comes before the name (the name is read after it).
+INTRO_BEFORE_NAME = (r"\b(?:[Dd]ataset|[Bb]enchmark|[Cc]orpus)(?:,?\s\(?(?:named|called|dubbed|termed)\s"
+                     r"|(?:\s(?:[a-z][a-z-]*|[A-Z]+)){0,4}?,\s|\s\()")
+INTRO_DATASET_AFTER = (INTRO_BEFORE_NAME + r"(?:" + DATA_NAME + r")(?:[,.)]|\s(?:which|that|with|comprising|consisting|contains)\b)")
 
 # Words between a number and its counted noun that are not the noun itself.
 COUNT_MODIFIERS = (
@@ -478,6 +510,12 @@ PLAIN_NOUN = r"^(?:[a-z][\w']*|[A-Z]{2,6}s?)$"
 # "1.6B language models", "124M parameters": a size that counts parameters.
 MODEL_NOUN = (r"(?i)(?:^|\s)(?:[\w-]*model|parameter|checkpoint|baseline|variant|backbone|[\w-]*LLM|[\w-]*VLM|LM)"
               r"s?(?:\s|$)")
+# Counted things that are evaluated, not the data a value is on ("across 13 systems", "9
+# methods from 96 teams"; not "24 datasets", "13 participants": what data may consist of),
+# and measures of cost ("latency", "training time", "inference cost"): an introduced data set
+# is not theirs.
+EVALUATED_NOUN = r"(?i)(?:^|\s)(?:system|method|approach|team)s?$"
+COST_METRIC = r"(?i)(?:speed|speedup|latency|throughput|time|costs?|memory|parameters|FLOPs)$"
 # A plural noun within three words after a year-like number: then it counts ("2000 clips",
 # "2000 Amazon app reviews", "2000 CT scans"); an acronym only right before the noun (a year
 # names an edition: "the 2025 USAMO within hours", "1955 CE in terms of").

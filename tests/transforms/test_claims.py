@@ -509,6 +509,140 @@ def test_dataset_introduced_as_subject_of_pairs_or_offers() -> None:
     assert c["dataset"] == "TalkVerse"
 
 
+def test_dataset_named_after_its_data_word() -> None:
+    """"a dataset, named NAME, comprising ...", "a benchmark (called NAME) with ...", "the
+    Harbour Sounds Dataset (HSD), a set of ...": the name after the data word is introduced."""
+    (c,) = claims_of("We release a new acoustic dataset, named HarbourNet, comprising 4,210 recordings.")
+    assert c["dataset"] == "HarbourNet"
+    (c,) = claims_of("We build a benchmark (called FoldQA) with 870 folding questions.")
+    assert c["dataset"] == "FoldQA"
+    (c,) = claims_of("We collect the Harbour Sounds Dataset (HSD), a set of 512 annotated clips.")
+    assert c["dataset"] == "HSD"
+    (c,) = claims_of("We present a benchmark for robotic grasping, GraspWorld. It holds 96 scenes.")
+    assert c["dataset"] == "GraspWorld"
+
+
+def test_dataset_introduced_with_its_long_name_or_a_count_in_the_phrase() -> None:
+    """"NAME (Long Name) dataset", "NAME, a 12,000-question benchmark": still introductions;
+    "NAME, a framework that ... benchmark tasks" is none (a few words before the data word)."""
+    (c,) = claims_of("We propose the LUMA (Low-light Urban Motion Archive) dataset which provides 9,300 frames.")
+    assert c["dataset"] == "LUMA"
+    (c,) = claims_of("We build ChemQA-Pro, a 12,000-question chemistry benchmark.")
+    assert (c["text"], c["dataset"]) == ("12,000", "ChemQA-Pro")
+    (c,) = claims_of("We propose Adaptive Audit (AdAu), an agentic framework that automatically audits the public benchmark tasks and finds 31 errors.")
+    assert c["dataset"] is None
+
+
+def test_data_introduced_in_the_values_sentence_wins() -> None:
+    """Two introduced data sets: a value in the sentence that introduces the second is on it."""
+    got = claims_of(
+        "We introduce ReasonSet, a benchmark of 3,000 puzzles. We further introduce RewardSet, "
+        "a preference benchmark with 5,400 pairs."
+    )
+    assert [(c["text"], c["dataset"]) for c in got] == [("3,000", "ReasonSet"), ("5,400", "RewardSet")]
+
+
+def test_respectively_pairs_values_with_data_names_after_on() -> None:
+    """Names no list knows are paired too when they follow the last "on" before
+    "respectively"; metric names after "in" are no data; devices are no data."""
+    got = claims_of("It gains 3.1%, 2.4% and 5.0% in accuracy on the FloraQA, ReefNet-C and PolarVQA sets, respectively.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("3.1%", "FloraQA"), ("2.4%", "ReefNet-C"), ("5.0%", "PolarVQA")]
+    got = claims_of("It reaches 31.2 and 0.91 in PSNR and SSIM, respectively.")
+    assert [c["dataset"] for c in got] == [None, None]
+    got = claims_of("It runs 2.2x and 3.5x faster on L40S and A40, respectively.")
+    assert [c["dataset"] for c in got] == [None, None]
+
+
+def test_data_names_with_a_capital_at_the_end_or_a_lower_case_prefix() -> None:
+    """"on VisA", "on nuScenes-Lidar", "on the MVTec AD and CoraL datasets": names; "in mIoU" is not."""
+    got = claims_of("It reaches 88.1% on CoraL and 41.5% on nuScenes-Lidar.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("88.1%", "CoraL"), ("41.5%", "nuScenes-Lidar")]
+    got = claims_of("AUROCs of 96.1% and 85.0% on the MVTec AD and CoraL datasets, respectively.")
+    assert [c["dataset"] for c in got] == ["MVTec AD", "CoraL"]
+
+
+def test_on_a_full_data_name_or_a_word_that_a_data_word_follows() -> None:
+    """"on HarborSet North": the capitalized word after the name is part of it; "on the
+    Lindqvist dataset": a capitalized word before a data word names the data."""
+    (c,) = claims_of("It scores 61.3 mAP on HarborSet North, a hard split.")
+    assert c["dataset"] == "HarborSet North"
+    (c,) = claims_of("It reaches 93.2% accuracy on the Lindqvist dataset.")
+    assert c["dataset"] == "Lindqvist"
+    (c,) = claims_of("On the Lindqvist benchmark, it reaches 0.81 F1.")
+    assert c["dataset"] == "Lindqvist"
+
+
+def test_data_before_a_result_holds_for_the_rest_of_its_sentence() -> None:
+    """"On NAME, it reaches A using B fewer tokens": B is on NAME too; not past a value with
+    data of its own or a name between ("NAME2 from 46.7%"), nor into the next sentence."""
+    got = claims_of("On TrailQA, it reaches 71.5% accuracy and 0.82 F1 using 2.3x fewer tokens. It also cuts cost by 40%.")
+    assert [(c["text"], c["dataset"]) for c in got] == [
+        ("71.5%", "TrailQA"), ("0.82", "TrailQA"), ("2.3x", "TrailQA"), ("40%", None)
+    ]
+    got = claims_of("On TrailQA, it rises from 60.0% to 63.3% and PeakQA25 from 46.7% to 53.3%.")
+    assert [c["dataset"] for c in got] == ["TrailQA", "TrailQA", None, None]
+
+
+def test_data_named_first_in_a_sentence_after_in_or_for() -> None:
+    """"In NAME, ...", "For NAME, ...": the sentence's results are on NAME."""
+    got = claims_of("For WaveSet12, it reaches 0.912 AUC. In CoastNet, it improves Dice from 0.71 to 0.78.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("0.912", "WaveSet12"), ("0.71", "CoastNet"), ("0.78", "CoastNet")]
+
+
+def test_introduced_data_is_not_that_of_evaluated_systems_or_of_a_cost() -> None:
+    """Counts of evaluated systems, methods and teams, and measures of cost (latency, training
+    time) are not on the data the abstract introduces; the data's own parts are."""
+    got = claims_of(
+        "We introduce GlowBench, a benchmark of 800 prompts. We evaluate 12 systems and "
+        "5 methods from 31 teams. Our pipeline also cuts latency by 3.1x."
+    )
+    assert [(c["text"], c["dataset"]) for c in got] == [
+        ("800", "GlowBench"), ("12", None), ("5", None), ("31", None), ("3.1x", None)
+    ]
+
+
+def test_on_an_adjective_or_an_owner_before_the_data_name() -> None:
+    """"on the challenging NAME", "on Acme's NAME": the name is still the data; "on an
+    iPhone" is no data (an article is no adjective)."""
+    (c,) = claims_of("It reaches 71.2% accuracy on the challenging RiverQA-Hard split.")
+    assert c["dataset"] == "RiverQA-Hard"
+    (c,) = claims_of("It reaches a medal rate of 48.5% on Acme's KaggleLite.")
+    assert c["dataset"] == "KaggleLite"
+    (c,) = claims_of("Deployed on an iPhone, it cuts latency by 3.2x.")
+    assert c["dataset"] is None
+
+
+def test_a_count_of_models_is_on_no_data() -> None:
+    """"We evaluate 17 LLMs on NAME", "a 3B model ... on NAME": the models are not on the data
+    (the annotators leave such counts without data); the benchmark's own size is."""
+    got = claims_of("RiverBench contains 900 questions. We evaluate 17 LLMs on RiverBench, and a 3B model reaches 41.2% on it.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("900", "RiverBench"), ("17", None), ("3B", None), ("41.2%", "RiverBench")]
+
+
+def test_a_count_is_on_data_named_right_after_it_only() -> None:
+    """A count takes an "on NAME" close after it, not one that follows the sentence's result."""
+    got = claims_of("We fit a linear probe on 10 labeled samples per class, improving AUROC by 5.2 on RiverBench.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("10", None), ("5.2", "RiverBench")]
+    (c,) = claims_of("It uses 64 frames on RiverBench.")
+    assert c["dataset"] == "RiverBench"
+
+
+def test_the_first_data_after_a_value_wins() -> None:
+    """"0.91 on RiverEval, and 3.4 WER on LibriSpeech": the first "on NAME" is the value's,
+    even when a known name comes later; a score said of a model keeps its data."""
+    got = claims_of("Our model scores 0.91 on RiverEval, and 3.4 WER on LibriSpeech.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("0.91", "RiverEval"), ("3.4", "LibriSpeech")]
+
+
+def test_respectively_pairs_values_with_data_names_before_them() -> None:
+    """"On RiverSet and LakeSet-2, it reaches 88.1% and 79.4%, respectively": the list of data
+    names before the values pairs with them; a list of methods does not."""
+    got = claims_of("On RiverSet and LakeSet-2, the method reaches 88.1% and 79.4% accuracy, respectively.")
+    assert [c["dataset"] for c in got] == ["RiverSet", "LakeSet-2"]
+    got = claims_of("Our variants FlowNet-A and FlowNet-B improve accuracy by 3.5% and 3.6%, respectively.")
+    assert [c["dataset"] for c in got] == [None, None]
+
+
 def test_value_after_a_list_of_three_datasets_is_on_none() -> None:
     """"across COCO, LVIS, ODinW13, and Pascal VOC, achieving gains of +10.1 AP": no one dataset."""
     got = claims_of("It enhances models across COCO, LVIS, ODinW13, and Pascal VOC, achieving gains of up to +10.1 AP.")
