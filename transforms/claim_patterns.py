@@ -257,7 +257,8 @@ METRIC_CANON = {
 # "counting accuracy", "RAM usage", "Fleiss' kappa", "J&F"): a noun phrase ending in a
 # word that names a measure, or an acronym (two capitals, or a capital and a digit:
 # AP, AUC, mIoU, RayIoU, IDF1, BLEU-4, Macro-F1, J&F).
-METRIC_HEAD = (r"(?:(?:success|error|win|hit|pass|acceptance|agreement|leakage|denial|evasion|hallucination|"
+# (case-insensitive: title-case names are metrics too, "Reading Accuracy", "Complete Recall", "MMMG-Score")
+METRIC_HEAD = (r"(?i:(?:success|error|win|hit|pass|acceptance|agreement|leakage|denial|evasion|hallucination|"
                r"reconstruction|matching|detection|failure|compression|retention|reduction|refusal|recognition)"
                r"[- ]rates?|rates?|accurac(?:y|ies)|scores?|errors?|ratios?|precision|recall|correlations?|"
                r"coefficients?|kappa|agreement|costs?|time|latency|memory|usage|throughput|speed|speedup|"
@@ -267,7 +268,7 @@ METRIC_HEAD = (r"(?:(?:success|error|win|hit|pass|acceptance|agreement|leakage|d
                r"[a-z]+(?:ness|ity)|length|duration|density|alignment|success)")
 METRIC_ACRONYM = r"(?:[A-Z][a-z]+-)?[a-z]*[A-Z][A-Za-z0-9]*[A-Z0-9](?:-[0-9A-Z]{1,2})?|J&F"
 # up to three words and a head, or an acronym (the words are cut at the last stop word)
-METRIC_WORDS = r"\b(?:(?:[A-Za-z][\w'&-]*\s){0,3}" + METRIC_HEAD + r"|" + METRIC_ACRONYM + r")"
+METRIC_WORDS = r"\b(?:(?:[A-Za-z][\w'&-]*\s){0,3}(?:[A-Z][\w&]*-)?" + METRIC_HEAD + r"|" + METRIC_ACRONYM + r")"
 # Words that end a metric phrase on its left: a metric phrase is what follows the last one.
 METRIC_STOP = (r"(?i)^(?:.*\s)?(?:the|a|an|of|in|on|for|and|or|with|by|to|from|at|as|our|its|their|this|that|"
                r"these|those|we|which|while|than|over|across|under|between|both|all|each|only|up|"

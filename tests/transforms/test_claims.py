@@ -447,6 +447,15 @@ def test_metric_of_multiplier() -> None:
     assert [c["metric"] for c in got] == ["throughput", "throughput"]
 
 
+def test_title_case_metric_names() -> None:
+    """Issue 11 (metric): a metric named in title case is read like one in lower case
+    ("Parsing Accuracy", "Complete Recall"), and a capitalized name joined to its head by a
+    hyphen is whole ("XYZ-Score")."""
+    got = claims_of("The tagger reaches 81.2% Parsing Accuracy but 40.5% Complete Recall, and a XYZ-Score of 61.30.")
+    assert [(c["text"], c["metric"]) for c in got] == [
+        ("81.2%", "Parsing Accuracy"), ("40.5%", "Complete Recall"), ("61.30", "XYZ-Score")]
+
+
 def test_offsets_are_characters_not_bytes() -> None:
     abstract = "δ-héé ×× 漢字 😀: a 1.43× gain, 75.15% (é) and $250M; “three times” faster, ≥ 12.5%."
     got = claims_of(abstract)
