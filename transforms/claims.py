@@ -235,7 +235,10 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
                 ~pl.when(col("_right_raw").is_not_null()).then(col("_rs_n")).str.contains(_rx(P.OF_NAME_MODIFIER)).fill_null(False)
             ).then(col("_right_raw"))
         )
-        .with_columns(_right_gen=no_stop("_right_raw"), _verb_gen=no_stop("_verb_raw"))
+        # "reduce parameter counts up to 37%", "save up to 56%": "up" and "by" end no phrase
+        .with_columns(_verb_raw=col("_verb_raw").str.extract(r"^(.*?)(?:(?:^|\s)(?:by|up))*$", 1))
+        .with_columns(_verb_raw=pl.concat_str(col("_verb_raw"), pl.lit(" ")))  # a last word may be a stop word
+        .with_columns(_right_gen=no_stop("_right_raw"), _verb_gen=no_stop("_verb_raw").str.head(-1))
         # "28% higher beat alignment", "3x more parameters", "20x faster inference": the noun
         # phrase after a comparative, up to its first stop word ("faster X" measures X speed)
         .with_columns(_cmp_rs=pl.when(col("_right_gen").is_null()).then(col("_rs_n")))
@@ -709,8 +712,8 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         .then(pl.lit("accuracy"))
         .otherwise("metric")
     )
-    # a metric is named in the singular ("confidence scores" -> "confidence score")
-    lf = lf.with_columns(metric=pl.col("metric").str.replace(r"^(\S.*\s(?:score|rate))s$", "${1}"))
+    # a metric is named in the singular ("confidence scores" -> "confidence score", "purchase costs")
+    lf = lf.with_columns(metric=pl.col("metric").str.replace(r"^(\S.*\s(?:score|rate|count|cost|ratio))s$", "${1}"))
     results = pl.col("kind").is_in(["percent", "score", "multiplier"])
     maybe_results = pl.col("kind1").is_null() | pl.col("kind1").is_in(["percent", "score", "multiplier"])
     ls_before = pl.col("ls_before")

@@ -456,6 +456,15 @@ def test_title_case_metric_names() -> None:
         ("81.2%", "Parsing Accuracy"), ("40.5%", "Complete Recall"), ("61.30", "XYZ-Score")]
 
 
+def test_what_a_verb_of_change_acts_on_from_a_value_or_up_to_it() -> None:
+    """Issue 11 (metric): "lowers the gap from 0.26 to 0.06", "cuts parameter counts up to 37%"
+    (the singular), "boosts Kestrel-2B's recall by 4x" (whose recall: the measure is recall)."""
+    got = claims_of("The tuner lowers the calibration gap from 0.26 to 0.06 and cuts parameter counts up to 37%. "
+                    "Distillation boosts Kestrel-2B's recall by 4x.")
+    assert [(c["text"], c["metric"]) for c in got] == [
+        ("0.26", "calibration gap"), ("0.06", "calibration gap"), ("37%", "parameter count"), ("4x", "recall")]
+
+
 def test_offsets_are_characters_not_bytes() -> None:
     abstract = "δ-héé ×× 漢字 😀: a 1.43× gain, 75.15% (é) and $250M; “three times” faster, ≥ 12.5%."
     got = claims_of(abstract)
