@@ -230,9 +230,9 @@ METRIC = (
     r"|word error rates?|character error rates?|mean corruption error|mean flip rate"
     r"|inception scores?|clip ?scores?|perplexity|training throughput|throughput|latency|"
     r"training time|speedup|speed-up|win rate|success rate|error rate|exact match)"
-    r"|\bFID\b|\bFVD\b|\bKID\b|\bPSNR\b|\bSSIM\b|\bLPIPS\b|\bBLEU\b|\bROUGE(?:-[12L])?\b|\bCIDEr\b"
+    r"|\bFID\b|\bFVD\b|\bKID\b|\bPSNR\b|\bSSIM\b|\bLPIPS\b|\bBLEU(?:-[1-4])?\b|\bROUGE(?:-[12L])?\b|\bCIDEr\b"
     r"|\bMETEOR\b|\bmIoU\b|\bmAP\b|\bAUROC\b|\bAUC\b|\bF1\b|\bWERs?\b|\bCERs?\b|\bPPL\b|\bGenEval\b"
-    r"|\bmCE\b|\bEM\b|\bElo\b|\bpass@\d+"
+    r"|\bmCE\b|\bEM\b|\bElo\b|\b[Pp]ass@\d+"
     r"|(?i:(?:root )?mean (?:absolute|squared) errors?)|\bDice\b|\b(?:Spearman|Pearson)(?:\s(?:correlation|agreement))?\b|\b(?i:acceleration)\b"
 )
 METRIC_CANON = {
@@ -266,9 +266,10 @@ METRIC_HEAD = (r"(?i:(?:success|error|win|hit|pass|acceptance|agreement|leakage|
                r"distance|robustness|sensitivity|specificity|consistency|perplexity|Dice|AUC|F1(?:-scores?)?|"
                # a quality named by an abstract noun: naturalness, availability, diversity
                r"[a-z]+(?:ness|ity)|length|duration|density|alignment|success)")
-METRIC_ACRONYM = r"(?:[A-Z][a-z]+-)?[a-z]*[A-Z][A-Za-z0-9]*[A-Z0-9](?:-[0-9A-Z]{1,2})?|J&F"
+# (with its cut-off, as pass@1 is named: "HR@10", "NDCG@10", "Rank@1", "Recall@5")
+METRIC_ACRONYM = r"(?:[A-Z][a-z]+-)?[a-z]*[A-Z][A-Za-z0-9]*[A-Z0-9](?:-[0-9A-Z]{1,2})?(?:@\d+(?:\.\d+)?)?|[A-Z][a-z]+@\d+(?:\.\d+)?|J&F"
 # up to three words and a head, or an acronym (the words are cut at the last stop word)
-METRIC_WORDS = r"\b(?:(?:[A-Za-z][\w'&-]*\s){0,3}(?:[A-Z][\w&]*-)?" + METRIC_HEAD + r"|" + METRIC_ACRONYM + r")"
+METRIC_WORDS = r"\b(?:(?:[A-Za-z][\w'&-]*\s){0,3}(?:[A-Z][\w&]*-)?" + METRIC_HEAD + r"(?:@\d+(?:\.\d+)?)?|" + METRIC_ACRONYM + r")"
 # Words that end a metric phrase on its left: a metric phrase is what follows the last one.
 METRIC_STOP = (r"(?i)^(?:.*\s)?(?:the|a|an|of|in|on|for|and|or|with|by|to|from|at|as|our|its|their|this|that|"
                r"these|those|we|which|while|than|over|across|under|between|both|all|each|only|up|"
@@ -276,6 +277,8 @@ METRIC_STOP = (r"(?i)^(?:.*\s)?(?:the|a|an|of|in|on|for|and|or|with|by|to|from|a
                r"faster|slower|compared|it|they|he|she|is|not|no|can|could|may|will|would|"
                r"achieves?|achieving|achieved|reach(?:es|ing|ed)?|improv(?:es|ing|ed|ement|ements)|"
                r"reduc(?:es|ing|ed|tion|tions)|increas(?:es|ing|ed|e)|boost(?:s|ing|ed)?|gains?|drops?|"
+               # the other verbs of change (CHANGE_VERB_NP): "degrades agreement by 25 points"
+               r"improve|reduce|(?:degrad|rais|enhanc|accelerat|decreas|sav)(?:es|ed|ing|e)|cut(?:s|ting)?|lower(?:s|ed|ing)|"
                r"lower|higher|better|best|worse|significantly|substantially|average|mean|overall|"
                r"obtain(?:s|ed|ing)?|yield(?:s|ed|ing)?|reports?|shows?|showing|has|have|had|is|are|was|were|be|"
                r"state-of-the-art|competitive|strong|high|low|estimated|relative|absolute|notable|"
@@ -315,8 +318,9 @@ NP_STOP_TAIL = (r"(?i)(?:^|\s)(?:the|a|an|of|in|on|for|and|or|with|by|to|from|at
                 r"lead\w*|result\w*|mak\w*|surpass\w*|match\w*|remain\w*|maintain\w*)\b.*$")
 
 # What may follow a value that takes the metric named before it in its sentence: no word of its own.
-OPEN_TAIL = (r"^\s?(?:[,;:()]|(?:and|or|to|vs\.?|versus|for|on|in|over|with|while|when|compared|"
-             r"respectively|across|at|and|than|after|before|under|using|without)\b|$)")
+# (a unit of the value is no word of its own: "to ~10 degrees, and", "to 3.1 points")
+OPEN_TAIL = (r"^(?:\s?(?:degrees?|(?:percentage\s)?points?|pp|dB|mm))?\s?(?:[,;:()]|(?:and|or|to|vs\.?|versus|for|on|in|over|with|while|when|compared|"
+             r"respectively|across|at|and|than|after|before|under|using|without)\b|\.?$)")
 
 # Up to two words between a value and the metric after it: "40.1% ImageNet zero-shot accuracy".
 METRIC_PREFIX = (r"(?:(?:[A-Z][\w-]*|[a-z]+-[\w-]+|absolute|relative|average|overall|mean|test|"

@@ -208,7 +208,9 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
     Each step is a column of its own: an expression used twice inside another is evaluated
     twice (common subexpressions are not always shared inside when/then)."""
     col = pl.col
-    plain_count = col("count_unit").is_not_null() & ~col("decimal") & ~col("glued")
+    # (points and degrees are no counted things: "by 5 to 10 percentage points", "from 17 degrees")
+    plain_count = (col("count_unit").is_not_null() & ~col("decimal") & ~col("glued") & ~col("points")
+                   & (col("count_unit") != "degree"))
     # a phrase with no stop word (a match of METRIC_STOP is never empty)
     no_stop = lambda name: pl.when(~col(name).str.contains(P.METRIC_STOP)).then(col(name))  # noqa: E731
     lf = (

@@ -465,6 +465,24 @@ def test_what_a_verb_of_change_acts_on_from_a_value_or_up_to_it() -> None:
         ("0.26", "calibration gap"), ("0.06", "calibration gap"), ("37%", "parameter count"), ("4x", "recall")]
 
 
+def test_metric_names_keep_their_cut_off_and_order() -> None:
+    """Issue 11 (metric): a metric named with its cut-off keeps it, as pass@1 does ("HR@20",
+    "Hit Rate@5", "Pass@1" -> pass@1), and BLEU keeps its n-gram order ("BLEU-2")."""
+    got = claims_of("The ranker gains +12.5% HR@20 and reaches a Hit Rate@5 of 0.41, with 63.2% Pass@1 "
+                    "and a 2.4% BLEU-2 gain.")
+    assert [(c["text"], c["metric"]) for c in got] == [
+        ("12.5%", "HR@20"), ("0.41", "Hit Rate@5"), ("63.2%", "pass@1"), ("2.4%", "BLEU-2")]
+
+
+def test_points_and_degrees_take_the_measure_they_change() -> None:
+    """Issue 11 (metric): "by 5 to 8 percentage points", "from 21 degrees": integers with
+    points or degrees are values of a measure, not counted things."""
+    got = claims_of("The filter lowers refusal rates by 5 to 8 percentage points. "
+                    "The tracker cuts heading error from 21 degrees to 12 degrees.")
+    assert [(c["text"], c["metric"]) for c in got] == [
+        ("5", "refusal rate"), ("8", "refusal rate"), ("21", "heading error"), ("12", "heading error")]
+
+
 def test_offsets_are_characters_not_bytes() -> None:
     abstract = "δ-héé ×× 漢字 😀: a 1.43× gain, 75.15% (é) and $250M; “three times” faster, ≥ 12.5%."
     got = claims_of(abstract)
