@@ -247,7 +247,7 @@ METRIC_CANON = {
     "em": "exact match", "elo": "Elo", "speed-up": "speedup", "clipscore": "CLIP score",
     "clip score": "CLIP score", "clip scores": "CLIP score", "clipscores": "CLIP score",
     "rouge": "ROUGE", "rouge-1": "ROUGE-1", "rouge-2": "ROUGE-2", "rouge-l": "ROUGE-L",
-    "training throughput": "throughput",
+    "training throughput": "throughput", "f1-score": "F1", "f1 score": "F1", "f1-scores": "F1", "f1 scores": "F1",
     "dice": "Dice", "acceleration": "speedup", "success": "success rate",
     **{f"{name.lower()}{what}": f"{name}{what}" for name in ("Spearman", "Pearson")
        for what in ("", " correlation", " agreement")},
@@ -283,6 +283,8 @@ METRIC_STOP = (r"(?i)^(?:.*\s)?(?:the|a|an|of|in|on|for|and|or|with|by|to|from|a
                r"obtain(?:s|ed|ing)?|yield(?:s|ed|ing)?|reports?|shows?|showing|has|have|had|is|are|was|were|be|"
                r"state-of-the-art|competitive|strong|high|low|estimated|relative|absolute|notable|"
                r"remarkable|outperform(?:s|ing|ed)?|surpass(?:es|ing|ed)?"
+               # verbs of giving or keeping a result: "gives F1-score improvements of 1.1%"
+               r"|(?:giv|provid|deliver|attain|offer|demonstrat|exhibit|maintain|retain|preserv|produc|ensur)(?:es|s|ed|ing|e)?"
                # a possessive says whose measure it is ("Kestrel-2B's recall" measures recall)
                r"|[\w.-]+'s)\s")
 # Comparatives between a value and the metric after it ("36% lower depth error").
@@ -310,6 +312,25 @@ CHANGE_VERB_NP = (r"\b(?:improv|reduc|increas|decreas|boost|lower|rais|cut|sav|e
 COMPARATIVE_NP = (r"^[\s+]*(?:times\s)?(?P<cmp>higher|lower|better|worse|improved|increased|reduced|greater|less|more|"
                   r"fewer|faster|slower|smaller|larger|cheaper)\b(?:\s(?P<np>(?:[A-Za-z][\w'&-]*\s){0,3}"
                   r"[A-Za-z][\w'&-]*))?")
+# A change named by a noun next to the value, and the words after "in" (group np, cut at a
+# stop word): "a 47% reduction in failure cascades", "gains of 2.9% in Entire Structure
+# Average" (the noun before the value: CHANGE_NOUN_LEFT), "8% in terms of balanced accuracy";
+# not one title-case word, which names a domain or a language more often ("4% in Finance").
+_CHANGE_NOUN = r"(?:improvement|gain|increase|reduction|decrease|drop|boost|decline|degradation)s?"
+CHANGE_IN_NP = (r"^[\s+]*(?:(?:(?:relative|absolute|average|overall|mean)\s)?" + _CHANGE_NOUN + r"\s)?"
+                r"in\s(?:terms\sof\s)?(?P<np>(?:[A-Za-z][\w'&@-]*\s){0,3}[A-Za-z][\w'&@-]*)")
+CHANGE_NOUN_RIGHT = r"^[\s+]*(?:(?:relative|absolute|average|overall|mean)\s)?" + _CHANGE_NOUN + r"\sin\s"
+# (before the value anywhere in its sentence: "improvements of 35% in object removal and 47% in
+# object replacement"; right before it: CHANGE_NOUN_NEXT)
+CHANGE_NOUN_LEFT = r"\b" + _CHANGE_NOUN + r"\b"
+CHANGE_NOUN_NEXT = (r"\b" + _CHANGE_NOUN + r"\s(?:of\s)?(?:(?:up to|about|around|approximately|over|nearly|almost|roughly)\s)?"
+                    r"[~+]?$")
+# Group 1: what a phrase after "in" measures when it ends in a noun of setting ("object
+# replacement tasks" -> object replacement); a setting with one describing word before its
+# noun ("challenging scenarios", "long sequences") measures nothing (no match).
+SETTING_TAIL = (r"^((?:[\w'&@-]+\s)+[\w'&@-]+|[\w'&@-]+(?:tion|sion|ment|ance|ence))\s(?:scenarios?|settings?|cases?|"
+                r"conditions?|environments?|regimes?|domains?|tasks?|scenes?|sequences?)$")
+SETTING_END = r"\s(?:scenarios?|settings?|cases?|conditions?|environments?|regimes?|domains?|tasks?|scenes?|sequences?)$"
 # A stop word and everything after it (to cut a noun phrase read after a value).
 NP_STOP_TAIL = (r"(?i)(?:^|\s)(?:the|a|an|of|in|on|for|and|or|with|by|to|from|at|as|than|over|across|under|"
                 r"between|while|when|compared|versus|vs|via|using|without|per|into|is|are|was|were|which|that|"

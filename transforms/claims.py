@@ -254,6 +254,30 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
             _speed=col("_cmp").struct.field("cmp").is_in(["faster", "slower"]),
         )
         .with_columns(_cmp_np=pl.when(col("_cmp_np").str.contains("[A-Za-z]{2}")).then(col("_cmp_np")))
+        # "a 47% reduction in failure cascades", "gains of 2.9% in Entire Structure Average": what
+        # a change named by a noun is in (the noun after the value, or before it)
+        .with_columns(_chg_rs=pl.when(col("_cmp").is_null()).then(col("_cmp_rs")))
+        .with_columns(
+            _chg_rs=pl.when(
+                col("_chg_rs").str.contains(_rx(P.CHANGE_NOUN_RIGHT))
+                | pl.when(col("_chg_rs").str.contains(r"^[\s+]*in\s")).then(col("_ls80")).str.contains(_rx(P.CHANGE_NOUN_LEFT))
+            ).then(col("_chg_rs"))
+        )
+        .with_columns(_chg_np=col("_chg_rs").str.extract(_rx(P.CHANGE_IN_NP), 1).str.replace(_rx(P.NP_STOP_TAIL), ""))
+        .with_columns(_chg_np=pl.when(col("_chg_np").str.contains("[A-Za-z]{2}") & ~col("_chg_np").str.contains("^[A-Z][a-z]+$"))
+                      .then(col("_chg_np")))
+        .with_columns(_chg_np=pl.when(col("_chg_np").str.contains(P.SETTING_END))
+                      .then(col("_chg_np").str.extract(P.SETTING_TAIL, 1)).otherwise(col("_chg_np")))
+        # ... the change noun next to the value names its measure; one earlier in the sentence
+        # only where no metric of a value before it is carried over (see _carry_metric: "F1
+        # gains of 1.1% in A, 0.6% in B" are F1 on tasks A and B)
+        .with_columns(
+            metric_in=col("_chg_np"),
+            _chg_np=pl.when(
+                pl.when(col("_chg_np").is_not_null()).then(col("_chg_rs")).str.contains(_rx(P.CHANGE_NOUN_RIGHT))
+                | pl.when(col("_chg_np").is_not_null()).then(col("_ls80")).str.contains(_rx(P.CHANGE_NOUN_NEXT))
+            ).then(col("_chg_np")),
+        )
         .with_columns(
             _cmp_gen=pl.when(col("_speed"))
             .then(pl.concat_str(col("_cmp_np"), pl.lit(" speed")).fill_null("speed"))
@@ -262,8 +286,8 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
         )
     )
     gen = col("metric_gen")
-    # what a phrase of one stop-like word leaves ("by", "of") is no metric
-    keep = gen.str.contains(r"[A-Za-z]{2}") & ~gen.str.contains("^(?:" + P.DATASET + ")$")
+    # what a phrase of one stop-like word leaves ("by", "of") is no metric (a capital and a digit is: "F1")
+    keep = gen.str.contains(r"[A-Za-z]{2}|[A-Z][0-9]") & ~gen.str.contains("^(?:" + P.DATASET + ")$")
     # "agreement rates" -> "agreement rate", "F1-scores" -> "F1" (other plurals are kept: "fewer
     # tokens", "evaluation scores")
     rates = gen.str.extract(r"(?s)^(.*(?:rate|ratio))s$", 1)
@@ -283,7 +307,8 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
         .with_columns(metric_gen=canon)
         .with_columns(
             metric_gen=pl.coalesce(
-                gen.str.to_lowercase().replace_strict(P.METRIC_CANON, default=None, return_dtype=pl.String), gen, "_cmp_gen"
+                gen.str.to_lowercase().replace_strict(P.METRIC_CANON, default=None, return_dtype=pl.String), gen, "_cmp_gen",
+                "_chg_np",
             )
         )
         .with_columns(
@@ -291,7 +316,7 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
             metric_gen=pl.when(adj.is_null()).then(gen),
         )
         .drop("_ls80", "_left_gen", "_rs_n", "_ls_n", "_right_raw", "_verb_raw", "_right_gen", "_verb_gen", "_cmp_rs",
-              "_cmp", "_cmp_np", "_speed", "_cmp_gen")
+              "_cmp", "_cmp_np", "_speed", "_cmp_gen", "_chg_rs", "_chg_np")
     )
 
 
@@ -311,9 +336,20 @@ def _carry_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
     carried = pl.when(source_row >= pl.col("s_first")).then(source.forward_fill())
     takes = result & pl.col("metric").is_null()
     open_tail = pl.col("rs").str.contains(_rx(P.OPEN_TAIL))
+    # a source whose metric is what its change was in ("gains of 35% in object removal and 47%
+    # in object replacement"): the values after it name their own (column metric_in)
+    source_in = pl.when(source.is_not_null()).then((pl.col("metric_in") == source).fill_null(False)).forward_fill()
+    own_in = pl.when(takes).then(pl.col("metric_in"))
     return (
         lf.with_columns(s_first=_run_first(~same_sentence), _source=pl.when(result).then(pl.col("metric")))
-        .with_columns(metric=pl.coalesce("metric", pl.when(takes & open_tail).then(carried), "metric_any"))
+        .with_columns(
+            metric=pl.coalesce(
+                "metric",
+                pl.when(takes & open_tail & ~(source_in.fill_null(False) & own_in.is_not_null())).then(carried),
+                own_in,
+                "metric_any",
+            )
+        )
         .with_columns(unit=pl.coalesce("unit", pl.when(pl.col("kind") == "score").then("metric")))
         .drop("s_first", "_source")
     )
@@ -751,6 +787,8 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         pl.col("metric").str.extract(_rx(r"^(?:[a-z][\w'-]*\s)+([A-Z][\w@&.-]*)$"), 1),
         pl.col("metric").str.extract(P.QUALIFIED_CANON, 1),
     )
+    # (in its canonical spelling: "macro F1-score" -> F1)
+    short = pl.coalesce(short.str.to_lowercase().replace_strict(P.METRIC_CANON, default=None, return_dtype=pl.String), short)
     lf = lf.with_columns(_short=short).with_columns(
         unit=pl.when((pl.col("unit") == pl.col("metric")) & pl.col("_short").is_not_null())
         .then(pl.col("_short"))

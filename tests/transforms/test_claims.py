@@ -483,6 +483,19 @@ def test_points_and_degrees_take_the_measure_they_change() -> None:
         ("5", "refusal rate"), ("8", "refusal rate"), ("21", "heading error"), ("12", "heading error")]
 
 
+def test_what_a_change_named_by_a_noun_is_in() -> None:
+    """Issue 11 (metric): "a 64% reduction in cache misses", "gains of 3.1% in Lane Recovery
+    and 2.2% in Edge Agreement" (what the change is in names the measure); a metric named
+    before the change stays ("F1 gains of 1.4% in parsing, 0.7% in tagging" are F1), and a
+    setting is no measure ("in difficult scenarios")."""
+    got = claims_of("It yields a 64% reduction in cache misses. We see gains of 3.1% in Lane Recovery "
+                    "and 2.2% in Edge Agreement tasks. It gives F1 gains of 1.4% in parsing, 0.7% in tagging. "
+                    "The planner reaches 71.5% success rate and a 9% improvement in difficult scenarios.")
+    assert [(c["text"], c["metric"]) for c in got] == [
+        ("64%", "cache misses"), ("3.1%", "Lane Recovery"), ("2.2%", "Edge Agreement"),
+        ("1.4%", "F1"), ("0.7%", "F1"), ("71.5%", "success rate"), ("9%", "success rate")]
+
+
 def test_offsets_are_characters_not_bytes() -> None:
     abstract = "δ-héé ×× 漢字 😀: a 1.43× gain, 75.15% (é) and $250M; “three times” faster, ≥ 12.5%."
     got = claims_of(abstract)
