@@ -298,7 +298,12 @@ METRIC_GEN_FILLER = (r"(?:\s(?:of|=|:|is|was|were|are|reaches|reaching|reached|t
                      r"approximately|over|only|just|nearly|almost|up to|as (?:high|low) as|ranges from|"
                      r"ranging from|spanning from|~|"
                      # "accuracy increase from 34%", "performance gains of up to 9.1%"
-                     r"(?:increase|improvement|gain|drop|decrease|reduction|boost|degradation)s?))*\s*$")
+                     r"(?:increase|improvement|gain|drop|decrease|reduction|boost|degradation)s?|"
+                     # a measure that changes: "SR improved by 8%", "MRR declines 33%", "grid demand is
+                     # significantly reduced by 38.8%"
+                     r"significantly|substantially|further|consistently|markedly|dramatically|"
+                     r"(?:improv|reduc|increas|decreas|degrad|declin|boost|lower|drop|rais|ris|fall|grow)(?:es|ed|s|e)|"
+                     r"dropped|rose|fell|grew))*\s*$")
 
 # A verb of change, what it acts on (group 1: one to four words, after a determiner or a
 # possessive: "boosts Qwen3-4B's accuracy by 8x"), then by/to/from and the value

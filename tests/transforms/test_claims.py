@@ -496,6 +496,16 @@ def test_what_a_change_named_by_a_noun_is_in() -> None:
         ("1.4%", "F1"), ("0.7%", "F1"), ("71.5%", "success rate"), ("9%", "success rate")]
 
 
+def test_a_measure_that_changes_before_its_value() -> None:
+    """Issue 11 (metric): "the MAPE dropped from 12.5% to 9.1%", "peak error is significantly
+    reduced by 30%" name their measure before the verb; "our ZETA improves by 4%" is the
+    authors' method, not a measure."""
+    got = claims_of("With the fix, the MAPE dropped from 12.5% to 9.1%. The peak error is significantly reduced "
+                    "by 30%. Overall, our ZETA improves by 4% over the baseline.")
+    assert [(c["text"], c["metric"]) for c in got] == [
+        ("12.5%", "MAPE"), ("9.1%", "MAPE"), ("30%", "peak error"), ("4%", None)]
+
+
 def test_offsets_are_characters_not_bytes() -> None:
     abstract = "δ-héé ×× 漢字 😀: a 1.43× gain, 75.15% (é) and $250M; “three times” faster, ≥ 12.5%."
     got = claims_of(abstract)
