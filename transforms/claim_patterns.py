@@ -249,6 +249,8 @@ METRIC_CANON = {
     "rouge": "ROUGE", "rouge-1": "ROUGE-1", "rouge-2": "ROUGE-2", "rouge-l": "ROUGE-L",
     "training throughput": "throughput", "f1-score": "F1", "f1 score": "F1", "f1-scores": "F1", "f1 scores": "F1",
     "dice": "Dice", "acceleration": "speedup", "success": "success rate",
+    "dice score": "Dice", "dice scores": "Dice", "dice coefficient": "Dice", "dice similarity coefficient": "Dice",
+    "dice similarity coefficients": "Dice",
     **{f"{name.lower()}{what}": f"{name}{what}" for name in ("Spearman", "Pearson")
        for what in ("", " correlation", " agreement")},
 }
