@@ -272,6 +272,10 @@ METRIC_HEAD = (r"(?i:(?:success|error|win|hit|pass|acceptance|agreement|leakage|
 METRIC_ACRONYM = r"(?:[A-Z][a-z]+-)?[a-z]*[A-Z][A-Za-z0-9]*[A-Z0-9](?:-[0-9A-Z]{1,2})?(?:@\d+(?:\.\d+)?)?|[A-Z][a-z]+@\d+(?:\.\d+)?|J&F"
 # up to three words and a head, or an acronym (the words are cut at the last stop word)
 METRIC_WORDS = r"\b(?:(?:[A-Za-z][\w'&-]*\s){0,3}(?:[A-Z][\w&]*-)?" + METRIC_HEAD + r"(?:@\d+(?:\.\d+)?)?|" + METRIC_ACRONYM + r")"
+# Words that grade or total a measure without naming it (a stop word of METRIC_STOP, a word
+# METRIC_COMPARATIVE passes over).
+_GRADE_WORDS = (r"stark|aggregate|aggregated|pooled|original|total|significant|considerable|impressive|superior|"
+                r"excellent|outstanding|promising|approaching|near-total|[\w-]+-based|based")
 # Words that end a metric phrase on its left: a metric phrase is what follows the last one.
 METRIC_STOP = (r"(?i)^(?:.*\s)?(?:the|a|an|of|in|on|for|and|or|with|by|to|from|at|as|our|its|their|this|that|"
                r"these|those|we|which|while|than|over|across|under|between|both|all|each|only|up|"
@@ -285,6 +289,9 @@ METRIC_STOP = (r"(?i)^(?:.*\s)?(?:the|a|an|of|in|on|for|and|or|with|by|to|from|a
                r"obtain(?:s|ed|ing)?|yield(?:s|ed|ing)?|reports?|shows?|showing|has|have|had|is|are|was|were|be|"
                r"state-of-the-art|competitive|strong|high|low|estimated|relative|absolute|notable|"
                r"remarkable|outperform(?:s|ing|ed)?|surpass(?:es|ing|ed)?"
+               # words that grade or total a measure without naming it ("stark attack success
+               # rate", "aggregate win rate", "original performance", "GPT-4 based win-tie rate")
+               r"|" + _GRADE_WORDS + r""
                # verbs of giving or keeping a result: "gives F1-score improvements of 1.1%"
                r"|(?:giv|provid|deliver|attain|offer|demonstrat|exhibit|maintain|retain|preserv|produc|ensur)(?:es|s|ed|ing|e)?"
                # a possessive says whose measure it is ("Kestrel-2B's recall" measures recall)
@@ -294,7 +301,7 @@ METRIC_COMPARATIVE = (r"(?:(?:lower|higher|better|improved|increased|reduced|rel
                       r"overall|greater|less|more|fewer|faster|slower|smaller|larger|gain in|improvement in|"
                       r"increase in|reduction in|decrease in|drop in|boost in|improvement of|gain of|in|"
                       # "93-95% of MIRA's performance", "3-4% of its preprocessing cost", "in the SeK metric"
-                      r"of|the|its|their|[A-Z][\w-]*'s)\s){0,3}")
+                      r"of|the|its|their|[A-Z][\w-]*'s|" + _GRADE_WORDS + r")\s){0,3}")
 # Between a metric and its value on the left: "Dice = 0.37", "agreement rates of 86%".
 METRIC_GEN_FILLER = (r"(?:\s(?:of|=|:|is|was|were|are|reaches|reaching|reached|to|from|by|at|around|about|"
                      r"approximately|over|only|just|nearly|almost|up to|as (?:high|low) as|ranges from|"

@@ -222,8 +222,10 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
         .with_columns(_left_gen=pl.when(~col("_left_gen").str.contains(r"^[Oo]ur\s[A-Z]\S*$")).then(col("_left_gen")))
         # (a replace: as an extract, capturing the rest after this long alternation costs 4x more)
         .with_columns(_left_gen=col("_left_gen").str.replace(P.METRIC_STOP, ""))
+        # "notable scores of 43.1% RayIoU": a generic word on the left gives way to a name on the right
+        .with_columns(_left_generic=col("_left_gen").str.contains(r"^(?:[Ss]cores?|[Vv]alues?|[Rr]esults?)$").fill_null(False))
         .with_columns(
-            _rs_n=pl.when(~plain_count & col("_left_gen").is_null()).then(col("rs")),
+            _rs_n=pl.when(~plain_count & (col("_left_gen").is_null() | col("_left_generic"))).then(col("rs")),
             _ls_n=pl.when(col("_left_gen").is_null()).then(col("_ls80")),
         )
         .with_columns(
@@ -284,7 +286,7 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
             _cmp_gen=pl.when(col("_speed"))
             .then(pl.concat_str(col("_cmp_np"), pl.lit(" speed")).fill_null("speed"))
             .otherwise(col("_cmp_np")),
-            metric_gen=pl.coalesce("_left_gen", "_verb_gen", "_right_gen"),
+            metric_gen=pl.coalesce(pl.when(col("_left_generic")).then(col("_right_gen")), "_left_gen", "_verb_gen", "_right_gen"),
         )
     )
     gen = col("metric_gen")
@@ -318,7 +320,7 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
             metric_gen=pl.when(adj.is_null()).then(gen),
         )
         .drop("_ls80", "_left_gen", "_rs_n", "_ls_n", "_right_raw", "_verb_raw", "_right_gen", "_verb_gen", "_cmp_rs",
-              "_cmp", "_cmp_np", "_speed", "_cmp_gen", "_chg_rs", "_chg_np")
+              "_cmp", "_cmp_np", "_speed", "_cmp_gen", "_chg_rs", "_chg_np", "_left_generic")
     )
 
 
@@ -780,8 +782,10 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     acc_paper = (paper_of_saying.forward_fill() == pl.col("first")).fill_null(False) | (
         paper_of_saying.backward_fill() == pl.col("first")
     ).fill_null(False)
+    # ... but a share of things is no accuracy ("3.9% of the data", "26.92% of queries resolve")
+    share = pl.when(pl.col("metric").is_null() & (pl.col("kind") == "percent")).then(pl.col("rs")).str.contains(r"^\s?of\s")
     lf = lf.with_columns(
-        metric=pl.when(pl.col("metric").is_null() & (pl.col("kind") == "percent") & acc_paper)
+        metric=pl.when(pl.col("metric").is_null() & (pl.col("kind") == "percent") & acc_paper & ~share.fill_null(False))
         .then(pl.lit("accuracy"))
         .otherwise("metric")
     )
@@ -820,6 +824,8 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     # ... and so do they before a canonical name of cost ("prefill speedup", "inference latency")
     short = pl.coalesce(
         pl.col("metric").str.extract(_rx(r"^(?:[a-z][\w'-]*\s)+([A-Z][\w@&.-]*)$"), 1),
+        # (written in lower case: "macro f1 score")
+        pl.col("metric").str.extract(_rx(r"^(?:[a-z][\w'-]*\s)+(f1(?:[- ]scores?)?)$"), 1),
         pl.col("metric").str.extract(P.QUALIFIED_CANON, 1),
     )
     # (in its canonical spelling: "macro F1-score" -> F1)

@@ -515,6 +515,16 @@ def test_metric_acronym_defined_in_the_abstract_is_named_in_full() -> None:
     assert [(c["text"], c["metric"]) for c in got] == [("41.5%", "jailbreak success rate"), ("0.31", "MAE")]
 
 
+def test_grading_words_scores_and_shares() -> None:
+    """Issue 11 (metric): "an aggregate pass rate" and "of its original throughput" measure the
+    pass rate and throughput; "high scores of 38.2% OccIoU" names PQ-Occ on the right; a share
+    of things ("12% of the tokens") is no accuracy in an abstract about accuracy."""
+    got = claims_of("The agent reaches an aggregate pass rate of 64% and keeps 91% of its original throughput. "
+                    "It gets high scores of 38.2% OccIoU. It edits only 12% of the tokens, keeping accuracy.")
+    assert [(c["text"], c["metric"]) for c in got] == [
+        ("64%", "pass rate"), ("91%", "throughput"), ("38.2%", "OccIoU"), ("12%", None)]
+
+
 def test_offsets_are_characters_not_bytes() -> None:
     abstract = "δ-héé ×× 漢字 😀: a 1.43× gain, 75.15% (é) and $250M; “three times” faster, ≥ 12.5%."
     got = claims_of(abstract)
