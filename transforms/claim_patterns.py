@@ -275,7 +275,9 @@ METRIC_WORDS = r"\b(?:(?:[A-Za-z][\w'&-]*\s){0,3}(?:[A-Z][\w&]*-)?" + METRIC_HEA
 # Words that grade or total a measure without naming it (a stop word of METRIC_STOP, a word
 # METRIC_COMPARATIVE passes over).
 _GRADE_WORDS = (r"stark|aggregate|aggregated|pooled|original|total|significant|considerable|impressive|superior|"
-                r"excellent|outstanding|promising|approaching|near-total|[\w-]+-based|based")
+                r"excellent|outstanding|promising|approaching|near-total|[\w-]+-based|based|"
+                # superlatives: "the highest bias score (9.5)"
+                r"highest|lowest|worst|strongest|weakest|largest|smallest")
 # Words that end a metric phrase on its left: a metric phrase is what follows the last one.
 METRIC_STOP = (r"(?i)^(?:.*\s)?(?:the|a|an|of|in|on|for|and|or|with|by|to|from|at|as|our|its|their|this|that|"
                r"these|those|we|which|while|than|over|across|under|between|both|all|each|only|up|"

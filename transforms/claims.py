@@ -222,6 +222,17 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
         .with_columns(_left_gen=pl.when(~col("_left_gen").str.contains(r"^[Oo]ur\s[A-Z]\S*$")).then(col("_left_gen")))
         # (a replace: as an extract, capturing the rest after this long alternation costs 4x more)
         .with_columns(_left_gen=col("_left_gen").str.replace(P.METRIC_STOP, ""))
+        # "the sensitivity (81%--97%)", "human performance (72.4%)": a measure named in words (not
+        # an acronym: "MMLU (63.2)" names data, "GPT4 (45%)" a model) with its value in brackets
+        .with_columns(
+            _left_gen=pl.coalesce(
+                "_left_gen",
+                pl.when(col("_left_gen").is_null() & col("_ls80").str.ends_with("("))
+                .then(col("_ls80"))
+                .str.extract(_rx(r"\b((?:[A-Za-z][\w'&-]*\s){0,3}" + P.METRIC_HEAD + r")\s?\($"), 1)
+                .str.replace(P.METRIC_STOP, ""),
+            )
+        )
         # "notable scores of 43.1% RayIoU": a generic word on the left gives way to a name on the right
         .with_columns(_left_generic=col("_left_gen").str.contains(r"^(?:[Ss]cores?|[Vv]alues?|[Rr]esults?)$").fill_null(False))
         .with_columns(

@@ -525,6 +525,15 @@ def test_grading_words_scores_and_shares() -> None:
         ("64%", "pass rate"), ("91%", "throughput"), ("38.2%", "OccIoU"), ("12%", None)]
 
 
+def test_measure_named_before_its_value_in_brackets() -> None:
+    """Issue 11 (metric): "the recall (72%--88%)", "the highest answer faithfulness (0.91)" name
+    their measure before the bracket; an acronym before a bracket is data or a model, not read here."""
+    got = claims_of("Judges disagree on the recall (72%--88%) of small models. Model A reaches the highest "
+                    "answer faithfulness (0.91) on our split.")
+    assert [(c["text"], c["metric"]) for c in got] == [
+        ("72%", "recall"), ("88%", "recall"), ("0.91", "answer faithfulness")]
+
+
 def test_offsets_are_characters_not_bytes() -> None:
     abstract = "δ-héé ×× 漢字 😀: a 1.43× gain, 75.15% (é) and $250M; “three times” faster, ≥ 12.5%."
     got = claims_of(abstract)
