@@ -324,6 +324,14 @@ CHANGE_VERB_NP = (r"\b(?:improv|reduc|increas|decreas|boost|lower|rais|cut|sav|e
                   r"compress)[a-z]*\s(?:the\s|its\s|their\s|our\s)?(?:[A-Za-z][\w.-]*'s\s)?((?:[A-Za-z][\w'&-]*\s){0,3}[A-Za-z][\w'&-]*)"
                   r"\s(?:by|to|from(?:\sthe)?)\s(?:up to\s|about\s|approximately\s|around\s|over\s|nearly\s|only\s|"
                   r"more than\s|less than\s|~)?[~+<>]?\s*$")
+# A list that shares the verb of change named before it (group 1: what the list item changes):
+# "reducing latency by 37.6%, LLM invocations by 43.0%, and token use by 9.8%".
+# (not an adverb: "improved performance, particularly by 3.5 points")
+GAPPED_CHANGE_NP = (r"[,;]\s(?:and\s)?(?:the\s|its\s|their\s)?((?:[A-Za-z][\w'&@-]*\s){0,3}[A-Za-z][\w'&@-]*[^y\s]|"
+                    r"(?:[A-Za-z][\w'&@-]*\s){0,3}[A-Za-z][\w'&@-]*[^l]y)"
+                    r"\sby\s(?:up to\s|about\s|approximately\s|around\s|over\s|nearly\s|only\s|more than\s|~)?[~+]?\s*$")
+CHANGE_VERB = (r"\b(?:improv|reduc|increas|decreas|boost|lower|rais|cut|sav|enhanc|degrad|accelerat|shrink|"
+               r"compress)[a-z]*\s")
 # A comparative right after a value, and the words after it (cut at a stop word).
 COMPARATIVE_NP = (r"^[\s+]*(?:times\s)?(?P<cmp>higher|lower|better|worse|improved|increased|reduced|greater|less|more|"
                   r"fewer|faster|slower|smaller|larger|cheaper)\b(?:\s(?P<np>(?:[A-Za-z][\w'&-]*\s){0,3}"
