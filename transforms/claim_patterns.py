@@ -269,7 +269,11 @@ METRIC_HEAD = (r"(?i:(?:success|error|win|hit|pass|acceptance|agreement|leakage|
                # a quality named by an abstract noun: naturalness, availability, diversity
                r"[a-z]+(?:ness|ity)|length|duration|density|alignment|success)")
 # (with its cut-off, as pass@1 is named: "HR@10", "NDCG@10", "Rank@1", "Recall@5")
-METRIC_ACRONYM = r"(?:[A-Z][a-z]+-)?[a-z]*[A-Z][A-Za-z0-9]*[A-Z0-9](?:-[0-9A-Z]{1,2})?(?:@\d+(?:\.\d+)?)?|[A-Z][a-z]+@\d+(?:\.\d+)?|J&F"
+# (in the plural too when it ends as a measure does, in an error, rate, ratio, score or curve:
+# "13.91% and 0% EERs", "AUROCs of 96.8%"; claims.py names it in the singular. "LLMs", "GPUs",
+# "FLOPs", "GMACs" are things counted.)
+METRIC_ACRONYM = (r"(?:[A-Z][a-z]+-)?[a-z]*[A-Z][A-Za-z0-9]*(?:[A-Z0-9](?:-[0-9A-Z]{1,2})?(?:@\d+(?:\.\d+)?)?"
+                  r"|(?:[DERS]|[UOR]C)s)|[A-Z][a-z]+@\d+(?:\.\d+)?|J&F")
 # up to three words and a head, or an acronym (the words are cut at the last stop word)
 METRIC_WORDS = r"\b(?:(?:[A-Za-z][\w'&-]*\s){0,3}(?:[A-Z][\w&]*-)?" + METRIC_HEAD + r"(?:@\d+(?:\.\d+)?)?|" + METRIC_ACRONYM + r")"
 # Words that grade or total a measure without naming it (a stop word of METRIC_STOP, a word

@@ -314,7 +314,11 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
     keep = gen.str.contains(r"[A-Za-z]{2}|[A-Z][0-9]") & ~gen.str.contains("^(?:" + P.DATASET + ")$")
     # "agreement rates" -> "agreement rate", "F1-scores" -> "F1" (other plurals are kept: "fewer
     # tokens", "evaluation scores")
-    rates = gen.str.extract(r"(?s)^(.*(?:rate|ratio))s$", 1)
+    # "EERs", "AUROCs" -> EER, AUROC (the plurals METRIC_ACRONYM reads; not "GFLOPs", a unit)
+    rates = pl.coalesce(
+        gen.str.extract(r"^([A-Z][A-Za-z]*(?:[DERS]|[UOR]C))s$", 1),
+        gen.str.extract(r"(?s)^(.*(?:rate|ratio))s$", 1),
+    )
     canon = pl.coalesce(rates.str.extract(r"^([A-Z][\w-]*[A-Z0-9])[- ]scores?$", 1), rates, gen.str.extract(r"^([A-Z][\w-]*[A-Z0-9])[- ]scores?$", 1), gen)
     # A known metric name next to the value gives way to the longer phrase it ends ("attack
     # success rate", "counting accuracy"), else it stands.

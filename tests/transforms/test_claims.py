@@ -544,6 +544,14 @@ def test_list_sharing_a_verb_of_change() -> None:
     assert got[3]["metric"] != "notably"
 
 
+def test_plural_metric_acronyms_are_named_in_the_singular() -> None:
+    """Issue 11 (metric): "AUPRCs of 0.81", "4.2% and 1.1% EERs" measure AUPRC and EER; a plural
+    acronym of things ("small LLMs") is no measure."""
+    got = claims_of("The detector reaches AUPRCs of 0.81 and 4.2% and 1.1% EERs. It lifts small LLMs up to 3.3%.")
+    assert [(c["text"], c["metric"]) for c in got] == [
+        ("0.81", "AUPRC"), ("4.2%", "EER"), ("1.1%", "EER"), ("3.3%", None)]
+
+
 def test_offsets_are_characters_not_bytes() -> None:
     abstract = "δ-héé ×× 漢字 😀: a 1.43× gain, 75.15% (é) and $250M; “three times” faster, ≥ 12.5%."
     got = claims_of(abstract)
