@@ -569,13 +569,3 @@ QUALIFIED_CANON = r"^(?:[a-z][\w-]*\s)+(speedup|throughput|latency)$"
 
 # After a value: "of" and a name that a plain noun follows ("25% of ChatGPT translations").
 OF_NAME_MODIFIER = r"^[\s+]*of\s(?:the\s|its\s|their\s)?[A-Za-z]*[A-Z][\w-]*\s[a-z]"
-
-# Acronyms that are themselves the canonical name of a metric (GUIDELINES: FID, mIoU, AUC, ...):
-# a definition in the abstract ("mean absolute error (MAE)") does not replace them.
-CANONICAL_ACRONYMS = sorted({v for v in METRIC_CANON.values() if re.fullmatch(r"[A-Za-z]*[A-Z][A-Za-z0-9-]*", v)}
-                            | {"AP", "mAP", "IoU", "MAE", "MSE", "RMSE", "MRR", "NDCG", "EER", "AUPRC", "HOTA", "MOTA",
-                               "IDF1", "BLEU", "PSNR", "SSIM", "LPIPS"})
-# A metric written as an acronym of two or more capitals ("ASR", "SNR", "RS", "JSS", "QWK").
-METRIC_AS_ACRONYM = r"^[a-z]?[A-Z][a-z]?[A-Z][A-Za-z]{0,5}$"
-# Group 1: the last one to five words before the "(" of a definition ("the attack success rate (").
-WORDS_BEFORE_PAREN = r"((?:[A-Za-z][\w'-]*\s){0,4}[A-Za-z][\w'-]*)\s?$"

@@ -383,39 +383,6 @@ def _carry_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
     )
 
 
-def _with_defined_acronym(lf: pl.LazyFrame) -> pl.LazyFrame:
-    """A metric written as an acronym that the abstract defines ("attack success rate (ASR)",
-    "Recruitment Similarity (RS)") is named in full (contract section 6: the abstract's own
-    words when no canonical name fits), when the definition names a measure (ends in a
-    METRIC_HEAD word: "Large Language Models (LLMs)" does not). Canonical acronyms (FID, MAE)
-    stay. The full name is the words before "(" whose count is nearest the acronym's
-    capitals and whose first letter is the acronym's ("signal-to-noise ratio (SNR)")."""
-    acr = pl.col("metric")
-    needs = acr.str.contains(P.METRIC_AS_ACRONYM) & ~acr.is_in(P.CANONICAL_ACRONYMS)
-    at = pl.when(needs.fill_null(False)).then(pl.col("text")).str.find(pl.concat_str(pl.lit("("), acr, pl.lit(")")), literal=True)
-    before = pl.when(at.is_not_null()).then(pl.col("text")).cast(pl.Binary).bin.head(at).cast(pl.String).str.tail(70)
-    words = pl.col("_acr_words")
-    initial = acr.str.head(1).str.to_lowercase()
-    capitals = acr.str.count_matches("[A-Z]")
-    def phrase(k: int) -> pl.Expr:
-        p = words.list.tail(k).list.join(" ")
-        return pl.when((words.list.len() >= k) & (p.str.head(1).str.to_lowercase() == initial)).then(p)
-    # nearest count first: the capitals, one fewer (hyphenated words), one more, two fewer
-    full = pl.coalesce(*(pl.when(capitals + d == k).then(phrase(k)) for d in (0, -1, 1, -2) for k in range(1, 6)))
-    full = pl.when(full.str.contains(_rx(r"\b(?:" + P.METRIC_HEAD + r")$"))).then(full)
-    full = full.str.replace(r"^(\S.*\s(?:score|rate|count|cost|ratio))s$", "${1}")  # in the singular
-    full = pl.coalesce(full.str.to_lowercase().replace_strict(P.METRIC_CANON, default=None, return_dtype=pl.String), full)
-    return (
-        lf.with_columns(_acr_words=before.str.extract(P.WORDS_BEFORE_PAREN, 1).str.split(" "))
-        .with_columns(_acr_full=full)
-        .with_columns(
-            unit=pl.when((pl.col("unit") == acr) & pl.col("_acr_full").is_not_null()).then(pl.col("_acr_full")).otherwise("unit"),
-            metric=pl.coalesce("_acr_full", "metric"),
-        )
-        .drop("_acr_words", "_acr_full")
-    )
-
-
 _SENTENCE_END = r"[.!?;]\s"
 
 
@@ -869,7 +836,6 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     lf = lf.with_columns(_ctx_len=context.fill_null(False)).with_columns(
         _ctx_len=pl.col("_ctx_len").gather(pl.col("g_first")) | pl.col("_ctx_len").gather(pl.col("g_last"))
     ).with_columns(metric=pl.when(pl.col("_ctx_len") & tokens).then(pl.lit("context length")).otherwise("metric"))
-    lf = _with_defined_acronym(lf)
     # "0.68 mJ", "Chamfer 4.35 mm", "72 m long rows": a physical unit written after a bare
     # number is its unit (GUIDELINES: span = the bare number, unit = the physical unit)
     physical = pl.when(pl.col("bare")).then(pl.col("rs")).str.extract(P.PHYSICAL_UNIT, 1)

@@ -506,15 +506,6 @@ def test_a_measure_that_changes_before_its_value() -> None:
         ("12.5%", "MAPE"), ("9.1%", "MAPE"), ("30%", "peak error"), ("4%", None)]
 
 
-def test_metric_acronym_defined_in_the_abstract_is_named_in_full() -> None:
-    """Issue 11 (metric): "the jailbreak success rates (JSR)" then "41.5% JSR" measures the
-    jailbreak success rate; a canonical acronym stays ("mean absolute error (MAE)" -> MAE), and
-    a definition that names no measure is not taken ("Vision Language Models (VLMs)")."""
-    got = claims_of("We track the jailbreak success rates (JSR) of Vision Language Models (VLMs) and the mean "
-                    "absolute error (MAE). Our attack reaches 41.5% JSR, with an MAE of 0.31.")
-    assert [(c["text"], c["metric"]) for c in got] == [("41.5%", "jailbreak success rate"), ("0.31", "MAE")]
-
-
 def test_grading_words_scores_and_shares() -> None:
     """Issue 11 (metric): "an aggregate pass rate" and "of its original throughput" measure the
     pass rate and throughput; "high scores of 38.2% OccIoU" names PQ-Occ on the right; a share
