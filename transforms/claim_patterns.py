@@ -232,7 +232,7 @@ METRIC = (
     r"training time|speedup|speed-up|win rate|success rate|error rate|exact match)"
     r"|\bFID\b|\bFVD\b|\bKID\b|\bPSNR\b|\bSSIM\b|\bLPIPS\b|\bBLEU(?:-[1-4])?\b|\bROUGE(?:-[12L])?\b|\bCIDEr\b"
     r"|\bMETEOR\b|\bmIoU\b|\bmAP\b|\bAUROC\b|\bAUC\b|\bF1\b|\bWERs?\b|\bCERs?\b|\bPPL\b|\bGenEval\b"
-    r"|\bmCE\b|\bEM\b|\bElo\b|\b[Pp]ass@\d+"
+    r"|\bmCE\b|\bEM\b|\bElo\b|\bpass@\d+|\bPass@\d+"
     r"|(?i:(?:root )?mean (?:absolute|squared) errors?)|\bDice\b|\b(?:Spearman|Pearson)(?:\s(?:correlation|agreement))?\b|\b(?i:acceleration)\b"
 )
 METRIC_CANON = {
@@ -259,8 +259,8 @@ METRIC_CANON = {
 # "counting accuracy", "RAM usage", "Fleiss' kappa", "J&F"): a noun phrase ending in a
 # word that names a measure, or an acronym (two capitals, or a capital and a digit:
 # AP, AUC, mIoU, RayIoU, IDF1, BLEU-4, Macro-F1, J&F).
-# (case-insensitive: title-case names are metrics too, "Reading Accuracy", "Complete Recall", "MMMG-Score")
-METRIC_HEAD = (r"(?i:(?:success|error|win|hit|pass|acceptance|agreement|leakage|denial|evasion|hallucination|"
+# (title-case names are metrics too: "Reading Accuracy", "Complete Recall", "MMMG-Score")
+_METRIC_HEAD_LOWER = (r"(?:(?:success|error|win|hit|pass|acceptance|agreement|leakage|denial|evasion|hallucination|"
                r"reconstruction|matching|detection|failure|compression|retention|reduction|refusal|recognition)"
                r"[- ]rates?|rates?|accurac(?:y|ies)|scores?|errors?|ratios?|precision|recall|correlations?|"
                r"coefficients?|kappa|agreement|costs?|time|latency|memory|usage|throughput|speed|speedup|"
@@ -268,6 +268,15 @@ METRIC_HEAD = (r"(?i:(?:success|error|win|hit|pass|acceptance|agreement|leakage|
                r"distance|robustness|sensitivity|specificity|consistency|perplexity|Dice|AUC|F1(?:-scores?)?|"
                # a quality named by an abstract noun: naturalness, availability, diversity
                r"[a-z]+(?:ness|ity)|length|duration|density|alignment|success)")
+
+def _capital_first(p: str) -> str:
+    """The pattern with each alternative's first lower-case letter also in capital ("success" ->
+    "[Ss]uccess"): title-case names without case folding (a (?i) head made the claims pass
+    measurably slower)."""
+    return re.sub(r"((?:^|\||\((?:\?:)?))([a-z])", lambda m: f"{m.group(1)}[{m.group(2).upper()}{m.group(2)}]", p)
+
+
+METRIC_HEAD = _capital_first(_METRIC_HEAD_LOWER)
 # (with its cut-off, as pass@1 is named: "HR@10", "NDCG@10", "Rank@1", "Recall@5")
 # (in the plural too when it ends as a measure does, in an error, rate, ratio, score or curve:
 # "13.91% and 0% EERs", "AUROCs of 96.8%"; claims.py names it in the singular. "LLMs", "GPUs",
@@ -283,7 +292,7 @@ _GRADE_WORDS = (r"stark|aggregate|aggregated|pooled|original|total|significant|c
                 # superlatives: "the highest bias score (9.5)"
                 r"highest|lowest|worst|strongest|weakest|largest|smallest")
 # Words that end a metric phrase on its left: a metric phrase is what follows the last one.
-METRIC_STOP = (r"(?i)^(?:.*\s)?(?:the|a|an|of|in|on|for|and|or|with|by|to|from|at|as|our|its|their|this|that|"
+METRIC_STOP = (r"^(?:.*\s)?(?i-u:the|a|an|of|in|on|for|and|or|with|by|to|from|at|as|our|its|their|this|that|"
                r"these|those|we|which|while|than|over|across|under|between|both|all|each|only|up|"
                r"without|when|where|after|before|during|via|using|per|into|also|more|less|much|times|"
                r"faster|slower|compared|it|they|he|she|is|not|no|can|could|may|will|would|"
@@ -345,7 +354,7 @@ COMPARATIVE_NP = (r"^[\s+]*(?:times\s)?(?P<cmp>higher|lower|better|worse|improve
 # Average" (the noun before the value: CHANGE_NOUN_LEFT), "8% in terms of balanced accuracy";
 # not one title-case word, which names a domain or a language more often ("4% in Finance").
 _CHANGE_NOUN = r"(?:improvement|gain|increase|reduction|decrease|drop|boost|decline|degradation)s?"
-CHANGE_IN_NP = (r"^[\s+]*(?:(?:(?:relative|absolute|average|overall|mean)\s)?" + _CHANGE_NOUN + r"\s)?"
+CHANGE_IN_NP = (r"^[\s+]*(?P<noun>(?:(?:relative|absolute|average|overall|mean)\s)?" + _CHANGE_NOUN + r"\s)?"
                 r"in\s(?:terms\sof\s)?(?P<np>(?:[A-Za-z][\w'&@-]*\s){0,3}[A-Za-z][\w'&@-]*)")
 CHANGE_NOUN_RIGHT = r"^[\s+]*(?:(?:relative|absolute|average|overall|mean)\s)?" + _CHANGE_NOUN + r"\sin\s"
 # (before the value anywhere in its sentence: "improvements of 35% in object removal and 47% in
@@ -359,6 +368,12 @@ CHANGE_NOUN_NEXT = (r"\b" + _CHANGE_NOUN + r"\s(?:of\s)?(?:(?:up to|about|around
 SETTING_TAIL = (r"^((?:[\w'&@-]+\s)+[\w'&@-]+|[\w'&@-]+(?:tion|sion|ment|ance|ence))\s(?:scenarios?|settings?|cases?|"
                 r"conditions?|environments?|regimes?|domains?|tasks?|scenes?|sequences?)$")
 SETTING_END = r"\s(?:scenarios?|settings?|cases?|conditions?|environments?|regimes?|domains?|tasks?|scenes?|sequences?)$"
+# Group 1: a noun phrase read after a value, up to its first stop word (NP_STOP_TAIL as an extract).
+NP_BEFORE_STOP = (r"^(.*?)(?:(?:^|\s)(?i-u:the|a|an|of|in|on|for|and|or|with|by|to|from|at|as|than|over|across|under|"
+                  r"between|while|when|compared|versus|vs|via|using|without|per|into|is|are|was|were|which|that|"
+                  r"whereas|but|respectively|relative|against|after|before|during|within|"
+                  r"outperform\w*|achiev\w*|show\w*|reach\w*|yield\w*|demonstrat\w*|enabl\w*|requir\w*|"
+                  r"lead\w*|result\w*|mak\w*|surpass\w*|match\w*|remain\w*|maintain\w*)\b.*)?$")
 # A stop word and everything after it (to cut a noun phrase read after a value).
 NP_STOP_TAIL = (r"(?i)(?:^|\s)(?:the|a|an|of|in|on|for|and|or|with|by|to|from|at|as|than|over|across|under|"
                 r"between|while|when|compared|versus|vs|via|using|without|per|into|is|are|was|were|which|that|"
@@ -569,3 +584,6 @@ QUALIFIED_CANON = r"^(?:[a-z][\w-]*\s)+(speedup|throughput|latency)$"
 
 # After a value: "of" and a name that a plain noun follows ("25% of ChatGPT translations").
 OF_NAME_MODIFIER = r"^[\s+]*of\s(?:the\s|its\s|their\s)?[A-Za-z]*[A-Z][\w-]*\s[a-z]"
+
+# METRIC_STOP, the last word too ("save up to 56%": "up" is no measure).
+METRIC_STOP_END = METRIC_STOP[: -len(r"\s")] + r"(?:\s|$)"
