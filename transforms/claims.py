@@ -212,7 +212,8 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
     plain_count = (col("count_unit").is_not_null() & ~col("decimal") & ~col("glued") & ~col("points")
                    & (col("count_unit") != "degree"))
     # a phrase with no stop word (a match of METRIC_STOP is never empty)
-    no_stop = lambda name: pl.when(~col(name).str.contains(P.METRIC_STOP)).then(col(name))  # noqa: E731
+    # (`find`: it skips null rows, `contains` does not)
+    no_stop = lambda name: pl.when(col(name).str.find(P.METRIC_STOP).is_null()).then(col(name))  # noqa: E731
     lf = (
         lf.with_columns(_ls80=pl.when(~plain_count).then(col("ls")).str.tail(80))
         .with_columns(
@@ -281,10 +282,10 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
             .str.extract_groups(_rx(P.COMPARATIVE_NP))
         )
         .with_columns(
-            _cmp_np=col("_cmp").struct.field("np").str.replace(_rx(P.NP_STOP_TAIL), ""),
+            _cmp_np=col("_cmp").struct.field("np").str.extract(_rx(P.NP_BEFORE_STOP), 1),
             _speed=col("_cmp").struct.field("cmp").is_in(["faster", "slower"]),
         )
-        .with_columns(_cmp_np=pl.when(col("_cmp_np").str.contains("[A-Za-z]{2}")).then(col("_cmp_np")))
+        .with_columns(_cmp_np=pl.when(col("_cmp_np").str.find("[A-Za-z]{2}").is_not_null()).then(col("_cmp_np")))
         # "a 47% reduction in failure cascades", "gains of 2.9% in Entire Structure Average": what
         # a change named by a noun is in (the noun after the value, or before it)
         # (extract and find skip null rows: each step reads only the rows still in play)
@@ -313,7 +314,7 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
     )
     gen = col("metric_gen")
     # what a phrase of one stop-like word leaves ("by", "of") is no metric (a capital and a digit is: "F1")
-    keep = gen.str.contains(r"[A-Za-z]{2}|[A-Z][0-9]") & ~gen.str.contains("^(?:" + P.DATASET + ")$")
+    keep = gen.str.find(r"[A-Za-z]{2}|[A-Z][0-9]").is_not_null() & gen.str.find("^(?:" + P.DATASET + ")$").is_null()
     # "agreement rates" -> "agreement rate", "F1-scores" -> "F1" (other plurals are kept: "fewer
     # tokens", "evaluation scores")
     # "EERs", "AUROCs" -> EER, AUROC (the plurals METRIC_ACRONYM reads; not "GFLOPs", a unit)
