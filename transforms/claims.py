@@ -254,8 +254,6 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
                 ~pl.when(col("_right_raw").is_not_null()).then(col("_rs_n")).str.contains(_rx(P.OF_NAME_MODIFIER)).fill_null(False)
             ).then(col("_right_raw"))
         )
-        # "reduce parameter counts up to 37%", "save up to 56%": "up" and "by" end no phrase
-        .with_columns(_verb_raw=col("_verb_raw").str.extract(r"^(.*?)(?:(?:^|\s)(?:by|up))*$", 1))
         # "reducing latency by 37.6%, LLM invocations by 43.0%": a list item that shares the verb
         .with_columns(
             _gap=pl.when(col("_verb_raw").is_null() & col("_ls_n").str.ends_with("by "))
