@@ -255,18 +255,36 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
     Each step is a column of its own: an expression used twice inside another is evaluated
     twice (common subexpressions are not always shared inside when/then)."""
     col = pl.col
-    plain_count = col("count_unit").is_not_null() & ~col("decimal") & ~col("glued")
+    # (points and degrees are no counted things: "by 5 to 10 percentage points", "from 17 degrees")
+    plain_count = (col("count_unit").is_not_null() & ~col("decimal") & ~col("glued") & ~col("points")
+                   & (col("count_unit") != "degree"))
     # a phrase with no stop word (a match of METRIC_STOP is never empty)
-    no_stop = lambda name: pl.when(~col(name).str.contains(P.METRIC_STOP)).then(col(name))  # noqa: E731
+    # (`find`: it skips null rows, `contains` does not)
+    no_stop = lambda name: pl.when(col(name).str.find(P.METRIC_STOP).is_null()).then(col(name))  # noqa: E731
     lf = (
         lf.with_columns(_ls80=pl.when(~plain_count).then(col("ls")).str.tail(80))
         .with_columns(
-            _left_gen=_extract(col("_ls80"), _rx(r"(" + P.METRIC_WORDS + r")" + P.METRIC_GEN_FILLER))
+            _left_gen=_extract(col("_ls80"), _rx(r"((?:\b[Oo]ur\s)?" + P.METRIC_WORDS + r")" + P.METRIC_GEN_FILLER))
+        )
+        # "our FDP improves by 4.05%": a name of the authors' own is their method, not a measure
+        # (`find` rather than `contains` on sparse columns: it skips null rows)
+        .with_columns(_left_gen=pl.when(col("_left_gen").str.find(r"^[Oo]ur\s[A-Z]\S*$").is_null()).then(col("_left_gen")))
+        # "the sensitivity (81%--97%)", "human performance (72.4%)": a measure named in words (not
+        # an acronym: "MMLU (63.2)" names data, "GPT4 (45%)" a model) with its value in brackets
+        .with_columns(
+            _left_gen=pl.coalesce(
+                "_left_gen",
+                pl.when(col("_left_gen").is_null() & col("_ls80").str.ends_with("("))
+                .then(col("_ls80"))
+                .str.extract(_rx(r"\b((?:[A-Za-z][\w'&-]*\s){0,3}" + P.METRIC_HEAD + r")\s?\($"), 1),
+            )
         )
         # (a replace: as an extract, capturing the rest after this long alternation costs 4x more)
         .with_columns(_left_gen=col("_left_gen").str.replace(P.METRIC_STOP, ""))
+        # "notable scores of 43.1% RayIoU": a generic word on the left gives way to a name on the right
+        .with_columns(_left_generic=col("_left_gen").str.find(r"^(?:[Ss]cores?|[Vv]alues?|[Rr]esults?)$").is_not_null())
         .with_columns(
-            _rs_n=pl.when(~plain_count & col("_left_gen").is_null()).then(col("rs")),
+            _rs_n=pl.when(~plain_count & (col("_left_gen").is_null() | col("_left_generic"))).then(col("rs")),
             _ls_n=pl.when(col("_left_gen").is_null()).then(col("_ls80")),
         )
         .with_columns(
@@ -275,6 +293,7 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
             # verb of change acts on is what the value measures
             _verb_raw=_extract(col("_ls_n"), _rx(P.CHANGE_VERB_NP)),
         )
+
         # "25% of ChatGPT translations", "1% of MoE neurons": a name after "of" that a noun
         # follows names whose things are counted, not a measure
         .with_columns(
@@ -282,7 +301,23 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
                 ~pl.when(col("_right_raw").is_not_null()).then(col("_rs_n")).str.contains(_rx(P.OF_NAME_MODIFIER)).fill_null(False)
             ).then(col("_right_raw"))
         )
-        .with_columns(_right_gen=no_stop("_right_raw"), _verb_gen=no_stop("_verb_raw"))
+        # "reducing latency by 37.6%, LLM invocations by 43.0%": a list item that shares the verb
+        .with_columns(
+            _gap=pl.when(col("_verb_raw").is_null() & col("_ls_n").str.ends_with("by "))
+            .then(col("_ls_n"))
+            .str.extract(_rx(P.GAPPED_CHANGE_NP), 1)
+        )
+        .with_columns(
+            _verb_raw=pl.coalesce(
+                "_verb_raw",
+                pl.when(
+                    pl.when(col("_gap").is_not_null()).then(col("_ls_n")).str.find(_rx(P.CHANGE_VERB + r"|\bby\s[~+]?[0-9]")).is_not_null()
+                ).then(col("_gap")),
+            )
+        )
+        # (a last word may be a stop word too: METRIC_STOP_END)
+        .with_columns(_right_gen=no_stop("_right_raw"),
+                      _verb_gen=pl.when(col("_verb_raw").str.find(P.METRIC_STOP_END).is_null()).then(col("_verb_raw")))
         # "28% higher beat alignment", "3x more parameters", "20x faster inference": the noun
         # phrase after a comparative, up to its first stop word ("faster X" measures X speed)
         .with_columns(_cmp_rs=pl.when(col("_right_gen").is_null()).then(col("_rs_n")))
@@ -292,23 +327,43 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
             .str.extract_groups(_rx(P.COMPARATIVE_NP))
         )
         .with_columns(
-            _cmp_np=col("_cmp").struct.field("np").str.replace(_rx(P.NP_STOP_TAIL), ""),
+            _cmp_np=col("_cmp").struct.field("np").str.extract(_rx(P.NP_BEFORE_STOP), 1),
             _speed=col("_cmp").struct.field("cmp").is_in(["faster", "slower"]),
         )
-        .with_columns(_cmp_np=pl.when(col("_cmp_np").str.contains("[A-Za-z]{2}")).then(col("_cmp_np")))
+        .with_columns(_cmp_np=pl.when(col("_cmp_np").str.find("[A-Za-z]{2}").is_not_null()).then(col("_cmp_np")))
+        # "a 47% reduction in failure cascades", "gains of 2.9% in Entire Structure Average": what
+        # a change named by a noun is in (the noun after the value, or before it)
+        # (extract and find skip null rows: each step reads only the rows still in play)
+        .with_columns(_chg=pl.when(col("_cmp").is_null()).then(col("_cmp_rs")))
+        .with_columns(_chg_np=col("_chg").str.extract(_rx(P.CHANGE_IN_NP), 2))
+        .with_columns(_chg_noun=pl.when(col("_chg_np").is_not_null()).then(col("_chg")).str.find(_rx(P.CHANGE_NOUN_RIGHT)).is_not_null())
+        .with_columns(_chg_np=col("_chg_np").str.extract(_rx(P.NP_BEFORE_STOP), 1))
+        .with_columns(_chg_np=pl.when(col("_chg_np").str.find("[A-Za-z]{2}").is_not_null()
+                                      & col("_chg_np").str.find("^[A-Z][a-z]+$").is_null()).then(col("_chg_np")))
+        .with_columns(_chg_np=pl.coalesce(col("_chg_np").str.extract(P.SETTING_TAIL, 1),
+                                          pl.when(col("_chg_np").str.find(P.SETTING_END).is_null()).then(col("_chg_np"))))
+        # ... the change noun next to the value names its measure; one earlier in the sentence
+        # only where no metric of a value before it is carried over (see _carry_metric: "F1
+        # gains of 1.1% in A, 0.6% in B" are F1 on tasks A and B)
+        .with_columns(_chg_left=pl.when(col("_chg_np").is_not_null() & ~col("_chg_noun")).then(col("_ls80")))
+        .with_columns(
+            metric_in=pl.when(col("_chg_noun") | col("_chg_left").str.find(_rx(P.CHANGE_NOUN_LEFT)).is_not_null()).then(col("_chg_np")),
+            _chg_np=pl.when(col("_chg_noun") | col("_chg_left").str.find(_rx(P.CHANGE_NOUN_NEXT)).is_not_null()).then(col("_chg_np")),
+        )
         .with_columns(
             _cmp_gen=pl.when(col("_speed"))
             .then(pl.concat_str(col("_cmp_np"), pl.lit(" speed")).fill_null("speed"))
             .otherwise(col("_cmp_np")),
-            metric_gen=pl.coalesce("_left_gen", "_verb_gen", "_right_gen"),
+            metric_gen=pl.coalesce(pl.when(col("_left_generic")).then(col("_right_gen")), "_left_gen", "_verb_gen", "_right_gen"),
         )
     )
     gen = col("metric_gen")
-    # what a phrase of one stop-like word leaves ("by", "of") is no metric
-    keep = gen.str.contains(r"[A-Za-z]{2}") & ~gen.str.contains("^(?:" + P.DATASET + ")$")
+    # what a phrase of one stop-like word leaves ("by", "of") is no metric (a capital and a digit is: "F1")
+    keep = gen.str.find(r"[A-Za-z]{2}|[A-Z][0-9]").is_not_null() & gen.str.find("^(?:" + P.DATASET + ")$").is_null()
     # "agreement rates" -> "agreement rate", "F1-scores" -> "F1" (other plurals are kept: "fewer
     # tokens", "evaluation scores")
-    rates = gen.str.extract(r"(?s)^(.*(?:rate|ratio))s$", 1)
+    # "EERs", "AUROCs" -> EER, AUROC (the plurals METRIC_ACRONYM reads; not "GFLOPs", a unit)
+    rates = gen.str.extract(r"(?s)^([A-Z][A-Za-z]*(?:[DERS]|[UOR]C)|.*(?:rate|ratio))s$", 1)
     canon = pl.coalesce(rates.str.extract(r"^([A-Z][\w-]*[A-Z0-9])[- ]scores?$", 1), rates, gen.str.extract(r"^([A-Z][\w-]*[A-Z0-9])[- ]scores?$", 1), gen)
     # A known metric name next to the value gives way to the longer phrase it ends ("attack
     # success rate", "counting accuracy"), else it stands.
@@ -325,7 +380,8 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
         .with_columns(metric_gen=canon)
         .with_columns(
             metric_gen=pl.coalesce(
-                gen.str.to_lowercase().replace_strict(P.METRIC_CANON, default=None, return_dtype=pl.String), gen, "_cmp_gen"
+                gen.str.to_lowercase().replace_strict(P.METRIC_CANON, default=None, return_dtype=pl.String), gen, "_cmp_gen",
+                "_chg_np",
             )
         )
         .with_columns(
@@ -333,7 +389,7 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
             metric_gen=pl.when(adj.is_null()).then(gen),
         )
         .drop("_ls80", "_left_gen", "_rs_n", "_ls_n", "_right_raw", "_verb_raw", "_right_gen", "_verb_gen", "_cmp_rs",
-              "_cmp", "_cmp_np", "_speed", "_cmp_gen")
+              "_cmp", "_cmp_np", "_speed", "_cmp_gen", "_chg", "_chg_noun", "_chg_np", "_chg_left", "_left_generic", "_gap")
     )
 
 
@@ -353,9 +409,20 @@ def _carry_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
     carried = pl.when(source_row >= pl.col("s_first")).then(source.forward_fill())
     takes = result & pl.col("metric").is_null()
     open_tail = pl.col("rs").str.contains(_rx(P.OPEN_TAIL))
+    # a source whose metric is what its change was in ("gains of 35% in object removal and 47%
+    # in object replacement"): the values after it name their own (column metric_in)
+    source_in = pl.when(source.is_not_null()).then((pl.col("metric_in") == source).fill_null(False)).forward_fill()
+    own_in = pl.when(takes).then(pl.col("metric_in"))
     return (
         lf.with_columns(s_first=_run_first(~same_sentence), _source=pl.when(result).then(pl.col("metric")))
-        .with_columns(metric=pl.coalesce("metric", pl.when(takes & open_tail).then(carried), "metric_any"))
+        .with_columns(
+            metric=pl.coalesce(
+                "metric",
+                pl.when(takes & open_tail & ~(source_in.fill_null(False) & own_in.is_not_null())).then(carried),
+                own_in,
+                "metric_any",
+            )
+        )
         .with_columns(unit=pl.coalesce("unit", pl.when(pl.col("kind") == "score").then("metric")))
         .drop("s_first", "_source")
     )
@@ -832,17 +899,19 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     acc_paper = (paper_of_saying.forward_fill() == pl.col("first")).fill_null(False) | (
         paper_of_saying.backward_fill() == pl.col("first")
     ).fill_null(False)
+    # ... but a share of things is no accuracy ("3.9% of the data", "26.92% of queries resolve")
+    share = pl.when(pl.col("metric").is_null() & (pl.col("kind") == "percent")).then(pl.col("rs")).str.find(r"^\s?of\s").is_not_null()
     lf = (
         lf.with_columns(_acc_paper=pl.when(says_acc.fill_null(False) & ~top_k.fill_null(False)).then(pl.col("first")))
         .with_columns(
-            metric=pl.when(pl.col("metric").is_null() & (pl.col("kind") == "percent") & acc_paper)
+            metric=pl.when(pl.col("metric").is_null() & (pl.col("kind") == "percent") & acc_paper & ~share.fill_null(False))
             .then(pl.lit("accuracy"))
             .otherwise("metric")
         )
         .drop("_acc_paper")
     )
-    # a metric is named in the singular ("confidence scores" -> "confidence score")
-    lf = lf.with_columns(metric=pl.col("metric").str.replace(r"^(\S.*\s(?:score|rate))s$", "${1}"))
+    # a metric is named in the singular ("confidence scores" -> "confidence score", "purchase costs")
+    lf = lf.with_columns(metric=pl.col("metric").str.replace(r"^(\S.*\s(?:score|rate|count|cost|ratio))s$", "${1}"))
     results = pl.col("kind").is_in(["percent", "score", "multiplier"])
     maybe_results = pl.col("kind1").is_null() | pl.col("kind1").is_in(["percent", "score", "multiplier"])
     ls_before = pl.col("ls_before")
@@ -899,9 +968,12 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     # name leave the name (a score's unit is that name too)
     # ... and so do they before a canonical name of cost ("prefill speedup", "inference latency")
     short = pl.coalesce(
-        pl.col("metric").str.extract(_rx(r"^(?:[a-z][\w'-]*\s)+([A-Z][\w@&.-]*)$"), 1),
+        # (F1 written in lower case too: "macro f1 score")
+        pl.col("metric").str.extract(_rx(r"^(?:[a-z][\w'-]*\s)+([A-Z][\w@&.-]*|f1(?:[- ]scores?)?)$"), 1),
         pl.col("metric").str.extract(P.QUALIFIED_CANON, 1),
     )
+    # (in its canonical spelling: "macro F1-score" -> F1)
+    short = pl.coalesce(short.str.to_lowercase().replace_strict(P.METRIC_CANON, default=None, return_dtype=pl.String), short)
     lf = lf.with_columns(_short=short).with_columns(
         unit=pl.when((pl.col("unit") == pl.col("metric")) & pl.col("_short").is_not_null())
         .then(pl.col("_short"))

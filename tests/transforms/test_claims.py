@@ -671,6 +671,102 @@ def test_metric_of_multiplier() -> None:
     assert [c["metric"] for c in got] == ["throughput", "throughput"]
 
 
+def test_title_case_metric_names() -> None:
+    """Issue 11 (metric): a metric named in title case is read like one in lower case
+    ("Parsing Accuracy", "Complete Recall"), and a capitalized name joined to its head by a
+    hyphen is whole ("XYZ-Score")."""
+    got = claims_of("The tagger reaches 81.2% Parsing Accuracy but 40.5% Complete Recall, and a XYZ-Score of 61.30.")
+    assert [(c["text"], c["metric"]) for c in got] == [
+        ("81.2%", "Parsing Accuracy"), ("40.5%", "Complete Recall"), ("61.30", "XYZ-Score")]
+
+
+def test_what_a_verb_of_change_acts_on_from_a_value_or_up_to_it() -> None:
+    """Issue 11 (metric): "lowers the gap from 0.26 to 0.06", "cuts parameter counts up to 37%"
+    (the singular), "boosts Kestrel-2B's recall by 4x" (whose recall: the measure is recall)."""
+    got = claims_of("The tuner lowers the calibration gap from 0.26 to 0.06 and cuts parameter counts up to 37%. "
+                    "Distillation boosts Kestrel-2B's recall by 4x.")
+    assert [(c["text"], c["metric"]) for c in got] == [
+        ("0.26", "calibration gap"), ("0.06", "calibration gap"), ("37%", "parameter count"), ("4x", "recall")]
+
+
+def test_metric_names_keep_their_cut_off_and_order() -> None:
+    """Issue 11 (metric): a metric named with its cut-off keeps it, as pass@1 does ("HR@20",
+    "Hit Rate@5", "Pass@1" -> pass@1), and BLEU keeps its n-gram order ("BLEU-2")."""
+    got = claims_of("The ranker gains +12.5% HR@20 and reaches a Hit Rate@5 of 0.41, with 63.2% Pass@1 "
+                    "and a 2.4% BLEU-2 gain.")
+    assert [(c["text"], c["metric"]) for c in got] == [
+        ("12.5%", "HR@20"), ("0.41", "Hit Rate@5"), ("63.2%", "pass@1"), ("2.4%", "BLEU-2")]
+
+
+def test_points_and_degrees_take_the_measure_they_change() -> None:
+    """Issue 11 (metric): "by 5 to 8 percentage points", "from 21 degrees": integers with
+    points or degrees are values of a measure, not counted things."""
+    got = claims_of("The filter lowers refusal rates by 5 to 8 percentage points. "
+                    "The tracker cuts heading error from 21 degrees to 12 degrees.")
+    assert [(c["text"], c["metric"]) for c in got] == [
+        ("5", "refusal rate"), ("8", "refusal rate"), ("21", "heading error"), ("12", "heading error")]
+
+
+def test_what_a_change_named_by_a_noun_is_in() -> None:
+    """Issue 11 (metric): "a 64% reduction in cache misses", "gains of 3.1% in Lane Recovery
+    and 2.2% in Edge Agreement" (what the change is in names the measure); a metric named
+    before the change stays ("F1 gains of 1.4% in parsing, 0.7% in tagging" are F1), and a
+    setting is no measure ("in difficult scenarios")."""
+    got = claims_of("It yields a 64% reduction in cache misses. We see gains of 3.1% in Lane Recovery "
+                    "and 2.2% in Edge Agreement tasks. It gives F1 gains of 1.4% in parsing, 0.7% in tagging. "
+                    "The planner reaches 71.5% success rate and a 9% improvement in difficult scenarios.")
+    assert [(c["text"], c["metric"]) for c in got] == [
+        ("64%", "cache misses"), ("3.1%", "Lane Recovery"), ("2.2%", "Edge Agreement"),
+        ("1.4%", "F1"), ("0.7%", "F1"), ("71.5%", "success rate"), ("9%", "success rate")]
+
+
+def test_a_measure_that_changes_before_its_value() -> None:
+    """Issue 11 (metric): "the MAPE dropped from 12.5% to 9.1%", "peak error is significantly
+    reduced by 30%" name their measure before the verb; "our ZETA improves by 4%" is the
+    authors' method, not a measure."""
+    got = claims_of("With the fix, the MAPE dropped from 12.5% to 9.1%. The peak error is significantly reduced "
+                    "by 30%. Overall, our ZETA improves by 4% over the baseline.")
+    assert [(c["text"], c["metric"]) for c in got] == [
+        ("12.5%", "MAPE"), ("9.1%", "MAPE"), ("30%", "peak error"), ("4%", None)]
+
+
+def test_grading_words_scores_and_shares() -> None:
+    """Issue 11 (metric): "an aggregate pass rate" and "of its original throughput" measure the
+    pass rate and throughput; "high scores of 38.2% OccIoU" names PQ-Occ on the right; a share
+    of things ("12% of the tokens") is no accuracy in an abstract about accuracy."""
+    got = claims_of("The agent reaches an aggregate pass rate of 64% and keeps 91% of its original throughput. "
+                    "It gets high scores of 38.2% OccIoU. It edits only 12% of the tokens, keeping accuracy.")
+    assert [(c["text"], c["metric"]) for c in got] == [
+        ("64%", "pass rate"), ("91%", "throughput"), ("38.2%", "OccIoU"), ("12%", None)]
+
+
+def test_measure_named_before_its_value_in_brackets() -> None:
+    """Issue 11 (metric): "the recall (72%--88%)", "the highest answer faithfulness (0.91)" name
+    their measure before the bracket; an acronym before a bracket is data or a model, not read here."""
+    got = claims_of("Judges disagree on the recall (72%--88%) of small models. Model A reaches the highest "
+                    "answer faithfulness (0.91) on our split.")
+    assert [(c["text"], c["metric"]) for c in got] == [
+        ("72%", "recall"), ("88%", "recall"), ("0.91", "answer faithfulness")]
+
+
+def test_list_sharing_a_verb_of_change() -> None:
+    """Issue 11 (metric): "cutting latency by 21%, cache misses by 14%, and disk reads by 9%":
+    each item names what the shared verb changes; an adverb names nothing ("notably by 2.1")."""
+    got = claims_of("The scheduler wins, cutting latency by 21%, cache misses by 14%, and disk reads by 9%. "
+                    "It improved recall, notably by 2.1 points.")
+    assert [(c["text"], c["metric"]) for c in got][:3] == [
+        ("21%", "latency"), ("14%", "cache misses"), ("9%", "disk reads")]
+    assert got[3]["metric"] != "notably"
+
+
+def test_plural_metric_acronyms_are_named_in_the_singular() -> None:
+    """Issue 11 (metric): "AUPRCs of 0.81", "4.2% and 1.1% EERs" measure AUPRC and EER; a plural
+    acronym of things ("small LLMs") is no measure."""
+    got = claims_of("The detector reaches AUPRCs of 0.81 and 4.2% and 1.1% EERs. It lifts small LLMs up to 3.3%.")
+    assert [(c["text"], c["metric"]) for c in got] == [
+        ("0.81", "AUPRC"), ("4.2%", "EER"), ("1.1%", "EER"), ("3.3%", None)]
+
+
 def test_offsets_are_characters_not_bytes() -> None:
     abstract = "δ-héé ×× 漢字 😀: a 1.43× gain, 75.15% (é) and $250M; “three times” faster, ≥ 12.5%."
     got = claims_of(abstract)
