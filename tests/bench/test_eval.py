@@ -31,7 +31,8 @@ def scores() -> dict[str, dict]:
 def test_claims_figures_keep_their_floor(scores, split):
     got = scores[split]
     below = {name: (got[name], floor) for name, floor in FLOORS[split].items() if got[name] < floor}
-    assert not below, f"{split}: below the floor (got, floor): {below}; first errors: {got['errors'][:20]}"
+    shown = [] if split == "check" else got["errors"][:20]  # the check part only measures: its errors are not shown
+    assert not below, f"{split}: below the floor (got, floor): {below}; first errors: {shown}"
 
 
 def test_the_gold_set_is_what_its_notes_say():
