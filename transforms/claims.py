@@ -372,12 +372,15 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
     # "agreement rates" -> "agreement rate", "F1-scores" -> "F1" (other plurals are kept: "fewer
     # tokens", "evaluation scores")
     # "EERs", "AUROCs" -> EER, AUROC (the plurals METRIC_ACRONYM reads; not "GFLOPs", a unit)
+    # (no singular of a plural rate ends in "score": the two cuts never both apply)
     rates = gen.str.extract(r"(?s)^([A-Z][A-Za-z]*(?:[DERS]|[UOR]C)|.*(?:rate|ratio))s$", 1)
-    canon = pl.coalesce(rates.str.extract(r"^([A-Z][\w-]*[A-Z0-9])[- ]scores?$", 1), rates, gen.str.extract(r"^([A-Z][\w-]*[A-Z0-9])[- ]scores?$", 1), gen)
+    canon = pl.coalesce(rates, gen.str.extract(r"^([A-Z][\w-]*[A-Z0-9])[- ]scores?$", 1), gen)
     # A known metric name next to the value gives way to the longer phrase it ends ("attack
     # success rate", "counting accuracy"), else it stands.
     adj = col("metric_adj")
-    longer = gen.str.to_lowercase().str.ends_with(adj.str.to_lowercase()) & (gen.str.len_chars() > adj.str.len_chars())
+    # (read where there is a known name: lower-casing every phrase costs)
+    gen_by_adj = pl.when(adj.is_not_null()).then(gen)
+    longer = gen_by_adj.str.to_lowercase().str.ends_with(adj.str.to_lowercase()) & (gen_by_adj.str.len_chars() > adj.str.len_chars())
     return (
         lf.with_columns(
             # "average accuracy", "highest test accuracy" are accuracy; "ImageNet zero-shot accuracy" names its data first
