@@ -349,7 +349,9 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
         .with_columns(_chg_np=col("_chg_np").str.extract(_rx(P.NP_BEFORE_STOP), 1))
         .with_columns(_chg_np=pl.when(col("_chg_np").str.find("[A-Za-z]{2}").is_not_null()
                                       & col("_chg_np").str.find("^[A-Z][a-z]+$").is_null()).then(col("_chg_np")))
-        .with_columns(_chg_np=pl.coalesce(col("_chg_np").str.extract(P.SETTING_TAIL, 1),
+        # (ASCII classes: the phrase is ASCII word characters, '&@- and white space, read by
+        # CHANGE_IN_NP; the Unicode \w made this the costliest pattern of the pass to compile)
+        .with_columns(_chg_np=pl.coalesce(col("_chg_np").str.extract(_rx(P.SETTING_TAIL), 1),
                                           pl.when(col("_chg_np").str.find(P.SETTING_END).is_null()).then(col("_chg_np"))))
         # ... the change noun next to the value names its measure; one earlier in the sentence
         # only where no metric of a value before it is carried over (see _carry_metric: "F1
@@ -374,7 +376,9 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
     # "EERs", "AUROCs" -> EER, AUROC (the plurals METRIC_ACRONYM reads; not "GFLOPs", a unit)
     # (no singular of a plural rate ends in "score": the two cuts never both apply)
     rates = gen.str.extract(r"(?s)^([A-Z][A-Za-z]*(?:[DERS]|[UOR]C)|.*(?:rate|ratio))s$", 1)
-    canon = pl.coalesce(rates, gen.str.extract(r"^([A-Z][\w-]*[A-Z0-9])[- ]scores?$", 1), gen)
+    # (ASCII \w: a phrase of METRIC_WORDS, CHANGE_VERB_NP or GAPPED_CHANGE_NP is ASCII but for
+    # white space and its last character, here "e" or "s")
+    canon = pl.coalesce(rates, gen.str.extract(_rx(r"^([A-Z][\w-]*[A-Z0-9])[- ]scores?$"), 1), gen)
     # A known metric name next to the value gives way to the longer phrase it ends ("attack
     # success rate", "counting accuracy"), else it stands.
     adj = col("metric_adj")
