@@ -288,8 +288,16 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
                 .str.extract(_rx(r"\b((?:[A-Za-z][\w'&-]*\s){0,3}" + P.METRIC_HEAD + r")\s?\($"), 1),
             )
         )
-        # (a replace: as an extract, capturing the rest after this long alternation costs 4x more)
-        .with_columns(_left_gen=col("_left_gen").str.replace(P.METRIC_STOP, ""))
+        # (as a replace: the cut, anchored at ^, read as a match without capture groups (an
+        # extract skips nulls, a replace works on every row; capturing the rest would cost 4x),
+        # then the rest sliced off after it)
+        .with_columns(_stop_cut=col("_left_gen").str.extract(P.METRIC_STOP, 0))
+        .with_columns(
+            _left_gen=pl.coalesce(
+                pl.when(col("_stop_cut").is_not_null()).then(col("_left_gen").str.slice(col("_stop_cut").str.len_chars())),
+                "_left_gen",
+            )
+        )
         # "notable scores of 43.1% RayIoU": a generic word on the left gives way to a name on the right
         .with_columns(_left_generic=col("_left_gen").is_in(_GENERIC_LEFT).fill_null(False))
         .with_columns(
@@ -307,7 +315,7 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
         # follows names whose things are counted, not a measure
         .with_columns(
             _right_raw=pl.when(
-                ~pl.when(col("_right_raw").is_not_null()).then(col("_rs_n")).str.contains(_rx(P.OF_NAME_MODIFIER)).fill_null(False)
+                pl.when(col("_right_raw").is_not_null()).then(col("_rs_n")).str.find(_rx(P.OF_NAME_MODIFIER)).is_null()
             ).then(col("_right_raw"))
         )
         # "reducing latency by 37.6%, LLM invocations by 43.0%": a list item that shares the verb
@@ -405,7 +413,8 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
             metric_gen=pl.when(adj.is_null()).then(gen),
         )
         .drop("_ls80", "_left_gen", "_rs_n", "_ls_n", "_right_raw", "_verb_raw", "_right_gen", "_verb_gen", "_cmp_rs",
-              "_cmp", "_cmp_np", "_speed", "_cmp_gen", "_chg", "_chg_noun", "_chg_np", "_chg_left", "_left_generic", "_gap")
+              "_cmp", "_cmp_np", "_speed", "_cmp_gen", "_chg", "_chg_noun", "_chg_np", "_chg_left", "_left_generic", "_gap",
+              "_stop_cut")
     )
 
 
@@ -1014,9 +1023,10 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     # "contexts ranging from 8K to 128K tokens", "a 512-token window": a count of tokens said of
     # a context or window measures the context length (GUIDELINES)
     tokens = (pl.col("kind") == "count") & (pl.col("unit") == "token") & pl.col("metric").is_null()
-    context = pl.when(tokens).then(pl.col("ls")).str.tail(40).str.contains(P.CONTEXT_BEFORE) | pl.when(
+    # (find: it skips the null rows, contains does not)
+    context = pl.when(tokens).then(pl.col("ls")).str.tail(40).str.find(P.CONTEXT_BEFORE).is_not_null() | pl.when(
         tokens
-    ).then(pl.col("rs")).str.head(30).str.contains(P.CONTEXT_AFTER)
+    ).then(pl.col("rs")).str.head(30).str.find(P.CONTEXT_AFTER).is_not_null()
     lf = lf.with_columns(_ctx_len=context.fill_null(False)).with_columns(
         _ctx_len=pl.col("_ctx_len").gather(pl.col("g_first")) | pl.col("_ctx_len").gather(pl.col("g_last"))
     ).with_columns(metric=pl.when(pl.col("_ctx_len") & tokens).then(pl.lit("context length")).otherwise("metric"))
