@@ -69,7 +69,7 @@ def _with_metric_canon(lf: pl.LazyFrame, name: str) -> pl.LazyFrame:
     low = pl.col("_mc_low")
     canon = low.replace_strict(P.METRIC_CANON, default=None, return_dtype=pl.String)
     # a cut name is no ALL-CAPS name: the test may read the name as it came
-    caps = pl.when(x.str.contains(r"^[A-Z0-9@-]+$")).then(x)
+    caps = pl.when(x.str.find(r"^[A-Z0-9@-]+$").is_not_null()).then(x)  # (find: skips nulls)
     return (
         lf.with_columns(_mc_low=pl.coalesce(cut, x).str.to_lowercase())
         .with_columns(pl.coalesce(canon, caps, low).alias(name))
@@ -245,6 +245,10 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
     )
 
 
+# the generic words on the left that give way to a name on the right (a lookup, not a regex)
+_GENERIC_LEFT = [w + s for w in ("score", "Score", "value", "Value", "result", "Result") for s in ("", "s")]
+
+
 def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
     """Column `metric_gen`: the metric in the abstract's own words where no known metric
     name stands next to the value (contract section 6): "agreement rates of 86%", "Dice =
@@ -263,8 +267,13 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
     no_stop = lambda name: pl.when(col(name).str.find(P.METRIC_STOP).is_null()).then(col(name))  # noqa: E731
     lf = (
         lf.with_columns(_ls80=pl.when(~plain_count).then(col("ls")).str.tail(80))
+        # (the phrase with its filler, a match without capture groups: capturing the phrase costs
+        # 3x, the capture engine runs on every match; then the filler cut off at its first byte:
+        # no filler word ends as a metric phrase does, in a head, an acronym or @k, so the
+        # earliest start of a filler run reaching the end is where the phrase ends)
+        .with_columns(_left_gen=col("_ls80").str.extract(_rx(r"(?:\b[Oo]ur\s)?" + P.METRIC_WORDS + P.METRIC_GEN_FILLER), 0))
         .with_columns(
-            _left_gen=_extract(col("_ls80"), _rx(r"((?:\b[Oo]ur\s)?" + P.METRIC_WORDS + r")" + P.METRIC_GEN_FILLER))
+            _left_gen=col("_left_gen").cast(pl.Binary).bin.head(col("_left_gen").str.find(P.METRIC_GEN_FILLER)).cast(pl.String)
         )
         # "our FDP improves by 4.05%": a name of the authors' own is their method, not a measure
         # (`find` rather than `contains` on sparse columns: it skips null rows)
@@ -279,10 +288,18 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
                 .str.extract(_rx(r"\b((?:[A-Za-z][\w'&-]*\s){0,3}" + P.METRIC_HEAD + r")\s?\($"), 1),
             )
         )
-        # (a replace: as an extract, capturing the rest after this long alternation costs 4x more)
-        .with_columns(_left_gen=col("_left_gen").str.replace(P.METRIC_STOP, ""))
+        # (as a replace: the cut, anchored at ^, read as a match without capture groups (an
+        # extract skips nulls, a replace works on every row; capturing the rest would cost 4x),
+        # then the rest sliced off after it)
+        .with_columns(_stop_cut=col("_left_gen").str.extract(P.METRIC_STOP, 0))
+        .with_columns(
+            _left_gen=pl.coalesce(
+                pl.when(col("_stop_cut").is_not_null()).then(col("_left_gen").str.slice(col("_stop_cut").str.len_chars())),
+                "_left_gen",
+            )
+        )
         # "notable scores of 43.1% RayIoU": a generic word on the left gives way to a name on the right
-        .with_columns(_left_generic=col("_left_gen").str.find(r"^(?:[Ss]cores?|[Vv]alues?|[Rr]esults?)$").is_not_null())
+        .with_columns(_left_generic=col("_left_gen").is_in(_GENERIC_LEFT).fill_null(False))
         .with_columns(
             _rs_n=pl.when(~plain_count & (col("_left_gen").is_null() | col("_left_generic"))).then(col("rs")),
             _ls_n=pl.when(col("_left_gen").is_null()).then(col("_ls80")),
@@ -298,7 +315,7 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
         # follows names whose things are counted, not a measure
         .with_columns(
             _right_raw=pl.when(
-                ~pl.when(col("_right_raw").is_not_null()).then(col("_rs_n")).str.contains(_rx(P.OF_NAME_MODIFIER)).fill_null(False)
+                pl.when(col("_right_raw").is_not_null()).then(col("_rs_n")).str.find(_rx(P.OF_NAME_MODIFIER)).is_null()
             ).then(col("_right_raw"))
         )
         # "reducing latency by 37.6%, LLM invocations by 43.0%": a list item that shares the verb
@@ -322,7 +339,7 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
         # phrase after a comparative, up to its first stop word ("faster X" measures X speed)
         .with_columns(_cmp_rs=pl.when(col("_right_gen").is_null()).then(col("_rs_n")))
         .with_columns(
-            _cmp=pl.when(col("_cmp_rs").str.contains(_rx(P.COMPARATIVE_NP)))
+            _cmp=pl.when(col("_cmp_rs").str.find(_rx(P.COMPARATIVE_NP)).is_not_null())
             .then(col("_cmp_rs"))
             .str.extract_groups(_rx(P.COMPARATIVE_NP))
         )
@@ -340,7 +357,9 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
         .with_columns(_chg_np=col("_chg_np").str.extract(_rx(P.NP_BEFORE_STOP), 1))
         .with_columns(_chg_np=pl.when(col("_chg_np").str.find("[A-Za-z]{2}").is_not_null()
                                       & col("_chg_np").str.find("^[A-Z][a-z]+$").is_null()).then(col("_chg_np")))
-        .with_columns(_chg_np=pl.coalesce(col("_chg_np").str.extract(P.SETTING_TAIL, 1),
+        # (ASCII classes: the phrase is ASCII word characters, '&@- and white space, read by
+        # CHANGE_IN_NP; the Unicode \w made this the costliest pattern of the pass to compile)
+        .with_columns(_chg_np=pl.coalesce(col("_chg_np").str.extract(_rx(P.SETTING_TAIL), 1),
                                           pl.when(col("_chg_np").str.find(P.SETTING_END).is_null()).then(col("_chg_np"))))
         # ... the change noun next to the value names its measure; one earlier in the sentence
         # only where no metric of a value before it is carried over (see _carry_metric: "F1
@@ -363,12 +382,17 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
     # "agreement rates" -> "agreement rate", "F1-scores" -> "F1" (other plurals are kept: "fewer
     # tokens", "evaluation scores")
     # "EERs", "AUROCs" -> EER, AUROC (the plurals METRIC_ACRONYM reads; not "GFLOPs", a unit)
+    # (no singular of a plural rate ends in "score": the two cuts never both apply)
     rates = gen.str.extract(r"(?s)^([A-Z][A-Za-z]*(?:[DERS]|[UOR]C)|.*(?:rate|ratio))s$", 1)
-    canon = pl.coalesce(rates.str.extract(r"^([A-Z][\w-]*[A-Z0-9])[- ]scores?$", 1), rates, gen.str.extract(r"^([A-Z][\w-]*[A-Z0-9])[- ]scores?$", 1), gen)
+    # (ASCII \w: a phrase of METRIC_WORDS, CHANGE_VERB_NP or GAPPED_CHANGE_NP is ASCII but for
+    # white space and its last character, here "e" or "s")
+    canon = pl.coalesce(rates, gen.str.extract(_rx(r"^([A-Z][\w-]*[A-Z0-9])[- ]scores?$"), 1), gen)
     # A known metric name next to the value gives way to the longer phrase it ends ("attack
     # success rate", "counting accuracy"), else it stands.
     adj = col("metric_adj")
-    longer = gen.str.to_lowercase().str.ends_with(adj.str.to_lowercase()) & (gen.str.len_chars() > adj.str.len_chars())
+    # (read where there is a known name: lower-casing every phrase costs)
+    gen_by_adj = pl.when(adj.is_not_null()).then(gen)
+    longer = gen_by_adj.str.to_lowercase().str.ends_with(adj.str.to_lowercase()) & (gen_by_adj.str.len_chars() > adj.str.len_chars())
     return (
         lf.with_columns(
             # "average accuracy", "highest test accuracy" are accuracy; "ImageNet zero-shot accuracy" names its data first
@@ -389,7 +413,8 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
             metric_gen=pl.when(adj.is_null()).then(gen),
         )
         .drop("_ls80", "_left_gen", "_rs_n", "_ls_n", "_right_raw", "_verb_raw", "_right_gen", "_verb_gen", "_cmp_rs",
-              "_cmp", "_cmp_np", "_speed", "_cmp_gen", "_chg", "_chg_noun", "_chg_np", "_chg_left", "_left_generic", "_gap")
+              "_cmp", "_cmp_np", "_speed", "_cmp_gen", "_chg", "_chg_noun", "_chg_np", "_chg_left", "_left_generic", "_gap",
+              "_stop_cut")
     )
 
 
@@ -397,7 +422,8 @@ def _carry_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
     """A percent or score with no metric of its own takes the metric of the last percent or
     score before it in its sentence ("denial rates of 52-63% for initial deniers versus
     10-16% for ...", "accuracy increase from 34% to 50% ... and from 58.77% to 69.49%"),
-    unless words of its own follow it ("20% fewer parameters")."""
+    unless words of its own follow it ("20% fewer parameters"); else the last metric named
+    before it (column metric_any, searched only on the rows still without one)."""
     # `ls` runs from the last sentence end (or the claim two before) to the claim: it covers
     # the gap from the previous claim exactly when no sentence ends in that gap
     same_paper = (pl.col("first").shift(1) == pl.col("first")).fill_null(False)
@@ -408,11 +434,14 @@ def _carry_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
     source_row = pl.when(source.is_not_null()).then(_ROW).forward_fill()
     carried = pl.when(source_row >= pl.col("s_first")).then(source.forward_fill())
     takes = result & pl.col("metric").is_null()
-    open_tail = pl.col("rs").str.contains(_rx(P.OPEN_TAIL))
+    open_tail = pl.when(takes).then(pl.col("rs")).str.find(_rx(P.OPEN_TAIL)).is_not_null()  # (find: skips nulls)
     # a source whose metric is what its change was in ("gains of 35% in object removal and 47%
     # in object replacement"): the values after it name their own (column metric_in)
     source_in = pl.when(source.is_not_null()).then((pl.col("metric_in") == source).fill_null(False)).forward_fill()
     own_in = pl.when(takes).then(pl.col("metric_in"))
+    # (the search, the costliest step here, runs on the rows that took no metric above)
+    still_none = pl.col("_takes") & pl.col("metric").is_null()
+    metric_any = pl.when(still_none).then(pl.col("ls")).str.tail(100).str.extract_all(P.METRIC).list.last()
     return (
         lf.with_columns(s_first=_run_first(~same_sentence), _source=pl.when(result).then(pl.col("metric")))
         .with_columns(
@@ -420,11 +449,14 @@ def _carry_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
                 "metric",
                 pl.when(takes & open_tail & ~(source_in.fill_null(False) & own_in.is_not_null())).then(carried),
                 own_in,
-                "metric_any",
-            )
+            ),
+            _takes=takes,
         )
+        .with_columns(metric_any=metric_any)
+        .pipe(_with_metric_canon, "metric_any")
+        .with_columns(metric=pl.coalesce("metric", "metric_any"))
         .with_columns(unit=pl.coalesce("unit", pl.when(pl.col("kind") == "score").then("metric")))
-        .drop("s_first", "_source")
+        .drop("s_first", "_source", "_takes", "metric_any")
     )
 
 
@@ -807,9 +839,8 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     ).str.find(known, literal=True)
     right_ds = pl.when(on_first.fill_null(False)).then(on_name).otherwise(pl.coalesce(known, on_name))
     paren_ds = pl.when(pl.col("named_paren").str.contains("^(?:" + P.DATASET + ")$")).then(pl.col("named_paren"))
-    # Metric: the group's, else for a score or percent the last metric named before it.
-    needs_metric = pl.col("metric1").is_null() & pl.col("metric_gen1").is_null() & pl.col("kind").is_in(["score", "percent"])
-    metric_any = pl.when(needs_metric).then(pl.col("ls")).str.tail(100).str.extract_all(P.METRIC).list.last()
+    # Metric: the group's, else for a score or percent the last metric named before it
+    # (metric_any, read in _carry_metric on the rows nothing else gave a metric).
     # Dataset: "... on A and B respectively" pairs values with names; else "on X" after
     # the value in its sentence; else shared in the group; else (results only) the last
     # name before the group's first value (read only where nothing else was found).
@@ -866,12 +897,10 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         )
         .with_columns(
             metric=pl.coalesce("metric1", pl.when(pl.col("kind") != "count").then("metric_gen1")),
-            metric_any=metric_any,
             resp=pl.col("resp").gather(pl.col("g_last")),
             resp_on=pl.col("resp_on").gather(pl.col("g_last")),
             ds1=_fill_in_group(pl.col("ds0")),
         )
-        .pipe(_with_metric_canon, "metric_any")
         .with_columns(resp_before=resp_before)
         .with_columns(resp_before=pl.col("resp_before").gather(pl.col("g_first")))
         .with_columns(
@@ -891,8 +920,11 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     # claims ("gains 4.2% over the baseline ... We report accuracy"), measures accuracy.
     # (not a top-k accuracy: the annotators leave a percent near one unnamed; case-sensitive
     # alternations keep the literal prefilter of the regex engine, these run on every row)
-    says_acc = pl.col("ls").str.contains(r"\b[Aa]ccuracy\b") | pl.col("right").str.contains(r"\b[Aa]ccuracy\b")
-    top_k = pl.col("ls").str.contains(r"\b[Tt]op-?\d+\s+[Aa]ccuracy") | pl.col("right").str.contains(r"\b[Tt]op-?\d+\s+[Aa]ccuracy")
+    # (both need "ccuracy": a literal search on every row, the regexes (find: skips nulls) only
+    # on the rows that have it, columns _ls_acc/_right_acc)
+    ls_acc, right_acc = pl.col("_ls_acc"), pl.col("_right_acc")
+    says_acc = ls_acc.str.find(r"\b[Aa]ccuracy\b").is_not_null() | right_acc.str.find(r"\b[Aa]ccuracy\b").is_not_null()
+    top_k = ls_acc.str.find(r"\b[Tt]op-?\d+\s+[Aa]ccuracy").is_not_null() | right_acc.str.find(r"\b[Tt]op-?\d+\s+[Aa]ccuracy").is_not_null()
     # any row of the paper (rows contiguous, `first` names the paper) says it: fills, no window
     # (a column of its own, filled twice: the streaming engine would run the four searches twice)
     paper_of_saying = pl.col("_acc_paper")
@@ -902,16 +934,24 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     # ... but a share of things is no accuracy ("3.9% of the data", "26.92% of queries resolve")
     share = pl.when(pl.col("metric").is_null() & (pl.col("kind") == "percent")).then(pl.col("rs")).str.find(r"^\s?of\s").is_not_null()
     lf = (
-        lf.with_columns(_acc_paper=pl.when(says_acc.fill_null(False) & ~top_k.fill_null(False)).then(pl.col("first")))
+        lf.with_columns(
+            _ls_acc=pl.when(pl.col("ls").str.contains("ccuracy", literal=True)).then(pl.col("ls")),
+            _right_acc=pl.when(pl.col("right").str.contains("ccuracy", literal=True)).then(pl.col("right")),
+        )
+        .with_columns(_acc_paper=pl.when(says_acc & ~top_k).then(pl.col("first")))
         .with_columns(
             metric=pl.when(pl.col("metric").is_null() & (pl.col("kind") == "percent") & acc_paper & ~share.fill_null(False))
             .then(pl.lit("accuracy"))
             .otherwise("metric")
         )
-        .drop("_acc_paper")
+        .drop("_acc_paper", "_ls_acc", "_right_acc")
     )
     # a metric is named in the singular ("confidence scores" -> "confidence score", "purchase costs")
-    lf = lf.with_columns(metric=pl.col("metric").str.replace(r"^(\S.*\s(?:score|rate|count|cost|ratio))s$", "${1}"))
+    # (an extract of what stays, on the names ending in "s": a replace works on every row, nulls too)
+    plural_metric = pl.when(pl.col("metric").str.ends_with("s")).then(pl.col("metric"))
+    lf = lf.with_columns(
+        metric=pl.coalesce(plural_metric.str.extract(r"^(\S.*\s(?:score|rate|count|cost|ratio))s$", 1), "metric")
+    )
     results = pl.col("kind").is_in(["percent", "score", "multiplier"])
     maybe_results = pl.col("kind1").is_null() | pl.col("kind1").is_in(["percent", "score", "multiplier"])
     ls_before = pl.col("ls_before")
@@ -983,9 +1023,10 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     # "contexts ranging from 8K to 128K tokens", "a 512-token window": a count of tokens said of
     # a context or window measures the context length (GUIDELINES)
     tokens = (pl.col("kind") == "count") & (pl.col("unit") == "token") & pl.col("metric").is_null()
-    context = pl.when(tokens).then(pl.col("ls")).str.tail(40).str.contains(P.CONTEXT_BEFORE) | pl.when(
+    # (find: it skips the null rows, contains does not)
+    context = pl.when(tokens).then(pl.col("ls")).str.tail(40).str.find(P.CONTEXT_BEFORE).is_not_null() | pl.when(
         tokens
-    ).then(pl.col("rs")).str.head(30).str.contains(P.CONTEXT_AFTER)
+    ).then(pl.col("rs")).str.head(30).str.find(P.CONTEXT_AFTER).is_not_null()
     lf = lf.with_columns(_ctx_len=context.fill_null(False)).with_columns(
         _ctx_len=pl.col("_ctx_len").gather(pl.col("g_first")) | pl.col("_ctx_len").gather(pl.col("g_last"))
     ).with_columns(metric=pl.when(pl.col("_ctx_len") & tokens).then(pl.lit("context length")).otherwise("metric"))
