@@ -448,12 +448,12 @@ def _before_first_sentence_end(text: pl.Expr) -> pl.Expr:
 def _is_year(match: pl.Expr, after: pl.Expr) -> pl.Expr:
     """A bare 1950-2039 is a year ("between 2021 and 2023", "2020 to 2025", "Q4 2023",
     "BraTS 2024") unless a plural noun follows within three words ("2000 clips", "2021
-    total staves"): years and dates are not claims (contract section 6)."""
+    total staves"): years and dates are not claims (contract section 6).
+    `match` is read twice: pass a column."""
     year_like = match.str.contains(r"^(?:19[5-9]|20[0-3])[0-9]$")
-    # (on every row: a mask would not spare `contains`, which reads the bytes of masked-out
-    # rows too, see transforms.text.only_where; the anchored pattern fails fast anyway)
-    counted = after.str.contains(_rx(P.YEAR_COUNTED))
-    return year_like & ~counted.fill_null(False)
+    # (read after the year-like numbers only: `find` skips the null rows, `contains` would not)
+    counted = pl.when(year_like).then(after).str.find(_rx(P.YEAR_COUNTED)).is_not_null()
+    return year_like & ~counted
 
 
 def _with_introduced_dataset(lf: pl.LazyFrame, needs: pl.Expr) -> pl.LazyFrame:
@@ -508,16 +508,20 @@ def _named_by_context(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Exp
     """Numbers that the words around them make a name, a date or a setting (contract
     section 6), read in a few characters of context rather than in MARK: "Stage 1", "Task
     11", "Lean 4", "Oct 2025", "29 May 2025", "rho=0", "conf.=0.5", and a size after a name
-    that is not the first word of its sentence ("utilizes Gemma 9B")."""
+    that is not the first word of its sentence ("utilizes Gemma 9B").
+    `match` is read once per shape: pass a column."""
     bare = match.str.contains(r"^[0-9][0-9.,]*$")
     size = match.str.contains(r"^[0-9.]+[BM]$")
     day = match.str.contains(r"^[0-9]{1,2}$")
-    # (on every row: a mask does not spare `contains`, see transforms.text.only_where; these
-    # anchored patterns fail fast, and the masks were evaluated again in each when/then)
-    named = (bare & before.str.contains(_rx(P.LEFT_NOT_CLAIM))) | (size & before.str.contains(_rx(P.LEFT_NAME_SIZE)))
+    # Each search reads only the rows of its shape: `find` skips the null rows (`contains`
+    # would read the bytes of masked-out rows too, see transforms.text.only_where).
+    found = lambda shape, text, pattern: pl.when(shape).then(text).str.find(pattern).is_not_null()  # noqa: E731
+    named = found(bare, before, _rx(P.LEFT_NOT_CLAIM)) | found(size, before, _rx(P.LEFT_NAME_SIZE))
     # (one search for the two patterns read after a bare number)
-    glued = (bare & after.str.contains(f"(?:{P.RIGHT_GLUED})|(?:{P.RIGHT_RESOLUTION})")) | after.str.contains(P.RIGHT_HYPHEN_NAME)
-    return (named | glued | (day & after.str.contains(_rx(P.RIGHT_MONTH)))).fill_null(False)
+    glued = found(bare, after, f"(?:{P.RIGHT_GLUED})|(?:{P.RIGHT_RESOLUTION})") | found(
+        after.str.starts_with("-"), after, P.RIGHT_HYPHEN_NAME
+    )
+    return named | glued | found(day, after, _rx(P.RIGHT_MONTH))
 
 
 def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
