@@ -790,18 +790,19 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         .then(pl.col("ls"))
         .str.extract(P.NOUN_LEFT, 1)
     )
-    name_before_size = pl.col("big") & pl.col("ls").str.contains(P.NAME_BEFORE_SIZE)
+    # (searched on sizes only: `find` skips the null rows, `contains` would read every row)
+    name_before_size = pl.when(pl.col("big")).then(pl.col("ls")).str.find(P.NAME_BEFORE_SIZE).is_not_null()
     # "... on A and B respectively" (read on the group's last row).
-    says_respectively = (pl.col("gpos") == pl.col("gsize") - 1) & pl.col("rs").str.contains("respectively", literal=True)
+    says_respectively = pl.when(pl.col("gpos") == pl.col("gsize") - 1).then(pl.col("rs")).str.find("respectively", literal=True).is_not_null()
     resp_seg = (
         pl.when(says_respectively)
         .then(pl.col("rs"))
         .str.extract(_rx(r"^((?:[^.;]|\.[0-9])*?\brespectively\b(?:\s(?:on|in)\s(?:[^.;]|\.[0-9])*)?)"), 1)
     )
-    resp = resp_seg.str.extract_all(P.DATASET)
+    resp = pl.col("_resp_seg").str.extract_all(P.DATASET)
     # ... and any data names after its last "on" ("by 21.5%, 12.3% and 14.8% in accuracy on
     # GSM8K, HotPotQA and CofCA, respectively"; not "in PSNR and SSIM, respectively")
-    resp_on = resp_seg.str.extract(r"^(?s:.*)\b(?:on|across)\s((?s:.*))$", 1).str.extract_all(_rx(P.DATA_NAMES_ITEM))
+    resp_on = pl.col("_resp_seg").str.extract(r"^(?s:.*)\b(?:on|across)\s((?s:.*))$", 1).str.extract_all(_rx(P.DATA_NAMES_ITEM))
     # a known name after on/in/from/of, else "on NAME"; the first of the two when both are
     # there ("0.87 on GenEval, and 2.1 WER on LibriSpeech": GenEval; searched where both are)
     known, on_name = pl.col("_known"), pl.col("_on_name")
@@ -853,6 +854,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         .with_columns(
             _known=_extract(pl.col("rs"), _rx(r"\b(?:on|in|from|of)\s(?:the\s)?(?:[\w-]+\s)?(" + P.DATASET + r")")),
             _on_name=_data_name(pl.col("on_name")),
+            _resp_seg=resp_seg,  # (a column: resp and resp_on read it)
         )
         .with_columns(
             kind=kind,
@@ -860,13 +862,16 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
             name_before_size=name_before_size,
             resp=resp,
             resp_on=resp_on,
+            _ds_named=pl.coalesce(paren_ds, right_ds),  # (a column: ds0 reads it twice)
+        )
+        .with_columns(
             # a count is on the data named right after it ("1,200 images from NAME"), not on
             # data named after the sentence's result ("on 10 samples per class, improving
             # AUROC by +10.6 on NAME"): its name must start within 50 bytes (searched on counts)
             ds0=pl.when(
-                (kind != "count")
-                | (pl.when(kind == "count").then(pl.col("rs")).str.find(pl.coalesce(paren_ds, right_ds), literal=True) < 50)
-            ).then(pl.coalesce(paren_ds, right_ds)),
+                (pl.col("kind") != "count")
+                | (pl.when(pl.col("kind") == "count").then(pl.col("rs")).str.find(pl.col("_ds_named"), literal=True) < 50)
+            ).then(pl.col("_ds_named")),
         )
         .with_columns(
             metric=pl.coalesce("metric1", pl.when(pl.col("kind") != "count").then("metric_gen1")),
