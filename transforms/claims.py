@@ -187,11 +187,12 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
     words = pl.when(pl.col("_plural").is_null()).then(pl.col("_window")).str.extract_all(P.WORD)
     lf = lf.with_columns(words.list.get(i, null_on_oob=True).alias(f"_w{i}") for i in range(4))
     plain = [
-        pl.when(pl.col(w).str.contains(P.PLAIN_NOUN) & ~pl.col(w).str.to_lowercase().is_in(_MODIFIERS)).then(pl.col(w))
+        # (`find` skips the null rows: a word is there on few rows)
+        pl.when(pl.col(w).str.find(P.PLAIN_NOUN).is_not_null() & ~pl.col(w).str.to_lowercase().is_in(_MODIFIERS)).then(pl.col(w))
         for w in ("_w0", "_w1", "_w2", "_w3")
     ]
     chosen = pl.col("_chosen")
-    lower_first = pl.when(chosen.str.contains("^[a-z]")).then(chosen.str.to_lowercase()).otherwise(chosen)
+    lower_first = pl.when(chosen.str.find("^[a-z]").is_not_null()).then(chosen.str.to_lowercase()).otherwise(chosen)
     # An acronym right before the plural noun names the kind of thing ("20,362 CT scans",
     # "1.4 million CAD programs"); other words before it are mostly descriptions (the named
     # examples keep "7000+ different operating conditions" -> condition).
@@ -199,14 +200,16 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
     # A generic head ("clips", "pairs", "categories") is named by the noun before it ("video
     # clips", "sentence pairs", "lesion categories"); a concrete head stands alone ("math problems").
     # (the head is tested first: the word tests then run on its few rows only)
-    generic_before = pl.when(pl.col("_chosen").str.contains(P.GENERIC_HEAD)).then(before)
+    # (a column, read three times; its word tests are `find`s, which skip its many null rows)
+    generic_before = pl.col("_generic_before")
     noun_like = (
-        generic_before.str.contains(r"^[a-z][a-z-]*[a-z]$")
-        & ~generic_before.str.contains(P.ADJECTIVE_SHAPE)
+        generic_before.str.find(r"^[a-z][a-z-]*[a-z]$").is_not_null()
+        & generic_before.str.find(P.ADJECTIVE_SHAPE).is_null()
         & ~generic_before.is_in(_MODIFIERS)
     )
     # ("SOTA" says how good, not what kind: "3 SOTA models" -> model)
-    compound = ((before.str.contains(r"^[A-Z]{2,6}$") & (before != "SOTA")) | noun_like) & ~before.str.contains(P.PLURAL_NOUN)
+    # (`before` is null on most rows: `find` skips them; the compound is false there either way)
+    compound = ((before.str.find(r"^[A-Z]{2,6}$").is_not_null() & (before != "SOTA")) | noun_like) & before.str.find(P.PLURAL_NOUN).is_null()
     noun = pl.concat_str(
         pl.when(compound.fill_null(False)).then(pl.concat_str(before, pl.lit(" "))).otherwise(pl.lit("")),
         _singular(pl.col("_lower")),  # (a column: _singular reads its input in each branch)
@@ -219,7 +222,10 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
         )
         # a plain word shaped like an adjective, adverb or participle names nothing counted
         # ("30 multimodal)", "2,000 reserved for testing", "223 clinically curated ...")
-        .with_columns(_shape=pl.when(pl.col("_plural").is_null()).then(chosen).str.extract(P.NOT_NOUN_SHAPE, 0))
+        .with_columns(
+            _shape=pl.when(pl.col("_plural").is_null()).then(chosen).str.extract(P.NOT_NOUN_SHAPE, 0),
+            _generic_before=pl.when(chosen.str.find(P.GENERIC_HEAD).is_not_null()).then(before),
+        )
         .with_columns(_no_noun=(chosen.is_null() | pl.col("_shape").is_not_null()) & ~pl.col("decimal"))
         .with_columns(
             _lower=pl.when(pl.col("_shape").is_null()).then(lower_first),
@@ -240,7 +246,7 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
         .with_columns(count_unit=pl.coalesce(unit, _singular(pl.col("_of"))))
         # "by 3 points", "+2.1 percentage points", "+17.26pp", "6.2 pp": percentage points
         .with_columns(points=pl.col("count_unit").str.contains(r"(?:^|\s)point$|^pp$").fill_null(False))
-        .drop("_window", "_plural", "_models", "_w0", "_w1", "_w2", "_w3", "_chosen", "_before", "_hyphen", "_shape", "_lower", "_of", "_coord", "_no_noun",
+        .drop("_window", "_plural", "_models", "_w0", "_w1", "_w2", "_w3", "_chosen", "_before", "_hyphen", "_shape", "_lower", "_of", "_coord", "_no_noun", "_generic_before",
               "_defined", "_parts", "_acronym_rs")
     )
 
@@ -695,8 +701,13 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
 
     lf = (
         lf.with_columns(value=value, decimal=decimal, big=big, glued=glued, metric_left=metric_left)
-        .with_columns(decibel=rs_unglued.str.contains(r"^\s?dB\b").fill_null(False))
-        .with_columns(metric_adj=pl.coalesce("metric_left", metric_right), rate=rs_unglued.str.extract_groups(P.RATE))
+        # (a column: read by several steps; `find` skips its null rows, `contains` would not)
+        .with_columns(_rs_unglued=rs_unglued)
+        .with_columns(
+            decibel=pl.col("_rs_unglued").str.find(r"^\s?dB\b").is_not_null(),
+            metric_adj=pl.coalesce("metric_left", metric_right),
+            rate=pl.col("_rs_unglued").str.extract_groups(P.RATE),
+        )
         .with_columns(
             named_paren=named_paren,
             rate_unit=rate_unit,
@@ -704,7 +715,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
             factor=factor,
         )
         .pipe(_with_metric_canon, "metric_adj")
-        .pipe(_with_count_unit, rs_unglued)
+        .pipe(_with_count_unit, pl.col("_rs_unglued"))
     )
     lf = _with_named_metric(lf)
     # Kind and unit from the claim's own text and its immediate neighbourhood.
