@@ -628,25 +628,32 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     # parts (named groups of CLAIM); a bare number (digits only) needs no regex to parse.
     # A plain percent (digits, "%": a third of the claims) is its number and "%": its parse
     # needs no regex either (the capturing parse costs ~300 ns a claim).
-    bare = pl.col("match").str.contains(r"^[0-9.,]+$")
-    plain_pct = pl.col("match").str.contains(r"^[0-9.,]+%$")
+    # So is a plain multiplier (digits, "x" or "×": the only suffix CLAIM reads as `mult` alone).
+    # (columns first: the parse's mask reads them again)
     lf = (
         lf.with_columns(
             ls=_after_last_sentence_end(pl.col("left")),
             rs=_before_first_sentence_end(pl.col("right")),
-            bare=bare,
-            _plain_pct=plain_pct,
-            g=pl.when(~bare & ~plain_pct).then(pl.col("match")).str.extract_groups(P.CLAIM_ANCHORED),
+            bare=pl.col("match").str.contains(r"^[0-9.,]+$"),
+            _plain_pct=pl.col("match").str.contains(r"^[0-9.,]+%$"),
+            _plain_mult=pl.col("match").str.contains(r"^[0-9.,]+[x×]$"),
+        )
+        .with_columns(
+            g=pl.when(~pl.col("bare") & ~pl.col("_plain_pct") & ~pl.col("_plain_mult"))
+            .then(pl.col("match"))
+            .str.extract_groups(P.CLAIM_ANCHORED),
         )
         .unnest("g")
         .with_columns(
             num=pl.coalesce(
-                "num", pl.when("bare").then("match"), pl.when("_plain_pct").then(pl.col("match").str.head(-1)),
+                "num", pl.when("bare").then("match"),
+                pl.when(pl.col("_plain_pct") | pl.col("_plain_mult")).then(pl.col("match").str.head(-1)),
                 pl.concat_str("sint", pl.lit("."), "sfrac"),  # "86. 27%" (null unless split)
             ),
             pct=pl.coalesce("pct", pl.when("_plain_pct").then(pl.lit("%")), pl.when(pl.col("sfrac").is_not_null()).then(pl.lit("%"))),
+            mult=pl.coalesce("mult", pl.when("_plain_mult").then(pl.col("match").str.tail(1))),
         )
-        .drop("_plain_pct")
+        .drop("_plain_pct", "_plain_mult")
     )
 
     # "2-3 million", "1.5 to 2 billion": the first number of a range shares the word
