@@ -51,6 +51,7 @@ import polars as pl
 
 from transforms import claim_patterns as P
 from transforms.schema import CLAIM, CLAIMS
+from transforms.text import only_where
 
 _rx = P.ascii_classes
 _CTX = 160  # characters of context kept on each side of a claim
@@ -699,12 +700,12 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     rate = pl.col("rate")  # a struct column: its fields are read several times
     per = rate.struct.field("rden").replace_strict(P.RATE_PER, default=None, return_dtype=pl.String)
     rate_unit = pl.when(rate.struct.field("fps").is_not_null()).then(pl.lit("frame/s")).otherwise(
-        pl.concat_str(_singular(rate.struct.field("rnoun").str.to_lowercase()), pl.lit("/"), per)
+        pl.concat_str(_singular(pl.col("_rnoun")), pl.lit("/"), per)  # (a column: _singular reads it in each branch)
     )
     dur = pl.col("dur")
     # The suffix is one of DURATION_WORDS, maybe after one white-space character.
     dur_unit = _cut_head(dur, r"^\s?(?:(?:GPU|man|person)[- ]|-)").str.strip_chars_start().replace_strict(P.DURATION_UNITS, default=None, return_dtype=pl.String)
-    factor = (~pl.col("glued") & pl.col("ls").str.contains(P.FACTOR_LEFT)).fill_null(False)
+    factor = pl.when(~pl.col("glued")).then(pl.col("ls")).str.find(P.FACTOR_LEFT).is_not_null()  # (find: skips the glued rows)
 
     lf = (
         lf.with_columns(value=value, decimal=decimal, big=big, glued=glued, metric_left=metric_left)
@@ -717,10 +718,11 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         )
         .with_columns(
             named_paren=named_paren,
-            rate_unit=rate_unit,
+            _rnoun=rate.struct.field("rnoun").str.to_lowercase(),
             dur_unit=dur_unit,
             factor=factor,
         )
+        .with_columns(rate_unit=rate_unit)
         .pipe(_with_metric_canon, "metric_adj")
         .pipe(_with_count_unit, pl.col("_rs_unglued"))
     )
@@ -829,7 +831,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         pl.col("rs")
     ).str.find(known, literal=True)
     right_ds = pl.when(on_first.fill_null(False)).then(on_name).otherwise(pl.coalesce(known, on_name))
-    paren_ds = pl.when(pl.col("named_paren").str.contains("^(?:" + P.DATASET + ")$")).then(pl.col("named_paren"))
+    paren_ds = pl.when(pl.col("named_paren").str.find("^(?:" + P.DATASET + ")$").is_not_null()).then(pl.col("named_paren"))
     # Metric: the group's, else for a score or percent the last metric named before it.
     needs_metric = pl.col("metric1").is_null() & pl.col("metric_gen1").is_null() & pl.col("kind").is_in(["score", "percent"])
     metric_any = pl.when(needs_metric).then(pl.col("ls")).str.tail(100).str.extract_all(P.METRIC).list.last()
@@ -964,18 +966,26 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     # sentence (as in _carry_metric: `ls` covers the gap from the previous claim exactly when
     # no sentence ends in that gap), up to a claim with data of its own or a name in the gap
     # before it ("AIME24 from 60.0% to 63.3% and AIME25 from 46.7%", "MMStar (+1.93)").
-    before = pl.when(results).then(pl.col("ds_before").gather(pl.col("g_first")))
+    # (columns: each is read several times below)
+    before_ds = pl.when(results).then(pl.col("ds_before").gather(pl.col("g_first")))
     same_paper = (pl.col("first").shift(1) == pl.col("first")).fill_null(False)
     gap = pl.col("start") - pl.col("end").shift(1)
-    same_sentence = same_paper & (pl.col("ls").str.len_bytes() >= gap).fill_null(False)
-    # (read where a carry may apply only: a null input skips the search)
+    before, same_sentence = pl.col("_before_ds"), pl.col("_same_sentence")
+    # (read where a carry may apply only: a null input skips the search; the tail of the
+    # other rows is "" then, which costs nothing: transforms.text.only_where)
     may_take = same_sentence & results & pl.col("ds2").is_null() & before.is_null()
-    named_gap = pl.when(may_take).then(pl.col("ls")).str.tail(gap).str.find(_rx(r"\b(?:" + P.DATA_NAME + r")")).is_not_null()
+    named_gap = only_where(may_take, pl.col("ls")).str.tail(gap).str.find(_rx(r"\b(?:" + P.DATA_NAME + r")")).is_not_null()
     sentence_first = _run_first(~same_sentence | pl.col("ds2").is_not_null() | named_gap)
     source = pl.when(before.is_not_null()).then(_ROW).forward_fill()
     carried = pl.when(results & (source >= sentence_first)).then(before.forward_fill())
-    lf = lf.with_columns(_names_before=ls_before.str.extract_all(P.DATASET)).with_columns(ds_before=ds_before).with_columns(
-        _ds=pl.coalesce("ds2", before, carried)
+    lf = (
+        lf.with_columns(_names_before=ls_before.str.extract_all(P.DATASET))
+        .with_columns(ds_before=ds_before)
+        .with_columns(
+            _before_ds=before_ds,
+            _same_sentence=same_paper & (pl.col("ls").str.len_bytes() >= gap).fill_null(False),
+        )
+        .with_columns(_ds=pl.coalesce("ds2", before, carried))
     )
     # (the searches of evaluated things and of costs read only the rows where they can
     # matter: counts, and values with no data yet; a null input skips the search)
