@@ -186,7 +186,8 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
     )
     # No plural: the first plain word that is no modifier (at most four words to look at).
     words = pl.when(pl.col("_plural").is_null()).then(pl.col("_window")).str.extract_all(P.WORD)
-    lf = lf.with_columns(words.list.get(i, null_on_oob=True).alias(f"_w{i}") for i in range(4))
+    # (the words a column first: each of the four reads would run the extract again)
+    lf = lf.with_columns(_words=words).with_columns(pl.col("_words").list.get(i, null_on_oob=True).alias(f"_w{i}") for i in range(4))
     plain = [
         # (`find` skips the null rows: a word is there on few rows)
         pl.when(pl.col(w).str.find(P.PLAIN_NOUN).is_not_null() & ~pl.col(w).str.to_lowercase().is_in(_MODIFIERS)).then(pl.col(w))
@@ -247,7 +248,7 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
         .with_columns(count_unit=pl.coalesce(unit, _singular(pl.col("_of"))))
         # "by 3 points", "+2.1 percentage points", "+17.26pp", "6.2 pp": percentage points
         .with_columns(points=pl.col("count_unit").str.contains(r"(?:^|\s)point$|^pp$").fill_null(False))
-        .drop("_window", "_plural", "_models", "_w0", "_w1", "_w2", "_w3", "_chosen", "_before", "_hyphen", "_shape", "_lower", "_of", "_coord", "_no_noun", "_generic_before",
+        .drop("_window", "_plural", "_models", "_w0", "_w1", "_w2", "_w3", "_chosen", "_before", "_hyphen", "_shape", "_lower", "_of", "_coord", "_no_noun", "_generic_before", "_words",
               "_defined", "_parts", "_acronym_rs")
     )
 
