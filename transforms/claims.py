@@ -51,6 +51,7 @@ import polars as pl
 
 from transforms import claim_patterns as P
 from transforms.schema import CLAIM, CLAIMS
+from transforms.text import only_where
 
 _rx = P.ascii_classes
 _CTX = 160  # characters of context kept on each side of a claim
@@ -185,13 +186,15 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
     )
     # No plural: the first plain word that is no modifier (at most four words to look at).
     words = pl.when(pl.col("_plural").is_null()).then(pl.col("_window")).str.extract_all(P.WORD)
-    lf = lf.with_columns(words.list.get(i, null_on_oob=True).alias(f"_w{i}") for i in range(4))
+    # (the words a column first: each of the four reads would run the extract again)
+    lf = lf.with_columns(_words=words).with_columns(pl.col("_words").list.get(i, null_on_oob=True).alias(f"_w{i}") for i in range(4))
     plain = [
-        pl.when(pl.col(w).str.contains(P.PLAIN_NOUN) & ~pl.col(w).str.to_lowercase().is_in(_MODIFIERS)).then(pl.col(w))
+        # (`find` skips the null rows: a word is there on few rows)
+        pl.when(pl.col(w).str.find(P.PLAIN_NOUN).is_not_null() & ~pl.col(w).str.to_lowercase().is_in(_MODIFIERS)).then(pl.col(w))
         for w in ("_w0", "_w1", "_w2", "_w3")
     ]
     chosen = pl.col("_chosen")
-    lower_first = pl.when(chosen.str.contains("^[a-z]")).then(chosen.str.to_lowercase()).otherwise(chosen)
+    lower_first = pl.when(chosen.str.find("^[a-z]").is_not_null()).then(chosen.str.to_lowercase()).otherwise(chosen)
     # An acronym right before the plural noun names the kind of thing ("20,362 CT scans",
     # "1.4 million CAD programs"); other words before it are mostly descriptions (the named
     # examples keep "7000+ different operating conditions" -> condition).
@@ -199,14 +202,16 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
     # A generic head ("clips", "pairs", "categories") is named by the noun before it ("video
     # clips", "sentence pairs", "lesion categories"); a concrete head stands alone ("math problems").
     # (the head is tested first: the word tests then run on its few rows only)
-    generic_before = pl.when(pl.col("_chosen").str.contains(P.GENERIC_HEAD)).then(before)
+    # (a column, read three times; its word tests are `find`s, which skip its many null rows)
+    generic_before = pl.col("_generic_before")
     noun_like = (
-        generic_before.str.contains(r"^[a-z][a-z-]*[a-z]$")
-        & ~generic_before.str.contains(P.ADJECTIVE_SHAPE)
+        generic_before.str.find(r"^[a-z][a-z-]*[a-z]$").is_not_null()
+        & generic_before.str.find(P.ADJECTIVE_SHAPE).is_null()
         & ~generic_before.is_in(_MODIFIERS)
     )
     # ("SOTA" says how good, not what kind: "3 SOTA models" -> model)
-    compound = ((before.str.contains(r"^[A-Z]{2,6}$") & (before != "SOTA")) | noun_like) & ~before.str.contains(P.PLURAL_NOUN)
+    # (`before` is null on most rows: `find` skips them; the compound is false there either way)
+    compound = ((before.str.find(r"^[A-Z]{2,6}$").is_not_null() & (before != "SOTA")) | noun_like) & before.str.find(P.PLURAL_NOUN).is_null()
     noun = pl.concat_str(
         pl.when(compound.fill_null(False)).then(pl.concat_str(before, pl.lit(" "))).otherwise(pl.lit("")),
         _singular(pl.col("_lower")),  # (a column: _singular reads its input in each branch)
@@ -219,7 +224,10 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
         )
         # a plain word shaped like an adjective, adverb or participle names nothing counted
         # ("30 multimodal)", "2,000 reserved for testing", "223 clinically curated ...")
-        .with_columns(_shape=pl.when(pl.col("_plural").is_null()).then(chosen).str.extract(P.NOT_NOUN_SHAPE, 0))
+        .with_columns(
+            _shape=pl.when(pl.col("_plural").is_null()).then(chosen).str.extract(P.NOT_NOUN_SHAPE, 0),
+            _generic_before=pl.when(chosen.str.find(P.GENERIC_HEAD).is_not_null()).then(before),
+        )
         .with_columns(_no_noun=(chosen.is_null() | pl.col("_shape").is_not_null()) & ~pl.col("decimal"))
         .with_columns(
             _lower=pl.when(pl.col("_shape").is_null()).then(lower_first),
@@ -240,7 +248,7 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
         .with_columns(count_unit=pl.coalesce(unit, _singular(pl.col("_of"))))
         # "by 3 points", "+2.1 percentage points", "+17.26pp", "6.2 pp": percentage points
         .with_columns(points=pl.col("count_unit").str.contains(r"(?:^|\s)point$|^pp$").fill_null(False))
-        .drop("_window", "_plural", "_models", "_w0", "_w1", "_w2", "_w3", "_chosen", "_before", "_hyphen", "_shape", "_lower", "_of", "_coord", "_no_noun",
+        .drop("_window", "_plural", "_models", "_w0", "_w1", "_w2", "_w3", "_chosen", "_before", "_hyphen", "_shape", "_lower", "_of", "_coord", "_no_noun", "_generic_before", "_words",
               "_defined", "_parts", "_acronym_rs")
     )
 
@@ -480,12 +488,12 @@ def _before_first_sentence_end(text: pl.Expr) -> pl.Expr:
 def _is_year(match: pl.Expr, after: pl.Expr) -> pl.Expr:
     """A bare 1950-2039 is a year ("between 2021 and 2023", "2020 to 2025", "Q4 2023",
     "BraTS 2024") unless a plural noun follows within three words ("2000 clips", "2021
-    total staves"): years and dates are not claims (contract section 6)."""
+    total staves"): years and dates are not claims (contract section 6).
+    `match` is read twice: pass a column."""
     year_like = match.str.contains(r"^(?:19[5-9]|20[0-3])[0-9]$")
-    # (on every row: a mask would not spare `contains`, which reads the bytes of masked-out
-    # rows too, see transforms.text.only_where; the anchored pattern fails fast anyway)
-    counted = after.str.contains(_rx(P.YEAR_COUNTED))
-    return year_like & ~counted.fill_null(False)
+    # (read after the year-like numbers only: `find` skips the null rows, `contains` would not)
+    counted = pl.when(year_like).then(after).str.find(_rx(P.YEAR_COUNTED)).is_not_null()
+    return year_like & ~counted
 
 
 def _with_introduced_dataset(lf: pl.LazyFrame, needs: pl.Expr) -> pl.LazyFrame:
@@ -540,16 +548,20 @@ def _named_by_context(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Exp
     """Numbers that the words around them make a name, a date or a setting (contract
     section 6), read in a few characters of context rather than in MARK: "Stage 1", "Task
     11", "Lean 4", "Oct 2025", "29 May 2025", "rho=0", "conf.=0.5", and a size after a name
-    that is not the first word of its sentence ("utilizes Gemma 9B")."""
+    that is not the first word of its sentence ("utilizes Gemma 9B").
+    `match` is read once per shape: pass a column."""
     bare = match.str.contains(r"^[0-9][0-9.,]*$")
     size = match.str.contains(r"^[0-9.]+[BM]$")
     day = match.str.contains(r"^[0-9]{1,2}$")
-    # (on every row: a mask does not spare `contains`, see transforms.text.only_where; these
-    # anchored patterns fail fast, and the masks were evaluated again in each when/then)
-    named = (bare & before.str.contains(_rx(P.LEFT_NOT_CLAIM))) | (size & before.str.contains(_rx(P.LEFT_NAME_SIZE)))
+    # Each search reads only the rows of its shape: `find` skips the null rows (`contains`
+    # would read the bytes of masked-out rows too, see transforms.text.only_where).
+    found = lambda shape, text, pattern: pl.when(shape).then(text).str.find(pattern).is_not_null()  # noqa: E731
+    named = found(bare, before, _rx(P.LEFT_NOT_CLAIM)) | found(size, before, _rx(P.LEFT_NAME_SIZE))
     # (one search for the two patterns read after a bare number)
-    glued = (bare & after.str.contains(f"(?:{P.RIGHT_GLUED})|(?:{P.RIGHT_RESOLUTION})")) | after.str.contains(P.RIGHT_HYPHEN_NAME)
-    return (named | glued | (day & after.str.contains(_rx(P.RIGHT_MONTH)))).fill_null(False)
+    glued = found(bare, after, f"(?:{P.RIGHT_GLUED})|(?:{P.RIGHT_RESOLUTION})") | found(
+        after.str.starts_with("-"), after, P.RIGHT_HYPHEN_NAME
+    )
+    return named | glued | found(day, after, _rx(P.RIGHT_MONTH))
 
 
 def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
@@ -650,25 +662,32 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     # parts (named groups of CLAIM); a bare number (digits only) needs no regex to parse.
     # A plain percent (digits, "%": a third of the claims) is its number and "%": its parse
     # needs no regex either (the capturing parse costs ~300 ns a claim).
-    bare = pl.col("match").str.contains(r"^[0-9.,]+$")
-    plain_pct = pl.col("match").str.contains(r"^[0-9.,]+%$")
+    # So is a plain multiplier (digits, "x" or "×": the only suffix CLAIM reads as `mult` alone).
+    # (columns first: the parse's mask reads them again)
     lf = (
         lf.with_columns(
             ls=_after_last_sentence_end(pl.col("left")),
             rs=_before_first_sentence_end(pl.col("right")),
-            bare=bare,
-            _plain_pct=plain_pct,
-            g=pl.when(~bare & ~plain_pct).then(pl.col("match")).str.extract_groups(P.CLAIM_ANCHORED),
+            bare=pl.col("match").str.contains(r"^[0-9.,]+$"),
+            _plain_pct=pl.col("match").str.contains(r"^[0-9.,]+%$"),
+            _plain_mult=pl.col("match").str.contains(r"^[0-9.,]+[x×]$"),
+        )
+        .with_columns(
+            g=pl.when(~pl.col("bare") & ~pl.col("_plain_pct") & ~pl.col("_plain_mult"))
+            .then(pl.col("match"))
+            .str.extract_groups(P.CLAIM_ANCHORED),
         )
         .unnest("g")
         .with_columns(
             num=pl.coalesce(
-                "num", pl.when("bare").then("match"), pl.when("_plain_pct").then(pl.col("match").str.head(-1)),
+                "num", pl.when("bare").then("match"),
+                pl.when(pl.col("_plain_pct") | pl.col("_plain_mult")).then(pl.col("match").str.head(-1)),
                 pl.concat_str("sint", pl.lit("."), "sfrac"),  # "86. 27%" (null unless split)
             ),
             pct=pl.coalesce("pct", pl.when("_plain_pct").then(pl.lit("%")), pl.when(pl.col("sfrac").is_not_null()).then(pl.lit("%"))),
+            mult=pl.coalesce("mult", pl.when("_plain_mult").then(pl.col("match").str.tail(1))),
         )
-        .drop("_plain_pct")
+        .drop("_plain_pct", "_plain_mult")
     )
 
     # "2-3 million", "1.5 to 2 billion": the first number of a range shares the word
@@ -714,25 +733,31 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     rate = pl.col("rate")  # a struct column: its fields are read several times
     per = rate.struct.field("rden").replace_strict(P.RATE_PER, default=None, return_dtype=pl.String)
     rate_unit = pl.when(rate.struct.field("fps").is_not_null()).then(pl.lit("frame/s")).otherwise(
-        pl.concat_str(_singular(rate.struct.field("rnoun").str.to_lowercase()), pl.lit("/"), per)
+        pl.concat_str(_singular(pl.col("_rnoun")), pl.lit("/"), per)  # (a column: _singular reads it in each branch)
     )
     dur = pl.col("dur")
     # The suffix is one of DURATION_WORDS, maybe after one white-space character.
     dur_unit = _cut_head(dur, r"^\s?(?:(?:GPU|man|person)[- ]|-)").str.strip_chars_start().replace_strict(P.DURATION_UNITS, default=None, return_dtype=pl.String)
-    factor = (~pl.col("glued") & pl.col("ls").str.contains(P.FACTOR_LEFT)).fill_null(False)
+    factor = pl.when(~pl.col("glued")).then(pl.col("ls")).str.find(P.FACTOR_LEFT).is_not_null()  # (find: skips the glued rows)
 
     lf = (
         lf.with_columns(value=value, decimal=decimal, big=big, glued=glued, metric_left=metric_left)
-        .with_columns(decibel=rs_unglued.str.contains(r"^\s?dB\b").fill_null(False))
-        .with_columns(metric_adj=pl.coalesce("metric_left", metric_right), rate=rs_unglued.str.extract_groups(P.RATE))
+        # (a column: read by several steps; `find` skips its null rows, `contains` would not)
+        .with_columns(_rs_unglued=rs_unglued)
+        .with_columns(
+            decibel=pl.col("_rs_unglued").str.find(r"^\s?dB\b").is_not_null(),
+            metric_adj=pl.coalesce("metric_left", metric_right),
+            rate=pl.col("_rs_unglued").str.extract_groups(P.RATE),
+        )
         .with_columns(
             named_paren=named_paren,
-            rate_unit=rate_unit,
+            _rnoun=rate.struct.field("rnoun").str.to_lowercase(),
             dur_unit=dur_unit,
             factor=factor,
         )
+        .with_columns(rate_unit=rate_unit)
         .pipe(_with_metric_canon, "metric_adj")
-        .pipe(_with_count_unit, rs_unglued)
+        .pipe(_with_count_unit, pl.col("_rs_unglued"))
     )
     lf = _with_named_metric(lf)
     # Kind and unit from the claim's own text and its immediate neighbourhood.
@@ -818,18 +843,19 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         .then(pl.col("ls"))
         .str.extract(P.NOUN_LEFT, 1)
     )
-    name_before_size = pl.col("big") & pl.col("ls").str.contains(P.NAME_BEFORE_SIZE)
+    # (searched on sizes only: `find` skips the null rows, `contains` would read every row)
+    name_before_size = pl.when(pl.col("big")).then(pl.col("ls")).str.find(P.NAME_BEFORE_SIZE).is_not_null()
     # "... on A and B respectively" (read on the group's last row).
-    says_respectively = (pl.col("gpos") == pl.col("gsize") - 1) & pl.col("rs").str.contains("respectively", literal=True)
+    says_respectively = pl.when(pl.col("gpos") == pl.col("gsize") - 1).then(pl.col("rs")).str.find("respectively", literal=True).is_not_null()
     resp_seg = (
         pl.when(says_respectively)
         .then(pl.col("rs"))
         .str.extract(_rx(r"^((?:[^.;]|\.[0-9])*?\brespectively\b(?:\s(?:on|in)\s(?:[^.;]|\.[0-9])*)?)"), 1)
     )
-    resp = resp_seg.str.extract_all(P.DATASET)
+    resp = pl.col("_resp_seg").str.extract_all(P.DATASET)
     # ... and any data names after its last "on" ("by 21.5%, 12.3% and 14.8% in accuracy on
     # GSM8K, HotPotQA and CofCA, respectively"; not "in PSNR and SSIM, respectively")
-    resp_on = resp_seg.str.extract(r"^(?s:.*)\b(?:on|across)\s((?s:.*))$", 1).str.extract_all(_rx(P.DATA_NAMES_ITEM))
+    resp_on = pl.col("_resp_seg").str.extract(r"^(?s:.*)\b(?:on|across)\s((?s:.*))$", 1).str.extract_all(_rx(P.DATA_NAMES_ITEM))
     # a known name after on/in/from/of, else "on NAME"; the first of the two when both are
     # there ("0.87 on GenEval, and 2.1 WER on LibriSpeech": GenEval; searched where both are)
     known, on_name = pl.col("_known"), pl.col("_on_name")
@@ -838,7 +864,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         pl.col("rs")
     ).str.find(known, literal=True)
     right_ds = pl.when(on_first.fill_null(False)).then(on_name).otherwise(pl.coalesce(known, on_name))
-    paren_ds = pl.when(pl.col("named_paren").str.contains("^(?:" + P.DATASET + ")$")).then(pl.col("named_paren"))
+    paren_ds = pl.when(pl.col("named_paren").str.find("^(?:" + P.DATASET + ")$").is_not_null()).then(pl.col("named_paren"))
     # Metric: the group's, else for a score or percent the last metric named before it
     # (metric_any, read in _carry_metric on the rows nothing else gave a metric).
     # Dataset: "... on A and B respectively" pairs values with names; else "on X" after
@@ -880,6 +906,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         .with_columns(
             _known=_extract(pl.col("rs"), _rx(r"\b(?:on|in|from|of)\s(?:the\s)?(?:[\w-]+\s)?(" + P.DATASET + r")")),
             _on_name=_data_name(pl.col("on_name")),
+            _resp_seg=resp_seg,  # (a column: resp and resp_on read it)
         )
         .with_columns(
             kind=kind,
@@ -887,13 +914,16 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
             name_before_size=name_before_size,
             resp=resp,
             resp_on=resp_on,
+            _ds_named=pl.coalesce(paren_ds, right_ds),  # (a column: ds0 reads it twice)
+        )
+        .with_columns(
             # a count is on the data named right after it ("1,200 images from NAME"), not on
             # data named after the sentence's result ("on 10 samples per class, improving
             # AUROC by +10.6 on NAME"): its name must start within 50 bytes (searched on counts)
             ds0=pl.when(
-                (kind != "count")
-                | (pl.when(kind == "count").then(pl.col("rs")).str.find(pl.coalesce(paren_ds, right_ds), literal=True) < 50)
-            ).then(pl.coalesce(paren_ds, right_ds)),
+                (pl.col("kind") != "count")
+                | (pl.when(pl.col("kind") == "count").then(pl.col("rs")).str.find(pl.col("_ds_named"), literal=True) < 50)
+            ).then(pl.col("_ds_named")),
         )
         .with_columns(
             metric=pl.coalesce("metric1", pl.when(pl.col("kind") != "count").then("metric_gen1")),
@@ -977,18 +1007,26 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     # sentence (as in _carry_metric: `ls` covers the gap from the previous claim exactly when
     # no sentence ends in that gap), up to a claim with data of its own or a name in the gap
     # before it ("AIME24 from 60.0% to 63.3% and AIME25 from 46.7%", "MMStar (+1.93)").
-    before = pl.when(results).then(pl.col("ds_before").gather(pl.col("g_first")))
+    # (columns: each is read several times below)
+    before_ds = pl.when(results).then(pl.col("ds_before").gather(pl.col("g_first")))
     same_paper = (pl.col("first").shift(1) == pl.col("first")).fill_null(False)
     gap = pl.col("start") - pl.col("end").shift(1)
-    same_sentence = same_paper & (pl.col("ls").str.len_bytes() >= gap).fill_null(False)
-    # (read where a carry may apply only: a null input skips the search)
+    before, same_sentence = pl.col("_before_ds"), pl.col("_same_sentence")
+    # (read where a carry may apply only: a null input skips the search; the tail of the
+    # other rows is "" then, which costs nothing: transforms.text.only_where)
     may_take = same_sentence & results & pl.col("ds2").is_null() & before.is_null()
-    named_gap = pl.when(may_take).then(pl.col("ls")).str.tail(gap).str.find(_rx(r"\b(?:" + P.DATA_NAME + r")")).is_not_null()
+    named_gap = only_where(may_take, pl.col("ls")).str.tail(gap).str.find(_rx(r"\b(?:" + P.DATA_NAME + r")")).is_not_null()
     sentence_first = _run_first(~same_sentence | pl.col("ds2").is_not_null() | named_gap)
     source = pl.when(before.is_not_null()).then(_ROW).forward_fill()
     carried = pl.when(results & (source >= sentence_first)).then(before.forward_fill())
-    lf = lf.with_columns(_names_before=ls_before.str.extract_all(P.DATASET)).with_columns(ds_before=ds_before).with_columns(
-        _ds=pl.coalesce("ds2", before, carried)
+    lf = (
+        lf.with_columns(_names_before=ls_before.str.extract_all(P.DATASET))
+        .with_columns(ds_before=ds_before)
+        .with_columns(
+            _before_ds=before_ds,
+            _same_sentence=same_paper & (pl.col("ls").str.len_bytes() >= gap).fill_null(False),
+        )
+        .with_columns(_ds=pl.coalesce("ds2", before, carried))
     )
     # (the searches of evaluated things and of costs read only the rows where they can
     # matter: counts, and values with no data yet; a null input skips the search)

@@ -1108,3 +1108,17 @@ def test_count_before_and_takes_the_noun_after_it() -> None:
     noun after it is what both count (a lone word before "and" is no noun of its own)."""
     got = claims_of("We pool 120 labeled and 3 million unlabeled chest scans, and 8 open or closed LLMs.")
     assert [(c["text"], c["unit"]) for c in got] == [("120", "scan"), ("3 million", "scan"), ("8", "LLM")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.from_regex(r"\A[0-9.,]{1,9}[x×]\Z", fullmatch=True))
+def test_a_plain_multiplier_parses_as_its_number_and_its_sign(span: str) -> None:
+    """claims_in_input_order reads a claim of digits then "x"/"×" without the capturing
+    parse (number = all but the last character, mult = the last): that must be what the
+    parse of CLAIM_ANCHORED gives wherever the span is a claim."""
+    from transforms import claim_patterns as P
+
+    groups = pl.Series([span]).str.extract_groups(P.CLAIM_ANCHORED).struct.unnest().row(0, named=True)
+    if groups["num"] is None:  # not a claim ("1,2x"): never parsed
+        return
+    assert groups == {**{name: None for name in groups}, "num": span[:-1], "mult": span[-1]}
