@@ -91,6 +91,13 @@ def _extract(expr: pl.Expr, pattern: str, group: int = 1) -> pl.Expr:
 # capturing around their long alternations costs 4x the replace.)
 
 
+def _found(where: pl.Expr, text: pl.Expr, pattern: str, literal: bool = False) -> pl.Expr:
+    """Whether `pattern` occurs in `text`, searched on the rows of `where` only (false on the
+    others, never null): `find` skips the null rows the mask leaves, `contains` would read
+    every row, masked or not (see transforms.text.only_where)."""
+    return pl.when(where).then(text).str.find(pattern, literal=literal).is_not_null()
+
+
 def _cut_head(expr: pl.Expr, head: str) -> pl.Expr:
     """expr.str.replace(head, "") for a pattern `head` anchored with ^ (inline flags first)."""
     return pl.coalesce(expr.str.extract(head + r"((?s:.*))$", 1), expr)
@@ -323,7 +330,7 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
         # follows names whose things are counted, not a measure
         .with_columns(
             _right_raw=pl.when(
-                pl.when(col("_right_raw").is_not_null()).then(col("_rs_n")).str.find(_rx(P.OF_NAME_MODIFIER)).is_null()
+                ~_found(col("_right_raw").is_not_null(), col("_rs_n"), _rx(P.OF_NAME_MODIFIER))
             ).then(col("_right_raw"))
         )
         # "reducing latency by 37.6%, LLM invocations by 43.0%": a list item that shares the verb
@@ -336,7 +343,7 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
             _verb_raw=pl.coalesce(
                 "_verb_raw",
                 pl.when(
-                    pl.when(col("_gap").is_not_null()).then(col("_ls_n")).str.find(_rx(P.CHANGE_VERB + r"|\bby\s[~+]?[0-9]")).is_not_null()
+                    _found(col("_gap").is_not_null(), col("_ls_n"), _rx(P.CHANGE_VERB + r"|\bby\s[~+]?[0-9]"))
                 ).then(col("_gap")),
             )
         )
@@ -361,7 +368,7 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
         # (extract and find skip null rows: each step reads only the rows still in play)
         .with_columns(_chg=pl.when(col("_cmp").is_null()).then(col("_cmp_rs")))
         .with_columns(_chg_np=col("_chg").str.extract(_rx(P.CHANGE_IN_NP), 2))
-        .with_columns(_chg_noun=pl.when(col("_chg_np").is_not_null()).then(col("_chg")).str.find(_rx(P.CHANGE_NOUN_RIGHT)).is_not_null())
+        .with_columns(_chg_noun=_found(col("_chg_np").is_not_null(), col("_chg"), _rx(P.CHANGE_NOUN_RIGHT)))
         .with_columns(_chg_np=col("_chg_np").str.extract(_rx(P.NP_BEFORE_STOP), 1))
         .with_columns(_chg_np=pl.when(col("_chg_np").str.find("[A-Za-z]{2}").is_not_null()
                                       & col("_chg_np").str.find("^[A-Z][a-z]+$").is_null()).then(col("_chg_np")))
@@ -442,7 +449,7 @@ def _carry_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
     source_row = pl.when(source.is_not_null()).then(_ROW).forward_fill()
     carried = pl.when(source_row >= pl.col("s_first")).then(source.forward_fill())
     takes = result & pl.col("metric").is_null()
-    open_tail = pl.when(takes).then(pl.col("rs")).str.find(_rx(P.OPEN_TAIL)).is_not_null()  # (find: skips nulls)
+    open_tail = _found(takes, pl.col("rs"), _rx(P.OPEN_TAIL))
     # a source whose metric is what its change was in ("gains of 35% in object removal and 47%
     # in object replacement"): the values after it name their own (column metric_in)
     source_in = pl.when(source.is_not_null()).then((pl.col("metric_in") == source).fill_null(False)).forward_fill()
@@ -492,7 +499,7 @@ def _is_year(match: pl.Expr, after: pl.Expr) -> pl.Expr:
     `match` is read twice: pass a column."""
     year_like = match.str.contains(r"^(?:19[5-9]|20[0-3])[0-9]$")
     # (read after the year-like numbers only: `find` skips the null rows, `contains` would not)
-    counted = pl.when(year_like).then(after).str.find(_rx(P.YEAR_COUNTED)).is_not_null()
+    counted = _found(year_like, after, _rx(P.YEAR_COUNTED))
     return year_like & ~counted
 
 
@@ -553,15 +560,13 @@ def _named_by_context(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Exp
     bare = match.str.contains(r"^[0-9][0-9.,]*$")
     size = match.str.contains(r"^[0-9.]+[BM]$")
     day = match.str.contains(r"^[0-9]{1,2}$")
-    # Each search reads only the rows of its shape: `find` skips the null rows (`contains`
-    # would read the bytes of masked-out rows too, see transforms.text.only_where).
-    found = lambda shape, text, pattern: pl.when(shape).then(text).str.find(pattern).is_not_null()  # noqa: E731
-    named = found(bare, before, _rx(P.LEFT_NOT_CLAIM)) | found(size, before, _rx(P.LEFT_NAME_SIZE))
+    # (each search reads only the rows of its shape, see _found)
+    named = _found(bare, before, _rx(P.LEFT_NOT_CLAIM)) | _found(size, before, _rx(P.LEFT_NAME_SIZE))
     # (one search for the two patterns read after a bare number)
-    glued = found(bare, after, f"(?:{P.RIGHT_GLUED})|(?:{P.RIGHT_RESOLUTION})") | found(
+    glued = _found(bare, after, f"(?:{P.RIGHT_GLUED})|(?:{P.RIGHT_RESOLUTION})") | _found(
         after.str.starts_with("-"), after, P.RIGHT_HYPHEN_NAME
     )
-    return named | glued | found(day, after, _rx(P.RIGHT_MONTH))
+    return named | glued | _found(day, after, _rx(P.RIGHT_MONTH))
 
 
 def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
@@ -738,7 +743,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     dur = pl.col("dur")
     # The suffix is one of DURATION_WORDS, maybe after one white-space character.
     dur_unit = _cut_head(dur, r"^\s?(?:(?:GPU|man|person)[- ]|-)").str.strip_chars_start().replace_strict(P.DURATION_UNITS, default=None, return_dtype=pl.String)
-    factor = pl.when(~pl.col("glued")).then(pl.col("ls")).str.find(P.FACTOR_LEFT).is_not_null()  # (find: skips the glued rows)
+    factor = _found(~pl.col("glued"), pl.col("ls"), P.FACTOR_LEFT)
 
     lf = (
         lf.with_columns(value=value, decimal=decimal, big=big, glued=glued, metric_left=metric_left)
@@ -778,8 +783,9 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         (pl.col("rate_unit").is_not_null(), "rate", pl.col("rate_unit")),
         (pl.col("named_paren").is_not_null() & pl.col("decimal"), "score", pl.col("named_paren")),
         (pl.col("points"), "score", "points"),
-        # "+40pp", "1.5 pts": percentage points abbreviated (contract section 6: "+2.12 pp" is points)
-        (pl.col("count_unit").is_in(["pp", "pt", "p.p."]).fill_null(False), "score", "points"),
+        # "1.5 pts": percentage points abbreviated (contract section 6: "+2.12 pp" is points;
+        # "pp" is read as points with `points` above)
+        (pl.col("count_unit").is_in(["pt", "p.p."]).fill_null(False), "score", "points"),
         # an angle is measured, not counted: "rotation error from ~17 degrees to ~10 degrees"
         ((pl.col("count_unit") == "degree").fill_null(False), "score", "degree"),
         (pl.col("decibel"), "score", "dB"),
@@ -844,9 +850,9 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         .str.extract(P.NOUN_LEFT, 1)
     )
     # (searched on sizes only: `find` skips the null rows, `contains` would read every row)
-    name_before_size = pl.when(pl.col("big")).then(pl.col("ls")).str.find(P.NAME_BEFORE_SIZE).is_not_null()
+    name_before_size = _found(pl.col("big"), pl.col("ls"), P.NAME_BEFORE_SIZE)
     # "... on A and B respectively" (read on the group's last row).
-    says_respectively = pl.when(pl.col("gpos") == pl.col("gsize") - 1).then(pl.col("rs")).str.find("respectively", literal=True).is_not_null()
+    says_respectively = _found(pl.col("gpos") == pl.col("gsize") - 1, pl.col("rs"), "respectively", literal=True)
     resp_seg = (
         pl.when(says_respectively)
         .then(pl.col("rs"))
@@ -962,7 +968,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         paper_of_saying.backward_fill() == pl.col("first")
     ).fill_null(False)
     # ... but a share of things is no accuracy ("3.9% of the data", "26.92% of queries resolve")
-    share = pl.when(pl.col("metric").is_null() & (pl.col("kind") == "percent")).then(pl.col("rs")).str.find(r"^\s?of\s").is_not_null()
+    share = _found(pl.col("metric").is_null() & (pl.col("kind") == "percent"), pl.col("rs"), r"^\s?of\s")
     lf = (
         lf.with_columns(
             _ls_acc=pl.when(pl.col("ls").str.contains("ccuracy", literal=True)).then(pl.col("ls")),
@@ -1034,8 +1040,8 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         _models=pl.col("unit").str.contains(P.MODEL_NOUN).fill_null(False)
     ).with_columns(
         _evaluated=pl.col("_models")
-        | pl.when(pl.col("kind") == "count").then(pl.col("unit")).str.find(P.EVALUATED_NOUN).is_not_null(),
-        _costs=pl.when(pl.col("_ds").is_null()).then(pl.col("metric")).str.find(P.COST_METRIC).is_not_null(),
+        | _found(pl.col("kind") == "count", pl.col("unit"), P.EVALUATED_NOUN),
+        _costs=_found(pl.col("_ds").is_null(), pl.col("metric"), P.COST_METRIC),
     )
     # a count of models or of evaluated systems is on no data ("7B models on EVT-Bench")
     lf = _with_introduced_dataset(lf, pl.col("_ds").is_null() & ~about_models).with_columns(
