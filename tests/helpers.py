@@ -50,6 +50,13 @@ def parquet_bytes(output: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted((output / "parquet").glob("*.parquet"))}
 
 
+class QuietHandler:
+    """Mixed into the tests' request handlers: no access log on the test output."""
+
+    def log_message(self, *args):
+        pass
+
+
 @contextlib.contextmanager
 def local_http_server(handler) -> Iterator[ThreadingHTTPServer]:
     """`handler` served on 127.0.0.1 (a free port) from a thread for the block: the tests'
@@ -78,11 +85,8 @@ class FakeService:
     def __enter__(self):
         fake = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(QuietHandler, BaseHTTPRequestHandler):
             timeout = 30  # a stuck client cannot hold a handler thread forever
-
-            def log_message(self, *args):  # keep test output quiet
-                pass
 
         for method in self.methods:
             setattr(Handler, f"do_{method}", lambda request: fake._handle(request))

@@ -14,7 +14,7 @@ import pytest
 
 from flows.pipeline import run_release
 from flows.release import ReleaseError
-from tests.helpers import local_http_server, parquet_bytes, sample_entries, write_snapshot
+from tests.helpers import QuietHandler, local_http_server, parquet_bytes, sample_entries, write_snapshot
 
 pytestmark = pytest.mark.usefixtures("prefect_api")
 
@@ -86,16 +86,13 @@ def test_a_second_run_at_once_is_refused_with_a_clear_message(tmp_path, three_da
     assert run_release([str(three_days[0])], str(output))["outcome"] == "published"
 
 
-class SnapshotHandler(SimpleHTTPRequestHandler):
+class SnapshotHandler(QuietHandler, SimpleHTTPRequestHandler):
     """Serves a folder; paths under /slow/ answer only after the client gave up."""
 
     def do_GET(self):
         if self.path.startswith("/slow/"):
             time.sleep(3)
         return super().do_GET()
-
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture

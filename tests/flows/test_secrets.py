@@ -15,7 +15,7 @@ import polars as pl
 import pytest
 
 from flows.redact import conceal, has_secret, mask, redact_url, reveal
-from tests.helpers import ROOT, SAMPLE, local_http_server, sample_entries, write_snapshot
+from tests.helpers import ROOT, SAMPLE, QuietHandler, local_http_server, sample_entries, write_snapshot
 
 QUERY_SECRET = "s3cr3t-query-7f1d9c"
 PASSWORD = "pa55word-b21e4a"
@@ -53,7 +53,7 @@ def test_token_like_strings_are_masked_on_one_line(text):
     assert not any(secret in masked for secret in (HUB_TOKEN, PASSWORD, QUERY_SECRET, HUB_TOKEN[3:]))
 
 
-class AuthHandler(SimpleHTTPRequestHandler):
+class AuthHandler(QuietHandler, SimpleHTTPRequestHandler):
     """Serves the folder only to a request that carries the credentials."""
 
     seen: list[str]
@@ -74,9 +74,6 @@ class AuthHandler(SimpleHTTPRequestHandler):
     def do_HEAD(self):
         if self.allowed():
             super().do_HEAD()
-
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture
@@ -136,7 +133,7 @@ def test_credentials_in_source_urls_reach_the_server_and_nothing_else(tmp_path, 
 def echoing_hub():
     """A Hub endpoint that answers every request 401 with the request's headers in its body."""
 
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(QuietHandler, BaseHTTPRequestHandler):
         def do_GET(self):
             headers = "\n".join(f"{name}: {value}" for name, value in self.headers.items())
             body = json.dumps({"error": f"Unauthorized. You sent:\n{headers}"}).encode()
@@ -147,9 +144,6 @@ def echoing_hub():
             self.wfile.write(body)
 
         do_POST = do_PUT = do_HEAD = do_GET
-
-        def log_message(self, *args):
-            pass
 
     with local_http_server(Handler) as server:
         yield f"http://127.0.0.1:{server.server_address[1]}"
