@@ -11,7 +11,7 @@ import polars as pl
 from transforms.claims import claims_in_input_order, empty_claims, nest_claims
 from transforms.identity import paper_id, title_key
 from transforms.segment import pair_entries, segment
-from transforms.text import FLAG_NAMES, on_rows_where, render_tex, repair_column, tex_kept
+from transforms.text import FLAG_NAMES, render_tex, repair_column, tex_kept
 from transforms.urls import URL_FLAGS, find_urls, rejoin_broken_urls
 
 ENTRY_COLUMNS = [
@@ -21,17 +21,13 @@ ENTRY_COLUMNS = [
 
 
 def _rejoin_urls(entries: pl.LazyFrame) -> pl.LazyFrame:
-    # Only the abstracts with a "://" can hold a broken URL (a tenth to a quarter of them).
-    has_scheme = lambda text: text.str.contains("://", literal=True)  # noqa: E731
-    rejoined = on_rows_where(pl.col("abstract"), has_scheme, rejoin_broken_urls)
+    # On every row, though a tenth to a quarter of them have a URL: the claims pass scans
+    # `abstract` dozens of times, and a column written anew in one pass (not rows scattered
+    # into the repaired one, see text.on_rows_where) is faster to scan.
+    rejoined = rejoin_broken_urls(pl.col("abstract"))
     # Rejoining always drops a space: a row changed iff its length did (no string compare).
-    changed = pl.col("__rejoined").str.len_bytes() != pl.col("abstract").str.len_bytes()
-    return (
-        entries.with_columns(__rejoined=rejoined)
-        .with_columns(url_rejoined=changed)
-        .with_columns(abstract=pl.col("__rejoined"))
-        .drop("__rejoined")
-    )
+    changed = rejoined.str.len_bytes() != pl.col("abstract").str.len_bytes()
+    return entries.with_columns(abstract=rejoined, url_rejoined=changed)
 
 
 def attach_claims(entries: pl.LazyFrame) -> pl.LazyFrame:
