@@ -248,47 +248,73 @@ LITERAL_SCANS: dict[str, Callable[[pl.Expr], pl.Expr]] = {
 assert {hint for _, hint, _ in REPAIRS} == set(LITERAL_SCANS) | set(SKIPPED_WHEN_PLAIN)
 # The other hints in one regex, for the rows that are not plain.
 UNICODE_HINT = "|".join(f"(?:{hint})" for hint in SKIPPED_WHEN_PLAIN)
+# White space or mojibake: the rows the last two repairs may change (the white-space repair
+# only takes characters out of a row, or makes a run of them one space: it never makes
+# mojibake), so each of the two is searched for on the rows of this one scan only.
+WHITESPACE_OR_MOJIBAKE = f"(?:{WHITESPACE_HINT})|(?:{MOJIBAKE_HINT})"
+_LAST_TWO = (WHITESPACE_HINT, MOJIBAKE_HINT)
+assert [hint for _, hint, _ in REPAIRS[-2:]] == list(_LAST_TWO)
 
 
 def _skipped_hint_matches(text: pl.Expr, is_plain: pl.Expr, hint: str) -> pl.Expr:
-    """text.str.contains(hint) for a hint of SKIPPED_WHEN_PLAIN (or their union
-    UNICODE_HINT), without scanning the plain rows: on them only WHITESPACE_HINT can match,
-    and there it is a double space or a space at either end."""
+    """text.str.contains(hint) for a hint of SKIPPED_WHEN_PLAIN (or a union of some, with
+    WHITESPACE_HINT in it), without scanning the plain rows: on them only WHITESPACE_HINT
+    can match, and there it is a double space or a space at either end."""
     in_plain = pl.lit(False)
-    if hint in (WHITESPACE_HINT, UNICODE_HINT):
+    if hint in (WHITESPACE_HINT, UNICODE_HINT, WHITESPACE_OR_MOJIBAKE):
         in_plain = text.str.contains("  ", literal=True) | text.str.starts_with(" ") | text.str.ends_with(" ")
     return pl.when(is_plain).then(in_plain).otherwise(only_where(~is_plain, text).str.contains(hint))
+
+
+def _hint_scan(hint: str) -> pl.Expr:
+    text, is_plain = pl.col("text"), pl.col("plain")
+    return LITERAL_SCANS[hint](text) if hint in LITERAL_SCANS else _skipped_hint_matches(text, is_plain, hint)
 
 
 def _hint_matches(texts: pl.Series, hint: str, plain: pl.Series) -> pl.Series:
     """The rows to run the repair of `hint` on: texts.str.contains(hint), by literal
     searches (LITERAL_SCANS), and plain rows not scanned for a hint of SKIPPED_WHEN_PLAIN."""
-    text, is_plain = pl.col("text"), pl.col("plain")
-    matches = LITERAL_SCANS[hint](text) if hint in LITERAL_SCANS else _skipped_hint_matches(text, is_plain, hint)
-    return pl.DataFrame({"text": texts, "plain": plain}).select(matches).to_series().fill_null(False)
+    return pl.DataFrame({"text": texts, "plain": plain}).select(_hint_scan(hint)).to_series().fill_null(False)
 
 
-def _needs_repair(texts: pl.Series, plain: pl.Series) -> pl.Series:
+def _needs_repair(texts: pl.Series, plain: pl.Series) -> tuple[pl.Series, pl.DataFrame]:
     """texts.str.contains(ANY_HINT), false on null rows: the literal scans on every row,
-    one regex of the other hints on the rows that are not plain."""
-    text, is_plain = pl.col("text"), pl.col("plain")
-    scans = [scan(text) for scan in LITERAL_SCANS.values()]
-    needs = pl.any_horizontal(*scans, _skipped_hint_matches(text, is_plain, UNICODE_HINT))
-    return pl.DataFrame({"text": texts, "plain": plain}).select(needs).to_series().fill_null(False)
+    one regex of the other hints on the rows that are not plain; and the rows of each
+    literal scan (a column per hint of LITERAL_SCANS)."""
+    scans = (
+        pl.DataFrame({"text": texts, "plain": plain})
+        .select(**{hint: _hint_scan(hint).fill_null(False) for hint in LITERAL_SCANS}, __others=_hint_scan(UNICODE_HINT))
+    )
+    needs = scans.select(pl.any_horizontal(pl.all()).fill_null(False)).to_series()
+    return needs, scans.drop("__others")
 
 
-def _repair_rows(texts: pl.Series, plain: pl.Series) -> tuple[pl.Series, pl.Series]:
+def _repair_rows(texts: pl.Series, plain: pl.Series, scanned: pl.DataFrame) -> tuple[pl.Series, pl.Series]:
     """Every repair in turn, each on the rows its hint matches -> (texts, changed bits).
-    `plain`: _ascii_plain(texts)."""
+    `plain`: _ascii_plain(texts); `scanned`: what the literal scans found in `texts`, used
+    while no repair has changed a row."""
     changed = pl.zeros(texts.len(), dtype=pl.UInt8, eager=True)
+    unchanged = True
+    last_two: pl.Series | None = None
     for bit, (flag, hint, repair) in enumerate(REPAIRS):
-        needs = _hint_matches(texts, hint, plain)
+        if unchanged and hint in scanned.columns:
+            needs = scanned[hint]
+        elif hint in _LAST_TWO:
+            if last_two is None:
+                last_two = _hint_matches(texts, WHITESPACE_OR_MOJIBAKE, plain).arg_true()
+            needs = pl.zeros(texts.len(), dtype=pl.Boolean, eager=True)
+            if last_two.len():
+                needs = needs.scatter(last_two, _hint_matches(texts.gather(last_two), hint, plain.gather(last_two)))
+        else:
+            needs = _hint_matches(texts, hint, plain)
         if not needs.any():
             continue
         positions = needs.arg_true()
         before = texts.gather(positions)
         after = before.to_frame("text").select(repair(pl.col("text"))).to_series()
         differs = (before != after).fill_null(False)
+        if differs.any():
+            unchanged = False
         texts = texts.clone().scatter(positions, after)
         changed = changed.clone().scatter(positions, changed.gather(positions) | differs.cast(pl.UInt8) * (1 << bit))
         if flag not in KEEP_PLAIN and differs.any():
@@ -299,11 +325,11 @@ def _repair_rows(texts: pl.Series, plain: pl.Series) -> tuple[pl.Series, pl.Seri
 def _repair(texts: pl.Series) -> pl.Series:
     """Struct {text, changed} for a column: only the rows that match some hint are touched."""
     plain = _ascii_plain(texts)
-    needs = _needs_repair(texts, plain)
+    needs, scanned = _needs_repair(texts, plain)
     changed = pl.zeros(texts.len(), dtype=pl.UInt8, eager=True)
     if needs.any():
         positions = needs.arg_true()
-        fixed, fixed_changed = _repair_rows(texts.gather(positions), plain.gather(positions))
+        fixed, fixed_changed = _repair_rows(texts.gather(positions), plain.gather(positions), scanned[positions])
         texts = texts.clone().scatter(positions, fixed)
         changed = changed.scatter(positions, fixed_changed)
     return pl.struct(text=texts, changed=changed, eager=True)
