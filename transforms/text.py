@@ -155,25 +155,25 @@ def _superscripts(expr: pl.Expr) -> pl.Expr:
     return expr
 
 
-def _unescape_latex(expr: pl.Expr) -> pl.Expr:
-    def unescape(expr: pl.Expr, powers: bool) -> pl.Expr:
-        # A backslash right before a number is a dollar sign the scrape ate ("\250 million").
-        expr = expr.str.replace_all(r"\\([0-9])", "$$${1}")
-        expr = expr.str.replace_many(LATEX_LITERALS, leftmost=True).str.replace_all(LATEX_NBSP, "${1} ${2}")
-        expr = expr.str.replace_all(LATEX_THOUSANDS, "${1},")
-        expr = _superscripts(expr) if powers else expr
-        return expr.str.replace_all(r"\bpropto\b", "∝")
+assert all("\\" in literal or literal in ("``", "''") for literal in LATEX_LITERALS)  # the gate below
 
-    # The ten superscript passes only on the rows with "^" and a digit: the steps before
-    # them make neither a "^" nor a digit after one (what they put in place of a literal
-    # never starts with a digit). Each row goes down one branch; the other sees "" (see
-    # `only_where`).
-    has_power = expr.str.contains(r"\^[0-9]")
-    return (
-        pl.when(has_power)
-        .then(unescape(only_where(has_power, expr), powers=True))
-        .otherwise(unescape(only_where(~has_power, expr), powers=False))
-    )
+
+def _unescape_latex(expr: pl.Expr) -> pl.Expr:
+    """Each step on the rows that hold what it replaces (a literal it needs), the others
+    as they are: most rows with some LaTeX have one or two of the seven kinds, and a step
+    over every row writes every row anew. The ten superscript passes run on the rows with
+    "^" and a digit."""
+
+    def holding(*literals: str) -> Callable[[pl.Expr], pl.Expr]:
+        return lambda text: _any_literal(text, literals)
+
+    # A backslash right before a number is a dollar sign the scrape ate ("\250 million").
+    expr = on_rows_where(expr, holding("\\"), lambda e: e.str.replace_all(r"\\([0-9])", "$$${1}"))
+    expr = on_rows_where(expr, holding("\\", "``", "''"), lambda e: e.str.replace_many(LATEX_LITERALS, leftmost=True))
+    expr = on_rows_where(expr, holding("~"), lambda e: e.str.replace_all(LATEX_NBSP, "${1} ${2}"))
+    expr = on_rows_where(expr, holding("{,}"), lambda e: e.str.replace_all(LATEX_THOUSANDS, "${1},"))
+    expr = on_rows_where(expr, lambda text: text.str.contains(r"\^[0-9]"), _superscripts)
+    return on_rows_where(expr, holding("propto"), lambda e: e.str.replace_all(r"\bpropto\b", "∝"))
 
 
 def _times_to_sign(expr: pl.Expr) -> pl.Expr:
