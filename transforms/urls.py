@@ -124,7 +124,8 @@ def extract_urls(frame: pl.LazyFrame, text: str = "abstract") -> pl.LazyFrame:
 
 def find_urls(frame: pl.LazyFrame, text: str = "abstract") -> pl.LazyFrame:
     """extract_urls, with `url_flag_bits` (UInt32: bit i set <=> URL_FLAGS[i]) for url_flags."""
-    indexed = frame.with_row_index("__row").cache()  # used twice: not to compute `frame` twice
+    frame = frame.cache()  # used twice: not to compute it twice
+    indexed = frame.select(text).with_row_index("__row")
     # URL_CANDIDATE needs one of these literals: three memchr-fast scans pick the rows it
     # runs on (about a quarter of the abstracts), instead of its DFA going over every row;
     # on the rows with "://" only (nearly all of them), SCHEME_CANDIDATE finds the same.
@@ -166,9 +167,11 @@ def find_urls(frame: pl.LazyFrame, text: str = "abstract") -> pl.LazyFrame:
     flag_bits = pl.col("punctuation").fill_null(False).cast(pl.UInt32) + 2 * pl.col("dropped").fill_null(False).cast(
         pl.UInt32
     )
-    return (
-        indexed.join(per_row, on="__row", how="left", maintain_order="left")
-        .with_columns(urls=pl.col("urls").fill_null(pl.lit([], dtype=pl.List(URL))), url_flag_bits=flag_bits)
-        .drop("__row", "punctuation", "dropped")
+    # Joined to the row numbers only, then put beside the frame: a join of the frame itself
+    # gathers every one of its columns.
+    found_per_row = indexed.select("__row").join(per_row, on="__row", how="left", maintain_order="left")
+    urls = found_per_row.select(
+        urls=pl.col("urls").fill_null(pl.lit([], dtype=pl.List(URL))), code_url="code_url", url_flag_bits=flag_bits
     )
+    return pl.concat([frame, urls], how="horizontal")
 
