@@ -343,3 +343,13 @@ def test_on_rows_where_transforms_the_picked_rows_only():
     assert out.to_series().to_list() == ["a c", "keep b", None, "ac"]
     untouched = frame.select(on_rows_where(pl.col("text"), lambda t: t.str.contains("z"), lambda t: t.str.to_uppercase()))
     assert untouched.to_series().to_list() == frame["text"].to_list()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(plain_alphabet, max_size=20).map("".join), min_size=1, max_size=8))
+def test_the_path_of_long_texts_gives_what_every_repair_on_every_row_gives(texts):
+    """Texts this short take the one-regex path (SHORT_TEXT_BYTES); abstracts take the
+    literal scans and the kept scan results: forced here, same rows and flags."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("transforms.text.SHORT_TEXT_BYTES", 0)
+        assert_clean_column_is_every_repair_on_every_row(texts)
