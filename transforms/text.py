@@ -242,10 +242,12 @@ def _any_literal(text: pl.Expr, literals: tuple[str, ...]) -> pl.Expr:
 # Each gives the rows texts.str.contains(hint) gives.
 LITERAL_SCANS: dict[str, Callable[[pl.Expr], pl.Expr]] = {
     HTML_ENTITY: lambda text: only_where(text.str.contains("&", literal=True), text).str.contains(HTML_ENTITY),
-    LATEX_HINT: lambda text: _any_literal(text, LATEX_HINT_LITERALS),
+    # "\\", "^" and "~" as one class of three bytes (memchr3): one pass instead of three.
+    LATEX_HINT: lambda text: text.str.contains(r"[\\^~]") | _any_literal(text, ("``", "''", "propto", "{,}")),
     "times": lambda text: text.str.contains("times", literal=True),
 }
 assert {hint for _, hint, _ in REPAIRS} == set(LITERAL_SCANS) | set(SKIPPED_WHEN_PLAIN)
+assert set(LATEX_HINT_LITERALS) == {"\\", "^", "~", "``", "''", "propto", "{,}"}  # as scanned above
 # The other hints in one regex, for the rows that are not plain.
 UNICODE_HINT = "|".join(f"(?:{hint})" for hint in SKIPPED_WHEN_PLAIN)
 # White space or mojibake: the rows the last two repairs may change (the white-space repair
