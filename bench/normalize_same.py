@@ -89,7 +89,7 @@ def checkout(version: str, tmp: Path) -> Iterator[Path]:
     if Path(version).is_dir():
         yield Path(version)
         return
-    target = tmp / "old"
+    target = tmp / "checkout"
     subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(target), version], check=True, capture_output=True)
     try:
         yield target
