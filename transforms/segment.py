@@ -9,6 +9,8 @@ of its own with a `segment_issues` reason instead of shifting every later entry.
 
 import polars as pl
 
+from transforms.text import on_rows_where
+
 # Page chrome of the Hugging Face trending page seen glued to the start of the next title
 # ("SubscribeReservoir Computing ..."): only these are ever cut off a title.
 GLUED_BOILERPLATE = (
@@ -56,7 +58,12 @@ def classify_lines(lines: pl.LazyFrame) -> pl.LazyFrame:
     Input columns: source_file, line_no, text (one row per line, line ending removed).
     """
     trimmed = pl.col("__trimmed")
-    content = trimmed.str.replace(_GLUED_PREFIX, "${1}")
+    # Both only on the rows they change (most lines have no white space at either end, and
+    # a few hundred a shard start with chrome): a pass over every line copies every line.
+    glued = lambda text: pl.any_horizontal(*(text.str.starts_with(chrome) for chrome in GLUED_BOILERPLATE))  # noqa: E731
+    content = on_rows_where(trimmed, glued, lambda text: text.str.replace(_GLUED_PREFIX, "${1}"))
+    strip = lambda text: text.str.contains(r"^\s") | text.str.contains(r"\s$")  # noqa: E731
+    trimmed_text = on_rows_where(pl.col("text"), strip, lambda text: text.str.strip_chars())
     n_chars = pl.col("content").str.len_chars()
     ends_sentence = pl.col("content").str.ends_with(".")
     # At least SHORT_ABSTRACT_MIN_WORDS words: as many white-space runs less one, each
@@ -72,7 +79,7 @@ def classify_lines(lines: pl.LazyFrame) -> pl.LazyFrame:
         | (ends_sentence & sentence_break)
     )
     return (
-        lines.with_columns(__trimmed=pl.col("text").str.strip_chars())
+        lines.with_columns(__trimmed=trimmed_text)
         .with_columns(content=content)
         .with_columns(
             glued_boilerplate=pl.col("content").str.len_bytes() < trimmed.str.len_bytes(),

@@ -78,7 +78,8 @@ NFC_STABLE_RANGES = [
 ]  # fmt: skip
 NFC_HINT = "[^" + "".join(rf"\x{{{start:X}}}-\x{{{end:X}}}" for start, end in NFC_STABLE_RANGES) + "]"
 WHITESPACE_HINT = r"\s{2,}|[^\S ]|^\s|\s$"  # any white space but single spaces inside
-LATEX_HINT = r"\\|``|''|\^|propto|\{,\}|~"  # (literals only: the hint pass stays a literal search)
+LATEX_HINT_LITERALS = ("\\", "``", "''", "^", "propto", "{,}", "~")
+LATEX_HINT = "|".join(pl.escape_regex(literal) for literal in LATEX_HINT_LITERALS)
 # "60~FPS": a LaTeX non-breaking space between a number and its unit. ("~100", "5~10" are
 # "about" and a range: a tilde before a number stays.)
 LATEX_NBSP = r"([0-9])~([A-Za-z])"
@@ -98,6 +99,25 @@ def only_where(mask: pl.Expr, text: pl.Expr) -> pl.Expr:
     `find`, `count_matches`, `split`, `replace_many`, `normalize`, `strip_*` skip them).
     An empty string costs nothing. Mask the result again where the "" rows would show."""
     return pl.when(mask).then(text).when(mask.is_not_null()).then(pl.lit("", dtype=pl.String))
+
+
+def on_rows_where(text: pl.Expr, where: Callable[[pl.Expr], pl.Expr], transform: Callable[[pl.Expr], pl.Expr]) -> pl.Expr:
+    """`transform(text)` on the rows where `where(text)` is true, the others as they are.
+
+    For a string transform that changes few rows: a transform (or a when/then) over the
+    whole column writes every row's bytes anew, here the rows are picked, transformed and
+    put back (gather, scatter: the other rows' bytes are not copied). Row-wise."""
+
+    def apply(texts: pl.Series) -> pl.Series:
+        frame = texts.to_frame("text")
+        picked = frame.select(where(pl.col("text"))).to_series().fill_null(False)
+        if not picked.any():
+            return texts
+        positions = picked.arg_true()
+        changed = frame[positions].select(transform(pl.col("text"))).to_series()
+        return texts.clone().scatter(positions, changed)
+
+    return text.map_batches(apply, return_dtype=pl.String, is_elementwise=True)
 
 
 def _fix_rare_rows(fix: Callable[[str], str], hint: str) -> Callable[[pl.Series], pl.Series]:
@@ -135,25 +155,25 @@ def _superscripts(expr: pl.Expr) -> pl.Expr:
     return expr
 
 
-def _unescape_latex(expr: pl.Expr) -> pl.Expr:
-    def unescape(expr: pl.Expr, powers: bool) -> pl.Expr:
-        # A backslash right before a number is a dollar sign the scrape ate ("\250 million").
-        expr = expr.str.replace_all(r"\\([0-9])", "$$${1}")
-        expr = expr.str.replace_many(LATEX_LITERALS, leftmost=True).str.replace_all(LATEX_NBSP, "${1} ${2}")
-        expr = expr.str.replace_all(LATEX_THOUSANDS, "${1},")
-        expr = _superscripts(expr) if powers else expr
-        return expr.str.replace_all(r"\bpropto\b", "∝")
+assert all("\\" in literal or literal in ("``", "''") for literal in LATEX_LITERALS)  # the gate below
 
-    # The ten superscript passes only on the rows with "^" and a digit: the steps before
-    # them make neither a "^" nor a digit after one (what they put in place of a literal
-    # never starts with a digit). Each row goes down one branch; the other sees "" (see
-    # `only_where`).
-    has_power = expr.str.contains(r"\^[0-9]")
-    return (
-        pl.when(has_power)
-        .then(unescape(only_where(has_power, expr), powers=True))
-        .otherwise(unescape(only_where(~has_power, expr), powers=False))
-    )
+
+def _unescape_latex(expr: pl.Expr) -> pl.Expr:
+    """Each step on the rows that hold what it replaces (a literal it needs), the others
+    as they are: most rows with some LaTeX have one or two of the seven kinds, and a step
+    over every row writes every row anew. The ten superscript passes run on the rows with
+    "^" and a digit."""
+
+    def holding(*literals: str) -> Callable[[pl.Expr], pl.Expr]:
+        return lambda text: _any_literal(text, literals)
+
+    # A backslash right before a number is a dollar sign the scrape ate ("\250 million").
+    expr = on_rows_where(expr, holding("\\"), lambda e: e.str.replace_all(r"\\([0-9])", "$$${1}"))
+    expr = on_rows_where(expr, holding("\\", "``", "''"), lambda e: e.str.replace_many(LATEX_LITERALS, leftmost=True))
+    expr = on_rows_where(expr, holding("~"), lambda e: e.str.replace_all(LATEX_NBSP, "${1} ${2}"))
+    expr = on_rows_where(expr, holding("{,}"), lambda e: e.str.replace_all(LATEX_THOUSANDS, "${1},"))
+    expr = on_rows_where(expr, lambda text: text.str.contains(r"\^[0-9]"), _superscripts)
+    return on_rows_where(expr, holding("propto"), lambda e: e.str.replace_all(r"\bpropto\b", "∝"))
 
 
 def _times_to_sign(expr: pl.Expr) -> pl.Expr:
@@ -213,32 +233,90 @@ def _ascii_plain(texts: pl.Series) -> pl.Series:
     return plain.fill_null(False)
 
 
-def _hint_matches(texts: pl.Series, hint: str, plain: pl.Series) -> pl.Series:
-    """The rows to run the repair of `hint` on: texts.str.contains(hint), except that plain
-    rows are not scanned for a hint of SKIPPED_WHEN_PLAIN."""
-    if hint not in SKIPPED_WHEN_PLAIN:
-        return texts.str.contains(hint).fill_null(False)
-    text, is_plain = pl.col("text"), pl.col("plain")
+def _any_literal(text: pl.Expr, literals: tuple[str, ...]) -> pl.Expr:
+    return pl.any_horizontal(*(text.str.contains(literal, literal=True) for literal in literals))
+
+
+# The hints that are literals, or need one: searched literal by literal (memchr-fast; one
+# regex of several literals is 5-10x slower), HTML_ENTITY only on the rows with a "&".
+# Each gives the rows texts.str.contains(hint) gives.
+LITERAL_SCANS: dict[str, Callable[[pl.Expr], pl.Expr]] = {
+    HTML_ENTITY: lambda text: only_where(text.str.contains("&", literal=True), text).str.contains(HTML_ENTITY),
+    # "\\", "^" and "~" as one class of three bytes (memchr3): one pass instead of three.
+    LATEX_HINT: lambda text: text.str.contains(r"[\\^~]") | _any_literal(text, ("``", "''", "propto", "{,}")),
+    "times": lambda text: text.str.contains("times", literal=True),
+}
+assert {hint for _, hint, _ in REPAIRS} == set(LITERAL_SCANS) | set(SKIPPED_WHEN_PLAIN)
+assert set(LATEX_HINT_LITERALS) == {"\\", "^", "~", "``", "''", "propto", "{,}"}  # as scanned above
+# The other hints in one regex, for the rows that are not plain.
+UNICODE_HINT = "|".join(f"(?:{hint})" for hint in SKIPPED_WHEN_PLAIN)
+# White space or mojibake: the rows the last two repairs may change (the white-space repair
+# only takes characters out of a row, or makes a run of them one space: it never makes
+# mojibake), so each of the two is searched for on the rows of this one scan only.
+WHITESPACE_OR_MOJIBAKE = f"(?:{WHITESPACE_HINT})|(?:{MOJIBAKE_HINT})"
+_LAST_TWO = (WHITESPACE_HINT, MOJIBAKE_HINT)
+assert [hint for _, hint, _ in REPAIRS[-2:]] == list(_LAST_TWO)
+
+
+def _skipped_hint_matches(text: pl.Expr, is_plain: pl.Expr, hint: str) -> pl.Expr:
+    """text.str.contains(hint) for a hint of SKIPPED_WHEN_PLAIN (or a union of some, with
+    WHITESPACE_HINT in it), without scanning the plain rows: on them only WHITESPACE_HINT
+    can match, and there it is a double space or a space at either end."""
     in_plain = pl.lit(False)
-    if hint == WHITESPACE_HINT:
+    if hint in (WHITESPACE_HINT, UNICODE_HINT, WHITESPACE_OR_MOJIBAKE):
         in_plain = text.str.contains("  ", literal=True) | text.str.starts_with(" ") | text.str.ends_with(" ")
-    others = only_where(~is_plain, text).str.contains(hint)
-    matches = pl.when(is_plain).then(in_plain).otherwise(others)
-    return pl.DataFrame({"text": texts, "plain": plain}).select(matches).to_series().fill_null(False)
+    return pl.when(is_plain).then(in_plain).otherwise(only_where(~is_plain, text).str.contains(hint))
 
 
-def _repair_rows(texts: pl.Series) -> tuple[pl.Series, pl.Series]:
-    """Every repair in turn, each on the rows its hint matches -> (texts, changed bits)."""
+def _hint_scan(hint: str) -> pl.Expr:
+    text, is_plain = pl.col("text"), pl.col("plain")
+    return LITERAL_SCANS[hint](text) if hint in LITERAL_SCANS else _skipped_hint_matches(text, is_plain, hint)
+
+
+def _hint_matches(texts: pl.Series, hint: str, plain: pl.Series) -> pl.Series:
+    """The rows to run the repair of `hint` on: texts.str.contains(hint), by literal
+    searches (LITERAL_SCANS), and plain rows not scanned for a hint of SKIPPED_WHEN_PLAIN."""
+    return pl.DataFrame({"text": texts, "plain": plain}).select(_hint_scan(hint)).to_series().fill_null(False)
+
+
+def _needs_repair(texts: pl.Series, plain: pl.Series) -> tuple[pl.Series, pl.DataFrame]:
+    """texts.str.contains(ANY_HINT), false on null rows: the literal scans on every row,
+    one regex of the other hints on the rows that are not plain; and the rows of each
+    literal scan (a column per hint of LITERAL_SCANS)."""
+    scans = (
+        pl.DataFrame({"text": texts, "plain": plain})
+        .select(**{hint: _hint_scan(hint).fill_null(False) for hint in LITERAL_SCANS}, __others=_hint_scan(UNICODE_HINT))
+    )
+    needs = scans.select(pl.any_horizontal(pl.all()).fill_null(False)).to_series()
+    return needs, scans.drop("__others")
+
+
+def _repair_rows(texts: pl.Series, plain: pl.Series, scanned: pl.DataFrame) -> tuple[pl.Series, pl.Series]:
+    """Every repair in turn, each on the rows its hint matches -> (texts, changed bits).
+    `plain`: _ascii_plain(texts); `scanned`: what the literal scans found in `texts`, used
+    while no repair has changed a row."""
     changed = pl.zeros(texts.len(), dtype=pl.UInt8, eager=True)
-    plain = _ascii_plain(texts)
+    unchanged = True
+    last_two: pl.Series | None = None
     for bit, (flag, hint, repair) in enumerate(REPAIRS):
-        needs = _hint_matches(texts, hint, plain)
+        if unchanged and hint in scanned.columns:
+            needs = scanned[hint]
+        elif hint in _LAST_TWO:
+            if last_two is None:
+                last_two = _hint_matches(texts, WHITESPACE_OR_MOJIBAKE, plain).arg_true()
+            needs = pl.zeros(texts.len(), dtype=pl.Boolean, eager=True)
+            if last_two.len():
+                needs = needs.scatter(last_two, _hint_matches(texts.gather(last_two), hint, plain.gather(last_two)))
+        else:
+            needs = _hint_matches(texts, hint, plain)
         if not needs.any():
             continue
         positions = needs.arg_true()
         before = texts.gather(positions)
         after = before.to_frame("text").select(repair(pl.col("text"))).to_series()
         differs = (before != after).fill_null(False)
+        if differs.any():
+            unchanged = False
         texts = texts.clone().scatter(positions, after)
         changed = changed.clone().scatter(positions, changed.gather(positions) | differs.cast(pl.UInt8) * (1 << bit))
         if flag not in KEEP_PLAIN and differs.any():
@@ -246,13 +324,24 @@ def _repair_rows(texts: pl.Series) -> tuple[pl.Series, pl.Series]:
     return texts, changed
 
 
+# A literal search costs some 20 ns a row however short the row: on short texts (titles)
+# one regex of all the hints costs less than the ten literal scans.
+SHORT_TEXT_BYTES = 200
+
+
 def _repair(texts: pl.Series) -> pl.Series:
     """Struct {text, changed} for a column: only the rows that match some hint are touched."""
-    needs = texts.str.contains(ANY_HINT).fill_null(False)
+    if (texts.str.len_bytes().mean() or 0) < SHORT_TEXT_BYTES:
+        plain, needs, scanned = None, texts.str.contains(ANY_HINT).fill_null(False), pl.DataFrame()
+    else:
+        plain = _ascii_plain(texts)
+        needs, scanned = _needs_repair(texts, plain)
     changed = pl.zeros(texts.len(), dtype=pl.UInt8, eager=True)
     if needs.any():
         positions = needs.arg_true()
-        fixed, fixed_changed = _repair_rows(texts.gather(positions))
+        rows = texts.gather(positions)
+        rows_plain = _ascii_plain(rows) if plain is None else plain.gather(positions)
+        fixed, fixed_changed = _repair_rows(rows, rows_plain, scanned[positions] if scanned.width else scanned)
         texts = texts.clone().scatter(positions, fixed)
         changed = changed.scatter(positions, fixed_changed)
     return pl.struct(text=texts, changed=changed, eager=True)

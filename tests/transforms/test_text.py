@@ -317,3 +317,39 @@ def test_no_renderable_command_or_math_delimiter_survives_rendering():
     text = " ".join(f"a $\\{name}$ b \\{name}{{}} c" for name in names)
     out, _ = render_one(text)
     assert "$" not in out and not any(f"\\{name}" in out for name in names), out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(plain_alphabet, max_size=20).map("".join), min_size=1, max_size=8))
+def test_the_fast_hint_scans_pick_the_rows_each_hint_matches(texts):
+    """The literal scans (LITERAL_SCANS), the plain-row shortcuts and their union pick the
+    rows texts.str.contains(hint) picks: the rows that go through a repair are the same."""
+    from transforms.text import ANY_HINT, REPAIRS, _ascii_plain, _hint_matches, _needs_repair
+
+    column = pl.Series([*texts, None], dtype=pl.String)
+    plain = _ascii_plain(column)
+    for _, hint, _ in REPAIRS:
+        assert _hint_matches(column, hint, plain).to_list() == column.str.contains(hint).fill_null(False).to_list(), hint
+    assert _needs_repair(column, plain)[0].to_list() == column.str.contains(ANY_HINT).fill_null(False).to_list()
+
+
+def test_on_rows_where_transforms_the_picked_rows_only():
+    from transforms.text import on_rows_where
+
+    frame = pl.DataFrame({"text": ["a b", "keep b", None, "ab"]})
+    out = frame.select(
+        on_rows_where(pl.col("text"), lambda t: t.str.starts_with("a"), lambda t: t.str.replace_all("b", "c"))
+    )
+    assert out.to_series().to_list() == ["a c", "keep b", None, "ac"]
+    untouched = frame.select(on_rows_where(pl.col("text"), lambda t: t.str.contains("z"), lambda t: t.str.to_uppercase()))
+    assert untouched.to_series().to_list() == frame["text"].to_list()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(plain_alphabet, max_size=20).map("".join), min_size=1, max_size=8))
+def test_the_path_of_long_texts_gives_what_every_repair_on_every_row_gives(texts):
+    """Texts this short take the one-regex path (SHORT_TEXT_BYTES); abstracts take the
+    literal scans and the kept scan results: forced here, same rows and flags."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("transforms.text.SHORT_TEXT_BYTES", 0)
+        assert_clean_column_is_every_repair_on_every_row(texts)
