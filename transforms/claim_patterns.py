@@ -148,7 +148,10 @@ CI_BEFORE_BOUNDS = r"\b(9[059](?:\.\d)?%)\s?CIs?\b[\s:=,]*$"
 LEFT_NOT_CLAIM = (r"\b(?:(?:[Ss]tages?|[Pp]hases?|[Ll]evels?|[Tt]asks?|[Ss]ubtasks?|[Tt]racks?|[Rr]ounds?|[Pp]arts?|"
                   r"[Ll]abels?|[Ss]ections?|[Ss]easons?|[Ee]pisodes?|[Tt]iers?|[Ss]teps?|[Mm]odules?|[Ll]ean|"
                   # "layer 0", "at layers 8-15", "epoch 10", "Type 2 Diabetes", "challenge 1)"
-                  r"[Ll]ayers?|[Ee]pochs?|[Ii]terations?|[Cc]hallenges?|[Tt]ypes?)\s?~?"
+                  r"[Ll]ayers?|[Ee]pochs?|[Ii]terations?|[Cc]hallenges?|[Tt]ypes?"
+                  # capitalized labels of a numbered part ("Experiment 2 introduces", "System 2
+                  # reasoning", "Top 1 accuracy", "Chapters 2--8"; lower-case "we study 64 LLMs" counts)
+                  r"|Experiments?|Systems?|Stud(?:y|ies)|Hypothes[ie]s|Top|Chapters)\s?~?"
                   r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s(?:[0-9]{1,2},?\s)?"
                   r"|[a-z][a-z_.]*(?:\s?=|[<>≤≥])\s?[+-]?\.?"
                   # ages: "samples aged 18-59", "age of 65"
@@ -175,6 +178,25 @@ RIGHT_HYPHEN_NAME = r"^-[A-Z]"
 # A resolution, spatial or of an image, is a setting, not a claim (like 64×64 and 1080p):
 # "at 10 m resolution", "a 30-m spatial resolution", "at 0.25 degree resolution", "512 resolution".
 RIGHT_RESOLUTION = r"^[\s-]?(?:(?:[a-zµ]{1,3}|degrees?)\s)?(?:spatial\s|grid\s)?resolutions?\b"
+
+# The gap of a range between two numbers, or of a pair: "18-59", "2--8", "1 to 3", "12–13", "4 and 6"
+# (not a lone comma: "In Phase 1, 120 patients" counts).
+RANGE_JOIN = r"^(?:\s?(?:-{1,2}|–|to)\s?|,?\s(?:and|or|&)\s)$"
+
+# A name's number, read around a bare integer of up to three digits or a version "2.1",
+# "3.11" (not read in MARK): a name in the middle of a sentence, capitalized with a
+# lower-case letter or hyphenated ("and Argoverse 2 across", "on Terminal-Bench 2 by 9.9%",
+# "using Python 3.11.", "from Battlefield 6 across") -- or any capitalized name before a
+# version "N.0" ("the CTG 2.0 benchmark" is not; "(CTG 2.0)" is) -- when no counted noun
+# follows the number but punctuation or a function word (RIGHT_NO_NOUN): "Across 60
+# scenarios" starts its sentence and counts, "Dice 0.39" is a metric's value (a leading 0).
+NAME_VERSION_LIKE = r"^(?:[0-9]{1,3}|[1-9]\.[0-9]{1,2})$"
+LEFT_NAME_FOR_NUMBER = (r"[a-z0-9,;(]\s(?:[A-Z][A-Za-z0-9+]*[a-z][A-Za-z0-9+]*(?:-[A-Za-z0-9+]+)*"
+                        r"|[A-Z][A-Za-z0-9+]*(?:-[A-Za-z0-9+]+)+)\s$")
+LEFT_NAME_FOR_DOT_ZERO = r"\b(?:[A-Z][A-Za-z0-9+-]*|dataset|benchmark|version)\s$"  # ("the X dataset 2.0 (X 2.0)")
+RIGHT_NO_NOUN = (r"^(?:[,;:)'’/]|\s\(|\.(?:\s|$)|$|\s(?:and|or|in|on|for|with|to|of|is|are|was|were|has|have|by|at|from"
+                 r"|as|via|using|under|over|across|into|than|vs|versus|through|within|without|which|that|where|while"
+                 r"|when|achieves?|outperforms?|reaches|shows?)\b)")
 
 # Dates: "January 2026", "Oct 2025", "May 29, 2025".
 # A capitalized name (not the first word of its sentence) with a number, where no counted

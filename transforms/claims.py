@@ -566,7 +566,28 @@ def _named_by_context(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Exp
     glued = _found(bare, after, f"(?:{P.RIGHT_GLUED})|(?:{P.RIGHT_RESOLUTION})") | _found(
         after.str.starts_with("-"), after, P.RIGHT_HYPHEN_NAME
     )
-    return named | glued | _found(day, after, _rx(P.RIGHT_MONTH))
+    # a name's number or version with no counted noun after it ("and Argoverse 2 across"):
+    # the wider name test first, on the bare numbers; the shapes then on its few rows
+    cap_left = _found(bare, before, P.LEFT_NAME_FOR_DOT_ZERO)
+    name_left = _found(cap_left, match, r"^[1-9]\.0$") | (
+        _found(cap_left, match, P.NAME_VERSION_LIKE) & _found(cap_left, before, P.LEFT_NAME_FOR_NUMBER)
+    )
+    name_number = _found(name_left, after, _rx(P.RIGHT_NO_NOUN))
+    return named | glued | _found(day, after, _rx(P.RIGHT_MONTH)) | name_number
+
+
+def _range_of_dropped(drop: pl.Expr) -> pl.Expr:
+    """Whether a bare integer is joined by a range dash, "to" or "and" to the match right before or
+    after it (its piece index `k` two away, in the same paper) that `drop` drops: the two
+    ends of a range are the same kind of thing. `drop` is read twice: pass a column."""
+    # (the string tests read only the rows next to a dropped one: few)
+    def joined(shift: int, gap: str) -> pl.Expr:
+        adjacent = (
+            drop.shift(shift) & (pl.col("k").shift(shift) == pl.col("k") - 2 * shift) & (pl.col("first").shift(shift) == pl.col("first"))
+        ).fill_null(False)
+        # (an integer: "kappa = 0.06-0.25" are values)
+        return _found(_found(adjacent, pl.col(gap), P.RANGE_JOIN), pl.col("piece"), r"^[0-9]+$")
+    return joined(1, "before") | joined(-1, "after")
 
 
 def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
@@ -613,6 +634,9 @@ def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         # read on the claims only (a separate step: merged into the filter above, these would
         # run on every piece, ~5x the rows)
         .with_columns(_drop=_is_year(pl.col("piece"), pl.col("after")) | _named_by_context(pl.col("piece"), pl.col("before"), pl.col("after")))
+        # the other end of a range or pair whose one end is a name's number, a setting or a date is
+        # one too: "aged 18-59", "Stage 1-3", "Chapters 2 and 8", "12-13 May 2026" (a bare integer only)
+        .with_columns(_drop=pl.col("_drop") | _range_of_dropped(pl.col("_drop")))
         .filter(~pl.col("_drop"))
         .drop("__row")
         .with_row_index("__row")

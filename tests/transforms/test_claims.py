@@ -376,6 +376,15 @@ NEGATIVE = {
     # issue 11 (detect): sizes written with `*`, and the thresholds listed after a metric's `@`
     "star_sizes_and_at_threshold_lists": ("Volumes of 512*512*241 and crops of 224*224, scored by CSR@1k/3k/5k, "
                                           "R@1/5/10 and mAP@0.5:0.95."),
+    # issue 11 (tune 3, detect): a name's number or version mid-sentence with no counted noun after it
+    "name_numbers_before_function_words": ("We test on Waymo-Open 3 by hand, ship it with Rust 1.82, port it to "
+                                           "Halo 5 across maps, and score Kinetics 700 using clips."),
+    "versions_dot_zero": "We release the Foo benchmark 2.0 (FB 2.0), tested against XYZ 3.0.",
+    # issue 11 (tune 3, detect): capitalized labels of a numbered part
+    "capitalized_part_labels": ("Experiment 3 tests recall. System 1 thinking is fast, Study 2 replicates it, "
+                                "and Top 5 accuracy is given in Chapters 4-6."),
+    # issue 11 (tune 3, detect): the other end of a range of names, settings or dates
+    "ranges_of_dropped_numbers": "Adults aged 25-64 were seen at stage 2-4, in layers 3 to 9, on 14-15 June 2024.",
 }
 
 
@@ -1122,3 +1131,11 @@ def test_a_plain_multiplier_parses_as_its_number_and_its_sign(span: str) -> None
     if groups["num"] is None:  # not a claim ("1,2x"): never parsed
         return
     assert groups == {**{name: None for name in groups}, "num": span[:-1], "mult": span[-1]}
+
+
+def test_counts_and_values_next_to_capitalized_words_stay_claims() -> None:
+    """A count at a sentence's start ("Across 12 cities"), a metric's value ("Dice 0.82": a leading
+    0 is no version), a name's number before a counted noun ("Argo 2 scenes" counts), and a range
+    whose ends are both claims stay claims (issue 11, tune 3, detect)."""
+    got = brief("Across 12 cities, Dice 0.82 holds; we label Argo 2 scenes, and 10-20 runs.")
+    assert [c[0] for c in got] == ["12", "0.82", "2", "10", "20"]
