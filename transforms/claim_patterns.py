@@ -179,6 +179,12 @@ RIGHT_HYPHEN_NAME = r"^-[A-Z]"
 # "at 10 m resolution", "a 30-m spatial resolution", "at 0.25 degree resolution", "512 resolution".
 RIGHT_RESOLUTION = r"^[\s-]?(?:(?:[a-zµ]{1,3}|degrees?)\s)?(?:spatial\s|grid\s)?resolutions?\b"
 
+# "N-fold" that names a protocol, not a factor: the k of k-fold cross-validation ("5-fold
+# cross-validation", "five-fold CV", "a 5-fold out-of-fold protocol", "a two-fold ensemble"),
+# and a spelled "twofold" said of parts after is/are ("our contributions are threefold: (i) ...").
+FOLD_SETTING_RIGHT = r"^[\s-](?:stratified\s)?(?:cross[\s-]?validat|CV\b|out-of-fold|OOF\b|ensembles?\b|splits?\b)"
+FOLD_PARTS_LEFT = r"\b(?:is|are|was|were)\s$"
+
 # The gap of a range between two numbers, or of a pair: "18-59", "2--8", "1 to 3", "12–13", "4 and 6"
 # (not a lone comma: "In Phase 1, 120 patients" counts).
 RANGE_JOIN = r"^(?:\s?(?:-{1,2}|–|to)\s?|,?\s(?:and|or|&)\s)$"

@@ -573,7 +573,11 @@ def _named_by_context(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Exp
         _found(cap_left, match, P.NAME_VERSION_LIKE) & _found(cap_left, before, P.LEFT_NAME_FOR_NUMBER)
     )
     name_number = _found(name_left, after, _rx(P.RIGHT_NO_NOUN))
-    return named | glued | _found(day, after, _rx(P.RIGHT_MONTH)) | name_number
+    # "5-fold cross-validation", "our contributions are twofold:": a protocol or a number of parts
+    fold = match.str.ends_with("fold")
+    fold_parts = _found(_found(fold, before, _rx(P.FOLD_PARTS_LEFT)), after, r"^[:.;,]")
+    fold_setting = _found(fold, after, P.FOLD_SETTING_RIGHT) | _found(fold_parts, match, r"^[A-Za-z]")
+    return named | glued | _found(day, after, _rx(P.RIGHT_MONTH)) | name_number | fold_setting
 
 
 def _range_of_dropped(drop: pl.Expr) -> pl.Expr:

@@ -383,6 +383,9 @@ NEGATIVE = {
     # issue 11 (tune 3, detect): capitalized labels of a numbered part
     "capitalized_part_labels": ("Experiment 3 tests recall. System 1 thinking is fast, Study 2 replicates it, "
                                 "and Top 5 accuracy is given in Chapters 4-6."),
+    # issue 11 (tune 3, detect): N-fold naming a protocol or a number of parts, not a factor
+    "fold_protocols_and_parts": ("Our aims were threefold: speed and scale. We use 10-fold cross-validation, "
+                                 "a ten-fold CV, a 4-fold out-of-fold scheme and a three-fold ensemble."),
     # issue 11 (tune 3, detect): the other end of a range of names, settings or dates
     "ranges_of_dropped_numbers": "Adults aged 25-64 were seen at stage 2-4, in layers 3 to 9, on 14-15 June 2024.",
 }
@@ -1139,3 +1142,10 @@ def test_counts_and_values_next_to_capitalized_words_stay_claims() -> None:
     whose ends are both claims stay claims (issue 11, tune 3, detect)."""
     got = brief("Across 12 cities, Dice 0.82 holds; we label Argo 2 scenes, and 10-20 runs.")
     assert [c[0] for c in got] == ["12", "0.82", "2", "10", "20"]
+
+
+def test_fold_factors_stay_claims() -> None:
+    """A factor written with "fold" stays a multiplier ("a fourfold gain", "is 3-fold faster", "grew
+    twofold in size") next to the N-fold protocols that are not (issue 11, tune 3, detect)."""
+    got = brief("It gives a fourfold gain, is 3-fold faster, and grew twofold in size under 5-fold cross-validation.")
+    assert [(c[0], c[2]) for c in got] == [("fourfold", "multiplier"), ("3-fold", "multiplier"), ("twofold", "multiplier")]
