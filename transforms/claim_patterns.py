@@ -178,6 +178,9 @@ RIGHT_HYPHEN_NAME = r"^-[A-Z]"
 # A resolution, spatial or of an image, is a setting, not a claim (like 64×64 and 1080p):
 # "at 10 m resolution", "a 30-m spatial resolution", "at 0.25 degree resolution", "512 resolution".
 RIGHT_RESOLUTION = r"^[\s-]?(?:(?:[a-zµ]{1,3}|degrees?)\s)?(?:spatial\s|grid\s)?resolutions?\b"
+# A rating scale is a setting, not a claim: "on a 5-point scale", "a 7-point Likert", "a 1-5 scale"
+# (singular: "at 3 scales" counts; the other end of "1-5" goes with it, see claims._range_of_dropped).
+RIGHT_SCALE = r"^(?:[\s-]?(?:point|star)s?\s(?:[A-Za-z]+\s)?(?:scales?|[Ll]ikert|ratings?)\b|\s(?:[Ll]ikert\s)?scale\b)"
 
 # "N-fold" that names a protocol, not a factor: the k of k-fold cross-validation ("5-fold
 # cross-validation", "five-fold CV", "a 5-fold out-of-fold protocol", "a two-fold ensemble"),
@@ -192,14 +195,13 @@ RANGE_JOIN = r"^(?:\s?(?:-{1,2}|–|to)\s?|,?\s(?:and|or|&)\s)$"
 # A name's number, read around a bare integer of up to three digits or a version "2.1",
 # "3.11" (not read in MARK): a name in the middle of a sentence, capitalized with a
 # lower-case letter or hyphenated ("and Argoverse 2 across", "on Terminal-Bench 2 by 9.9%",
-# "using Python 3.11.", "from Battlefield 6 across") -- or any capitalized name before a
-# version "N.0" ("the CTG 2.0 benchmark" is not; "(CTG 2.0)" is) -- when no counted noun
-# follows the number but punctuation or a function word (RIGHT_NO_NOUN): "Across 60
-# scenarios" starts its sentence and counts, "Dice 0.39" is a metric's value (a leading 0).
+# "using Python 3.11.", "from Battlefield 6 across"), when no counted noun follows the number
+# but punctuation or a function word (RIGHT_NO_NOUN): "Across 60 scenarios" starts its
+# sentence and counts, "Dice 0.39" is a metric's value (a leading 0), "AP 45" may be one (no
+# lower-case letter).
 NAME_VERSION_LIKE = r"^(?:[0-9]{1,3}|[1-9]\.[0-9]{1,2})$"
 LEFT_NAME_FOR_NUMBER = (r"[a-z0-9,;(]\s(?:[A-Z][A-Za-z0-9+]*[a-z][A-Za-z0-9+]*(?:-[A-Za-z0-9+]+)*"
                         r"|[A-Z][A-Za-z0-9+]*(?:-[A-Za-z0-9+]+)+)\s$")
-LEFT_NAME_FOR_DOT_ZERO = r"\b(?:[A-Z][A-Za-z0-9+-]*|dataset|benchmark|version)\s$"  # ("the X dataset 2.0 (X 2.0)")
 RIGHT_NO_NOUN = (r"^(?:[,;:)'’/]|\s\(|\.(?:\s|$)|$|\s(?:and|or|in|on|for|with|to|of|is|are|was|were|has|have|by|at|from"
                  r"|as|via|using|under|over|across|into|than|vs|versus|through|within|without|which|that|where|while"
                  r"|when|achieves?|outperforms?|reaches|shows?)\b)")

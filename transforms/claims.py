@@ -558,20 +558,18 @@ def _named_by_context(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Exp
     that is not the first word of its sentence ("utilizes Gemma 9B").
     `match` is read once per shape: pass a column."""
     bare = match.str.contains(r"^[0-9][0-9.,]*$")
-    size = match.str.contains(r"^[0-9.]+[BM]$")
+    # (the regex read on the matches ending in B or M only: `find` skips the others)
+    size = _found(match.str.ends_with("B") | match.str.ends_with("M"), match, r"^[0-9.]+[BM]$")
     day = match.str.contains(r"^[0-9]{1,2}$")
     # (each search reads only the rows of its shape, see _found)
     named = _found(bare, before, _rx(P.LEFT_NOT_CLAIM)) | _found(size, before, _rx(P.LEFT_NAME_SIZE))
     # (one search for the two patterns read after a bare number)
-    glued = _found(bare, after, f"(?:{P.RIGHT_GLUED})|(?:{P.RIGHT_RESOLUTION})") | _found(
+    glued = _found(bare, after, f"(?:{P.RIGHT_GLUED})|(?:{P.RIGHT_RESOLUTION})|(?:{P.RIGHT_SCALE})") | _found(
         after.str.starts_with("-"), after, P.RIGHT_HYPHEN_NAME
     )
-    # a name's number or version with no counted noun after it ("and Argoverse 2 across"):
-    # the wider name test first, on the bare numbers; the shapes then on its few rows
-    cap_left = _found(bare, before, P.LEFT_NAME_FOR_DOT_ZERO)
-    name_left = _found(cap_left, match, r"^[1-9]\.0$") | (
-        _found(cap_left, match, P.NAME_VERSION_LIKE) & _found(cap_left, before, P.LEFT_NAME_FOR_NUMBER)
-    )
+    # a name's number or version with no counted noun after it ("and Argoverse 2 across")
+    # (each search on the rows the one before leaves: few)
+    name_left = _found(match.str.contains(P.NAME_VERSION_LIKE), before, P.LEFT_NAME_FOR_NUMBER)
     name_number = _found(name_left, after, _rx(P.RIGHT_NO_NOUN))
     # "5-fold cross-validation", "our contributions are twofold:": a protocol or a number of parts
     fold = match.str.ends_with("fold")
@@ -580,18 +578,23 @@ def _named_by_context(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Exp
     return named | glued | _found(day, after, _rx(P.RIGHT_MONTH)) | name_number | fold_setting
 
 
+def _next_match(shift: int) -> pl.Expr:
+    """Whether the claim row `shift` rows away (1: the one before, -1: the one after) is the
+    match right next to this one: two pieces away in the exploded pieces (`__row`), which
+    never holds across papers (a paper's pieces end with a gap, the next paper's start with one)."""
+    return pl.col("__row").diff(shift) == 2 * shift
+
+
 def _range_of_dropped(drop: pl.Expr) -> pl.Expr:
-    """Whether a bare integer is joined by a range dash, "to" or "and" to the match right before or
-    after it (its piece index `k` two away, in the same paper) that `drop` drops: the two
-    ends of a range are the same kind of thing. `drop` is read twice: pass a column."""
+    """Whether a bare integer is joined by a range dash, "to" or "and" to the match right before
+    or after it (see _next_match) that `drop` drops: the two ends of a range are the same kind
+    of thing. `drop` is read twice: pass a column."""
     # (the string tests read only the rows next to a dropped one: few)
     def joined(shift: int, gap: str) -> pl.Expr:
-        adjacent = (
-            drop.shift(shift) & (pl.col("k").shift(shift) == pl.col("k") - 2 * shift) & (pl.col("first").shift(shift) == pl.col("first"))
-        ).fill_null(False)
-        # (an integer: "kappa = 0.06-0.25" are values)
-        return _found(_found(adjacent, pl.col(gap), P.RANGE_JOIN), pl.col("piece"), r"^[0-9]+$")
-    return joined(1, "before") | joined(-1, "after")
+        return _found((drop.shift(shift) & _next_match(shift)).fill_null(False), pl.col(gap), P.RANGE_JOIN)
+
+    # (an integer: "kappa = 0.06-0.25" are values)
+    return _found(joined(1, "before") | joined(-1, "after"), pl.col("piece"), r"^[0-9]+$")
 
 
 def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:

@@ -379,13 +379,14 @@ NEGATIVE = {
     # issue 11 (tune 3, detect): a name's number or version mid-sentence with no counted noun after it
     "name_numbers_before_function_words": ("We test on Waymo-Open 3 by hand, ship it with Rust 1.82, port it to "
                                            "Halo 5 across maps, and score Kinetics 700 using clips."),
-    "versions_dot_zero": "We release the Foo benchmark 2.0 (FB 2.0), tested against XYZ 3.0.",
     # issue 11 (tune 3, detect): capitalized labels of a numbered part
     "capitalized_part_labels": ("Experiment 3 tests recall. System 1 thinking is fast, Study 2 replicates it, "
                                 "and Top 5 accuracy is given in Chapters 4-6."),
     # issue 11 (tune 3, detect): N-fold naming a protocol or a number of parts, not a factor
     "fold_protocols_and_parts": ("Our aims were threefold: speed and scale. We use 10-fold cross-validation, "
                                  "a ten-fold CV, a 4-fold out-of-fold scheme and a three-fold ensemble."),
+    # issue 11 (tune 3, detect): a rating scale and its maximum after a score are settings
+    "rating_scales": "Raters used a 7-point Likert scale, a 1-5 scale and a 4-star rating.",
     # issue 11 (tune 3, detect): the other end of a range of names, settings or dates
     "ranges_of_dropped_numbers": "Adults aged 25-64 were seen at stage 2-4, in layers 3 to 9, on 14-15 June 2024.",
 }
@@ -1149,3 +1150,10 @@ def test_fold_factors_stay_claims() -> None:
     twofold in size") next to the N-fold protocols that are not (issue 11, tune 3, detect)."""
     got = brief("It gives a fourfold gain, is 3-fold faster, and grew twofold in size under 5-fold cross-validation.")
     assert [(c[0], c[2]) for c in got] == [("fourfold", "multiplier"), ("3-fold", "multiplier"), ("twofold", "multiplier")]
+
+
+def test_scores_on_a_scale_and_counts_of_scales_stay_claims() -> None:
+    """The score on a rating scale stays ("4.2 on a 5-point scale" -> 4.2, a score), and counts of
+    scales or out of a total stay counts ("at 3 scales", "in 6 out of 10 tasks") (issue 11, tune 3, detect)."""
+    got = brief("It scores 4.2 on a 5-point scale, fuses features at 3 scales and wins in 6 out of 10 tasks.")
+    assert [(c[0], c[2]) for c in got] == [("4.2", "score"), ("3", "count"), ("6", "count"), ("10", "count")]
