@@ -150,8 +150,11 @@ LEFT_NOT_CLAIM = (r"\b(?:(?:[Ss]tages?|[Pp]hases?|[Ll]evels?|[Tt]asks?|[Ss]ubtas
                   # "layer 0", "at layers 8-15", "epoch 10", "Type 2 Diabetes", "challenge 1)"
                   r"[Ll]ayers?|[Ee]pochs?|[Ii]terations?|[Cc]hallenges?|[Tt]ypes?"
                   # capitalized labels of a numbered part ("Experiment 2 introduces", "System 2
-                  # reasoning", "Top 1 accuracy", "Chapters 2--8"; lower-case "we study 64 LLMs" counts)
-                  r"|Experiments?|Systems?|Stud(?:y|ies)|Hypothes[ie]s|Top|Chapters)\s?~?"
+                  # reasoning", "Top 1 accuracy", "Chapters 2--8", "Grade 3", "Case 1", "Day 28";
+                  # lower-case "we study 64 LLMs" counts), and a numbered question ("research question 1")
+                  r"|Experiments?|Systems?|Stud(?:y|ies)|Hypothes[ie]s|Top|Chapters|Grades?|Class|Version|Cases?"
+                  r"|Groups?|Conditions?|Scenarios?|Settings?|Cohorts?|Waves?|Sessions?|Trials?|Model|Day|Week"
+                  r"|[Qq]uestions?|RQ)\s?~?"
                   r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s(?:[0-9]{1,2},?\s)?"
                   r"|[a-z][a-z_.]*(?:\s?=|[<>≤≥])\s?[+-]?\.?"
                   # ages: "samples aged 18-59", "age of 65"

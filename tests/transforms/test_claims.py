@@ -381,7 +381,8 @@ NEGATIVE = {
                                            "Halo 5 across maps, and score Kinetics 700 using clips."),
     # issue 11 (tune 3, detect): capitalized labels of a numbered part
     "capitalized_part_labels": ("Experiment 3 tests recall. System 1 thinking is fast, Study 2 replicates it, "
-                                "and Top 5 accuracy is given in Chapters 4-6."),
+                                "and Top 5 accuracy is given in Chapters 4-6. Research question 2 asks why; "
+                                "Grade 3 tumors in Cohort 2 at Day 14 differ from Case 1."),
     # issue 11 (tune 3, detect): N-fold naming a protocol or a number of parts, not a factor
     "fold_protocols_and_parts": ("Our aims were threefold: speed and scale. We use 10-fold cross-validation, "
                                  "a ten-fold CV, a 4-fold out-of-fold scheme and a three-fold ensemble."),
