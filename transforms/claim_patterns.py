@@ -191,6 +191,11 @@ RIGHT_SCALE = r"^(?:[\s-]?(?:point|star)s?\s(?:[A-Za-z]+\s)?(?:scales?|[Ll]ikert
 FOLD_SETTING_RIGHT = r"^[\s-](?:stratified\s)?(?:cross[\s-]?validat|CV\b|out-of-fold|OOF\b|ensembles?\b|splits?\b)"
 FOLD_PARTS_LEFT = r"\b(?:is|are|was|were)\s$"
 
+# In an abstract on magnetic resonance imaging a number with "T" is the scanner's field strength
+# in tesla, a setting of the device (like a resolution), not trillions: "7T MRI", "(0.3T, 0.55T,
+# and 3T)", "1.5-3T imaging" (read in the whole abstract, on the matches ending in T only).
+TESLA_CONTEXT = r"\bMRI\b|\bMR\s(?:imag|scan)|[Tt]esla\b|[Mm]agnetic\s[Rr]esonance"
+
 # The gap of a range between two numbers, or of a pair: "18-59", "2--8", "1 to 3", "12–13", "4 and 6"
 # (not a lone comma: "In Phase 1, 120 patients" counts).
 RANGE_JOIN = r"^(?:\s?(?:-{1,2}|–|to)\s?|,?\s(?:and|or|&)\s)$"

@@ -641,6 +641,8 @@ def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         # read on the claims only (a separate step: merged into the filter above, these would
         # run on every piece, ~5x the rows)
         .with_columns(_drop=_is_year(pl.col("piece"), pl.col("after")) | _named_by_context(pl.col("piece"), pl.col("before"), pl.col("after")))
+        # "7T MRI": a field strength in tesla, not trillions (P.TESLA_CONTEXT)
+        .with_columns(_drop=pl.col("_drop") | _found(pl.col("piece").str.ends_with("T"), pl.col("text"), P.TESLA_CONTEXT))
         # the other end of a range or pair whose one end is a name's number, a setting or a date is
         # one too: "aged 18-59", "Stage 1-3", "Chapters 2 and 8", "12-13 May 2026" (a bare integer only)
         .with_columns(_drop=pl.col("_drop") | _range_of_dropped(pl.col("_drop")))

@@ -386,6 +386,8 @@ NEGATIVE = {
     # issue 11 (tune 3, detect): N-fold naming a protocol or a number of parts, not a factor
     "fold_protocols_and_parts": ("Our aims were threefold: speed and scale. We use 10-fold cross-validation, "
                                  "a ten-fold CV, a 4-fold out-of-fold scheme and a three-fold ensemble."),
+    # issue 11 (tune 3, detect): a field strength in tesla in an MRI abstract
+    "mri_field_strengths": "Brains were imaged at 7T, with 3T scans for reference, in this MRI study.",
     # issue 11 (tune 3, detect): a rating scale and its maximum after a score are settings
     "rating_scales": "Raters used a 7-point Likert scale, a 1-5 scale and a 4-star rating.",
     # issue 11 (tune 3, detect): the other end of a range of names, settings or dates
@@ -1158,3 +1160,10 @@ def test_scores_on_a_scale_and_counts_of_scales_stay_claims() -> None:
     scales or out of a total stay counts ("at 3 scales", "in 6 out of 10 tasks") (issue 11, tune 3, detect)."""
     got = brief("It scores 4.2 on a 5-point scale, fuses features at 3 scales and wins in 6 out of 10 tasks.")
     assert [(c[0], c[2]) for c in got] == [("4.2", "score"), ("3", "count"), ("6", "count"), ("10", "count")]
+
+
+def test_trillions_stay_outside_an_mri_abstract() -> None:
+    """A "T" size is trillions where the abstract is not on magnetic resonance imaging ("2T tokens"),
+    and a count in an MRI abstract stays a count (issue 11, tune 3, detect)."""
+    assert brief("We pretrain on 2T tokens.") == [("2T", 2e12, "count", "token")]
+    assert [c[0] for c in brief("In this MRI study, 40 patients were scanned at 3T.")] == ["40"]
