@@ -106,7 +106,8 @@ DIMENSION = r"\b\d+(?:\.\d+)?-?[Dd](?:[A-Z][\w-]*|oFs?)?\b"
 # Video and display resolutions: 1080p, 720P, and 2K/4K/8K before a resolution word or
 # after "in"/"at" ("all at 4K resolution", "rendered in 4K").
 # ("native 1K resolution", "2K output resolution": a K-size before a word and "resolution")
-RESOLUTION = (r"\b\d{3,4}[pP]\b|\b\d+-?(?:pixels?|px)\b|\b[248]K\s(?:resolution|video|videos|image|images|UHD|display)\b"
+# ("2K-resolution", "native 2K/4K videos": a hyphen, and the sizes listed with a slash)
+RESOLUTION = (r"\b\d{3,4}[pP]\b|\b\d+-?(?:pixels?|px)\b|\b[248]K(?:/[248]K)*[\s-](?:resolution|video|videos|image|images|UHD|display)\b"
               r"|\b(?:in|at)\s[248]K\b|\b[1-8]K\s(?:[a-z]+\s)?resolutions?\b")
 
 # Camel-case or all-caps name followed by an integer: RTX 4090, CoRe 50, COCO 2014.

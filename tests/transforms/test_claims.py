@@ -386,6 +386,8 @@ NEGATIVE = {
     # issue 11 (tune 3, detect): N-fold naming a protocol or a number of parts, not a factor
     "fold_protocols_and_parts": ("Our aims were threefold: speed and scale. We use 10-fold cross-validation, "
                                  "a ten-fold CV, a 4-fold out-of-fold scheme and a three-fold ensemble."),
+    # issue 11 (tune 3, detect): K-resolutions with a hyphen or listed with a slash
+    "k_resolutions_hyphen_and_slash": "We build the first 4K-resolution set and render native 2K/4K videos.",
     # issue 11 (tune 3, detect): a field strength in tesla in an MRI abstract
     "mri_field_strengths": "Brains were imaged at 7T, with 3T scans for reference, in this MRI study.",
     # issue 11 (tune 3, detect): a rating scale and its maximum after a score are settings
