@@ -85,7 +85,9 @@ URL = r"https?://\S+|www\.\S+"
 IDENT = r"\b[A-Za-z][A-Za-z_]*(?:[-/]?[A-Za-z_]+)*[-/_.]?\d\w*(?:[-/.]\w+)*" + NAME_SIZE
 
 # Version of a named system: SQuAD 2.0, wav2vec 2.0, Llama 3.1 (one digit, dot, digit).
-VERSION = r"\b(?:[A-Z]+[a-z][A-Za-z]*|[A-Za-z]+\d[A-Za-z\d]*)\s[vV]?[1-9]\.\d\b" + NAME_SIZE
+# ... and the versions listed after it: "Claude 3.5/3.7", "Sonnet 3.5 and 3.7", "Opus 4.5, 4.6".
+VERSION = (r"\b(?:[A-Z]+[a-z][A-Za-z]*|[A-Za-z]+\d[A-Za-z\d]*)\s[vV]?[1-9]\.\d\b" + NAME_SIZE
+           + r"(?:(?:/|,\s|,?\s(?:and|or)\s)[1-9]\.\d\b)*")
 
 # Model families followed by a generation number: Llama 2, Qwen 2.5, Stable Diffusion 3.
 MODEL_FAMILY = (r"\b(?:Llama|LLaMA|Qwen|Gemma|Mistral|Mixtral|Phi|Claude|Gemini|Falcon|Vicuna|"

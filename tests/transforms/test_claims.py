@@ -386,6 +386,8 @@ NEGATIVE = {
     # issue 11 (tune 3, detect): N-fold naming a protocol or a number of parts, not a factor
     "fold_protocols_and_parts": ("Our aims were threefold: speed and scale. We use 10-fold cross-validation, "
                                  "a ten-fold CV, a 4-fold out-of-fold scheme and a three-fold ensemble."),
+    # issue 11 (tune 3, detect): versions listed after a versioned name
+    "version_lists": "We compare Vicuna 1.3/1.5, Sonnet 3.5 and 3.7, and Haiku 4.1, 4.2 or 4.3 on it.",
     # issue 11 (tune 3, detect): K-resolutions with a hyphen or listed with a slash
     "k_resolutions_hyphen_and_slash": "We build the first 4K-resolution set and render native 2K/4K videos.",
     # issue 11 (tune 3, detect): a field strength in tesla in an MRI abstract
@@ -1169,3 +1171,9 @@ def test_trillions_stay_outside_an_mri_abstract() -> None:
     and a count in an MRI abstract stays a count (issue 11, tune 3, detect)."""
     assert brief("We pretrain on 2T tokens.") == [("2T", 2e12, "count", "token")]
     assert [c[0] for c in brief("In this MRI study, 40 patients were scanned at 3T.")] == ["40"]
+
+
+def test_a_percent_after_a_versioned_name_stays_a_claim() -> None:
+    """The versions listed after a name are names, a value after the name is not ("Sonnet 3.5 and
+    3.7 gain 2.5%") (issue 11, tune 3, detect)."""
+    assert [c[0] for c in brief("Sonnet 3.5 and 3.7 gain 2.5% and 4 points.")] == ["2.5%", "4"]
