@@ -196,7 +196,7 @@ FOLD_PARTS_LEFT = r"\b(?:is|are|was|were)\s$"
 
 # In an abstract on magnetic resonance imaging a number with "T" is the scanner's field strength
 # in tesla, a setting of the device (like a resolution), not trillions: "7T MRI", "(0.3T, 0.55T,
-# and 3T)", "1.5-3T imaging" (read in the whole abstract, on the matches ending in T only).
+# and 3T)" (read in the whole abstract, on the matches ending in T only).
 TESLA_CONTEXT = r"\bMRI\b|\bMR\s(?:imag|scan)|[Tt]esla\b|[Mm]agnetic\s[Rr]esonance"
 
 # The gap of a range between two numbers, or of a pair: "18-59", "2--8", "1 to 3", "12–13", "4 and 6"

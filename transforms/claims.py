@@ -555,7 +555,9 @@ def _named_by_context(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Exp
     """Numbers that the words around them make a name, a date or a setting (contract
     section 6), read in a few characters of context rather than in MARK: "Stage 1", "Task
     11", "Lean 4", "Oct 2025", "29 May 2025", "rho=0", "conf.=0.5", and a size after a name
-    that is not the first word of its sentence ("utilizes Gemma 9B").
+    that is not the first word of its sentence ("utilizes Gemma 9B"); a name's number or
+    version before a function word ("and Argoverse 2 across"), a rating scale ("a 5-point
+    scale") and N-fold naming a protocol ("5-fold cross-validation").
     `match` is read once per shape: pass a column."""
     bare = match.str.contains(r"^[0-9][0-9.,]*$")
     # (the regex read on the matches ending in B or M only: `find` skips the others)
@@ -640,9 +642,11 @@ def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         .filter(pl.col("piece").str.contains(P.CLAIM_ANCHORED))  # the claims among them
         # read on the claims only (a separate step: merged into the filter above, these would
         # run on every piece, ~5x the rows)
-        .with_columns(_drop=_is_year(pl.col("piece"), pl.col("after")) | _named_by_context(pl.col("piece"), pl.col("before"), pl.col("after")))
-        # "7T MRI": a field strength in tesla, not trillions (P.TESLA_CONTEXT)
-        .with_columns(_drop=pl.col("_drop") | _found(pl.col("piece").str.ends_with("T"), pl.col("text"), P.TESLA_CONTEXT))
+        # ("7T MRI": a field strength in tesla, not trillions, P.TESLA_CONTEXT)
+        .with_columns(
+            _drop=_is_year(pl.col("piece"), pl.col("after")) | _named_by_context(pl.col("piece"), pl.col("before"), pl.col("after"))
+            | _found(pl.col("piece").str.ends_with("T"), pl.col("text"), P.TESLA_CONTEXT)
+        )
         # the other end of a range or pair whose one end is a name's number, a setting or a date is
         # one too: "aged 18-59", "Stage 1-3", "Chapters 2 and 8", "12-13 May 2026" (a bare integer only)
         .with_columns(_drop=pl.col("_drop") | _range_of_dropped(pl.col("_drop")))
