@@ -85,7 +85,9 @@ URL = r"https?://\S+|www\.\S+"
 IDENT = r"\b[A-Za-z][A-Za-z_]*(?:[-/]?[A-Za-z_]+)*[-/_.]?\d\w*(?:[-/.]\w+)*" + NAME_SIZE
 
 # Version of a named system: SQuAD 2.0, wav2vec 2.0, Llama 3.1 (one digit, dot, digit).
-VERSION = r"\b(?:[A-Z]+[a-z][A-Za-z]*|[A-Za-z]+\d[A-Za-z\d]*)\s[vV]?[1-9]\.\d\b" + NAME_SIZE
+# ... and the versions listed after it: "Claude 3.5/3.7", "Sonnet 3.5 and 3.7", "Opus 4.5, 4.6".
+VERSION = (r"\b(?:[A-Z]+[a-z][A-Za-z]*|[A-Za-z]+\d[A-Za-z\d]*)\s[vV]?[1-9]\.\d\b" + NAME_SIZE
+           + r"(?:(?:/|,\s|,?\s(?:and|or)\s)[1-9]\.\d\b)*")
 
 # Model families followed by a generation number: Llama 2, Qwen 2.5, Stable Diffusion 3.
 MODEL_FAMILY = (r"\b(?:Llama|LLaMA|Qwen|Gemma|Mistral|Mixtral|Phi|Claude|Gemini|Falcon|Vicuna|"
@@ -106,7 +108,8 @@ DIMENSION = r"\b\d+(?:\.\d+)?-?[Dd](?:[A-Z][\w-]*|oFs?)?\b"
 # Video and display resolutions: 1080p, 720P, and 2K/4K/8K before a resolution word or
 # after "in"/"at" ("all at 4K resolution", "rendered in 4K").
 # ("native 1K resolution", "2K output resolution": a K-size before a word and "resolution")
-RESOLUTION = (r"\b\d{3,4}[pP]\b|\b\d+-?(?:pixels?|px)\b|\b[248]K\s(?:resolution|video|videos|image|images|UHD|display)\b"
+# ("2K-resolution", "native 2K/4K videos": a hyphen, and the sizes listed with a slash)
+RESOLUTION = (r"\b\d{3,4}[pP]\b|\b\d+-?(?:pixels?|px)\b|\b[248]K(?:/[248]K)*[\s-](?:resolution|video|videos|image|images|UHD|display)\b"
               r"|\b(?:in|at)\s[248]K\b|\b[1-8]K\s(?:[a-z]+\s)?resolutions?\b")
 
 # Camel-case or all-caps name followed by an integer: RTX 4090, CoRe 50, COCO 2014.
@@ -148,7 +151,13 @@ CI_BEFORE_BOUNDS = r"\b(9[059](?:\.\d)?%)\s?CIs?\b[\s:=,]*$"
 LEFT_NOT_CLAIM = (r"\b(?:(?:[Ss]tages?|[Pp]hases?|[Ll]evels?|[Tt]asks?|[Ss]ubtasks?|[Tt]racks?|[Rr]ounds?|[Pp]arts?|"
                   r"[Ll]abels?|[Ss]ections?|[Ss]easons?|[Ee]pisodes?|[Tt]iers?|[Ss]teps?|[Mm]odules?|[Ll]ean|"
                   # "layer 0", "at layers 8-15", "epoch 10", "Type 2 Diabetes", "challenge 1)"
-                  r"[Ll]ayers?|[Ee]pochs?|[Ii]terations?|[Cc]hallenges?|[Tt]ypes?)\s?~?"
+                  r"[Ll]ayers?|[Ee]pochs?|[Ii]terations?|[Cc]hallenges?|[Tt]ypes?"
+                  # capitalized labels of a numbered part ("Experiment 2 introduces", "System 2
+                  # reasoning", "Top 1 accuracy", "Chapters 2--8", "Grade 3", "Case 1", "Day 28";
+                  # lower-case "we study 64 LLMs" counts), and a numbered question ("research question 1")
+                  r"|Experiments?|Systems?|Stud(?:y|ies)|Hypothes[ie]s|Top|Chapters|Grades?|Class|Version|Cases?"
+                  r"|Groups?|Conditions?|Scenarios?|Settings?|Cohorts?|Waves?|Sessions?|Trials?|Model|Day|Week"
+                  r"|[Qq]uestions?|RQ)\s?~?"
                   r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s(?:[0-9]{1,2},?\s)?"
                   r"|[a-z][a-z_.]*(?:\s?=|[<>≤≥])\s?[+-]?\.?"
                   # ages: "samples aged 18-59", "age of 65"
@@ -175,6 +184,38 @@ RIGHT_HYPHEN_NAME = r"^-[A-Z]"
 # A resolution, spatial or of an image, is a setting, not a claim (like 64×64 and 1080p):
 # "at 10 m resolution", "a 30-m spatial resolution", "at 0.25 degree resolution", "512 resolution".
 RIGHT_RESOLUTION = r"^[\s-]?(?:(?:[a-zµ]{1,3}|degrees?)\s)?(?:spatial\s|grid\s)?resolutions?\b"
+# A rating scale is a setting, not a claim: "on a 5-point scale", "a 7-point Likert", "a 1-5 scale"
+# (singular: "at 3 scales" counts; the other end of "1-5" goes with it, see claims._range_of_dropped).
+RIGHT_SCALE = r"^(?:[\s-]?(?:point|star)s?\s(?:[A-Za-z]+\s)?(?:scales?|[Ll]ikert|ratings?)\b|\s(?:[Ll]ikert\s)?scale\b)"
+
+# "N-fold" that names a protocol, not a factor: the k of k-fold cross-validation ("5-fold
+# cross-validation", "five-fold CV", "a 5-fold out-of-fold protocol", "a two-fold ensemble"),
+# and a spelled "twofold" said of parts after is/are ("our contributions are threefold: (i) ...").
+FOLD_SETTING_RIGHT = r"^[\s-](?:stratified\s)?(?:cross[\s-]?validat|CV\b|out-of-fold|OOF\b|ensembles?\b|splits?\b)"
+FOLD_PARTS_LEFT = r"\b(?:is|are|was|were)\s$"
+
+# In an abstract on magnetic resonance imaging a number with "T" is the scanner's field strength
+# in tesla, a setting of the device (like a resolution), not trillions: "7T MRI", "(0.3T, 0.55T,
+# and 3T)" (read in the whole abstract, on the matches ending in T only).
+TESLA_CONTEXT = r"\bMRI\b|\bMR\s(?:imag|scan)|[Tt]esla\b|[Mm]agnetic\s[Rr]esonance"
+
+# The gap of a range between two numbers, or of a pair: "18-59", "2--8", "1 to 3", "12–13", "4 and 6"
+# (not a lone comma: "In Phase 1, 120 patients" counts).
+RANGE_JOIN = r"^(?:\s?(?:-{1,2}|–|to)\s?|,?\s(?:and|or|&)\s)$"
+
+# A name's number, read around a bare integer of up to three digits or a version "2.1",
+# "3.11" (not read in MARK): a name in the middle of a sentence, capitalized with a
+# lower-case letter or hyphenated ("and Argoverse 2 across", "on Terminal-Bench 2 by 9.9%",
+# "using Python 3.11.", "from Battlefield 6 across"), when no counted noun follows the number
+# but punctuation or a function word (RIGHT_NO_NOUN): "Across 60 scenarios" starts its
+# sentence and counts, "Dice 0.39" is a metric's value (a leading 0), "AP 45" may be one (no
+# lower-case letter).
+NAME_VERSION_LIKE = r"^(?:[0-9]{1,3}|[1-9]\.[0-9]{1,2})$"
+LEFT_NAME_FOR_NUMBER = (r"[a-z0-9,;(]\s(?:[A-Z][A-Za-z0-9+]*[a-z][A-Za-z0-9+]*(?:-[A-Za-z0-9+]+)*"
+                        r"|[A-Z][A-Za-z0-9+]*(?:-[A-Za-z0-9+]+)+)\s$")
+RIGHT_NO_NOUN = (r"^(?:[,;:)'’/]|\s\(|\.(?:\s|$)|$|\s(?:and|or|in|on|for|with|to|of|is|are|was|were|has|have|by|at|from"
+                 r"|as|via|using|under|over|across|into|than|vs|versus|through|within|without|which|that|where|while"
+                 r"|when|achieves?|outperforms?|reaches|shows?)\b)")
 
 # Dates: "January 2026", "Oct 2025", "May 29, 2025".
 # A capitalized name (not the first word of its sentence) with a number, where no counted

@@ -555,18 +555,48 @@ def _named_by_context(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Exp
     """Numbers that the words around them make a name, a date or a setting (contract
     section 6), read in a few characters of context rather than in MARK: "Stage 1", "Task
     11", "Lean 4", "Oct 2025", "29 May 2025", "rho=0", "conf.=0.5", and a size after a name
-    that is not the first word of its sentence ("utilizes Gemma 9B").
+    that is not the first word of its sentence ("utilizes Gemma 9B"); a name's number or
+    version before a function word ("and Argoverse 2 across"), a rating scale ("a 5-point
+    scale") and N-fold naming a protocol ("5-fold cross-validation").
     `match` is read once per shape: pass a column."""
     bare = match.str.contains(r"^[0-9][0-9.,]*$")
-    size = match.str.contains(r"^[0-9.]+[BM]$")
+    # (the regex read on the matches ending in B or M only: `find` skips the others)
+    size = _found(match.str.ends_with("B") | match.str.ends_with("M"), match, r"^[0-9.]+[BM]$")
     day = match.str.contains(r"^[0-9]{1,2}$")
     # (each search reads only the rows of its shape, see _found)
     named = _found(bare, before, _rx(P.LEFT_NOT_CLAIM)) | _found(size, before, _rx(P.LEFT_NAME_SIZE))
     # (one search for the two patterns read after a bare number)
-    glued = _found(bare, after, f"(?:{P.RIGHT_GLUED})|(?:{P.RIGHT_RESOLUTION})") | _found(
+    glued = _found(bare, after, f"(?:{P.RIGHT_GLUED})|(?:{P.RIGHT_RESOLUTION})|(?:{P.RIGHT_SCALE})") | _found(
         after.str.starts_with("-"), after, P.RIGHT_HYPHEN_NAME
     )
-    return named | glued | _found(day, after, _rx(P.RIGHT_MONTH))
+    # a name's number or version with no counted noun after it ("and Argoverse 2 across")
+    # (each search on the rows the one before leaves: few)
+    name_left = _found(match.str.contains(P.NAME_VERSION_LIKE), before, P.LEFT_NAME_FOR_NUMBER)
+    name_number = _found(name_left, after, _rx(P.RIGHT_NO_NOUN))
+    # "5-fold cross-validation", "our contributions are twofold:": a protocol or a number of parts
+    fold = match.str.ends_with("fold")
+    fold_parts = _found(_found(fold, before, _rx(P.FOLD_PARTS_LEFT)), after, r"^[:.;,]")
+    fold_setting = _found(fold, after, P.FOLD_SETTING_RIGHT) | _found(fold_parts, match, r"^[A-Za-z]")
+    return named | glued | _found(day, after, _rx(P.RIGHT_MONTH)) | name_number | fold_setting
+
+
+def _next_match(shift: int) -> pl.Expr:
+    """Whether the claim row `shift` rows away (1: the one before, -1: the one after) is the
+    match right next to this one: two pieces away in the exploded pieces (`__row`), which
+    never holds across papers (a paper's pieces end with a gap, the next paper's start with one)."""
+    return pl.col("__row").diff(shift) == 2 * shift
+
+
+def _range_of_dropped(drop: pl.Expr) -> pl.Expr:
+    """Whether a bare integer is joined by a range dash, "to" or "and" to the match right before
+    or after it (see _next_match) that `drop` drops: the two ends of a range are the same kind
+    of thing. `drop` is read twice: pass a column."""
+    # (the string tests read only the rows next to a dropped one: few)
+    def joined(shift: int, gap: str) -> pl.Expr:
+        return _found((drop.shift(shift) & _next_match(shift)).fill_null(False), pl.col(gap), P.RANGE_JOIN)
+
+    # (an integer: "kappa = 0.06-0.25" are values)
+    return _found(joined(1, "before") | joined(-1, "after"), pl.col("piece"), r"^[0-9]+$")
 
 
 def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
@@ -612,7 +642,14 @@ def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         .filter(pl.col("piece").str.contains(P.CLAIM_ANCHORED))  # the claims among them
         # read on the claims only (a separate step: merged into the filter above, these would
         # run on every piece, ~5x the rows)
-        .with_columns(_drop=_is_year(pl.col("piece"), pl.col("after")) | _named_by_context(pl.col("piece"), pl.col("before"), pl.col("after")))
+        # ("7T MRI": a field strength in tesla, not trillions, P.TESLA_CONTEXT)
+        .with_columns(
+            _drop=_is_year(pl.col("piece"), pl.col("after")) | _named_by_context(pl.col("piece"), pl.col("before"), pl.col("after"))
+            | _found(pl.col("piece").str.ends_with("T"), pl.col("text"), P.TESLA_CONTEXT)
+        )
+        # the other end of a range or pair whose one end is a name's number, a setting or a date is
+        # one too: "aged 18-59", "Stage 1-3", "Chapters 2 and 8", "12-13 May 2026" (a bare integer only)
+        .with_columns(_drop=pl.col("_drop") | _range_of_dropped(pl.col("_drop")))
         .filter(~pl.col("_drop"))
         .drop("__row")
         .with_row_index("__row")

@@ -376,6 +376,26 @@ NEGATIVE = {
     # issue 11 (detect): sizes written with `*`, and the thresholds listed after a metric's `@`
     "star_sizes_and_at_threshold_lists": ("Volumes of 512*512*241 and crops of 224*224, scored by CSR@1k/3k/5k, "
                                           "R@1/5/10 and mAP@0.5:0.95."),
+    # issue 11 (tune 3, detect): a name's number or version mid-sentence with no counted noun after it
+    "name_numbers_before_function_words": ("We test on Waymo-Open 3 by hand, ship it with Rust 1.82, port it to "
+                                           "Halo 5 across maps, and score Kinetics 700 using clips."),
+    # issue 11 (tune 3, detect): capitalized labels of a numbered part
+    "capitalized_part_labels": ("Experiment 3 tests recall. System 1 thinking is fast, Study 2 replicates it, "
+                                "and Top 5 accuracy is given in Chapters 4-6. Research question 2 asks why; "
+                                "Grade 3 tumors in Cohort 2 at Day 14 differ from Case 1."),
+    # issue 11 (tune 3, detect): N-fold naming a protocol or a number of parts, not a factor
+    "fold_protocols_and_parts": ("Our aims were threefold: speed and scale. We use 10-fold cross-validation, "
+                                 "a ten-fold CV, a 4-fold out-of-fold scheme and a three-fold ensemble."),
+    # issue 11 (tune 3, detect): versions listed after a versioned name
+    "version_lists": "We compare Vicuna 1.3/1.5, Sonnet 3.5 and 3.7, and Haiku 4.1, 4.2 or 4.3 on it.",
+    # issue 11 (tune 3, detect): K-resolutions with a hyphen or listed with a slash
+    "k_resolutions_hyphen_and_slash": "We build the first 4K-resolution set and render native 2K/4K videos.",
+    # issue 11 (tune 3, detect): a field strength in tesla in an MRI abstract
+    "mri_field_strengths": "Brains were imaged at 7T, with 3T scans for reference, in this MRI study.",
+    # issue 11 (tune 3, detect): a rating scale and its maximum after a score are settings
+    "rating_scales": "Raters used a 7-point Likert scale, a 1-5 scale and a 4-star rating.",
+    # issue 11 (tune 3, detect): the other end of a range of names, settings or dates
+    "ranges_of_dropped_numbers": "Adults aged 25-64 were seen at stage 2-4, in layers 3 to 9, on 14-15 June 2024.",
 }
 
 
@@ -1122,3 +1142,38 @@ def test_a_plain_multiplier_parses_as_its_number_and_its_sign(span: str) -> None
     if groups["num"] is None:  # not a claim ("1,2x"): never parsed
         return
     assert groups == {**{name: None for name in groups}, "num": span[:-1], "mult": span[-1]}
+
+
+def test_counts_and_values_next_to_capitalized_words_stay_claims() -> None:
+    """A count at a sentence's start ("Across 12 cities"), a metric's value ("Dice 0.82": a leading
+    0 is no version), a name's number before a counted noun ("Argo 2 scenes" counts), and a range
+    whose ends are both claims stay claims (issue 11, tune 3, detect)."""
+    got = brief("Across 12 cities, Dice 0.82 holds; we label Argo 2 scenes, and 10-20 runs.")
+    assert [c[0] for c in got] == ["12", "0.82", "2", "10", "20"]
+
+
+def test_fold_factors_stay_claims() -> None:
+    """A factor written with "fold" stays a multiplier ("a fourfold gain", "is 3-fold faster", "grew
+    twofold in size") next to the N-fold protocols that are not (issue 11, tune 3, detect)."""
+    got = brief("It gives a fourfold gain, is 3-fold faster, and grew twofold in size under 5-fold cross-validation.")
+    assert [(c[0], c[2]) for c in got] == [("fourfold", "multiplier"), ("3-fold", "multiplier"), ("twofold", "multiplier")]
+
+
+def test_scores_on_a_scale_and_counts_of_scales_stay_claims() -> None:
+    """The score on a rating scale stays ("4.2 on a 5-point scale" -> 4.2, a score), and counts of
+    scales or out of a total stay counts ("at 3 scales", "in 6 out of 10 tasks") (issue 11, tune 3, detect)."""
+    got = brief("It scores 4.2 on a 5-point scale, fuses features at 3 scales and wins in 6 out of 10 tasks.")
+    assert [(c[0], c[2]) for c in got] == [("4.2", "score"), ("3", "count"), ("6", "count"), ("10", "count")]
+
+
+def test_trillions_stay_outside_an_mri_abstract() -> None:
+    """A "T" size is trillions where the abstract is not on magnetic resonance imaging ("2T tokens"),
+    and a count in an MRI abstract stays a count (issue 11, tune 3, detect)."""
+    assert brief("We pretrain on 2T tokens.") == [("2T", 2e12, "count", "token")]
+    assert [c[0] for c in brief("In this MRI study, 40 patients were scanned at 3T.")] == ["40"]
+
+
+def test_a_percent_after_a_versioned_name_stays_a_claim() -> None:
+    """The versions listed after a name are names, a value after the name is not ("Sonnet 3.5 and
+    3.7 gain 2.5%") (issue 11, tune 3, detect)."""
+    assert [c[0] for c in brief("Sonnet 3.5 and 3.7 gain 2.5% and 4 points.")] == ["2.5%", "4"]
