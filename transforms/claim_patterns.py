@@ -461,11 +461,11 @@ DATASET = (
 
 # A name a data set or benchmark may have: two capitals or a capital and a digit
 # (GI-Bench, ViDia2Std, GlobalFusion, COR127K, PRISM-36K, GIFT), or words joined by a
-# hyphen with a capital after it (Sequential-NIAH, Sci-Reasoning), or a capital, lower-case
+# hyphen with a capital after it (Sequential-NIAH, Sci-Reasoning, O-Bench), or a capital, lower-case
 # letters and a capital at the end (VisA), or a short lower-case prefix before a capitalized
 # word (nuScenes, nuScenes-Occupancy; not mIoU, mAP).
 DATA_NAME = (r"(?:[A-Z][a-z0-9]*[A-Z0-9](?:[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*|(?:[-_][A-Za-z0-9]+)+)"
-             r"|[A-Z][a-z]+(?:[-_][A-Z][A-Za-z0-9]*)+|[A-Z][a-z]+[A-Z]\b"
+             r"|[A-Z][a-z]*(?:[-_][A-Z][A-Za-z0-9]*)+|[A-Z][a-z]+[A-Z]\b"
              r"|[a-z]{1,2}[A-Z][a-z]{2,}[A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*)(?:[-.][0-9]+)?")
 # One name of a list of data ("on MVTec AD and VisA, respectively"): a data name with a
 # capitalized word, a resolution or a year after it ("CIFAR-10-C"; a list of known names only
@@ -490,17 +490,21 @@ NOT_DATA_NAME = (r"^(?:GPT|Qwen|Llama|LLaMA|Gemma|Claude|Gemini|Mistral|Mixtral|
                  # a device's name: a capital and two to four digits (A40, P100, L40S)
                  r"|^[A-Z][0-9]{2,4}S?\b")
 _DATA_WORD = r"(?:dataset|data set|benchmark|corpus|suite|testbed|collection)"
-# A word of the "a (novel ...) benchmark" phrase; a count in it keeps its comma ("a 23,640-question benchmark").
-_INTRO_WORD = r"[\w-]+(?:,[0-9]{3}[\w-]*)?"
+# ... capitalized too where it ends a long name ("VGRP-Bench, a Visual Grid Reasoning Puzzle
+# Benchmark featuring"; not right after the name: "a VQA Benchmark" names no VQA data)
+_DATA_WORD_ANY = r"(?:[Dd]ataset|[Dd]ata set|[Bb]enchmark|[Cc]orpus|[Ss]uite|[Tt]estbed|[Cc]ollection)"
+# A word of the "a (novel ...) benchmark" phrase; a count in it keeps its comma ("a 23,640-question benchmark");
+# an acronym in parentheses too ("SpineBench, a Visual Question Answering (VQA) benchmark": SpineBench).
+_INTRO_WORD = r"(?:[\w-]+(?:,[0-9]{3}[\w-]*)?|\([\w-]+\))"
 # An abstract introducing its data: "NAME, a (novel ...) benchmark", "NAME dataset",
 # "NAME (Long Name) dataset", "NAME consists of / contains / comprises / pairs / offers ...".
 # Group 1: the name.
-INTRO_DATASET = (r"\b(" + DATA_NAME + r")(?:,\s(?:a|an|the)\s(?:" + _INTRO_WORD + r"\s){0,6}?(?:" + _DATA_WORD + r"|resource)s?\b"
+INTRO_DATASET = (r"\b(" + DATA_NAME + r")(?:,\s(?:a|an|the)\s(?:" + _INTRO_WORD + r"\s){0,6}?(?:" + _DATA_WORD_ANY + r"|resource)s?\b"
                  r"|(?:\s\([^()]{2,80}\))?\s(?:" + _DATA_WORD + r")\b"
                  r"|\s(?:consists of|contains|comprises|includes|spans|pairs|offers)\b)")
 # "Contextual Emotional Inference (CEI) Benchmark", "Traffic Scenes (TSBOW), a comprehensive
 # dataset". Group 1: the name.
-INTRO_DATASET_PAREN = (r"\((" + DATA_NAME + r")\)(?:\s(?:Benchmark|Dataset|Corpus)\b"
+INTRO_DATASET_PAREN = (r"\((" + DATA_NAME + r")\)(?:\s(?:[Bb]enchmark|[Dd]ataset|[Cc]orpus)\b"
                        r"|,\s(?:a|an|the)\s(?:" + _INTRO_WORD + r"\s){0,4}?" + _DATA_WORD + r"[\s,.;:])")
 # The name after the data word: "a dataset, named SurgBlood, ...", "a benchmark dataset (called
 # NAME)", "a new benchmark for remote sensing, NAME.", "Medical Incident Dataset (JMID)".

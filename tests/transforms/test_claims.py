@@ -1122,3 +1122,21 @@ def test_a_plain_multiplier_parses_as_its_number_and_its_sign(span: str) -> None
     if groups["num"] is None:  # not a claim ("1,2x"): never parsed
         return
     assert groups == {**{name: None for name in groups}, "num": span[:-1], "mult": span[-1]}
+
+
+def test_introduced_data_with_a_capitalized_data_word_or_an_acronym_before_it() -> None:
+    """"NAME, a Long Capitalized Title Benchmark featuring N", "NAME, a Long Name (ACR)
+    benchmark of N", "a long name (NAME) benchmark": the introduced name, not the acronym of a
+    task ("a Visual Question Answering (VQA) benchmark" introduces no data named VQA)."""
+    (c,) = claims_of("We release TideSet-X, an Open Coastal Flooding Benchmark featuring 48 estuaries.")
+    assert c["dataset"] == "TideSet-X"
+    (c,) = claims_of("We present HarborQA, a Visual Question Answering (VQA) benchmark of 7,200 questions.")
+    assert c["dataset"] == "HarborQA"
+    (c,) = claims_of("We propose a long-horizon audio reasoning (LH2AR) benchmark. It spans 3-minute clips.")
+    assert c["dataset"] == "LH2AR"
+
+
+def test_data_name_of_one_capital_a_hyphen_and_a_name() -> None:
+    """"O-Bench", "K-BrowseComp": a single capital joined by a hyphen to a capitalized word."""
+    (c,) = claims_of("We introduce Q-Harbor, the first maritime visual question answering (VQA) benchmark with 2,310 images.")
+    assert c["dataset"] == "Q-Harbor"
