@@ -463,10 +463,11 @@ DATASET = (
 # (GI-Bench, ViDia2Std, GlobalFusion, COR127K, PRISM-36K, GIFT), or words joined by a
 # hyphen with a capital after it (Sequential-NIAH, Sci-Reasoning, O-Bench), or a capital, lower-case
 # letters and a capital at the end (VisA), or a short lower-case prefix before a capitalized
-# word (nuScenes, nuScenes-Occupancy; not mIoU, mAP).
+# word (nuScenes, nuScenes-Occupancy; not mIoU, mAP) or before three capitals (iSAID, eICU),
+# and "++" after it (NLU++).
 DATA_NAME = (r"(?:[A-Z][a-z0-9]*[A-Z0-9](?:[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*|(?:[-_][A-Za-z0-9]+)+)"
              r"|[A-Z][a-z]*(?:[-_][A-Z][A-Za-z0-9]*)+|[A-Z][a-z]+[A-Z]\b"
-             r"|[a-z]{1,2}[A-Z][a-z]{2,}[A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*)(?:[-.][0-9]+)?")
+             r"|[a-z]{1,2}[A-Z][a-z]{2,}[A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*|[a-z][A-Z]{3,}[A-Za-z0-9]*)(?:[-.][0-9]+|\+\+)?")
 # One name of a list of data ("on MVTec AD and VisA, respectively"): a data name with a
 # capitalized word, a resolution or a year after it ("CIFAR-10-C"; a list of known names only
 # is paired by DATASET, and not repeating DATASET here keeps the pattern cheap to compile).
@@ -479,10 +480,12 @@ DATA_NAMES_LIST = (r"(?:\b(?:[Oo]n|across)\s(?:[a-z][\w-]*\s){0,3}?\(?|\b(?:data
 # "on NAME": the data a value is on, when the name is no model's ("on GPT-4o", "on Qwen3-8B").
 # ... with a capitalized word after it ("on SportCenter EPFL", "on Galaxy10 DECaLS"), or any
 # capitalized word that a data word follows ("on the Qingyun dataset", "on the Factify 2
-# dataset"; the data word is cut off after: ON_DATA_WORD_TAIL).
+# dataset"; the data word is cut off after: ON_DATA_WORD_TAIL), up to three capitalized words
+# before a capitalized data word, which is part of the name ("on the Waymo Open Dataset"); a
+# modifier with a count before the name ("on the 547-task Spider2-snow benchmark").
 _DATA_NAME_Q = DATA_NAME + r"(?:\s[A-Z][A-Za-z0-9]*)?"
-ON_DATA_NAME = (r"\b(?:[Oo]n|In|For)\s(?:the\s)?(?:[a-z][a-z-]{2,}\s|[A-Z][\w-]*'s\s)?(" + _DATA_NAME_Q + r"(?:\sand\s" + _DATA_NAME_Q + r")?"
-                r"|[A-Z][a-z]+(?:\s[0-9]+)?\s(?:dataset|benchmark|corpus)\b)")
+ON_DATA_NAME = (r"\b(?:[Oo]n|In|For)\s(?:the\s)?(?:[a-z0-9][a-z0-9-]{2,}\s|[A-Z][\w-]*'s\s)?(" + _DATA_NAME_Q + r"(?:\sand\s" + _DATA_NAME_Q + r")?"
+                r"|[A-Z][a-z]+(?:\s[0-9]+|\s[A-Z][a-z]+){0,2}\s(?:dataset|benchmark|corpus|Dataset|Benchmark)\b)")
 ON_DATA_WORD_TAIL = r"^(.*)\s(?:dataset|benchmark|corpus)$"
 NOT_DATA_NAME = (r"^(?:GPT|Qwen|Llama|LLaMA|Gemma|Claude|Gemini|Mistral|Mixtral|DeepSeek|Phi|Falcon|Vicuna|"
                  r"Pythia|OPT|BLOOM|SAM|CLIP|ViT|BERT|RoBERTa|T5|LLaVA|InternVL|FLUX|SDXL|DiT|ResNet|YOLO|"
@@ -591,10 +594,11 @@ MODEL_NOUN = (r"(?i)(?:^|\s)(?:[\w-]*model|parameter|checkpoint|baseline|variant
               r"s?(?:\s|$)")
 # Counted things that are evaluated, not the data a value is on ("across 13 systems", "9
 # methods from 96 teams"; not "24 datasets", "13 participants": what data may consist of),
-# and measures of cost ("latency", "training time", "inference cost"): an introduced data set
+# and measures of cost ("latency", "training time", "inference cost", "token consumption",
+# "GPU memory usage", "LLM invocations"): an introduced data set
 # is not theirs.
 EVALUATED_NOUN = r"(?i)(?:^|\s)(?:system|method|approach|team)s?$"
-COST_METRIC = r"(?i)(?:speed|speedup|latency|throughput|time|costs?|memory|parameters|FLOPs)$"
+COST_METRIC = r"(?i)(?:speed|speedup|latency|throughput|time|costs?|memory|parameters|FLOPs|consumption|usage|invocations|calls)$"
 # A plural noun within three words after a year-like number: then it counts ("2000 clips",
 # "2000 Amazon app reviews", "2000 CT scans"); an acronym only right before the noun (a year
 # names an edition: "the 2025 USAMO within hours", "1955 CE in terms of").

@@ -1140,3 +1140,26 @@ def test_data_name_of_one_capital_a_hyphen_and_a_name() -> None:
     """"O-Bench", "K-BrowseComp": a single capital joined by a hyphen to a capitalized word."""
     (c,) = claims_of("We introduce Q-Harbor, the first maritime visual question answering (VQA) benchmark with 2,310 images.")
     assert c["dataset"] == "Q-Harbor"
+
+
+def test_data_names_with_capitals_after_a_lower_case_letter_or_plus_signs() -> None:
+    """"on the DroneView and iSAR benchmarks" names both; "on the QAX++ benchmark" keeps its "++"."""
+    (c,) = claims_of("Evaluation on the DroneView and iSAR benchmarks reduces MAE by 31%.")
+    assert c["dataset"] == "DroneView and iSAR"
+    (c,) = claims_of("Evaluation on the QAX++ benchmark yields 41.2% accuracy.")
+    assert c["dataset"] == "QAX++"
+
+
+def test_on_a_long_capitalized_data_name_or_after_a_count_modifier() -> None:
+    """"on the Harbor Open Dataset": the capitalized data word is part of the name;
+    "on the 312-task Reef2-lite benchmark": a modifier with a count stands before the name."""
+    (c,) = claims_of("On the Harbor Open Dataset, our model reaches 71.4% recall.")
+    assert c["dataset"] == "Harbor Open Dataset"
+    got = claims_of("The agent achieves 88.1% execution accuracy on the 312-task Reef2-lite benchmark.")
+    assert (got[0]["text"], got[0]["dataset"]) == ("88.1%", "Reef2-lite")
+
+
+def test_usage_of_resources_is_a_cost_not_a_result_on_the_introduced_data() -> None:
+    """"token consumption by 9.8%", "LLM invocations by 40%": costs of the method, on no data."""
+    got = claims_of("We introduce QuayBench, a benchmark of 900 tasks. Our router cuts token consumption by 9.8% and LLM invocations by 40%.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("900", "QuayBench"), ("9.8%", None), ("40%", None)]
