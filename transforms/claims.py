@@ -1021,7 +1021,10 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     # (read where a carry may apply only: a null input skips the search; the tail of the
     # other rows is "" then, which costs nothing: transforms.text.only_where)
     may_take = same_sentence & results & pl.col("ds2").is_null() & before.is_null()
-    named_gap = only_where(may_take, pl.col("ls")).str.tail(gap).str.find(_rx(r"\b(?:" + P.DATA_NAME + r")")).is_not_null()
+    # (not a name that a value is assigned to, a metric's: "(Dice = 0.37 vs 0.27) and ... (FROC =
+    # 0.62", "AUROC of 0.9974, and EER of 1.57%" name no other data)
+    gap_name = only_where(may_take, pl.col("ls")).str.tail(gap).str.extract(_rx(r"\b(?:" + P.DATA_NAME + r")(?:\s?[=:]|\sof\b)?"), 0)
+    named_gap = gap_name.is_not_null() & ~gap_name.str.contains(r"(?:[=:]|\sof)$").fill_null(False)
     sentence_first = _run_first(~same_sentence | pl.col("ds2").is_not_null() | named_gap)
     source = pl.when(before.is_not_null()).then(_ROW).forward_fill()
     carried = pl.when(results & (source >= sentence_first)).then(before.forward_fill())

@@ -1163,3 +1163,12 @@ def test_usage_of_resources_is_a_cost_not_a_result_on_the_introduced_data() -> N
     """"token consumption by 9.8%", "LLM invocations by 40%": costs of the method, on no data."""
     got = claims_of("We introduce QuayBench, a benchmark of 900 tasks. Our router cuts token consumption by 9.8% and LLM invocations by 40%.")
     assert [(c["text"], c["dataset"]) for c in got] == [("900", "QuayBench"), ("9.8%", None), ("40%", None)]
+
+
+def test_a_metric_assigned_a_value_does_not_stop_the_data_carried_in_a_sentence() -> None:
+    """"On NAME, ... Dice (0.71 vs 0.64) and sensitivity (FROC = 0.58 ...)": FROC names a metric,
+    not other data; a name that is no metric's still stops it ("... and QuayTest from 46.7%")."""
+    got = claims_of("On ReefScan test subjects, our model improves Dice (0.71 vs 0.64) and sensitivity (FROC = 0.58 vs 0.49).")
+    assert [c["dataset"] for c in got] == ["ReefScan"] * 4
+    got = claims_of("It gains on ReefScan from 60.0% to 63.3% and QuayTest from 46.7% to 53.3%.")
+    assert [c["dataset"] for c in got][2:] != ["ReefScan", "ReefScan"]
