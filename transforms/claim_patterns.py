@@ -482,11 +482,13 @@ DATA_NAMES_LIST = (r"(?:\b(?:[Oo]n|across)\s(?:[a-z][\w-]*\s){0,3}?\(?|\b(?:data
 # capitalized word that a data word follows ("on the Qingyun dataset", "on the Factify 2
 # dataset"; the data word is cut off after: ON_DATA_WORD_TAIL), up to three capitalized words
 # before a capitalized data word, which is part of the name ("on the Waymo Open Dataset"); a
-# modifier with a count before the name ("on the 547-task Spider2-snow benchmark").
+# modifier with a count or a capitalized word before the name ("on the 547-task Spider2-snow
+# benchmark", "on Chinese AISHELL-1"; lazy: "on the Waymo Open Dataset" keeps "Waymo"); "test set"
+# as a data word ("on the Wenet Speech test set").
 _DATA_NAME_Q = DATA_NAME + r"(?:\s[A-Z][A-Za-z0-9]*)?"
-ON_DATA_NAME = (r"\b(?:[Oo]n|In|For)\s(?:the\s)?(?:[a-z0-9][a-z0-9-]{2,}\s|[A-Z][\w-]*'s\s)?(" + _DATA_NAME_Q + r"(?:\sand\s" + _DATA_NAME_Q + r")?"
-                r"|[A-Z][a-z]+(?:\s[0-9]+|\s[A-Z][a-z]+){0,2}\s(?:dataset|benchmark|corpus|Dataset|Benchmark)\b)")
-ON_DATA_WORD_TAIL = r"^(.*)\s(?:dataset|benchmark|corpus)$"
+ON_DATA_NAME = (r"\b(?:[Oo]n|In|For)\s(?:the\s)?(?:[a-z0-9][a-z0-9-]{2,}\s|[A-Z][\w-]*'s\s)?(?:[A-Z][a-z]+\s)??(" + _DATA_NAME_Q + r"(?:\sand\s" + _DATA_NAME_Q + r")?"
+                r"|[A-Z][a-z]+(?:\s[0-9]+|\s[A-Z][A-Za-z]+){0,2}\s(?:dataset|benchmark|corpus|test set|Dataset|Benchmark)\b)")
+ON_DATA_WORD_TAIL = r"^(.*)\s(?:dataset|benchmark|corpus|test set)$"
 NOT_DATA_NAME = (r"^(?:GPT|Qwen|Llama|LLaMA|Gemma|Claude|Gemini|Mistral|Mixtral|DeepSeek|Phi|Falcon|Vicuna|"
                  r"Pythia|OPT|BLOOM|SAM|CLIP|ViT|BERT|RoBERTa|T5|LLaVA|InternVL|FLUX|SDXL|DiT|ResNet|YOLO|"
                  r"A100|H100|H200|V100|RTX|TPU|NVIDIA|SOTA|SoTA|LLM|VLM|MLLM|GPU|CPU)|[0-9][BM]$"

@@ -1172,3 +1172,12 @@ def test_a_metric_assigned_a_value_does_not_stop_the_data_carried_in_a_sentence(
     assert [c["dataset"] for c in got] == ["ReefScan"] * 4
     got = claims_of("It gains on ReefScan from 60.0% to 63.3% and QuayTest from 46.7% to 53.3%.")
     assert [c["dataset"] for c in got][2:] != ["ReefScan", "ReefScan"]
+
+
+def test_on_a_data_name_after_a_capitalized_word_or_before_test_set() -> None:
+    """"on Korean KorQA-2": a capitalized word before a data name qualifies it; "on the Harbor
+    Speech test set": "test set" is a data word; "on the Harbor Open Dataset" keeps its first word."""
+    (c,) = claims_of("Our model reaches a CER of 5.12% on Korean KorQA-2.")
+    assert c["dataset"] == "KorQA-2"
+    (c,) = claims_of("It reduces WER by 3.1% on the Harbor Speech test set.")
+    assert c["dataset"] == "Harbor Speech"
