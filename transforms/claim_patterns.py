@@ -507,6 +507,10 @@ _INTRO_WORD = r"(?:[\w-]+(?:,[0-9]{3}[\w-]*)?|\([\w-]+\))"
 INTRO_DATASET = (r"\b(" + DATA_NAME + r")(?:,\s(?:a|an|the)\s(?:" + _INTRO_WORD + r"\s){0,6}?(?:" + _DATA_WORD_ANY + r"|resource)s?\b"
                  r"|(?:\s\([^()]{2,80}\))?\s(?:" + _DATA_WORD + r")\b"
                  r"|\s(?:consists of|contains|comprises|includes|spans|pairs|offers)\b)")
+# "NAME dataset" where a noun follows the data word ("HAR benchmark datasets", "IPC dataset
+# distillation", "NAME dataset creation"): NAME names a kind of data, no data set of its own.
+INTRO_AS_MODIFIER = (r"^\S+(?:\s\([^()]{2,80}\))?\s" + _DATA_WORD + r"\s(?:" + _DATA_WORD
+                     + r"s?|[a-z]+(?:ion|ment)s?)\b")
 # "Contextual Emotional Inference (CEI) Benchmark", "Traffic Scenes (TSBOW), a comprehensive
 # dataset". Group 1: the name.
 INTRO_DATASET_PAREN = (r"\((" + DATA_NAME + r")\)(?:\s(?:[Bb]enchmark|[Dd]ataset|[Cc]orpus)\b"

@@ -539,6 +539,14 @@ def _with_introduced_dataset(lf: pl.LazyFrame, needs: pl.Expr) -> pl.LazyFrame:
         .with_columns(_at_byte=pl.when(searched).then(text).str.find(intro))
         .with_columns(intro_at=pl.when(at_byte.is_not_null()).then(at))
         .with_columns(intro_ds=name.str.extract(intro_name, 1))
+        # ... but a name in a compound ("high-IPC dataset distillation", "four HAR benchmark
+        # datasets") names a kind of data, not the paper's (searched rows only: null elsewhere)
+        .with_columns(
+            intro_ds=pl.when(
+                ~name.str.contains(P.INTRO_AS_MODIFIER).fill_null(False)
+                & (pl.when(pl.col("intro_at") > 0).then(text).str.slice(pl.col("intro_at") - 1, 1) != "-").fill_null(True)
+            ).then(pl.col("intro_ds"))
+        )
         .with_columns(intro_at=copied("intro_at"), intro_ds=copied("intro_ds"))
         .with_columns(intro_here=here)
         .drop("_at_byte", "_need_row")

@@ -1181,3 +1181,14 @@ def test_on_a_data_name_after_a_capitalized_word_or_before_test_set() -> None:
     assert c["dataset"] == "KorQA-2"
     (c,) = claims_of("It reduces WER by 3.1% on the Harbor Speech test set.")
     assert c["dataset"] == "Harbor Speech"
+
+
+def test_a_name_in_a_compound_before_a_data_word_introduces_no_data() -> None:
+    """"four ECG benchmark datasets", "high-QRS dataset distillation": the name says what kind of
+    data, the abstract introduces no data set by it; "the QuayScan dataset, which" still does."""
+    got = claims_of("We pretrain with four ECG benchmark datasets. We see gains of 7% with only 4 labeled examples.")
+    assert [c["dataset"] for c in got] == [None, None]
+    (c,) = claims_of("We study high-QRS dataset distillation. Our method reaches 61.5% accuracy.")
+    assert c["dataset"] is None
+    (c,) = claims_of("We release the QuayScan dataset, which holds 4,210 scans.")
+    assert c["dataset"] == "QuayScan"
