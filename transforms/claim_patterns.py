@@ -448,7 +448,7 @@ METRIC_FILLER = (r"(?:\s(?:scores?|values?|rates?|of|=|:|is|was|were|are|reaches
 
 # Benchmarks and datasets that may fill `dataset`, with an optional resolution or year.
 DATASET = (
-    r"(?:\b(?:Tiny ImageNet|ImageNet(?:-?(?:1[kK]|21[kK]|22[kK]|A|C|P|R|V2|Sketch))?|IN1K|"
+    r"(?:\b(?:Tiny[- ]ImageNet|ImageNet(?:-?(?:1[kK]|21[kK]|22[kK]|A|C|P|R|V2|Sketch))?|IN1K|"
     r"(?:Split-|\d+-Split-)?CIFAR-?100?|MNIST|Fashion-MNIST|SVHN|STL-?10|CelebA(?:-HQ)?|FFHQ|LSUN"
     r"|(?:MS-)?COCO|ADE20K|Cityscapes|PASCAL VOC|Pascal VOC|Libri[sS]peech|Libri-light|LibriVox"
     r"|WMT\d*|SuperGLUE|GLUE|SQuAD(?: [12]\.\d)?|MMLU|BBH|ARC-[CE]|GSM8K|HumanEval|MBPP"

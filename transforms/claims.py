@@ -1030,9 +1030,12 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     # other rows is "" then, which costs nothing: transforms.text.only_where)
     may_take = same_sentence & results & pl.col("ds2").is_null() & before.is_null()
     # (not a name that a value is assigned to, a metric's: "(Dice = 0.37 vs 0.27) and ... (FROC =
-    # 0.62", "AUROC of 0.9974, and EER of 1.57%" name no other data)
+    # 0.62", "AUROC of 0.9974, and EER of 1.57%" name no other data; nor a known metric's name:
+    # "83.6/91.8 pixel level A-AUROC with 3.8/3.9 FM")
     gap_name = only_where(may_take, pl.col("ls")).str.tail(gap).str.extract(_rx(r"\b(?:" + P.DATA_NAME + r")(?:\s?[=:]|\sof\b)?"), 0)
-    named_gap = gap_name.is_not_null() & ~gap_name.str.contains(r"(?:[=:]|\sof)$").fill_null(False)
+    named_gap = gap_name.is_not_null() & ~gap_name.str.contains(r"(?:[=:]|\sof)$").fill_null(False) & (
+        gap_name.str.find(P.METRIC).is_null()
+    )
     sentence_first = _run_first(~same_sentence | pl.col("ds2").is_not_null() | named_gap)
     source = pl.when(before.is_not_null()).then(_ROW).forward_fill()
     carried = pl.when(results & (source >= sentence_first)).then(before.forward_fill())
