@@ -468,10 +468,11 @@ DATASET = (
 DATA_NAME = (r"(?:[A-Z][a-z0-9]*[A-Z0-9](?:[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*|(?:[-_][A-Za-z0-9]+)+)"
              r"|[A-Z][a-z]*(?:[-_][A-Z][A-Za-z0-9]*)+|[A-Z][a-z]+[A-Z]\b"
              r"|[a-z]{1,2}[A-Z][a-z]{2,}[A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*|[a-z][A-Z]{3,}[A-Za-z0-9]*)(?:[-.][0-9]+|\+\+)?")
-# One name of a list of data ("on MVTec AD and VisA, respectively"): a data name with a
-# capitalized word, a resolution or a year after it ("CIFAR-10-C"; a list of known names only
+# One name of a list of data ("on MVTec AD and VisA, respectively"): a data name, or in a list
+# any capitalized word ("on the Kodak, Tecnick 100, and CLIC test sets"; not "On" before it), with a
+# capitalized word, a resolution, a year or a number after it ("CIFAR-10-C"; a list of known names only
 # is paired by DATASET, and not repeating DATASET here keeps the pattern cheap to compile).
-DATA_NAMES_ITEM = r"(?:" + DATA_NAME + r")(?:\s[A-Z][A-Za-z0-9]*|[- ]\d+[×x]\d+| 20\d\d)?"
+DATA_NAMES_ITEM = r"(?:" + DATA_NAME + r"|[A-Z][a-z]{2,})(?:\s[A-Z][A-Za-z0-9]*|[- ]\d+[×x]\d+| 20\d\d| [0-9]{2,4})?"
 # A list of two or more of them after "on", "across" or "datasets (" ("on three datasets
 # (SECOND, JL1, and the proposed LevirSCD)"; not "methods such as A and B").
 DATA_NAMES_LIST = (r"(?:\b(?:[Oo]n|across)\s(?:[a-z][\w-]*\s){0,3}?\(?|\b(?:datasets|benchmarks)\s\()"
