@@ -510,8 +510,9 @@ INTRO_DATASET = (r"\b(" + DATA_NAME + r")(?:,\s(?:a|an|the)\s(?:" + _INTRO_WORD 
                  r"|\s(?:consists of|contains|comprises|includes|spans|pairs|offers)\b)")
 # "NAME dataset" where a noun follows the data word ("HAR benchmark datasets", "IPC dataset
 # distillation", "NAME dataset creation"): NAME names a kind of data, no data set of its own.
-INTRO_AS_MODIFIER = (r"^\S+(?:\s\([^()]{2,80}\))?\s" + _DATA_WORD + r"\s(?:" + _DATA_WORD
-                     + r"s?|[a-z]+(?:ion|ment)s?)\b")
+# (read from the character before the name: a hyphen there makes a compound too)
+INTRO_AS_MODIFIER = (r"^(?:-|[^\w]?\S+(?:\s\([^()]{2,80}\))?\s" + _DATA_WORD + r"\s(?:" + _DATA_WORD
+                     + r"s?|[a-z]+(?:ion|ment)s?)\b)")
 # "Contextual Emotional Inference (CEI) Benchmark", "Traffic Scenes (TSBOW), a comprehensive
 # dataset". Group 1: the name.
 INTRO_DATASET_PAREN = (r"\((" + DATA_NAME + r")\)(?:\s(?:[Bb]enchmark|[Dd]ataset|[Cc]orpus)\b"
