@@ -461,12 +461,12 @@ DATASET = (
 
 # A name a data set or benchmark may have: two capitals or a capital and a digit
 # (GI-Bench, ViDia2Std, GlobalFusion, COR127K, PRISM-36K, GIFT), or words joined by a
-# hyphen with a capital after it (Sequential-NIAH, Sci-Reasoning, O-Bench), or a capital, lower-case
+# hyphen with a capital or a size after it (Sequential-NIAH, Sci-Reasoning, O-Bench, Eva-3M), or a capital, lower-case
 # letters and a capital at the end (VisA), or a short lower-case prefix before a capitalized
 # word (nuScenes, nuScenes-Occupancy; not mIoU, mAP) or before three capitals (iSAID, eICU),
 # and "++" after it (NLU++).
 DATA_NAME = (r"(?:[A-Z][a-z0-9]*[A-Z0-9](?:[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*|(?:[-_][A-Za-z0-9]+)+)"
-             r"|[A-Z][a-z]*(?:[-_][A-Z][A-Za-z0-9]*)+|[A-Z][a-z]+[A-Z]\b"
+             r"|[A-Z][a-z]*(?:[-_](?:[A-Z][A-Za-z0-9]*|[0-9]+[A-Za-z][A-Za-z0-9]*))+|[A-Z][a-z]+[A-Z]\b"
              r"|[a-z]{1,2}[A-Z][a-z]{2,}[A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*|[a-z][A-Z]{3,}[A-Za-z0-9]*)(?:[-.][0-9]+|\+\+)?")
 # One name of a list of data ("on MVTec AD and VisA, respectively"): a data name, or in a list
 # any capitalized word ("on the Kodak, Tecnick 100, and CLIC test sets"; not "On" before it), with a
@@ -494,7 +494,11 @@ NOT_DATA_NAME = (r"^(?:GPT|Qwen|Llama|LLaMA|Gemma|Claude|Gemini|Mistral|Mixtral|
                  r"Pythia|OPT|BLOOM|SAM|CLIP|ViT|BERT|RoBERTa|T5|LLaVA|InternVL|FLUX|SDXL|DiT|ResNet|YOLO|"
                  r"A100|H100|H200|V100|RTX|TPU|NVIDIA|SOTA|SoTA|LLM|VLM|MLLM|GPU|CPU)|[0-9][BM]$"
                  # a device's name: a capital and two to four digits (A40, P100, L40S)
-                 r"|^[A-Z][0-9]{2,4}S?\b")
+                 r"|^[A-Z][0-9]{2,4}S?\b"
+                 # a measure's acronym, maybe qualified ("on IOU 0.50:0.95", "on the ADE / FDE
+                 # metrics", "tying on AP-micro (0.636)")
+                 r"|^(?:IoU|IOU|AUC|AUROC|AUPRC|AP|mAP|F1|BLEU|ROUGE|PSNR|SSIM|FID|LPIPS|ADE|FDE|MAE|RMSE|MSE"
+                 r"|WER|CER|EER|NDCG|MRR|HR|QWK)(?:[-@][\w.]+)?$")
 _DATA_WORD = r"(?:dataset|data set|benchmark|corpus|suite|testbed|collection)"
 # ... capitalized too where it ends a long name ("VGRP-Bench, a Visual Grid Reasoning Puzzle
 # Benchmark featuring"; not right after the name: "a VQA Benchmark" names no VQA data)

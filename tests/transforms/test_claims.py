@@ -1210,3 +1210,21 @@ def test_respectively_pairs_values_with_a_list_of_capitalized_data_names() -> No
     assert [c["dataset"] for c in got] == ["Harbor Reviews", "Quay Tweets"]
     got = claims_of("It lowers BD-rate by 11.2%, 9.8%, and 12.0% on the Kodak, Tecnick 100, and CLIC2020 datasets, respectively.")
     assert [c["dataset"] for c in got] == ["Kodak", "Tecnick 100", "CLIC2020"]
+
+
+def test_a_data_name_with_a_size_after_its_hyphen() -> None:
+    """"Kelp-2M, a large-scale ... dataset comprising 2.1M frames": the name has a size after its
+    hyphen (not the acronym before the data word: "... SAR dataset" names no data set SAR)."""
+    (c,) = claims_of("We present Kelp-2M, a large-scale underwater SAR dataset comprising over 2.1M frames.")
+    assert c["dataset"] == "Kelp-2M"
+
+
+def test_a_measures_acronym_after_on_names_no_data() -> None:
+    """"recall of 0.04 on IOU 0.50", "gains of 12% on the ADE / FDE metrics", "on AUC-micro
+    (0.81)": the acronym of a measure after "on" is no data set."""
+    got = claims_of("It reaches a recall of 0.04 on IOU 0.50:0.95.")
+    assert got[0]["dataset"] is None
+    (c,) = claims_of("Adding our data improves vehicle planning by up to 12.5% on the ADE / FDE metrics.")
+    assert c["dataset"] is None
+    (c,) = claims_of("The model leads on AUC-micro (0.81), while supporting all languages.")
+    assert c["dataset"] is None
