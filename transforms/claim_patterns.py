@@ -507,10 +507,11 @@ _DATA_WORD_ANY = r"(?:[Dd]ataset|[Dd]ata set|[Bb]enchmark|[Cc]orpus|[Ss]uite|[Tt
 # an acronym in parentheses too ("SpineBench, a Visual Question Answering (VQA) benchmark": SpineBench).
 _INTRO_WORD = r"(?:[\w-]+(?:,[0-9]{3}[\w-]*)?|\([\w-]+\))"
 # An abstract introducing its data: "NAME, a (novel ...) benchmark", "NAME dataset",
-# "NAME (Long Name) dataset", "NAME consists of / contains / comprises / pairs / offers ...".
+# "NAME (Long Name) dataset", "the NAME challenge" (its data: "from the KiTS23 challenge"),
+# "NAME consists of / contains / comprises / pairs / offers ...".
 # Group 1: the name.
 INTRO_DATASET = (r"\b(" + DATA_NAME + r")(?:,\s(?:a|an|the)\s(?:" + _INTRO_WORD + r"\s){0,6}?(?:" + _DATA_WORD_ANY + r"|resource)s?\b"
-                 r"|(?:\s\([^()]{2,80}\))?\s(?:" + _DATA_WORD + r")\b"
+                 r"|(?:\s\([^()]{2,80}\))?\s(?:" + _DATA_WORD + r"|challenge)\b"
                  r"|\s(?:consists of|contains|comprises|includes|spans|pairs|offers)\b)")
 # "NAME dataset" where a noun follows the data word ("HAR benchmark datasets", "IPC dataset
 # distillation", "NAME dataset creation"): NAME names a kind of data, no data set of its own.

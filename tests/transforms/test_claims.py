@@ -1228,3 +1228,9 @@ def test_a_measures_acronym_after_on_names_no_data() -> None:
     assert c["dataset"] is None
     (c,) = claims_of("The model leads on AUC-micro (0.81), while supporting all languages.")
     assert c["dataset"] is None
+
+
+def test_the_data_of_a_named_challenge() -> None:
+    """"from the ReefSeg25 challenge, ... Dice of 91.2%": a challenge names its data."""
+    got = claims_of("We use scans from the ReefSeg25 challenge. Our method reaches a Dice of 91.2% on tumours.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("91.2%", "ReefSeg25")]
