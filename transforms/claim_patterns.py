@@ -464,10 +464,12 @@ DATASET = (
 # hyphen with a capital or a size after it (Sequential-NIAH, Sci-Reasoning, O-Bench, Eva-3M), or a capital, lower-case
 # letters and a capital at the end (VisA), or a short lower-case prefix before a capitalized
 # word (nuScenes, nuScenes-Occupancy; not mIoU, mAP) or before three capitals (iSAID, eICU),
-# and "++" after it (NLU++).
+# and "++" after it (NLU++); a digit and capitals before a hyphen and a capital (4D-OR); a
+# second name after a slash ("VL-MIA/Flicker").
 DATA_NAME = (r"(?:[A-Z][a-z0-9]*[A-Z0-9](?:[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*|(?:[-_][A-Za-z0-9]+)+)"
              r"|[A-Z][a-z]*(?:[-_](?:[A-Z][A-Za-z0-9]*|[0-9]+[A-Za-z][A-Za-z0-9]*))+|[A-Z][a-z]+[A-Z]\b"
-             r"|[a-z]{1,2}[A-Z][a-z]{2,}[A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*|[a-z][A-Z]{3,}[A-Za-z0-9]*)(?:[-.][0-9]+|\+\+)?")
+             r"|[a-z]{1,2}[A-Z][a-z]{2,}[A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)*|[a-z][A-Z]{3,}[A-Za-z0-9]*"
+             r"|[0-9][A-Z]+(?:[-_][A-Z][A-Za-z0-9]*)+)(?:[-.][0-9]+|\+\+)?(?:/[A-Z][A-Za-z0-9-]*)?")
 # One name of a list of data ("on MVTec AD and VisA, respectively"): a data name, or in a list
 # any capitalized word ("on the Kodak, Tecnick 100, and CLIC test sets"; not "On" before it), with a
 # capitalized word, a resolution, a year or a number after it ("CIFAR-10-C"; a list of known names only

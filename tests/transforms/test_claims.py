@@ -1234,3 +1234,11 @@ def test_the_data_of_a_named_challenge() -> None:
     """"from the ReefSeg25 challenge, ... Dice of 91.2%": a challenge names its data."""
     got = claims_of("We use scans from the ReefSeg25 challenge. Our method reaches a Dice of 91.2% on tumours.")
     assert [(c["text"], c["dataset"]) for c in got] == [("91.2%", "ReefSeg25")]
+
+
+def test_data_names_with_a_slash_or_a_leading_digit() -> None:
+    """"on the REEF-QA/Kelp dataset", "on the MM-Harbor and 3D-QUAY datasets": whole names."""
+    (c,) = claims_of("On the REEF-QA/Kelp dataset, our method achieves an AUC of 0.821.")
+    assert c["dataset"] == "REEF-QA/Kelp"
+    (c,) = claims_of("We evaluate on the MM-Harbor and 3D-QUAY datasets, achieving 71% PQ.")
+    assert c["dataset"] == "MM-Harbor and 3D-QUAY"
