@@ -1177,3 +1177,121 @@ def test_a_percent_after_a_versioned_name_stays_a_claim() -> None:
     """The versions listed after a name are names, a value after the name is not ("Sonnet 3.5 and
     3.7 gain 2.5%") (issue 11, tune 3, detect)."""
     assert [c[0] for c in brief("Sonnet 3.5 and 3.7 gain 2.5% and 4 points.")] == ["2.5%", "4"]
+def test_introduced_data_with_a_capitalized_data_word_or_an_acronym_before_it() -> None:
+    """"NAME, a Long Capitalized Title Benchmark featuring N", "NAME, a Long Name (ACR)
+    benchmark of N", "a long name (NAME) benchmark": the introduced name, not the acronym of a
+    task ("a Visual Question Answering (VQA) benchmark" introduces no data named VQA)."""
+    (c,) = claims_of("We release TideSet-X, an Open Coastal Flooding Benchmark featuring 48 estuaries.")
+    assert c["dataset"] == "TideSet-X"
+    (c,) = claims_of("We present HarborQA, a Visual Question Answering (VQA) benchmark of 7,200 questions.")
+    assert c["dataset"] == "HarborQA"
+    (c,) = claims_of("We propose a long-horizon audio reasoning (LH2AR) benchmark. It spans 3-minute clips.")
+    assert c["dataset"] == "LH2AR"
+
+
+def test_data_name_of_one_capital_a_hyphen_and_a_name() -> None:
+    """"O-Bench", "K-BrowseComp": a single capital joined by a hyphen to a capitalized word."""
+    (c,) = claims_of("We introduce Q-Harbor, the first maritime visual question answering (VQA) benchmark with 2,310 images.")
+    assert c["dataset"] == "Q-Harbor"
+
+
+def test_data_names_with_capitals_after_a_lower_case_letter_or_plus_signs() -> None:
+    """"on the DroneView and iSAR benchmarks" names both; "on the QAX++ benchmark" keeps its "++"."""
+    (c,) = claims_of("Evaluation on the DroneView and iSAR benchmarks reduces MAE by 31%.")
+    assert c["dataset"] == "DroneView and iSAR"
+    (c,) = claims_of("Evaluation on the QAX++ benchmark yields 41.2% accuracy.")
+    assert c["dataset"] == "QAX++"
+
+
+def test_on_a_long_capitalized_data_name_or_after_a_count_modifier() -> None:
+    """"on the Harbor Open Dataset": the capitalized data word is part of the name;
+    "on the 312-task Reef2-lite benchmark": a modifier with a count stands before the name."""
+    (c,) = claims_of("On the Harbor Open Dataset, our model reaches 71.4% recall.")
+    assert c["dataset"] == "Harbor Open Dataset"
+    got = claims_of("The agent achieves 88.1% execution accuracy on the 312-task Reef2-lite benchmark.")
+    assert (got[0]["text"], got[0]["dataset"]) == ("88.1%", "Reef2-lite")
+
+
+def test_usage_of_resources_is_a_cost_not_a_result_on_the_introduced_data() -> None:
+    """"token consumption by 9.8%", "LLM invocations by 40%": costs of the method, on no data."""
+    got = claims_of("We introduce QuayBench, a benchmark of 900 tasks. Our router cuts token consumption by 9.8% and LLM invocations by 40%.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("900", "QuayBench"), ("9.8%", None), ("40%", None)]
+
+
+def test_a_metric_assigned_a_value_does_not_stop_the_data_carried_in_a_sentence() -> None:
+    """"On NAME, ... Dice (0.71 vs 0.64) and sensitivity (FROC = 0.58 ...)": FROC names a metric,
+    not other data; a name that is no metric's still stops it ("... and QuayTest from 46.7%")."""
+    got = claims_of("On ReefScan test subjects, our model improves Dice (0.71 vs 0.64) and sensitivity (FROC = 0.58 vs 0.49).")
+    assert [c["dataset"] for c in got] == ["ReefScan"] * 4
+    got = claims_of("It gains on ReefScan from 60.0% to 63.3% and QuayTest from 46.7% to 53.3%.")
+    assert [c["dataset"] for c in got][2:] != ["ReefScan", "ReefScan"]
+
+
+def test_on_a_data_name_after_a_capitalized_word_or_before_test_set() -> None:
+    """"on Korean KorQA-2": a capitalized word before a data name qualifies it; "on the Harbor
+    Speech test set": "test set" is a data word; "on the Harbor Open Dataset" keeps its first word."""
+    (c,) = claims_of("Our model reaches a CER of 5.12% on Korean KorQA-2.")
+    assert c["dataset"] == "KorQA-2"
+    (c,) = claims_of("It reduces WER by 3.1% on the Harbor Speech test set.")
+    assert c["dataset"] == "Harbor Speech"
+
+
+def test_a_name_in_a_compound_before_a_data_word_introduces_no_data() -> None:
+    """"four ECG benchmark datasets", "high-QRS dataset distillation": the name says what kind of
+    data, the abstract introduces no data set by it; "the QuayScan dataset, which" still does."""
+    got = claims_of("We pretrain with four ECG benchmark datasets. We see gains of 7% with only 4 labeled examples.")
+    assert [c["dataset"] for c in got] == [None, None]
+    (c,) = claims_of("We study high-QRS dataset distillation. Our method reaches 61.5% accuracy.")
+    assert c["dataset"] is None
+    (c,) = claims_of("We release the QuayScan dataset, which holds 4,210 scans.")
+    assert c["dataset"] == "QuayScan"
+
+
+def test_a_known_metric_name_does_not_stop_the_data_carried_in_a_sentence() -> None:
+    """"On NAME, ... 83.6 pixel-level A-AUROC with 3.8 FM": A-AUROC is a metric's name, not other data;
+    "of Tiny-ImageNet" is the known name written with a hyphen."""
+    got = claims_of("On the hard ReefScan split, our method achieves 83.6 pixel-level A-AUROC with 3.8 FM.")
+    assert [c["dataset"] for c in got] == ["ReefScan", "ReefScan"]
+    got = claims_of("It keeps 60.2% accuracy at a 20% compression ratio of Tiny-ImageNet.")
+    assert [c["dataset"] for c in got] == ["Tiny-ImageNet", "Tiny-ImageNet"]
+
+
+def test_respectively_pairs_values_with_a_list_of_capitalized_data_names() -> None:
+    """"... by 2.1% and 3.4% on the Harbor Reviews and Quay Tweets datasets, respectively": any
+    capitalized words in the list name the data, as do plain names with a number ("Tecnick 100")."""
+    got = claims_of("It improves accuracy by 2.1% and 3.4% on the Harbor Reviews and Quay Tweets datasets, respectively.")
+    assert [c["dataset"] for c in got] == ["Harbor Reviews", "Quay Tweets"]
+    got = claims_of("It lowers BD-rate by 11.2%, 9.8%, and 12.0% on the Kodak, Tecnick 100, and CLIC2020 datasets, respectively.")
+    assert [c["dataset"] for c in got] == ["Kodak", "Tecnick 100", "CLIC2020"]
+
+
+def test_a_data_name_with_a_size_after_its_hyphen() -> None:
+    """"Kelp-2M, a large-scale ... dataset comprising 2.1M frames": the name has a size after its
+    hyphen (not the acronym before the data word: "... SAR dataset" names no data set SAR)."""
+    (c,) = claims_of("We present Kelp-2M, a large-scale underwater SAR dataset comprising over 2.1M frames.")
+    assert c["dataset"] == "Kelp-2M"
+
+
+def test_a_measures_acronym_after_on_names_no_data() -> None:
+    """"recall of 0.04 on IOU 0.50", "gains of 12% on the ADE / FDE metrics", "on AUC-micro
+    (0.81)": the acronym of a measure after "on" is no data set."""
+    got = claims_of("It reaches a recall of 0.04 on IOU 0.50:0.95.")
+    assert got[0]["dataset"] is None
+    (c,) = claims_of("Adding our data improves vehicle planning by up to 12.5% on the ADE / FDE metrics.")
+    assert c["dataset"] is None
+    (c,) = claims_of("The model leads on AUC-micro (0.81), while supporting all languages.")
+    assert c["dataset"] is None
+
+
+def test_the_data_of_a_named_challenge() -> None:
+    """"from the ReefSeg25 challenge, ... Dice of 91.2%": a challenge names its data."""
+    got = claims_of("We use scans from the ReefSeg25 challenge. Our method reaches a Dice of 91.2% on tumours.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("91.2%", "ReefSeg25")]
+
+
+def test_data_names_with_a_slash_or_a_leading_digit() -> None:
+    """"on the REEF-QA/Kelp dataset", "on the MM-Harbor and 3D-QUAY datasets": whole names."""
+    (c,) = claims_of("On the REEF-QA/Kelp dataset, our method achieves an AUC of 0.821.")
+    assert c["dataset"] == "REEF-QA/Kelp"
+    (c,) = claims_of("We evaluate on the MM-Harbor and 3D-QUAY datasets, achieving 71% PQ.")
+    assert c["dataset"] == "MM-Harbor and 3D-QUAY"
