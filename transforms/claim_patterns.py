@@ -372,6 +372,8 @@ METRIC_COMPARATIVE = (r"(?:(?:lower|higher|better|improved|increased|reduced|rel
 METRIC_GEN_FILLER = (r"(?:\s(?:of|=|:|is|was|were|are|reaches|reaching|reached|to|from|by|at|around|about|"
                      r"approximately|over|only|just|nearly|almost|up to|as (?:high|low) as|ranges from|"
                      r"ranging from|spanning from|~|"
+                     # a sign written before the value: "BD-Rate reductions of -12.24%", "F1 of +2.1"
+                     r"[-+]|"
                      # "accuracy increase from 34%", "performance gains of up to 9.1%"
                      r"(?:increase|improvement|gain|drop|decrease|reduction|boost|degradation)s?|"
                      # a measure that changes: "SR improved by 8%", "MRR declines 33%", "grid demand is
@@ -379,6 +381,14 @@ METRIC_GEN_FILLER = (r"(?:\s(?:of|=|:|is|was|were|are|reaches|reaching|reached|t
                      r"significantly|substantially|further|consistently|markedly|dramatically|"
                      r"(?:improv|reduc|increas|decreas|degrad|declin|boost|lower|drop|rais|ris|fall|grow)(?:es|ed|s|e)|"
                      r"dropped|rose|fell|grew))*\s*$")
+# A name of a method, not of a measure, where a measure's name may stand ("our FDP improves by",
+# "surpassing the SoTA by +0.9%", "lifts Qwen3-VL-2B by 3.5 points", "Cosmos-Reason2 by"): the
+# authors' own name, the state of the art, a model size or a version glued to a word.
+METHOD_NOT_MEASURE = r"^(?:[Oo]ur\s[A-Z]\S*|SOTA|SoTA|\S*\d[BM]|\S*[A-Z][a-z]{2,}\d+)$"
+# Group 1: an error named with the statistic that summarises it ("mean translation error of",
+# "median relative errors of 10-20%", "root mean square error"): the statistic is part of the name (a stop word of
+# METRIC_STOP elsewhere: "mean accuracy" is accuracy), in the singular.
+STAT_ERROR = r"\b((?:[Rr]oot\s)?(?:[Mm]ean|[Mm]edian|[Aa]verage)\s(?:[a-z][a-z-]{3,}\s){0,2}error)s?$"
 
 # A verb of change, what it acts on (group 1: one to four words, after a determiner or a
 # possessive: "boosts Qwen3-4B's accuracy by 8x"), then by/to/from and the value

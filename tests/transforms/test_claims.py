@@ -767,6 +767,42 @@ def test_plural_metric_acronyms_are_named_in_the_singular() -> None:
         ("0.81", "AUPRC"), ("4.2%", "EER"), ("1.1%", "EER"), ("3.3%", None)]
 
 
+def test_sign_before_a_value_does_not_hide_its_measure() -> None:
+    """Issue 11 (metric): "a BD-Rate of -9.8%", "a Kappa of +0.12": a sign between the
+    measure's name and the value is no word of its own."""
+    got = claims_of("Our codec reaches a BD-Rate of -9.8% and -4.1% on two sets. Agreement improves with a Kappa of +0.12.")
+    assert [(c["text"], c["metric"]) for c in got] == [("9.8%", "BD-Rate"), ("4.1%", "BD-Rate"), ("0.12", "Kappa")]
+
+
+def test_a_statistic_of_an_error_stays_in_its_name() -> None:
+    """Issue 11 (metric): "mean depth error of 3.2 mm", "median absolute errors of 4-7%", "root
+    mean square error": the statistic names which error (a mean accuracy is still accuracy)."""
+    got = claims_of("The probe has a mean depth error of 3.2 mm and median absolute errors of 4-7%. "
+                    "Its root mean square error of 0.21 is the lowest, at a mean accuracy of 0.93.")
+    assert [(c["text"], c["metric"]) for c in got] == [
+        ("3.2", "mean depth error"), ("4", "median absolute error"), ("7%", "median absolute error"),
+        ("0.21", "root mean square error"), ("0.93", "accuracy")]
+
+
+def test_value_right_after_a_value_shares_its_measure_named_further_back() -> None:
+    """Issue 11 (metric): "the accuracy of the small models spans 0.41 to 0.66 (median: 0.52)": the
+    value a few characters after a value of the measure named before shares it; one with words
+    of its own before it does not."""
+    got = claims_of("In our study the accuracy of the small models spans 0.41 to 0.66 (median: 0.52). "
+                    "The accuracy of the large ones spans 0.70 to 0.91 while a cheap probe gets 0.35 on them.")
+    assert [(c["text"], c["metric"]) for c in got] == [
+        ("0.41", "accuracy"), ("0.66", "accuracy"), ("0.52", "accuracy"), ("0.70", "accuracy"), ("0.91", "accuracy"),
+        ("0.35", None)]
+
+
+def test_a_model_name_is_no_measure() -> None:
+    """Issue 11 (metric): "outperforms Mistral-7B by 2.2", "raises Phoenix3 by 1.4 points",
+    "beating the SoTA by +0.8%": what is beaten or raised there is a model, not a measure."""
+    got = claims_of("It outperforms Mistral-7B by 2.2 on the hard split, raises Phoenix3 by 1.4 points, "
+                    "and beats the SoTA by +0.8%.")
+    assert [(c["text"], c["metric"]) for c in got] == [("2.2", None), ("1.4", None), ("0.8%", None)]
+
+
 def test_offsets_are_characters_not_bytes() -> None:
     abstract = "δ-héé ×× 漢字 😀: a 1.43× gain, 75.15% (é) and $250M; “three times” faster, ≥ 12.5%."
     got = claims_of(abstract)
