@@ -372,6 +372,8 @@ METRIC_COMPARATIVE = (r"(?:(?:lower|higher|better|improved|increased|reduced|rel
 METRIC_GEN_FILLER = (r"(?:\s(?:of|=|:|is|was|were|are|reaches|reaching|reached|to|from|by|at|around|about|"
                      r"approximately|over|only|just|nearly|almost|up to|as (?:high|low) as|ranges from|"
                      r"ranging from|spanning from|~|"
+                     # a bound on the value: "a robustness gain of at least 30%", "recall exceeding 0.9"
+                     r"at least|at most|more than|less than|exceeding|"
                      # a sign written before the value: "BD-Rate reductions of -12.24%", "F1 of +2.1"
                      r"[-+]|"
                      # "accuracy increase from 34%", "performance gains of up to 9.1%"
@@ -384,7 +386,8 @@ METRIC_GEN_FILLER = (r"(?:\s(?:of|=|:|is|was|were|are|reaches|reaching|reached|t
 # A name of a method, not of a measure, where a measure's name may stand ("our FDP improves by",
 # "surpassing the SoTA by +0.9%", "lifts Qwen3-VL-2B by 3.5 points", "Cosmos-Reason2 by"): the
 # authors' own name, the state of the art, a model size or a version glued to a word.
-METHOD_NOT_MEASURE = r"^(?:[Oo]ur\s[A-Z]\S*|SOTA|SoTA|\S*\d[BM]|\S*[A-Z][a-z]{2,}\d+)$"
+# (and what is compared, not measured: "improves strong baselines by 3%")
+METHOD_NOT_MEASURE = r"^(?:[Oo]ur\s[A-Z]\S*|SOTA|SoTA|\S*\d[BM]|\S*[A-Z][a-z]{2,}\d+|(?:.*\s)?(?:baselines?|methods?|models?))$"
 # Group 1: an error named with the statistic that summarises it ("mean translation error of",
 # "median relative errors of 10-20%", "root mean square error"): the statistic is part of the name (a stop word of
 # METRIC_STOP elsewhere: "mean accuracy" is accuracy), in the singular.
@@ -393,17 +396,20 @@ STAT_ERROR = r"\b((?:[Rr]oot\s)?(?:[Mm]ean|[Mm]edian|[Aa]verage)\s(?:[a-z][a-z-]
 # A verb of change, what it acts on (group 1: one to four words, after a determiner or a
 # possessive: "boosts Qwen3-4B's accuracy by 8x"), then by/to/from and the value
 # ("reduces rotation error from ~17 degrees to ~10"); group 1 is the shortest phrase, a trailing
-# "up" or "by" stays out of it ("reduce parameter counts up to 37%").
+# "up" or "by" stays out of it ("reduce parameter counts up to 37%"). The value may also stand in
+# brackets after the phrase and where the change was ("reduces token usage (up to 30%)",
+# "improves answer fidelity on long inputs (2.1-3.4%)").
 CHANGE_VERB_NP = (r"\b(?:improv|reduc|increas|decreas|boost|lower|rais|cut|sav|enhanc|degrad|accelerat|shrink|"
                   r"compress)[a-z]*\s(?:the\s|its\s|their\s|our\s)?(?:[A-Za-z][\w.-]*'s\s)?((?:[A-Za-z][\w'&-]*\s){0,3}?[A-Za-z][\w'&-]*)"
-                  r"(?:\s(?:by|up))*\s(?:by|to|from(?:\sthe)?)\s(?:up to\s|about\s|approximately\s|around\s|over\s|nearly\s|only\s|"
-                  r"more than\s|less than\s|~)?[~+<>]?\s*$")
+                  r"(?:(?:\s(?:by|up))*\s(?:by|to|from(?:\sthe)?)\s|(?:\s(?:in|on|for)\s(?:[\w-]+\s){0,3}?[\w-]+)?\s\()"
+                  r"(?:up to\s|about\s|approximately\s|around\s|over\s|nearly\s|only\s|"
+                  r"more than\s|less than\s|at least\s|~)?[~+<>]?\s*$")
 # A list that shares the verb of change named before it (group 1: what the list item changes):
 # "reducing latency by 37.6%, LLM invocations by 43.0%, and token use by 9.8%".
 # (not an adverb: "improved performance, particularly by 3.5 points")
 GAPPED_CHANGE_NP = (r"[,;]\s(?:and\s)?(?:the\s|its\s|their\s)?((?:[A-Za-z][\w'&@-]*\s){0,3}[A-Za-z][\w'&@-]*[^y\s]|"
                     r"(?:[A-Za-z][\w'&@-]*\s){0,3}[A-Za-z][\w'&@-]*[^l]y)"
-                    r"\sby\s(?:up to\s|about\s|approximately\s|around\s|over\s|nearly\s|only\s|more than\s|~)?[~+]?\s*$")
+                    r"\sby\s(?:up to\s|about\s|approximately\s|around\s|over\s|nearly\s|only\s|more than\s|at least\s|~)?[~+]?\s*$")
 CHANGE_VERB = (r"\b(?:improv|reduc|increas|decreas|boost|lower|rais|cut|sav|enhanc|degrad|accelerat|shrink|"
                r"compress)[a-z]*\s")
 # A comparative right after a value, and the words after it (cut at a stop word).

@@ -803,6 +803,24 @@ def test_a_model_name_is_no_measure() -> None:
     assert [(c["text"], c["metric"]) for c in got] == [("2.2", None), ("1.4", None), ("0.8%", None)]
 
 
+def test_a_bound_before_a_value_does_not_hide_its_measure() -> None:
+    """Issue 11 (metric): "a fairness gain of at least 12%", "raises the coverage by at least 8%":
+    a bound on the value stands between the measure and the value as "up to" does."""
+    got = claims_of("The tuned model shows a fairness gain of at least 12%. It raises the coverage by at least 8%.")
+    assert [(c["text"], c["metric"]) for c in got] == [("12%", "fairness"), ("8%", "coverage")]
+
+
+def test_value_in_brackets_after_what_a_verb_changes() -> None:
+    """Issue 11 (metric): "cuts memory traffic (up to 41%)", "improves answer fidelity on long inputs
+    (2.1-3.4%)": the value in brackets measures what the verb changes; words of its own inside the
+    bracket come first; what is compared ("strong baselines") is no measure."""
+    got = claims_of("The cache cuts memory traffic (up to 41%) and improves answer fidelity on long inputs (2.1-3.4%). "
+                    "It improves grounding (62.5% exact match on the test split). It also improves strong baselines by 4.4%.")
+    assert [(c["text"], c["metric"]) for c in got] == [
+        ("41%", "memory traffic"), ("2.1", "answer fidelity"), ("3.4%", "answer fidelity"), ("62.5%", "exact match"),
+        ("4.4%", None)]
+
+
 def test_offsets_are_characters_not_bytes() -> None:
     abstract = "δ-héé ×× 漢字 😀: a 1.43× gain, 75.15% (é) and $250M; “three times” faster, ≥ 12.5%."
     got = claims_of(abstract)
