@@ -367,7 +367,9 @@ METRIC_COMPARATIVE = (r"(?:(?:lower|higher|better|improved|increased|reduced|rel
                       r"overall|greater|less|more|fewer|faster|slower|smaller|larger|gain in|improvement in|"
                       r"increase in|reduction in|decrease in|drop in|boost in|improvement of|gain of|in|"
                       # "93-95% of MIRA's performance", "3-4% of its preprocessing cost", "in the SeK metric"
-                      r"of|the|its|their|[A-Z][\w-]*'s|" + _GRADE_WORDS + r")\s){0,3}")
+                      r"of|the|its|their|[A-Z][\w-]*'s|"
+                      # the value's unit of points: "+1 to +3 points in Mahalanobis AUROC", "+3.7 pp mAP@50"
+                      r"percentage|points?|pp|pts|" + _GRADE_WORDS + r")\s){0,3}")
 # Between a metric and its value on the left: "Dice = 0.37", "agreement rates of 86%".
 METRIC_GEN_FILLER = (r"(?:\s(?:of|=|:|is|was|were|are|reaches|reaching|reached|to|from|by|at|around|about|"
                      r"approximately|over|only|just|nearly|almost|up to|as (?:high|low) as|ranges from|"
@@ -387,7 +389,7 @@ METRIC_GEN_FILLER = (r"(?:\s(?:of|=|:|is|was|were|are|reaches|reaching|reached|t
 # "surpassing the SoTA by +0.9%", "lifts Qwen3-VL-2B by 3.5 points", "Cosmos-Reason2 by"): the
 # authors' own name, the state of the art, a model size or a version glued to a word.
 # (and what is compared, not measured: "improves strong baselines by 3%")
-METHOD_NOT_MEASURE = r"^(?:[Oo]ur\s[A-Z]\S*|SOTA|SoTA|\S*\d[BM]|\S*[A-Z][a-z]{2,}\d+|(?:.*\s)?(?:baselines?|methods?|models?))$"
+METHOD_NOT_MEASURE = r"^(?:[Oo]ur\s[A-Z]\S*|SOTA|SoTA|\S*\d[BM]|\S*[A-Z][a-z]{2,}\d+|(?:.*\s)?(?:baselines?|methods?|models?|[A-Z]*LMs?))$"
 # Group 1: an error named with the statistic that summarises it ("mean translation error of",
 # "median relative errors of 10-20%", "root mean square error"): the statistic is part of the name (a stop word of
 # METRIC_STOP elsewhere: "mean accuracy" is accuracy), in the singular.

@@ -821,6 +821,13 @@ def test_value_in_brackets_after_what_a_verb_changes() -> None:
         ("4.4%", None)]
 
 
+def test_points_between_a_value_and_its_measure() -> None:
+    """Issue 11 (metric): "by 4.5 points in recall", "+2.2 pp BLEU-4": the unit of points stands
+    between the value and the measure after it; LLMs improved by a value are what is compared."""
+    got = claims_of("The reranker wins by 4.5 points in recall and +2.2 pp BLEU-4. A critic improves small LLMs by 6.3%.")
+    assert [(c["text"], c["metric"]) for c in got] == [("4.5", "recall"), ("2.2", "BLEU-4"), ("6.3%", None)]
+
+
 def test_offsets_are_characters_not_bytes() -> None:
     abstract = "δ-héé ×× 漢字 😀: a 1.43× gain, 75.15% (é) and $250M; “three times” faster, ≥ 12.5%."
     got = claims_of(abstract)
