@@ -352,7 +352,7 @@ METRIC_STOP = (r"^(?:.*\s)?(?i-u:the|a|an|of|in|on|for|and|or|with|by|to|from|at
                # the other verbs of change (CHANGE_VERB_NP): "degrades agreement by 25 points"
                r"improve|reduce|(?:degrad|rais|enhanc|accelerat|decreas|sav)(?:es|ed|ing|e)|cut(?:s|ting)?|lower(?:s|ed|ing)|"
                r"lower|higher|better|best|worse|significantly|substantially|average|mean|overall|"
-               r"obtain(?:s|ed|ing)?|yield(?:s|ed|ing)?|reports?|shows?|showing|has|have|had|is|are|was|were|be|"
+               r"obtain(?:s|ed|ing)?|yield(?:s|ed|ing)?|reports?|reported|shows?|showing|shown|has|have|had|is|are|was|were|be|"
                r"state-of-the-art|competitive|strong|high|low|estimated|relative|absolute|notable|"
                r"remarkable|outperform(?:s|ing|ed)?|surpass(?:es|ing|ed)?"
                # words that grade or total a measure without naming it ("stark attack success

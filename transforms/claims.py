@@ -294,7 +294,7 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
         # "surpassing the SoTA by +0.9%": the state of the art is a method too, and so is a name
         # with a model size or a version glued to a word ("lifts Qwen3-VL-2B by", "Cosmos-Reason2 by")
         # (`find` rather than `contains` on sparse columns: it skips null rows)
-        .with_columns(_left_gen=pl.when(col("_left_gen").str.find(P.METHOD_NOT_MEASURE).is_null()).then(col("_left_gen")))
+        .with_columns(_left_gen=pl.when(col("_left_gen").str.find(_rx(P.METHOD_NOT_MEASURE)).is_null()).then(col("_left_gen")))
         # "the sensitivity (81%--97%)", "human performance (72.4%)": a measure named in words (not
         # an acronym: "MMLU (63.2)" names data, "GPT4 (45%)" a model) with its value in brackets
         .with_columns(
@@ -310,7 +310,7 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
         # then the rest sliced off after it)
         .with_columns(_stop_cut=col("_left_gen").str.extract(P.METRIC_STOP, 0),
                       # "mean translation error of 0.04 m": a statistic of an error stays in its name
-                      _stat_err=col("_left_gen").str.extract(P.STAT_ERROR, 1))
+                      _stat_err=col("_left_gen").str.extract(_rx(P.STAT_ERROR), 1))
         .with_columns(
             _left_gen=pl.coalesce(
                 "_stat_err",
@@ -356,7 +356,7 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
         .with_columns(_verb_paren=_found(col("_verb_raw").is_not_null(), col("_ls_n"), r"\([^)]*$"))
         .with_columns(_right_gen=no_stop("_right_raw"),
                       _verb_gen=pl.when(col("_verb_raw").str.find(P.METRIC_STOP_END).is_null()
-                                        & col("_verb_raw").str.find(P.METHOD_NOT_MEASURE).is_null()).then(col("_verb_raw")))
+                                        & col("_verb_raw").str.find(_rx(P.METHOD_NOT_MEASURE)).is_null()).then(col("_verb_raw")))
         # "28% higher beat alignment", "3x more parameters", "20x faster inference": the noun
         # phrase after a comparative, up to its first stop word ("faster X" measures X speed)
         .with_columns(_cmp_rs=pl.when(col("_right_gen").is_null()).then(col("_rs_n")))

@@ -828,6 +828,13 @@ def test_points_between_a_value_and_its_measure() -> None:
     assert [(c["text"], c["metric"]) for c in got] == [("4.5", "recall"), ("2.2", "BLEU-4"), ("6.3%", None)]
 
 
+def test_a_reporting_participle_is_no_part_of_a_measure() -> None:
+    """Issue 11 (metric): "the probes have shown recall of 0.77", "reported precision of 81%": a
+    participle of a reporting verb is no qualifier of the measure."""
+    got = claims_of("Our probes have shown recall of 0.77 on the held-out split. The authors reported precision of 81%.")
+    assert [(c["text"], c["metric"]) for c in got] == [("0.77", "recall"), ("81%", "precision")]
+
+
 def test_offsets_are_characters_not_bytes() -> None:
     abstract = "δ-héé ×× 漢字 😀: a 1.43× gain, 75.15% (é) and $250M; “three times” faster, ≥ 12.5%."
     got = claims_of(abstract)
