@@ -310,7 +310,9 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
         # then the rest sliced off after it)
         .with_columns(_stop_cut=col("_left_gen").str.extract(P.METRIC_STOP, 0),
                       # "mean translation error of 0.04 m": a statistic of an error stays in its name
-                      _stat_err=col("_left_gen").str.extract(_rx(P.STAT_ERROR), 1))
+                      # (searched on the phrases that end in "error(s)" only: literal tests are cheaper)
+                      _stat_err=pl.when(col("_left_gen").str.ends_with("error") | col("_left_gen").str.ends_with("errors"))
+                      .then(col("_left_gen")).str.extract(_rx(P.STAT_ERROR), 1))
         .with_columns(
             _left_gen=pl.coalesce(
                 "_stat_err",
