@@ -390,6 +390,11 @@ METRIC_GEN_FILLER = (r"(?:\s(?:of|=|:|is|was|were|are|reaches|reaching|reached|t
 # authors' own name, the state of the art, a model size or a version glued to a word.
 # (and what is compared, not measured: "improves strong baselines by 3%")
 METHOD_NOT_MEASURE = r"^(?:[Oo]ur\s[A-Z]\S*|SOTA|SoTA|\S*\d[BM]|\S*[A-Z][a-z]{2,}\d+|(?:.*\s)?(?:baselines?|methods?|models?|[A-Z]*LMs?))$"
+# What stands before "by" and a value after a verb of outdoing is what is outdone, not the
+# measure ("surpassing the vanilla baseline without idle-time usage by 5.1%", "outperforms
+# GPT-5 by 13.0%", "surpassing the previous state-of-the-art GLASS by 1.02%").
+OUTDONE_BY = (r"\b(?:outperform|surpass|beat|exceed|outscor)\w*\s(?:[\w.'&-]+\s){0,6}?by\s(?:up to\s|about\s|around\s|"
+              r"over\s|nearly\s|more than\s|at least\s|~)?[~+]?$")
 # Group 1: an error named with the statistic that summarises it ("mean translation error of",
 # "median relative errors of 10-20%", "root mean square error"): the statistic is part of the name (a stop word of
 # METRIC_STOP elsewhere: "mean accuracy" is accuracy), in the singular.

@@ -295,6 +295,8 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
         # with a model size or a version glued to a word ("lifts Qwen3-VL-2B by", "Cosmos-Reason2 by")
         # (`find` rather than `contains` on sparse columns: it skips null rows)
         .with_columns(_left_gen=pl.when(col("_left_gen").str.find(_rx(P.METHOD_NOT_MEASURE)).is_null()).then(col("_left_gen")))
+        # "outperforms GPT-5 by 13.0%": what is outdone is no measure (searched where a phrase was read)
+        .with_columns(_left_gen=pl.when(~_found(col("_left_gen").is_not_null(), col("_ls80"), _rx(P.OUTDONE_BY))).then(col("_left_gen")))
         # "the sensitivity (81%--97%)", "human performance (72.4%)": a measure named in words (not
         # an acronym: "MMLU (63.2)" names data, "GPT4 (45%)" a model) with its value in brackets
         .with_columns(

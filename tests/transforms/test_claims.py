@@ -835,6 +835,14 @@ def test_a_reporting_participle_is_no_part_of_a_measure() -> None:
     assert [(c["text"], c["metric"]) for c in got] == [("0.77", "recall"), ("81%", "precision")]
 
 
+def test_what_is_outdone_is_no_measure() -> None:
+    """Issue 11 (metric): "outperforming Falcon-XL by 6.2%", "surpasses the earlier pipeline without
+    data reuse by 3.3 points in coverage": what is outdone stands before "by", the measure after it."""
+    got = claims_of("Our agent ends first, outperforming Falcon-XL by 6.2%. It also surpasses the earlier pipeline "
+                    "without data reuse by 3.3 points in coverage.")
+    assert [(c["text"], c["metric"]) for c in got] == [("6.2%", None), ("3.3", "coverage")]
+
+
 def test_offsets_are_characters_not_bytes() -> None:
     abstract = "δ-héé ×× 漢字 😀: a 1.43× gain, 75.15% (é) and $250M; “three times” faster, ≥ 12.5%."
     got = claims_of(abstract)
