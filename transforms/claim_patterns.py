@@ -381,10 +381,10 @@ METRIC_GEN_FILLER = (r"(?:\s(?:of|=|:|is|was|were|are|reaches|reaching|reached|t
                      # "accuracy increase from 34%", "performance gains of up to 9.1%"
                      r"(?:increase|improvement|gain|drop|decrease|reduction|boost|degradation)s?|"
                      # a measure that changes: "SR improved by 8%", "MRR declines 33%", "grid demand is
-                     # significantly reduced by 38.8%"
+                     # significantly reduced by 38.8%", or differs: "error rates differ by 4 to 9 points"
                      r"significantly|substantially|further|consistently|markedly|dramatically|"
                      r"(?:improv|reduc|increas|decreas|degrad|declin|boost|lower|drop|rais|ris|fall|grow)(?:es|ed|s|e)|"
-                     r"dropped|rose|fell|grew))*\s*$")
+                     r"dropped|rose|fell|grew|differ|differs|differed|var(?:y|ies|ied)))*\s*$")
 # A name of a method, not of a measure, where a measure's name may stand ("our FDP improves by",
 # "surpassing the SoTA by +0.9%", "lifts Qwen3-VL-2B by 3.5 points", "Cosmos-Reason2 by"): the
 # authors' own name, the state of the art, a model size or a version glued to a word.

@@ -843,6 +843,13 @@ def test_what_is_outdone_is_no_measure() -> None:
     assert [(c["text"], c["metric"]) for c in got] == [("6.2%", None), ("3.3", "coverage")]
 
 
+def test_a_measure_that_differs_by_a_value() -> None:
+    """Issue 11 (metric): "abstention rates differ by 4 to 9 points", "the coverage varies by 12%":
+    what differs or varies by the value is its measure."""
+    got = claims_of("Across decoders, abstention rates differ by 4 to 9 points. Between seeds the coverage varies by 12%.")
+    assert [(c["text"], c["metric"]) for c in got] == [("4", "abstention rate"), ("9", "abstention rate"), ("12%", "coverage")]
+
+
 def test_offsets_are_characters_not_bytes() -> None:
     abstract = "δ-héé ×× 漢字 😀: a 1.43× gain, 75.15% (é) and $250M; “three times” faster, ≥ 12.5%."
     got = claims_of(abstract)
