@@ -290,9 +290,13 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
         .with_columns(
             _left_gen=col("_left_gen").cast(pl.Binary).bin.head(col("_left_gen").str.find(P.METRIC_GEN_FILLER)).cast(pl.String)
         )
-        # "our FDP improves by 4.05%": a name of the authors' own is their method, not a measure
+        # "our FDP improves by 4.05%": a name of the authors' own is their method, not a measure;
+        # "surpassing the SoTA by +0.9%": the state of the art is a method too, and so is a name
+        # with a model size or a version glued to a word ("lifts Qwen3-VL-2B by", "Cosmos-Reason2 by")
         # (`find` rather than `contains` on sparse columns: it skips null rows)
-        .with_columns(_left_gen=pl.when(col("_left_gen").str.find(r"^[Oo]ur\s[A-Z]\S*$").is_null()).then(col("_left_gen")))
+        .with_columns(_left_gen=pl.when(col("_left_gen").str.find(_rx(P.METHOD_NOT_MEASURE)).is_null()).then(col("_left_gen")))
+        # "outperforms GPT-5 by 13.0%": what is outdone is no measure (searched where a phrase was read)
+        .with_columns(_left_gen=pl.when(~_found(col("_left_gen").is_not_null(), col("_ls80"), _rx(P.OUTDONE_BY))).then(col("_left_gen")))
         # "the sensitivity (81%--97%)", "human performance (72.4%)": a measure named in words (not
         # an acronym: "MMLU (63.2)" names data, "GPT4 (45%)" a model) with its value in brackets
         .with_columns(
@@ -306,9 +310,14 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
         # (as a replace: the cut, anchored at ^, read as a match without capture groups (an
         # extract skips nulls, a replace works on every row; capturing the rest would cost 4x),
         # then the rest sliced off after it)
-        .with_columns(_stop_cut=col("_left_gen").str.extract(P.METRIC_STOP, 0))
+        .with_columns(_stop_cut=col("_left_gen").str.extract(P.METRIC_STOP, 0),
+                      # "mean translation error of 0.04 m": a statistic of an error stays in its name
+                      # (searched on the phrases that end in "error(s)" only: literal tests are cheaper)
+                      _stat_err=pl.when(col("_left_gen").str.ends_with("error") | col("_left_gen").str.ends_with("errors"))
+                      .then(col("_left_gen")).str.extract(_rx(P.STAT_ERROR), 1))
         .with_columns(
             _left_gen=pl.coalesce(
+                "_stat_err",
                 pl.when(col("_stop_cut").is_not_null()).then(col("_left_gen").str.slice(col("_stop_cut").str.len_chars())),
                 "_left_gen",
             )
@@ -348,8 +357,10 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
             )
         )
         # (a last word may be a stop word too: METRIC_STOP_END)
+        .with_columns(_verb_paren=_found(col("_verb_raw").is_not_null(), col("_ls_n"), r"\([^)]*$"))
         .with_columns(_right_gen=no_stop("_right_raw"),
-                      _verb_gen=pl.when(col("_verb_raw").str.find(P.METRIC_STOP_END).is_null()).then(col("_verb_raw")))
+                      _verb_gen=pl.when(col("_verb_raw").str.find(P.METRIC_STOP_END).is_null()
+                                        & col("_verb_raw").str.find(_rx(P.METHOD_NOT_MEASURE)).is_null()).then(col("_verb_raw")))
         # "28% higher beat alignment", "3x more parameters", "20x faster inference": the noun
         # phrase after a comparative, up to its first stop word ("faster X" measures X speed)
         .with_columns(_cmp_rs=pl.when(col("_right_gen").is_null()).then(col("_rs_n")))
@@ -388,7 +399,10 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
             _cmp_gen=pl.when(col("_speed"))
             .then(pl.concat_str(col("_cmp_np"), pl.lit(" speed")).fill_null("speed"))
             .otherwise(col("_cmp_np")),
-            metric_gen=pl.coalesce(pl.when(col("_left_generic")).then(col("_right_gen")), "_left_gen", "_verb_gen", "_right_gen"),
+            # (a value in brackets after a verb's object: words of its own after it come first,
+            # "improve video pointing (59.1% human preference win rate)")
+            metric_gen=pl.coalesce(pl.when(col("_left_generic")).then(col("_right_gen")), "_left_gen",
+                                   pl.when(~col("_verb_paren")).then(col("_verb_gen")), "_right_gen", "_verb_gen"),
         )
     )
     gen = col("metric_gen")
@@ -429,7 +443,7 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
         )
         .drop("_ls80", "_left_gen", "_rs_n", "_ls_n", "_right_raw", "_verb_raw", "_right_gen", "_verb_gen", "_cmp_rs",
               "_cmp", "_cmp_np", "_speed", "_cmp_gen", "_chg", "_chg_noun", "_chg_np", "_chg_left", "_left_generic", "_gap",
-              "_stop_cut")
+              "_stop_cut", "_stat_err", "_verb_paren")
     )
 
 
@@ -457,12 +471,17 @@ def _carry_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
     # (the search, the costliest step here, runs on the rows that took no metric above)
     still_none = pl.col("_takes") & pl.col("metric").is_null()
     metric_any = pl.when(still_none).then(pl.col("ls")).str.tail(100).str.extract_all(P.METRIC).list.last()
+    # ... and once more after metric_any, from the value right before, a few characters away in
+    # its sentence, to a value with no words of its own ("the accuracy ... ranged from 0.63 to
+    # 0.93 (mean: 0.78)"; not across words that may name a measure of their own)
+    carried_after = pl.when(same_sentence & (gap <= 12)).then(pl.col("_source").shift(1))
     return (
-        lf.with_columns(s_first=_run_first(~same_sentence), _source=pl.when(result).then(pl.col("metric")))
+        lf.with_columns(s_first=_run_first(~same_sentence), _source=pl.when(result).then(pl.col("metric")),
+                        _open=open_tail)
         .with_columns(
             metric=pl.coalesce(
                 "metric",
-                pl.when(takes & open_tail & ~(source_in.fill_null(False) & own_in.is_not_null())).then(carried),
+                pl.when(takes & pl.col("_open") & ~(source_in.fill_null(False) & own_in.is_not_null())).then(carried),
                 own_in,
             ),
             _takes=takes,
@@ -470,8 +489,10 @@ def _carry_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
         .with_columns(metric_any=metric_any)
         .pipe(_with_metric_canon, "metric_any")
         .with_columns(metric=pl.coalesce("metric", "metric_any"))
+        .with_columns(_source=pl.when(result).then(pl.col("metric")))
+        .with_columns(metric=pl.coalesce("metric", pl.when(pl.col("_takes") & pl.col("_open")).then(carried_after)))
         .with_columns(unit=pl.coalesce("unit", pl.when(pl.col("kind") == "score").then("metric")))
-        .drop("s_first", "_source", "_takes", "metric_any")
+        .drop("s_first", "_source", "_takes", "metric_any", "_open")
     )
 
 

@@ -787,6 +787,89 @@ def test_plural_metric_acronyms_are_named_in_the_singular() -> None:
         ("0.81", "AUPRC"), ("4.2%", "EER"), ("1.1%", "EER"), ("3.3%", None)]
 
 
+def test_sign_before_a_value_does_not_hide_its_measure() -> None:
+    """Issue 11 (metric): "a BD-Rate of -9.8%", "a Kappa of +0.12": a sign between the
+    measure's name and the value is no word of its own."""
+    got = claims_of("Our codec reaches a BD-Rate of -9.8% and -4.1% on two sets. Agreement improves with a Kappa of +0.12.")
+    assert [(c["text"], c["metric"]) for c in got] == [("9.8%", "BD-Rate"), ("4.1%", "BD-Rate"), ("0.12", "Kappa")]
+
+
+def test_a_statistic_of_an_error_stays_in_its_name() -> None:
+    """Issue 11 (metric): "mean depth error of 3.2 mm", "median absolute errors of 4-7%", "root
+    mean square error": the statistic names which error (a mean accuracy is still accuracy)."""
+    got = claims_of("The probe has a mean depth error of 3.2 mm and median absolute errors of 4-7%. "
+                    "Its root mean square error of 0.21 is the lowest, at a mean accuracy of 0.93.")
+    assert [(c["text"], c["metric"]) for c in got] == [
+        ("3.2", "mean depth error"), ("4", "median absolute error"), ("7%", "median absolute error"),
+        ("0.21", "root mean square error"), ("0.93", "accuracy")]
+
+
+def test_value_right_after_a_value_shares_its_measure_named_further_back() -> None:
+    """Issue 11 (metric): "the accuracy of the small models spans 0.41 to 0.66 (median: 0.52)": the
+    value a few characters after a value of the measure named before shares it; one with words
+    of its own before it does not."""
+    got = claims_of("In our study the accuracy of the small models spans 0.41 to 0.66 (median: 0.52). "
+                    "The accuracy of the large ones spans 0.70 to 0.91 while a cheap probe gets 0.35 on them.")
+    assert [(c["text"], c["metric"]) for c in got] == [
+        ("0.41", "accuracy"), ("0.66", "accuracy"), ("0.52", "accuracy"), ("0.70", "accuracy"), ("0.91", "accuracy"),
+        ("0.35", None)]
+
+
+def test_a_model_name_is_no_measure() -> None:
+    """Issue 11 (metric): "outperforms Mistral-7B by 2.2", "raises Phoenix3 by 1.4 points",
+    "beating the SoTA by +0.8%": what is beaten or raised there is a model, not a measure."""
+    got = claims_of("It outperforms Mistral-7B by 2.2 on the hard split, raises Phoenix3 by 1.4 points, "
+                    "and beats the SoTA by +0.8%.")
+    assert [(c["text"], c["metric"]) for c in got] == [("2.2", None), ("1.4", None), ("0.8%", None)]
+
+
+def test_a_bound_before_a_value_does_not_hide_its_measure() -> None:
+    """Issue 11 (metric): "a fairness gain of at least 12%", "raises the coverage by at least 8%":
+    a bound on the value stands between the measure and the value as "up to" does."""
+    got = claims_of("The tuned model shows a fairness gain of at least 12%. It raises the coverage by at least 8%.")
+    assert [(c["text"], c["metric"]) for c in got] == [("12%", "fairness"), ("8%", "coverage")]
+
+
+def test_value_in_brackets_after_what_a_verb_changes() -> None:
+    """Issue 11 (metric): "cuts memory traffic (up to 41%)", "improves answer fidelity on long inputs
+    (2.1-3.4%)": the value in brackets measures what the verb changes; words of its own inside the
+    bracket come first; what is compared ("strong baselines") is no measure."""
+    got = claims_of("The cache cuts memory traffic (up to 41%) and improves answer fidelity on long inputs (2.1-3.4%). "
+                    "It improves grounding (62.5% exact match on the test split). It also improves strong baselines by 4.4%.")
+    assert [(c["text"], c["metric"]) for c in got] == [
+        ("41%", "memory traffic"), ("2.1", "answer fidelity"), ("3.4%", "answer fidelity"), ("62.5%", "exact match"),
+        ("4.4%", None)]
+
+
+def test_points_between_a_value_and_its_measure() -> None:
+    """Issue 11 (metric): "by 4.5 points in recall", "+2.2 pp BLEU-4": the unit of points stands
+    between the value and the measure after it; LLMs improved by a value are what is compared."""
+    got = claims_of("The reranker wins by 4.5 points in recall and +2.2 pp BLEU-4. A critic improves small LLMs by 6.3%.")
+    assert [(c["text"], c["metric"]) for c in got] == [("4.5", "recall"), ("2.2", "BLEU-4"), ("6.3%", None)]
+
+
+def test_a_reporting_participle_is_no_part_of_a_measure() -> None:
+    """Issue 11 (metric): "the probes have shown recall of 0.77", "reported precision of 81%": a
+    participle of a reporting verb is no qualifier of the measure."""
+    got = claims_of("Our probes have shown recall of 0.77 on the held-out split. The authors reported precision of 81%.")
+    assert [(c["text"], c["metric"]) for c in got] == [("0.77", "recall"), ("81%", "precision")]
+
+
+def test_what_is_outdone_is_no_measure() -> None:
+    """Issue 11 (metric): "outperforming Falcon-XL by 6.2%", "surpasses the earlier pipeline without
+    data reuse by 3.3 points in coverage": what is outdone stands before "by", the measure after it."""
+    got = claims_of("Our agent ends first, outperforming Falcon-XL by 6.2%. It also surpasses the earlier pipeline "
+                    "without data reuse by 3.3 points in coverage.")
+    assert [(c["text"], c["metric"]) for c in got] == [("6.2%", None), ("3.3", "coverage")]
+
+
+def test_a_measure_that_differs_by_a_value() -> None:
+    """Issue 11 (metric): "abstention rates differ by 4 to 9 points", "the coverage varies by 12%":
+    what differs or varies by the value is its measure."""
+    got = claims_of("Across decoders, abstention rates differ by 4 to 9 points. Between seeds the coverage varies by 12%.")
+    assert [(c["text"], c["metric"]) for c in got] == [("4", "abstention rate"), ("9", "abstention rate"), ("12%", "coverage")]
+
+
 def test_offsets_are_characters_not_bytes() -> None:
     abstract = "δ-héé ×× 漢字 😀: a 1.43× gain, 75.15% (é) and $250M; “three times” faster, ≥ 12.5%."
     got = claims_of(abstract)
