@@ -528,13 +528,16 @@ COUNT_STOPS = (
     "without|within|where|who|whose|including|such|if|not|no|all|both|any|some"
 )
 
-# The counted noun after a number: among the first four words (`WORD`s separated by one
+# The counted noun after a number: among the first five words (`WORD`s separated by one
 # space), before the first stop word, the first plural noun that is no modifier, else the
-# first plain (unhyphenated) candidate that is no modifier. Done with a few regexes on the
-# whole window rather than per word (per-word flags were 30+ column operations).
-WORD = r"[A-Za-z][\w'-]*"
-# Group 1: up to four words right after the number.
-NOUN_WINDOW = r"^[\s+\-]*(" + WORD + r"(?:\s" + WORD + r"){0,3})"
+# first plain (unhyphenated) candidate among the first four that is no modifier. Done with
+# a few regexes on the whole window rather than per word (per-word flags were 30+ column
+# operations).
+# ("2D"/"3D" too: a dimension names no count but sits among the words, "10,000 3D objects")
+WORD = r"(?:[A-Za-z]|[1-4][Dd]\b)[\w'-]*"
+# Group 1: up to five words right after the number (five: "13 widely used text embedding
+# models", "4 robust point cloud analysis benchmarks").
+NOUN_WINDOW = r"^[\s+\-]*(" + WORD + r"(?:\s" + WORD + r"){0,4})"
 # The first stop word of the window and all after it (removed from the window).
 STOP_TAIL = r"(?is)(?:^|\s)(?:" + COUNT_STOPS + r")(?:\s.*)?$"
 # Group 1: the first plural word ([^sui']s, or an acronym's plural: GPUs). No modifier

@@ -22,7 +22,7 @@ Decisions (what is and is not a claim):
   ("two models", "one epoch", "a hundred thousand") are not claims.
 - Plain counts written with digits are claims (kind `count`): "88 papers", "45 new
   training runs", "8 layers", "1 step", "2-step generation", "1 NFE". The counted noun
-  is the first plural noun within four words (stopping at a preposition, conjunction,
+  is the first plural noun within five words (stopping at a preposition, conjunction,
   verb-like stop word or punctuation), else the first non-modifier word; a size with
   M/B before "model(s)"/"parameter(s)" counts parameters ("1.6B language model").
 - A number without unit joined to its neighbour by `to`, `-`, `and`, `,`, `/`, `|`,
@@ -155,7 +155,7 @@ def _fill_in_group(x: pl.Expr) -> pl.Expr:
 
 def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
     """Columns `count_unit` and `points`: the counted noun in the words after the number
-    (`rs`, null where no noun is needed), up to four words, stopping at punctuation or a
+    (`rs`, null where no noun is needed), up to five words, stopping at punctuation or a
     stop word; "parameter" for a size (column `big`) before "models"."""
     # ("data sets" -> "dataset" on the window's few words, not on the whole rest of the sentence)
     window = pl.coalesce("_acronym_rs", rs).str.extract(P.NOUN_WINDOW, 1).str.replace_all(_rx(r"\bdata sets?\b"), "dataset")
