@@ -540,12 +540,20 @@ WORD = r"(?:[A-Za-z]|[1-4][Dd]\b)[\w'-]*"
 NOUN_WINDOW = r"^[\s+\-]*(" + WORD + r"(?:\s" + WORD + r"){0,4})"
 # The first stop word of the window and all after it (removed from the window).
 STOP_TAIL = r"(?is)(?:^|\s)(?:" + COUNT_STOPS + r")(?:\s.*)?$"
+# A word shaped like a plural that names a field or is alike in both numbers describes the
+# plural noun after it ("41 news videos", "6 senior UK diabetes clinicians", "500 physics
+# problems", "12 time series datasets"): that noun is the head. (Only these: after other
+# plurals a plural-shaped word is mostly a verb, "evaluation of 18 MLLMs reveals".)
+_SINGULAR_IN_S = (r"(?:[a-z-]*(?:omics|ysics|matics|nomics|otics|guistics|ynamics|chanics|aphics|tronics|lytics)"
+                  r"|news|series|species|diabetes)")
 # Group 1: the first plural word ([^sui']s, or an acronym's plural: GPUs). No modifier
 # has this shape (a test checks), so none needs excluding. `[^sui']` within a word is
 # written as the word characters other than s, u, i, '.
-PLURAL_NOUN = r"(?:^|\s)([a-z][a-z-]*[0-9A-Za-hj-rtv-z_-]s|[A-Z]{2,6}s)(?:\s|$)"
-# Group 1: the word right before the first plural word of the window (PLURAL_NOUN's shape).
-BEFORE_PLURAL = r"(?:^|\s)(\S+)\s(?:[a-z][a-z-]*[0-9A-Za-hj-rtv-z_-]s|[A-Z]{2,6}s)(?:\s|$)"
+_PLURAL_WORD = r"(?:[a-z][a-z-]*[0-9A-Za-hj-rtv-z_-]s|[A-Z]{2,6}s)"
+PLURAL_NOUN = r"(?:^|\s)(?:" + _SINGULAR_IN_S + r"\s)?(" + _PLURAL_WORD + r")(?:\s|$)"
+# Group 1: the word right before the first plural word of the window (PLURAL_NOUN's shape),
+# with such a describing word ("UK diabetes", which names no compound).
+BEFORE_PLURAL = r"(?:^|\s)(\S+(?:\s" + _SINGULAR_IN_S + r")?)\s" + _PLURAL_WORD + r"(?:\s|$)"
 # A word shaped like an adjective or participle, or a number word or determiner ("operating
 # conditions", "different tasks", "several runs", "example pairs"): it describes the counted noun, it does not name it.
 ADJECTIVE_SHAPE = (r"(?:ing|ed|al|ic|ive|ous|ful|able|ible|ent|ant|ary|less|ly|est|ior|ar|y)$"
@@ -570,6 +578,9 @@ IRREGULAR_PLURAL = {
     "spectra": "spectrum", "children": "child", "mice": "mouse", "teeth": "tooth", "feet": "foot",
     "movies": "movie", "cookies": "cookie", "calories": "calorie", "zombies": "zombie",
 }  # fmt: skip
+# Counted nouns that count another thing: a context is counted in tokens ("a 128K context",
+# "48K-96K contexts": GUIDELINES, context lengths are counts of tokens).
+COUNTED_AS = {"context": "token", "contexts": "token"}
 
 # Up to four words after a number and an acronym in parentheses ("large language models
 # (LLMs)", "Visual Question Answering (VQA)"), and its parts: the first letter of the words, the
@@ -641,8 +652,16 @@ FACTOR_LEFT = r"\bfactors? of\s(?:about\s|around\s|roughly\s|up to\s|over\s)?$"
 # "inference steps from 20 to 1-4", "samples of 10 million": the counted noun before.
 # ... and a count in parentheses after the plural noun ("100 tasks (70 text-only", "14,000
 # samples (2,000 reserved", "frames (e.g., 16-64)", "parameters (from 5.2M to 82K)")
-NOUN_LEFT = (r"\b([a-z]{3,}s)\s(?:(?:from|of)\s|\((?:e\.g\.,?\s|i\.e\.,?\s|from\s)?)"
+# ... and through a verb of change or range ("as the number of rollouts increases from 1 to
+# 16", "prompts ranging from 20 to 200"; the verb itself is no noun: CHANGE_VERB_S)
+_CHANGE_OR_RANGE = (r"(?:(?:in|de)creas|grow|ris|rang|vary|vari|scal|go|drop|fall|climb|jump|shrink)"
+                    r"(?:es|s|ed|ing)|grew|rose|went|fell|dropped|dropping|shrank")
+NOUN_LEFT = (r"\b([a-z]{3,}s)\s(?:(?:" + _CHANGE_OR_RANGE + r")\s)?(?:(?:from|of)\s|\((?:e\.g\.,?\s|i\.e\.,?\s|from\s)?)"
              r"(?:about\s|around\s|over\s|up to\s|only\s)?$")
+# Verbs that NOUN_LEFT's noun may be when no noun comes before them ("consists of 12", "the
+# count increases from 1 to 16").
+CHANGE_VERB_S = ["consists", "increases", "decreases", "grows", "rises", "ranges", "varies", "goes", "scales",
+                 "drops", "falls", "climbs", "jumps", "shrinks"]
 # The words after a number up to "and"/"or" (`pre`, the noun window when no noun was found),
 # then maybe a number, then the first plural noun within four words (`noun`).
 COORDINATED_NOUN = (r"^[\s+\-]*(?P<pre>[A-Za-z][0-9A-Za-z_'-]*(?:\s[A-Za-z][0-9A-Za-z_'-]*){0,3})\s(?:and|or)\s"

@@ -56,6 +56,7 @@ from transforms.text import only_where
 _rx = P.ascii_classes
 _CTX = 160  # characters of context kept on each side of a claim
 _MODIFIERS = P.COUNT_MODIFIERS.split("|")
+_NOUN_LOOKUP = {**P.IRREGULAR_PLURAL, **P.COUNTED_AS}  # (one lookup in _singular)
 
 
 def _with_metric_canon(lf: pl.LazyFrame, name: str) -> pl.LazyFrame:
@@ -110,7 +111,7 @@ def _singular(expr: pl.Expr) -> pl.Expr:
     `expr` is read five times: pass a column, not a computed expression (not shared)."""
     return pl.coalesce(
         # irregular plurals and nouns alike in both numbers ("criteria", "species": a lookup)
-        expr.replace_strict(P.IRREGULAR_PLURAL, default=None, return_dtype=pl.String),
+        expr.replace_strict(_NOUN_LOOKUP, default=None, return_dtype=pl.String),
         pl.concat_str(expr.str.extract(r"(?s)^(.*)ies$", 1), pl.lit("y")),
         # "116,135 women" -> woman (the one irregular plural common in study populations)
         pl.concat_str(expr.str.extract(r"^((?:[Ww]o)?[Mm])en$", 1), pl.lit("an")),
@@ -905,9 +906,9 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     )
     lf = (
         # (noun_left a column first: _singular reads its input in each of its branches)
-        # ("consists of" is a verb: no noun)
+        # ("consists of", "increases from" are verbs: no noun)
         lf.with_columns(on_name=_extract(pl.col("rs"), _rx(P.ON_DATA_NAME)), noun_left=noun_left)
-        .with_columns(noun_left=pl.when(pl.col("noun_left") != "consists").then(pl.col("noun_left")))
+        .with_columns(noun_left=pl.when(~pl.col("noun_left").is_in(P.CHANGE_VERB_S)).then(pl.col("noun_left")))
         .with_columns(on_name=pl.coalesce(_extract(pl.col("on_name"), P.ON_DATA_WORD_TAIL), "on_name"))
         .with_columns(
             _known=_extract(pl.col("rs"), _rx(r"\b(?:on|in|from|of)\s(?:the\s)?(?:[\w-]+\s)?(" + P.DATASET + r")")),

@@ -1129,3 +1129,25 @@ def test_counted_noun_after_a_dimension_or_five_words() -> None:
     after the number ("12 widely adopted open retrieval toolkits")."""
     got = claims_of("We gather 4,000 scanned 3D rooms and test 12 widely adopted open retrieval toolkits.")
     assert [(c["text"], c["unit"]) for c in got] == [("4,000", "room"), ("12", "toolkit")]
+
+
+def test_field_name_or_invariant_noun_before_a_plural_describes_it() -> None:
+    """"news", "series", "-ics" field names look plural but describe the plural noun after
+    them ("300 news clips", "9 robotics tasks"); after other plurals a plural-shaped word is a
+    verb and the first noun stays ("a survey of 40 LLMs shows")."""
+    got = claims_of("We gather 300 news clips, 9 robotics tasks and 5 diabetes nurses. A survey of 40 LLMs shows gaps.")
+    assert [(c["text"], c["unit"]) for c in got] == [("300", "clip"), ("9", "task"), ("5", "nurse"), ("40", "LLM")]
+
+
+def test_noun_before_a_verb_of_change_or_range_is_counted() -> None:
+    """"the number of seeds grows from 2 to 10": the plural before the verb is counted, the verb
+    is no noun ("the total rises from 3 to 9" counts nothing said)."""
+    got = claims_of("Gains hold as the number of seeds grows from 2 to 10. The total rises from 3 to 9.")
+    assert [(c["text"], c["unit"]) for c in got] == [("2", "seed"), ("10", "seed"), ("3", None), ("9", None)]
+
+
+def test_a_context_is_counted_in_tokens() -> None:
+    """GUIDELINES: context lengths are counts of tokens ("a 32k context", "16k-64k contexts")."""
+    got = claims_of("It runs with a 32k context and scales to 16k - 64k contexts.")
+    assert [(c["text"], c["kind"], c["unit"]) for c in got] == [
+        ("32k", "count", "token"), ("16k", "count", "token"), ("64k", "count", "token")]
