@@ -591,9 +591,10 @@ ACRONYM_PARTS = r"^\s(?P<w>[A-Za-z])[^(]*\((?P<acr>(?P<a>[A-Z])[A-Za-z]*[A-Z](?P
 # Group 1: a noun glued to the number by a hyphen ("48-frame", "3-step", "2-stage").
 HYPHEN_NOUN = r"^-([a-z]{2,})(?:[ \t\n,.;:)]|$)"
 # A lower-case word shaped like an adverb, participle or adjective (-ly, -ed but not -eed,
-# -ive, -ous, -ful, -able/-ible, -al, a long -ic): it describes what is counted, it does not
-# name it ("seed", "topic", "metric" stay nouns).
-NOT_NOUN_SHAPE = r"^[a-z][0-9A-Za-z_'-]*(?:ly|[^e]ed|ive|ous|ful|able|ible|al|[a-z]{5}ic)$"
+# -ive, -ous, -ful, -able/-ible, -al, a long -ic, a long -ing: "400 challenging, ...", "452
+# training and 227 validation samples"): it describes what is counted, it does not
+# name it ("seed", "topic", "metric", "string", "thing" stay nouns).
+NOT_NOUN_SHAPE = r"^[a-z][0-9A-Za-z_'-]*(?:ly|[^e]ed|ive|ous|ful|able|ible|al|[a-z]{5}ic|[a-z]{3}ing)$"
 # A word that may be the noun when no plural is found (then checked against the modifiers).
 PLAIN_NOUN = r"^(?:[a-z][\w']*|[A-Z]{2,6}s?)$"
 # "1.6B language models", "124M parameters": a size that counts parameters.
@@ -662,11 +663,13 @@ NOUN_LEFT = (r"\b([a-z]{3,}s)\s(?:(?:" + _CHANGE_OR_RANGE + r")\s)?(?:(?:from|of
 # count increases from 1 to 16").
 CHANGE_VERB_S = ["consists", "increases", "decreases", "grows", "rises", "ranges", "varies", "goes", "scales",
                  "drops", "falls", "climbs", "jumps", "shrinks"]
-# The words after a number up to "and"/"or" (`pre`, the noun window when no noun was found),
-# then maybe a number, then the first plural noun within four words (`noun`).
-COORDINATED_NOUN = (r"^[\s+\-]*(?P<pre>[A-Za-z][0-9A-Za-z_'-]*(?:\s[A-Za-z][0-9A-Za-z_'-]*){0,3})\s(?:and|or)\s"
+# The words after a number up to "and"/"or" or a comma between adjectives (`pre`, the noun
+# window when no noun was found: "1,000 challenging, unambiguous questions"), then maybe a
+# number, then the first plural noun within four words (`noun`; of four letters or more:
+# not "was", "its").
+COORDINATED_NOUN = (r"^[\s+\-]*(?P<pre>[A-Za-z][0-9A-Za-z_'-]*(?:\s[A-Za-z][0-9A-Za-z_'-]*){0,4}?)(?:\s(?:and|or)|,)\s"
                     r"(?:[0-9][0-9,.]*(?:\s?(?:million|billion|thousand|[kKMB]))?\s)?(?:[A-Za-z][0-9A-Za-z_'-]*\s){0,3}?"
-                    r"(?P<noun>[a-z][a-z-]*[0-9A-Za-hj-rtv-z_-]s|[A-Z]{2,6}s)(?:[\s,.;:)]|$)")
+                    r"(?P<noun>[a-z][a-z-]+[0-9A-Za-hj-rtv-z_-]s|[A-Z]{2,6}s)(?:[\s,.;:)]|$)")
 # Group 1: the noun a count of a part names ("8 of 14 tasks", "4 out of 100 items").
 OF_COUNTED = r"^\s(?:out\s)?of\s(?:the\s)?[0-9][0-9,.]*\s(?:[a-z][a-z-]*\s)?([a-z][a-z-]*[a-rt-z]s)\b"
 

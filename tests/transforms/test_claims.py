@@ -1151,3 +1151,11 @@ def test_a_context_is_counted_in_tokens() -> None:
     got = claims_of("It runs with a 32k context and scales to 16k - 64k contexts.")
     assert [(c["text"], c["kind"], c["unit"]) for c in got] == [
         ("32k", "count", "token"), ("16k", "count", "token"), ("64k", "count", "token")]
+
+
+def test_count_before_a_comma_between_adjectives_takes_the_noun_after() -> None:
+    """A long -ing word describes the counted noun ("300 training and 80 test images"), and a
+    comma between adjectives does not end the phrase ("250 demanding, hand-checked puzzles");
+    "strings" and a bare "thing" stay nouns."""
+    got = claims_of("We use 300 training and 80 test images, 250 demanding, hand-checked puzzles and 4 strings.")
+    assert [(c["text"], c["unit"]) for c in got] == [("300", "image"), ("80", "image"), ("250", "puzzle"), ("4", "string")]
