@@ -537,7 +537,9 @@ COUNT_STOPS = (
 WORD = r"(?:[A-Za-z]|[1-4][Dd]\b)[\w'-]*"
 # Group 1: up to five words right after the number (five: "13 widely used text embedding
 # models", "4 robust point cloud analysis benchmarks").
-NOUN_WINDOW = r"^[\s+\-]*(" + WORD + r"(?:\s" + WORD + r"){0,4})"
+# (an aside in parentheses right after the number is read past: "5,677 (5K+) videos",
+# "56 (task, model) cases")
+NOUN_WINDOW = r"^[\s+\-]*(?:\([^()]{1,30}\)\s)?(" + WORD + r"(?:\s" + WORD + r"){0,4})"
 # The first stop word of the window and all after it (removed from the window).
 STOP_TAIL = r"(?is)(?:^|\s)(?:" + COUNT_STOPS + r")(?:\s.*)?$"
 # A word shaped like a plural that names a field or is alike in both numbers describes the
@@ -657,7 +659,10 @@ FACTOR_LEFT = r"\bfactors? of\s(?:about\s|around\s|roughly\s|up to\s|over\s)?$"
 # 16", "prompts ranging from 20 to 200"; the verb itself is no noun: CHANGE_VERB_S)
 _CHANGE_OR_RANGE = (r"(?:(?:in|de)creas|grow|ris|rang|vary|vari|scal|go|drop|fall|climb|jump|shrink)"
                     r"(?:es|s|ed|ing)|grew|rose|went|fell|dropped|dropping|shrank")
-NOUN_LEFT = (r"\b([a-z]{3,}s)\s(?:(?:" + _CHANGE_OR_RANGE + r")\s)?(?:(?:from|of)\s|\((?:e\.g\.,?\s|i\.e\.,?\s|from\s)?)"
+# ... and a later count of such a parenthesis ("100 tasks (70 text-only, 30 multimodal)")
+_PAREN_ITEMS = r"(?:[0-9][0-9.,]*[kKMB]?\s[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*)?(?:,\s|\sand\s|,\sand\s))+"
+NOUN_LEFT = (r"\b([a-z]{3,}s)\s(?:(?:" + _CHANGE_OR_RANGE + r")\s)?(?:(?:from|of)\s|\((?:e\.g\.,?\s|i\.e\.,?\s|from\s|"
+             + _PAREN_ITEMS + r")?)"
              r"(?:about\s|around\s|over\s|up to\s|only\s)?$")
 # Verbs that NOUN_LEFT's noun may be when no noun comes before them ("consists of 12", "the
 # count increases from 1 to 16").

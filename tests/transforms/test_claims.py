@@ -1067,9 +1067,10 @@ def test_noun_glued_by_a_hyphen_is_counted() -> None:
 
 
 def test_adjective_or_adverb_after_a_count_is_no_unit() -> None:
-    """A lone word shaped like an adjective, adverb or participle names nothing counted."""
+    """A lone word shaped like an adjective, adverb or participle names nothing counted (the
+    counts of a breakdown in parentheses after a plural count that plural: "860 textual" too)."""
     got = claims_of("The suite holds 900 items (40 visual, 860 textual). Of these, 120 randomly drawn were kept.")
-    assert [(c["text"], c["unit"]) for c in got] == [("900", "item"), ("40", "item"), ("860", None), ("120", None)]
+    assert [(c["text"], c["unit"]) for c in got] == [("900", "item"), ("40", "item"), ("860", "item"), ("120", None)]
 
 
 def test_irregular_and_unchanging_plurals_of_counted_nouns() -> None:
@@ -1159,3 +1160,9 @@ def test_count_before_a_comma_between_adjectives_takes_the_noun_after() -> None:
     "strings" and a bare "thing" stay nouns."""
     got = claims_of("We use 300 training and 80 test images, 250 demanding, hand-checked puzzles and 4 strings.")
     assert [(c["text"], c["unit"]) for c in got] == [("300", "image"), ("80", "image"), ("250", "puzzle"), ("4", "string")]
+
+
+def test_aside_in_parentheses_after_a_count_is_read_past() -> None:
+    """"3,400 (3K+) photos", "48 (model, prompt) runs": the counted noun follows the aside."""
+    got = claims_of("We release 3,400 (3K+) photos and 48 (model, prompt) runs.")
+    assert [(c["text"], c["unit"]) for c in got if c["text"] != "3K"] == [("3,400", "photo"), ("48", "run")]
