@@ -533,8 +533,9 @@ COUNT_STOPS = (
 # first plain (unhyphenated) candidate among the first four that is no modifier. Done with
 # a few regexes on the whole window rather than per word (per-word flags were 30+ column
 # operations).
-# ("2D"/"3D" too: a dimension names no count but sits among the words, "10,000 3D objects")
-WORD = r"(?:[A-Za-z]|[1-4][Dd]\b)[\w'-]*"
+# ("2D"/"3D" too: a dimension names no count but sits among the words, "10,000 3D objects";
+# and Latin letters with accents within a word, "196 Pokémon card samples": \w is ASCII here)
+WORD = r"(?:[A-Za-z]|[1-4][Dd]\b)[\w'\x{C0}-\x{24F}-]*"
 # Group 1: up to five words right after the number (five: "13 widely used text embedding
 # models", "4 robust point cloud analysis benchmarks").
 # (an aside in parentheses right after the number is read past: "5,677 (5K+) videos",

@@ -1166,3 +1166,9 @@ def test_aside_in_parentheses_after_a_count_is_read_past() -> None:
     """"3,400 (3K+) photos", "48 (model, prompt) runs": the counted noun follows the aside."""
     got = claims_of("We release 3,400 (3K+) photos and 48 (model, prompt) runs.")
     assert [(c["text"], c["unit"]) for c in got if c["text"] != "3K"] == [("3,400", "photo"), ("48", "run")]
+
+
+def test_accented_word_does_not_end_the_counted_noun_window() -> None:
+    """"120 Pokémon trainer logs": a word with an accented letter is a word like another."""
+    got = claims_of("We annotate 120 Pokémon trainer logs.")
+    assert [(c["text"], c["unit"]) for c in got] == [("120", "log")]
