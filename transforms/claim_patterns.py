@@ -598,6 +598,15 @@ HYPHEN_NOUN = r"^-([a-z]{2,})(?:[ \t\n,.;:)]|$)"
 # training and 227 validation samples"): it describes what is counted, it does not
 # name it ("seed", "topic", "metric", "string", "thing" stay nouns).
 NOT_NOUN_SHAPE = r"^[a-z][0-9A-Za-z_'-]*(?:ly|[^e]ed|ive|ous|ful|able|ible|al|[a-z]{5}ic|[a-z]{3}ing)$"
+# A lower-case word of four letters or more (no short unit of measure: "ppi", "px"): after a
+# count above one, a singular such word is a verb or modifies a later noun; nouns plural in
+# meaning without an -s are counted (PLURAL_WITHOUT_S and the irregular plurals).
+SINGULAR_WORD = r"^[a-z][a-z'-]{3,}$"
+# "a"/"an" and up to two words right before the number ("an 8 layer LSTM", "a new 2 billion").
+ARTICLE_BEFORE = r"(?:^|\s)[Aa]n?\s(?:[a-z][\w-]*\s){0,2}$"
+# (and the measures read from the counted noun later: "a +5.8 point gain", "12 degree")
+PLURAL_WITHOUT_S = ["people", "data", "staff", "personnel", "cattle", "police", "livestock", "poultry", "men",
+                    "women", "point", "degree"]
 # A word that may be the noun when no plural is found (then checked against the modifiers).
 PLAIN_NOUN = r"^(?:[a-z][\w']*|[A-Z]{2,6}s?)$"
 # "1.6B language models", "124M parameters": a size that counts parameters.
@@ -669,11 +678,13 @@ NOUN_LEFT = (r"\b([a-z]{3,}s)\s(?:(?:" + _CHANGE_OR_RANGE + r")\s)?(?:(?:from|of
 # count increases from 1 to 16").
 CHANGE_VERB_S = ["consists", "increases", "decreases", "grows", "rises", "ranges", "varies", "goes", "scales",
                  "drops", "falls", "climbs", "jumps", "shrinks"]
-# The words after a number up to "and"/"or" or a comma between adjectives (`pre`, the noun
-# window when no noun was found: "1,000 challenging, unambiguous questions"), then maybe a
-# number, then the first plural noun within four words (`noun`; of four letters or more:
-# not "was", "its").
-COORDINATED_NOUN = (r"^[\s+\-]*(?P<pre>[A-Za-z][0-9A-Za-z_'-]*(?:\s[A-Za-z][0-9A-Za-z_'-]*){0,4}?)(?:\s(?:and|or)|,)\s"
+# The words after a number up to "and"/"or" (`pre`, the noun window when no noun was found),
+# or an adjective before a comma (`adj`: "1,000 challenging, unambiguous questions", "54
+# manually curated, ambiguous instances"; not a noun: "at 128k context, with no parameters"),
+# then maybe a number, then the first plural noun within four words (`noun`; of four letters
+# or more: not "was", "its").
+COORDINATED_NOUN = (r"^[\s+\-]*(?:(?P<pre>[A-Za-z][0-9A-Za-z_'-]*(?:\s[A-Za-z][0-9A-Za-z_'-]*){0,4}?)\s(?:and|or)"
+                    r"|(?P<adj>(?:[a-z]+ly\s)?[a-z][a-z'-]*(?:ing|ed|al|ic|ive|ous|ful|able|ible|ant|ent)),)\s"
                     r"(?:[0-9][0-9,.]*(?:\s?(?:million|billion|thousand|[kKMB]))?\s)?(?:[A-Za-z][0-9A-Za-z_'-]*\s){0,3}?"
                     r"(?P<noun>[a-z][a-z-]+[0-9A-Za-hj-rtv-z_-]s|[A-Z]{2,6}s)(?:[\s,.;:)]|$)")
 # Group 1: the noun a count of a part names ("8 of 14 tasks", "4 out of 100 items").

@@ -57,6 +57,7 @@ _rx = P.ascii_classes
 _CTX = 160  # characters of context kept on each side of a claim
 _MODIFIERS = P.COUNT_MODIFIERS.split("|")
 _NOUN_LOOKUP = {**P.IRREGULAR_PLURAL, **P.COUNTED_AS}  # (one lookup in _singular)
+_PLURAL_IN_MEANING = [*P.IRREGULAR_PLURAL, *P.COUNTED_AS, *P.PLURAL_WITHOUT_S]
 
 
 def _with_metric_canon(lf: pl.LazyFrame, name: str) -> pl.LazyFrame:
@@ -158,8 +159,8 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
     """Columns `count_unit` and `points`: the counted noun in the words after the number
     (`rs`, null where no noun is needed), up to five words, stopping at punctuation or a
     stop word; "parameter" for a size (column `big`) before "models"."""
-    # ("data sets" -> "dataset" on the window's few words, not on the whole rest of the sentence)
-    window = pl.coalesce("_acronym_rs", rs).str.extract(P.NOUN_WINDOW, 1).str.replace_all(_rx(r"\bdata sets?\b"), "dataset")
+    # ("data sets" -> "datasets" on the window's few words, not on the whole rest of the sentence)
+    window = pl.coalesce("_acronym_rs", rs).str.extract(P.NOUN_WINDOW, 1).str.replace_all(_rx(r"\bdata set(s?)\b"), "dataset${1}")
     # (a replace: as an extract, the lazy prefix before this long alternation costs 4x more)
     # "7 large language models (LLMs)", "15K Visual Question Answering (VQA) pairs": an acronym
     # defined in parentheses right after the words stands for them (its first letter is theirs),
@@ -202,6 +203,7 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
         for w in ("_w0", "_w1", "_w2", "_w3")
     ]
     chosen = pl.col("_chosen")
+    singular_after_many = pl.col("_plural").is_null() & (pl.col("value") > 1) & ~chosen.is_in(_PLURAL_IN_MEANING)
     lower_first = pl.when(chosen.str.find("^[a-z]").is_not_null()).then(chosen.str.to_lowercase()).otherwise(chosen)
     # An acronym right before the plural noun names the kind of thing ("20,362 CT scans",
     # "1.4 million CAD programs"); other words before it are mostly descriptions (the named
@@ -233,7 +235,17 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
         # a plain word shaped like an adjective, adverb or participle names nothing counted
         # ("30 multimodal)", "2,000 reserved for testing", "223 clinically curated ...")
         .with_columns(
-            _shape=pl.when(pl.col("_plural").is_null()).then(chosen).str.extract(P.NOT_NOUN_SHAPE, 0),
+            _shape=pl.coalesce(
+                pl.when(pl.col("_plural").is_null()).then(chosen).str.extract(P.NOT_NOUN_SHAPE, 0),
+                # ... and so does a lower-case singular word after a count above one ("of which
+                # 356 remain", "20 tissue and organ types", "40 proprietary and open LLMs"):
+                # a verb, or a modifier of the noun after it (irregular plurals and short
+                # units of measure excepted: "12 children", "300 ppi")
+                # (not after "a"/"an": then the number and the word describe a later noun, and
+                # the word is counted: "an 8 layer LSTM", "a new 2 billion example dataset")
+                pl.when(singular_after_many & pl.when(singular_after_many).then(pl.col("ls")).str.find(P.ARTICLE_BEFORE).is_null())
+                .then(chosen).str.extract(P.SINGULAR_WORD, 0),
+            ),
             _generic_before=pl.when(chosen.str.find(P.GENERIC_HEAD).is_not_null()).then(before),
         )
         .with_columns(_no_noun=(chosen.is_null() | pl.col("_shape").is_not_null()) & ~pl.col("decimal"))
@@ -250,7 +262,8 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
         .with_columns(
             _of=pl.coalesce(
                 "_of",
-                pl.when(pl.col("_coord").struct.field("pre") == pl.col("_window")).then(pl.col("_coord").struct.field("noun")),
+                pl.when(pl.coalesce(pl.col("_coord").struct.field("pre"), pl.col("_coord").struct.field("adj")) == pl.col("_window"))
+                .then(pl.col("_coord").struct.field("noun")),
             )
         )
         .with_columns(count_unit=pl.coalesce(unit, _singular(pl.col("_of"))))

@@ -1172,3 +1172,14 @@ def test_accented_word_does_not_end_the_counted_noun_window() -> None:
     """"120 Pokémon trainer logs": a word with an accented letter is a word like another."""
     got = claims_of("We annotate 120 Pokémon trainer logs.")
     assert [(c["text"], c["unit"]) for c in got] == [("120", "log")]
+
+
+def test_singular_word_after_a_count_above_one_is_no_counted_noun() -> None:
+    """After a count above one a lower-case singular word is a verb ("of these, 41 remain") or
+    describes a later noun, which is counted ("30 clinic and home visits"); it is counted
+    after "a"/"an" ("a 6 layer encoder"), as are plurals without -s and short units ("30 people",
+    "600 dpi"); "12 data sets" counts datasets."""
+    got = claims_of("Of these, 41 remain. We log 30 clinic and home visits with 30 people at 600 dpi. "
+                    "It uses a 6 layer encoder on 12 data sets.")
+    assert [(c["text"], c["unit"]) for c in got] == [
+        ("41", None), ("30", "visit"), ("30", "people"), ("600", "dpi"), ("6", "layer"), ("12", "dataset")]
