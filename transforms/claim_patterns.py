@@ -540,7 +540,10 @@ WORD = r"(?:[A-Za-z]|[1-4][Dd]\b)[\w'\x{C0}-\x{24F}-]*"
 # models", "4 robust point cloud analysis benchmarks").
 # (an aside in parentheses right after the number is read past: "5,677 (5K+) videos",
 # "56 (task, model) cases")
-NOUN_WINDOW = r"^[\s+\-]*(?:\([^()]{1,30}\)\s)?(" + WORD + r"(?:\s" + WORD + r"){0,4})"
+# ... and so are "more"/"fewer" right after it ("5 more tokens", "3 fewer steps"), and an
+# acronym in parentheses between the words ("9077 grounded question-answer (QA) pairs")
+NOUN_WINDOW = (r"^[\s+\-]*(?:\([^()]{1,30}\)\s)?(?:(?:more|fewer)\s)?(" + WORD
+               + r"(?:\s(?:\([A-Z][A-Za-z]{1,7}\)\s)?" + WORD + r"){0,4})")
 # The first stop word of the window and all after it (removed from the window).
 STOP_TAIL = r"(?is)(?:^|\s)(?:" + COUNT_STOPS + r")(?:\s.*)?$"
 # A word shaped like a plural that names a field or is alike in both numbers describes the
@@ -680,15 +683,16 @@ CHANGE_VERB_S = ["consists", "increases", "decreases", "grows", "rises", "ranges
                  "drops", "falls", "climbs", "jumps", "shrinks"]
 # The words after a number up to "and"/"or" (`pre`, the noun window when no noun was found),
 # or an adjective before a comma (`adj`: "1,000 challenging, unambiguous questions", "54
-# manually curated, ambiguous instances"; not a noun: "at 128k context, with no parameters"),
+# manually curated, ambiguous instances", "23,000 high-quality, textured 3D models"; not a
+# noun: "at 128k context, with no parameters"),
 # then maybe a number, then the first plural noun within four words (`noun`; of four letters
 # or more: not "was", "its").
 COORDINATED_NOUN = (r"^[\s+\-]*(?:(?P<pre>[A-Za-z][0-9A-Za-z_'-]*(?:\s[A-Za-z][0-9A-Za-z_'-]*){0,4}?)\s(?:and|or)"
-                    r"|(?P<adj>(?:[a-z]+ly\s)?[a-z][a-z'-]*(?:ing|ed|al|ic|ive|ous|ful|able|ible|ant|ent)),)\s"
+                    r"|(?P<adj>(?:[a-z]+ly\s)?(?:[a-z][a-z'-]*(?:ing|ed|al|ic|ive|ous|ful|able|ible|ant|ent)|[a-z]+-[a-z-]+)),)\s"
                     r"(?:[0-9][0-9,.]*(?:\s?(?:million|billion|thousand|[kKMB]))?\s)?(?:[A-Za-z][0-9A-Za-z_'-]*\s){0,3}?"
                     r"(?P<noun>[a-z][a-z-]+[0-9A-Za-hj-rtv-z_-]s|[A-Z]{2,6}s)(?:[\s,.;:)]|$)")
-# Group 1: the noun a count of a part names ("8 of 14 tasks", "4 out of 100 items").
-OF_COUNTED = r"^\s(?:out\s)?of\s(?:the\s)?[0-9][0-9,.]*\s(?:[a-z][a-z-]*\s)?([a-z][a-z-]*[a-rt-z]s)\b"
+# Group 1: the noun a count of a part names ("8 of 14 tasks", "4 out of 100 items", "11 of 14 LLMs").
+OF_COUNTED = r"^\s(?:out\s)?of\s(?:the\s)?[0-9][0-9,.]*\s(?:[a-z][a-z-]*\s)?([a-z][a-z-]*[a-rt-z]s|[A-Z]{2,6}s)\b"
 
 # A model name right before a bare size: "Gopher (280B)", "GPT-3 175B fine-tuned".
 NAME_BEFORE_SIZE = r"\b[A-Z][\w.-]*\s?\(?$"

@@ -1183,3 +1183,10 @@ def test_singular_word_after_a_count_above_one_is_no_counted_noun() -> None:
                     "It uses a 6 layer encoder on 12 data sets.")
     assert [(c["text"], c["unit"]) for c in got] == [
         ("41", None), ("30", "visit"), ("30", "people"), ("600", "dpi"), ("6", "layer"), ("12", "dataset")]
+
+
+def test_counted_noun_after_more_an_acronym_or_of_an_acronym_plural() -> None:
+    """"4 more frames", "310 expert-written visual question (VQ) pairs", "9 of 12 VLMs": the
+    noun is read past "more"/"fewer" and a parenthesised acronym, and "of N" takes an acronym plural."""
+    got = claims_of("It needs 4 more frames on 310 expert-written visual question (VQ) pairs and wins in 9 of 12 VLMs.")
+    assert [(c["text"], c["unit"]) for c in got] == [("4", "frame"), ("310", "pair"), ("9", "VLM"), ("12", "VLM")]
