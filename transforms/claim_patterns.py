@@ -515,13 +515,15 @@ COUNT_MODIFIERS = (
     "untranscribed|weakly|strongly|distinct|unique|diverse|public|publicly|available|"
     "synthetic|real|total|open|novel|independent|separate|random|already|only|also|still|"
     "just|about|roughly|approximately|high-quality|large|small|larger|smaller|"
-    "curated|annotated|human|manually|pre-trained|pretrained|trained|individual|various"
+    "curated|annotated|human|manually|pre-trained|pretrained|trained|individual|various|"
+    # (not stop words: "5 more tokens", "3 fewer steps" count tokens, steps)
+    "more|fewer"
 )
 
 # Words that end the noun window after a number (the noun, if any, came before).
 COUNT_STOPS = (
     "of|to|and|or|in|on|for|with|from|that|which|than|per|at|by|as|the|a|an|is|are|was|"
-    "were|while|vs|across|over|under|into|when|compared|respectively|more|less|fewer|faster|"
+    "were|while|vs|across|over|under|into|when|compared|respectively|less|faster|"
     "slower|lower|higher|better|worse|improvement|reduction|increase|speedup|we|it|our|"
     "their|its|this|these|those|has|have|had|can|could|will|would|be|been|but|so|then|"
     "only|each|every|up|down|out|after|before|during|between|among|through|via|using|"
@@ -540,9 +542,9 @@ WORD = r"(?:[A-Za-z]|[1-4][Dd]\b)[\w'\x{C0}-\x{24F}-]*"
 # models", "4 robust point cloud analysis benchmarks").
 # (an aside in parentheses right after the number is read past: "5,677 (5K+) videos",
 # "56 (task, model) cases")
-# ... and so are "more"/"fewer" right after it ("5 more tokens", "3 fewer steps"), and an
-# acronym in parentheses between the words ("9077 grounded question-answer (QA) pairs")
-NOUN_WINDOW = (r"^[\s+\-]*(?:\([^()]{1,30}\)\s)?(?:(?:more|fewer)\s)?(" + WORD
+# ... and so is an acronym in parentheses between the words ("9077 grounded question-answer
+# (QA) pairs"). (No optional word before group 1: that doubles the cost of this extract.)
+NOUN_WINDOW = (r"^[\s+\-]*(?:\([^()]{1,30}\)\s)?(" + WORD
                + r"(?:\s(?:\([A-Z][A-Za-z]{1,7}\)\s)?" + WORD + r"){0,4})")
 # The first stop word of the window and all after it (removed from the window).
 STOP_TAIL = r"(?is)(?:^|\s)(?:" + COUNT_STOPS + r")(?:\s.*)?$"
