@@ -188,7 +188,8 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
         _hyphen=pl.when(hyphen.str.extract(P.NOT_NOUN_SHAPE, 0).is_null()).then(hyphen)
     ).with_columns(
         _plural=pl.coalesce("_hyphen", pl.col("_window").str.extract(P.PLURAL_NOUN, 1)),
-        _models=pl.col("big") & pl.col("_window").str.contains(P.MODEL_NOUN),
+        # (searched on sizes only: `find` skips the null rows, `contains` would read every row)
+        _models=pl.when(pl.col("big")).then(pl.col("_window")).str.find(P.MODEL_NOUN).is_not_null(),
     ).with_columns(
         # "72B CoT monitor", "a 5B DiT baseline": a glued B with no other counted noun is a model size
         _models=pl.col("_models") | ((pl.col("mag") == "B") & pl.col("_plural").is_null()),
