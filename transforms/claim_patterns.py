@@ -675,8 +675,9 @@ FACTOR_LEFT = r"\bfactors? of\s(?:about\s|around\s|roughly\s|up to\s|over\s)?$"
 _CHANGE_OR_RANGE = (r"(?:(?:in|de)creas|grow|ris|rang|vary|vari|scal|go|drop|fall|climb|jump|shrink)"
                     r"(?:es|s|ed|ing)|grew|rose|went|fell|dropped|dropping|shrank")
 # ... and a later count of such a parenthesis ("100 tasks (70 text-only, 30 multimodal)")
+# (a plural: not -us, -is, -ss, "a corpus of 49 pairs", "an analysis of 300 runs")
 _PAREN_ITEMS = r"(?:[0-9][0-9.,]*[kKMB]?\s[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*)?(?:,\s|\sand\s|,\sand\s))+"
-NOUN_LEFT = (r"\b([a-z]{3,}s)\s(?:(?:" + _CHANGE_OR_RANGE + r")\s)?(?:(?:from|of)\s|\((?:e\.g\.,?\s|i\.e\.,?\s|from\s|"
+NOUN_LEFT = (r"\b([a-z]{2,}[a-hj-rtv-z]s)\s(?:(?:" + _CHANGE_OR_RANGE + r")\s)?(?:(?:from|of)\s|\((?:e\.g\.,?\s|i\.e\.,?\s|from\s|"
              + _PAREN_ITEMS + r")?)"
              r"(?:about\s|around\s|over\s|up to\s|only\s)?$")
 # Verbs that NOUN_LEFT's noun may be when no noun comes before them ("consists of 12", "the

@@ -1190,3 +1190,9 @@ def test_counted_noun_after_more_an_acronym_or_of_an_acronym_plural() -> None:
     noun is read past "more"/"fewer" and a parenthesised acronym, and "of N" takes an acronym plural."""
     got = claims_of("It needs 4 more frames on 310 expert-written visual question (VQ) pairs and wins in 9 of 12 VLMs.")
     assert [(c["text"], c["unit"]) for c in got] == [("4", "frame"), ("310", "pair"), ("9", "VLM"), ("12", "VLM")]
+
+
+def test_noun_before_of_is_a_plural_not_a_word_in_us_or_is() -> None:
+    """"a corpus of 49", "an analysis of 300": no plural names what is counted ("classes of 5" does)."""
+    got = claims_of("We build a corpus of 49 and an analysis of 300, with classes of 5.")
+    assert [(c["text"], c["unit"]) for c in got] == [("49", None), ("300", None), ("5", "class")]
