@@ -517,7 +517,9 @@ COUNT_MODIFIERS = (
     "just|about|roughly|approximately|high-quality|large|small|larger|smaller|"
     "curated|annotated|human|manually|pre-trained|pretrained|trained|individual|various|"
     # (not stop words: "5 more tokens", "3 fewer steps" count tokens, steps)
-    "more|fewer"
+    "more|fewer|"
+    # ("14.3 percentage point gains": the points are what is counted)
+    "percentage"
 )
 
 # Words that end the noun window after a number (the noun, if any, came before).
@@ -527,7 +529,9 @@ COUNT_STOPS = (
     "slower|lower|higher|better|worse|improvement|reduction|increase|speedup|we|it|our|"
     "their|its|this|these|those|has|have|had|can|could|will|would|be|been|but|so|then|"
     "only|each|every|up|down|out|after|before|during|between|among|through|via|using|"
-    "without|within|where|who|whose|including|such|if|not|no|all|both|any|some"
+    "without|within|where|who|whose|including|such|if|not|no|all|both|any|some|"
+    # (a change said of the value, plural too: "14.3 percentage point gains" counts points)
+    "gains|drops|improvements|increases|reductions|decreases|boosts|declines"
 )
 
 # The counted noun after a number: among the first five words (`WORD`s separated by one

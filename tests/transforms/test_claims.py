@@ -1196,3 +1196,11 @@ def test_noun_before_of_is_a_plural_not_a_word_in_us_or_is() -> None:
     """"a corpus of 49", "an analysis of 300": no plural names what is counted ("classes of 5" does)."""
     got = claims_of("We build a corpus of 49 and an analysis of 300, with classes of 5.")
     assert [(c["text"], c["unit"]) for c in got] == [("49", None), ("300", None), ("5", "class")]
+
+
+def test_percentage_point_before_a_plural_change_noun_is_points() -> None:
+    """GUIDELINES: percentage points are a score with unit `points`, also when the change noun
+    that follows is plural ("9.5 percentage point gains", "2-4 point improvements")."""
+    got = claims_of("It yields 9.5 percentage point gains and 2-4 point improvements elsewhere.")
+    assert [(c["text"], c["kind"], c["unit"]) for c in got] == [
+        ("9.5", "score", "points"), ("2", "score", "points"), ("4", "score", "points")]
