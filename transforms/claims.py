@@ -159,8 +159,9 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
     """Columns `count_unit` and `points`: the counted noun in the words after the number
     (`rs`, null where no noun is needed), up to five words, stopping at punctuation or a
     stop word; "parameter" for a size (column `big`) before "models"."""
-    # ("data sets" -> "datasets" on the window's few words, not on the whole rest of the sentence)
-    window = pl.coalesce("_acronym_rs", rs).str.extract(P.NOUN_WINDOW, 1).str.replace_all(_rx(r"\bdata set(s?)\b"), "dataset${1}")
+    # ("data sets" -> "datasets" on the window's few words, not on the whole rest of the sentence;
+    # a literal replace: a group reference in the replacement costs twice as much)
+    window = pl.coalesce("_acronym_rs", rs).str.extract(P.NOUN_WINDOW, 1).str.replace_all("data set", "dataset", literal=True)
     # (a replace: as an extract, the lazy prefix before this long alternation costs 4x more)
     # "7 large language models (LLMs)", "15K Visual Question Answering (VQA) pairs": an acronym
     # defined in parentheses right after the words stands for them (its first letter is theirs),
@@ -190,6 +191,13 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
         _plural=pl.coalesce("_hyphen", pl.col("_window").str.extract(P.PLURAL_NOUN, 1)),
         # (searched on sizes only: `find` skips the null rows, `contains` would read every row)
         _models=pl.when(pl.col("big")).then(pl.col("_window")).str.find(P.MODEL_NOUN).is_not_null(),
+    ).with_columns(
+        # "41 news videos": the plural after a plural-shaped field name or invariant noun
+        _plural=pl.coalesce(
+            pl.when(pl.col("_plural").str.find(P.SINGULAR_IN_S).is_not_null()).then(pl.col("_window"))
+            .str.extract(P.PLURAL_AFTER_SINGULAR_IN_S, 1),
+            "_plural",
+        ),
     ).with_columns(
         # "72B CoT monitor", "a 5B DiT baseline": a glued B with no other counted noun is a model size
         _models=pl.col("_models") | ((pl.col("mag") == "B") & pl.col("_plural").is_null()),
