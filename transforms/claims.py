@@ -212,7 +212,10 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
         for w in ("_w0", "_w1", "_w2", "_w3")
     ]
     chosen = pl.col("_chosen")
-    singular_after_many = pl.col("_plural").is_null() & (pl.col("value") > 1) & ~chosen.is_in(_PLURAL_IN_MEANING)
+    # (a column: the word where it may be such a singular, null on most rows, which the
+    # lookup and the article search then skip cheaply)
+    many_word = pl.col("_many_word")
+    singular_after_many = many_word.is_not_null() & ~many_word.is_in(_PLURAL_IN_MEANING)
     lower_first = pl.when(chosen.str.find("^[a-z]").is_not_null()).then(chosen.str.to_lowercase()).otherwise(chosen)
     # An acronym right before the plural noun names the kind of thing ("20,362 CT scans",
     # "1.4 million CAD programs"); other words before it are mostly descriptions (the named
@@ -241,6 +244,7 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
             _chosen=pl.coalesce("_plural", *plain),
             _before=pl.when(pl.col("_plural").is_not_null() & hyphen.is_null()).then(pl.col("_window")).str.extract(P.BEFORE_PLURAL, 1),
         )
+        .with_columns(_many_word=pl.when(pl.col("_plural").is_null() & (pl.col("value") > 1)).then(chosen).str.extract(P.SINGULAR_WORD, 0))
         # a plain word shaped like an adjective, adverb or participle names nothing counted
         # ("30 multimodal)", "2,000 reserved for testing", "223 clinically curated ...")
         .with_columns(
@@ -253,7 +257,7 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
                 # (not after "a"/"an": then the number and the word describe a later noun, and
                 # the word is counted: "an 8 layer LSTM", "a new 2 billion example dataset")
                 pl.when(singular_after_many & pl.when(singular_after_many).then(pl.col("ls")).str.find(P.ARTICLE_BEFORE).is_null())
-                .then(chosen).str.extract(P.SINGULAR_WORD, 0),
+                .then(many_word),
             ),
             _generic_before=pl.when(chosen.str.find(P.GENERIC_HEAD).is_not_null()).then(before),
         )
@@ -279,7 +283,7 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
         # "by 3 points", "+2.1 percentage points", "+17.26pp", "6.2 pp": percentage points
         .with_columns(points=pl.col("count_unit").str.contains(r"(?:^|\s)point$|^pp$").fill_null(False))
         .drop("_window", "_plural", "_models", "_w0", "_w1", "_w2", "_w3", "_chosen", "_before", "_hyphen", "_shape", "_lower", "_of", "_coord", "_no_noun", "_generic_before", "_words",
-              "_defined", "_parts", "_acronym_rs")
+              "_defined", "_parts", "_acronym_rs", "_many_word")
     )
 
 
