@@ -601,34 +601,62 @@ COUNT_MODIFIERS = (
     "untranscribed|weakly|strongly|distinct|unique|diverse|public|publicly|available|"
     "synthetic|real|total|open|novel|independent|separate|random|already|only|also|still|"
     "just|about|roughly|approximately|high-quality|large|small|larger|smaller|"
-    "curated|annotated|human|manually|pre-trained|pretrained|trained|individual|various"
+    "curated|annotated|human|manually|pre-trained|pretrained|trained|individual|various|"
+    # (not stop words: "5 more tokens", "3 fewer steps" count tokens, steps)
+    "more|fewer|"
+    # ("14.3 percentage point gains": the points are what is counted)
+    "percentage"
 )
 
 # Words that end the noun window after a number (the noun, if any, came before).
 COUNT_STOPS = (
     "of|to|and|or|in|on|for|with|from|that|which|than|per|at|by|as|the|a|an|is|are|was|"
-    "were|while|vs|across|over|under|into|when|compared|respectively|more|less|fewer|faster|"
+    "were|while|vs|across|over|under|into|when|compared|respectively|less|faster|"
     "slower|lower|higher|better|worse|improvement|reduction|increase|speedup|we|it|our|"
     "their|its|this|these|those|has|have|had|can|could|will|would|be|been|but|so|then|"
     "only|each|every|up|down|out|after|before|during|between|among|through|via|using|"
-    "without|within|where|who|whose|including|such|if|not|no|all|both|any|some"
+    "without|within|where|who|whose|including|such|if|not|no|all|both|any|some|"
+    # (a change said of the value, plural too: "14.3 percentage point gains" counts points)
+    "gains|drops|improvements|increases|reductions|decreases|boosts|declines"
 )
 
-# The counted noun after a number: among the first four words (`WORD`s separated by one
+# The counted noun after a number: among the first five words (`WORD`s separated by one
 # space), before the first stop word, the first plural noun that is no modifier, else the
-# first plain (unhyphenated) candidate that is no modifier. Done with a few regexes on the
-# whole window rather than per word (per-word flags were 30+ column operations).
-WORD = r"[A-Za-z][\w'-]*"
-# Group 1: up to four words right after the number.
-NOUN_WINDOW = r"^[\s+\-]*(" + WORD + r"(?:\s" + WORD + r"){0,3})"
+# first plain (unhyphenated) candidate among the first four that is no modifier. Done with
+# a few regexes on the whole window rather than per word (per-word flags were 30+ column
+# operations).
+# ("2D"/"3D" too: a dimension names no count but sits among the words, "10,000 3D objects";
+# and Latin letters with accents within a word, "196 Pokémon card samples": \w is ASCII here)
+WORD = r"(?:[A-Za-z]|[1-4][Dd]\b)[\w'\x{C0}-\x{24F}-]*"
+# Group 1: up to five words right after the number (five: "13 widely used text embedding
+# models", "4 robust point cloud analysis benchmarks").
+# (an aside in parentheses right after the number is read past: "5,677 (5K+) videos",
+# "56 (task, model) cases")
+# ... and so is an acronym in parentheses between the words ("9077 grounded question-answer
+# (QA) pairs"). (No optional word before group 1: that doubles the cost of this extract.)
+NOUN_WINDOW = (r"^[\s+\-]*(?:\([^()]{1,30}\)\s)?(" + WORD
+               + r"(?:\s(?:\([A-Z][A-Za-z]{1,7}\)\s)?" + WORD + r"){0,4})")
 # The first stop word of the window and all after it (removed from the window).
 STOP_TAIL = r"(?is)(?:^|\s)(?:" + COUNT_STOPS + r")(?:\s.*)?$"
 # Group 1: the first plural word ([^sui']s, or an acronym's plural: GPUs). No modifier
 # has this shape (a test checks), so none needs excluding. `[^sui']` within a word is
 # written as the word characters other than s, u, i, '.
 PLURAL_NOUN = r"(?:^|\s)([a-z][a-z-]*[0-9A-Za-hj-rtv-z_-]s|[A-Z]{2,6}s)(?:\s|$)"
-# Group 1: the word right before the first plural word of the window (PLURAL_NOUN's shape).
-BEFORE_PLURAL = r"(?:^|\s)(\S+)\s(?:[a-z][a-z-]*[0-9A-Za-hj-rtv-z_-]s|[A-Z]{2,6}s)(?:\s|$)"
+_PLURAL_WORD = r"(?:[a-z][a-z-]*[0-9A-Za-hj-rtv-z_-]s|[A-Z]{2,6}s)"
+# A word shaped like a plural that names a field or is alike in both numbers describes the
+# plural noun after it ("41 news videos", "6 senior UK diabetes clinicians", "500 physics
+# problems", "12 time series datasets"): that noun is the head. (Only these: after other
+# plurals a plural-shaped word is mostly a verb, "evaluation of 18 MLLMs reveals".)
+# SINGULAR_IN_S: such a word (as PLURAL_NOUN found it); PLURAL_AFTER_SINGULAR_IN_S, group 1:
+# the plural right after it. (A second extract on those few rows: an optional word before
+# PLURAL_NOUN's group costs +50% on every window.)
+_SINGULAR_IN_S = (r"(?:[a-z-]*(?:omics|ysics|matics|nomics|otics|guistics|ynamics|chanics|aphics|tronics|lytics)"
+                  r"|news|series|species|diabetes)")
+SINGULAR_IN_S = r"^" + _SINGULAR_IN_S + r"$"
+PLURAL_AFTER_SINGULAR_IN_S = r"(?:^|\s)" + _SINGULAR_IN_S + r"\s(" + _PLURAL_WORD + r")(?:\s|$)"
+# Group 1: the word right before the first plural word of the window (PLURAL_NOUN's shape),
+# with such a describing word ("UK diabetes", which names no compound).
+BEFORE_PLURAL = r"(?:^|\s)(\S+(?:\s" + _SINGULAR_IN_S + r")?)\s" + _PLURAL_WORD + r"(?:\s|$)"
 # A word shaped like an adjective or participle, or a number word or determiner ("operating
 # conditions", "different tasks", "several runs", "example pairs"): it describes the counted noun, it does not name it.
 ADJECTIVE_SHAPE = (r"(?:ing|ed|al|ic|ive|ous|ful|able|ible|ent|ant|ary|less|ly|est|ior|ar|y)$"
@@ -653,6 +681,9 @@ IRREGULAR_PLURAL = {
     "spectra": "spectrum", "children": "child", "mice": "mouse", "teeth": "tooth", "feet": "foot",
     "movies": "movie", "cookies": "cookie", "calories": "calorie", "zombies": "zombie",
 }  # fmt: skip
+# Counted nouns that count another thing: a context is counted in tokens ("a 128K context",
+# "48K-96K contexts": GUIDELINES, context lengths are counts of tokens).
+COUNTED_AS = {"context": "token", "contexts": "token"}
 
 # Up to four words after a number and an acronym in parentheses ("large language models
 # (LLMs)", "Visual Question Answering (VQA)"), and its parts: the first letter of the words, the
@@ -663,9 +694,19 @@ ACRONYM_PARTS = r"^\s(?P<w>[A-Za-z])[^(]*\((?P<acr>(?P<a>[A-Z])[A-Za-z]*[A-Z](?P
 # Group 1: a noun glued to the number by a hyphen ("48-frame", "3-step", "2-stage").
 HYPHEN_NOUN = r"^-([a-z]{2,})(?:[ \t\n,.;:)]|$)"
 # A lower-case word shaped like an adverb, participle or adjective (-ly, -ed but not -eed,
-# -ive, -ous, -ful, -able/-ible, -al, a long -ic): it describes what is counted, it does not
-# name it ("seed", "topic", "metric" stay nouns).
-NOT_NOUN_SHAPE = r"^[a-z][0-9A-Za-z_'-]*(?:ly|[^e]ed|ive|ous|ful|able|ible|al|[a-z]{5}ic)$"
+# -ive, -ous, -ful, -able/-ible, -al, a long -ic, a long -ing: "400 challenging, ...", "452
+# training and 227 validation samples"): it describes what is counted, it does not
+# name it ("seed", "topic", "metric", "string", "thing" stay nouns).
+NOT_NOUN_SHAPE = r"^[a-z][0-9A-Za-z_'-]*(?:ly|[^e]ed|ive|ous|ful|able|ible|al|[a-z]{5}ic|[a-z]{3}ing)$"
+# A lower-case word of four letters or more (no short unit of measure: "ppi", "px"): after a
+# count above one, a singular such word is a verb or modifies a later noun; nouns plural in
+# meaning without an -s are counted (PLURAL_WITHOUT_S and the irregular plurals).
+SINGULAR_WORD = r"^[a-z][a-z'-]{3,}$"
+# "a"/"an" and up to two words right before the number ("an 8 layer LSTM", "a new 2 billion").
+ARTICLE_BEFORE = r"(?:^|\s)[Aa]n?\s(?:[a-z][\w-]*\s){0,2}$"
+# (and the measures read from the counted noun later: "a +5.8 point gain", "12 degree")
+PLURAL_WITHOUT_S = ["people", "data", "staff", "personnel", "cattle", "police", "livestock", "poultry", "men",
+                    "women", "point", "degree"]
 # A word that may be the noun when no plural is found (then checked against the modifiers).
 PLAIN_NOUN = r"^(?:[a-z][\w']*|[A-Z]{2,6}s?)$"
 # "1.6B language models", "124M parameters": a size that counts parameters.
@@ -725,15 +766,32 @@ FACTOR_LEFT = r"\bfactors? of\s(?:about\s|around\s|roughly\s|up to\s|over\s)?$"
 # "inference steps from 20 to 1-4", "samples of 10 million": the counted noun before.
 # ... and a count in parentheses after the plural noun ("100 tasks (70 text-only", "14,000
 # samples (2,000 reserved", "frames (e.g., 16-64)", "parameters (from 5.2M to 82K)")
-NOUN_LEFT = (r"\b([a-z]{3,}s)\s(?:(?:from|of)\s|\((?:e\.g\.,?\s|i\.e\.,?\s|from\s)?)"
+# ... and through a verb of change or range ("as the number of rollouts increases from 1 to
+# 16", "prompts ranging from 20 to 200"; the verb itself is no noun: CHANGE_VERB_S)
+_CHANGE_OR_RANGE = (r"(?:(?:in|de)creas|grow|ris|rang|vary|vari|scal|go|drop|fall|climb|jump|shrink)"
+                    r"(?:es|s|ed|ing)|grew|rose|went|fell|dropped|dropping|shrank")
+# ... and a later count of such a parenthesis ("100 tasks (70 text-only, 30 multimodal)")
+# (a plural: not -us, -is, -ss, "a corpus of 49 pairs", "an analysis of 300 runs")
+_PAREN_ITEMS = r"(?:[0-9][0-9.,]*[kKMB]?\s[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*)?(?:,\s|\sand\s|,\sand\s))+"
+NOUN_LEFT = (r"\b([a-z]{2,}[a-hj-rtv-z]s)\s(?:(?:" + _CHANGE_OR_RANGE + r")\s)?(?:(?:from|of)\s|\((?:e\.g\.,?\s|i\.e\.,?\s|from\s|"
+             + _PAREN_ITEMS + r")?)"
              r"(?:about\s|around\s|over\s|up to\s|only\s)?$")
+# Verbs that NOUN_LEFT's noun may be when no noun comes before them ("consists of 12", "the
+# count increases from 1 to 16").
+CHANGE_VERB_S = ["consists", "increases", "decreases", "grows", "rises", "ranges", "varies", "goes", "scales",
+                 "drops", "falls", "climbs", "jumps", "shrinks"]
 # The words after a number up to "and"/"or" (`pre`, the noun window when no noun was found),
-# then maybe a number, then the first plural noun within four words (`noun`).
-COORDINATED_NOUN = (r"^[\s+\-]*(?P<pre>[A-Za-z][0-9A-Za-z_'-]*(?:\s[A-Za-z][0-9A-Za-z_'-]*){0,3})\s(?:and|or)\s"
+# or an adjective before a comma (`adj`: "1,000 challenging, unambiguous questions", "54
+# manually curated, ambiguous instances", "23,000 high-quality, textured 3D models"; not a
+# noun: "at 128k context, with no parameters"),
+# then maybe a number, then the first plural noun within four words (`noun`; of four letters
+# or more: not "was", "its").
+COORDINATED_NOUN = (r"^[\s+\-]*(?:(?P<pre>[A-Za-z][0-9A-Za-z_'-]*(?:\s[A-Za-z][0-9A-Za-z_'-]*){0,4}?)\s(?:and|or)"
+                    r"|(?P<adj>(?:[a-z]+ly\s)?(?:[a-z][a-z'-]*(?:ing|ed|al|ic|ive|ous|ful|able|ible|ant|ent)|[a-z]+-[a-z-]+)),)\s"
                     r"(?:[0-9][0-9,.]*(?:\s?(?:million|billion|thousand|[kKMB]))?\s)?(?:[A-Za-z][0-9A-Za-z_'-]*\s){0,3}?"
-                    r"(?P<noun>[a-z][a-z-]*[0-9A-Za-hj-rtv-z_-]s|[A-Z]{2,6}s)(?:[\s,.;:)]|$)")
-# Group 1: the noun a count of a part names ("8 of 14 tasks", "4 out of 100 items").
-OF_COUNTED = r"^\s(?:out\s)?of\s(?:the\s)?[0-9][0-9,.]*\s(?:[a-z][a-z-]*\s)?([a-z][a-z-]*[a-rt-z]s)\b"
+                    r"(?P<noun>[a-z][a-z-]+[0-9A-Za-hj-rtv-z_-]s|[A-Z]{2,6}s)(?:[\s,.;:)]|$)")
+# Group 1: the noun a count of a part names ("8 of 14 tasks", "4 out of 100 items", "11 of 14 LLMs").
+OF_COUNTED = r"^\s(?:out\s)?of\s(?:the\s)?[0-9][0-9,.]*\s(?:[a-z][a-z-]*\s)?([a-z][a-z-]*[a-rt-z]s|[A-Z]{2,6}s)\b"
 
 # A model name right before a bare size: "Gopher (280B)", "GPT-3 175B fine-tuned".
 NAME_BEFORE_SIZE = r"\b[A-Z][\w.-]*\s?\(?$"

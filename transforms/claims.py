@@ -22,7 +22,7 @@ Decisions (what is and is not a claim):
   ("two models", "one epoch", "a hundred thousand") are not claims.
 - Plain counts written with digits are claims (kind `count`): "88 papers", "45 new
   training runs", "8 layers", "1 step", "2-step generation", "1 NFE". The counted noun
-  is the first plural noun within four words (stopping at a preposition, conjunction,
+  is the first plural noun within five words (stopping at a preposition, conjunction,
   verb-like stop word or punctuation), else the first non-modifier word; a size with
   M/B before "model(s)"/"parameter(s)" counts parameters ("1.6B language model").
 - A number without unit joined to its neighbour by `to`, `-`, `and`, `,`, `/`, `|`,
@@ -56,6 +56,8 @@ from transforms.text import only_where
 _rx = P.ascii_classes
 _CTX = 160  # characters of context kept on each side of a claim
 _MODIFIERS = P.COUNT_MODIFIERS.split("|")
+_NOUN_LOOKUP = {**P.IRREGULAR_PLURAL, **P.COUNTED_AS}  # (one lookup in _singular)
+_PLURAL_IN_MEANING = [*P.IRREGULAR_PLURAL, *P.COUNTED_AS, *P.PLURAL_WITHOUT_S]
 
 
 def _with_metric_canon(lf: pl.LazyFrame, name: str) -> pl.LazyFrame:
@@ -110,7 +112,7 @@ def _singular(expr: pl.Expr) -> pl.Expr:
     `expr` is read five times: pass a column, not a computed expression (not shared)."""
     return pl.coalesce(
         # irregular plurals and nouns alike in both numbers ("criteria", "species": a lookup)
-        expr.replace_strict(P.IRREGULAR_PLURAL, default=None, return_dtype=pl.String),
+        expr.replace_strict(_NOUN_LOOKUP, default=None, return_dtype=pl.String),
         pl.concat_str(expr.str.extract(r"(?s)^(.*)ies$", 1), pl.lit("y")),
         # "116,135 women" -> woman (the one irregular plural common in study populations)
         pl.concat_str(expr.str.extract(r"^((?:[Ww]o)?[Mm])en$", 1), pl.lit("an")),
@@ -155,10 +157,11 @@ def _fill_in_group(x: pl.Expr) -> pl.Expr:
 
 def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
     """Columns `count_unit` and `points`: the counted noun in the words after the number
-    (`rs`, null where no noun is needed), up to four words, stopping at punctuation or a
+    (`rs`, null where no noun is needed), up to five words, stopping at punctuation or a
     stop word; "parameter" for a size (column `big`) before "models"."""
-    # ("data sets" -> "dataset" on the window's few words, not on the whole rest of the sentence)
-    window = pl.coalesce("_acronym_rs", rs).str.extract(P.NOUN_WINDOW, 1).str.replace_all(_rx(r"\bdata sets?\b"), "dataset")
+    # ("data sets" -> "datasets" on the window's few words, not on the whole rest of the sentence;
+    # a literal replace: a group reference in the replacement costs twice as much)
+    window = pl.coalesce("_acronym_rs", rs).str.extract(P.NOUN_WINDOW, 1).str.replace_all("data set", "dataset", literal=True)
     # (a replace: as an extract, the lazy prefix before this long alternation costs 4x more)
     # "7 large language models (LLMs)", "15K Visual Question Answering (VQA) pairs": an acronym
     # defined in parentheses right after the words stands for them (its first letter is theirs),
@@ -186,7 +189,15 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
         _hyphen=pl.when(hyphen.str.extract(P.NOT_NOUN_SHAPE, 0).is_null()).then(hyphen)
     ).with_columns(
         _plural=pl.coalesce("_hyphen", pl.col("_window").str.extract(P.PLURAL_NOUN, 1)),
-        _models=pl.col("big") & pl.col("_window").str.contains(P.MODEL_NOUN),
+        # (searched on sizes only: `find` skips the null rows, `contains` would read every row)
+        _models=pl.when(pl.col("big")).then(pl.col("_window")).str.find(P.MODEL_NOUN).is_not_null(),
+    ).with_columns(
+        # "41 news videos": the plural after a plural-shaped field name or invariant noun
+        _plural=pl.coalesce(
+            pl.when(pl.col("_plural").str.find(P.SINGULAR_IN_S).is_not_null()).then(pl.col("_window"))
+            .str.extract(P.PLURAL_AFTER_SINGULAR_IN_S, 1),
+            "_plural",
+        ),
     ).with_columns(
         # "72B CoT monitor", "a 5B DiT baseline": a glued B with no other counted noun is a model size
         _models=pl.col("_models") | ((pl.col("mag") == "B") & pl.col("_plural").is_null()),
@@ -201,6 +212,10 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
         for w in ("_w0", "_w1", "_w2", "_w3")
     ]
     chosen = pl.col("_chosen")
+    # (a column: the word where it may be such a singular, null on most rows, which the
+    # lookup and the article search then skip cheaply)
+    many_word = pl.col("_many_word")
+    singular_after_many = many_word.is_not_null() & ~many_word.is_in(_PLURAL_IN_MEANING)
     lower_first = pl.when(chosen.str.find("^[a-z]").is_not_null()).then(chosen.str.to_lowercase()).otherwise(chosen)
     # An acronym right before the plural noun names the kind of thing ("20,362 CT scans",
     # "1.4 million CAD programs"); other words before it are mostly descriptions (the named
@@ -229,10 +244,21 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
             _chosen=pl.coalesce("_plural", *plain),
             _before=pl.when(pl.col("_plural").is_not_null() & hyphen.is_null()).then(pl.col("_window")).str.extract(P.BEFORE_PLURAL, 1),
         )
+        .with_columns(_many_word=pl.when(pl.col("_plural").is_null() & (pl.col("value") > 1)).then(chosen).str.extract(P.SINGULAR_WORD, 0))
         # a plain word shaped like an adjective, adverb or participle names nothing counted
         # ("30 multimodal)", "2,000 reserved for testing", "223 clinically curated ...")
         .with_columns(
-            _shape=pl.when(pl.col("_plural").is_null()).then(chosen).str.extract(P.NOT_NOUN_SHAPE, 0),
+            _shape=pl.coalesce(
+                pl.when(pl.col("_plural").is_null()).then(chosen).str.extract(P.NOT_NOUN_SHAPE, 0),
+                # ... and so does a lower-case singular word after a count above one ("of which
+                # 356 remain", "20 tissue and organ types", "40 proprietary and open LLMs"):
+                # a verb, or a modifier of the noun after it (irregular plurals and short
+                # units of measure excepted: "12 children", "300 ppi")
+                # (not after "a"/"an": then the number and the word describe a later noun, and
+                # the word is counted: "an 8 layer LSTM", "a new 2 billion example dataset")
+                pl.when(singular_after_many & pl.when(singular_after_many).then(pl.col("ls")).str.find(P.ARTICLE_BEFORE).is_null())
+                .then(many_word),
+            ),
             _generic_before=pl.when(chosen.str.find(P.GENERIC_HEAD).is_not_null()).then(before),
         )
         .with_columns(_no_noun=(chosen.is_null() | pl.col("_shape").is_not_null()) & ~pl.col("decimal"))
@@ -249,14 +275,15 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
         .with_columns(
             _of=pl.coalesce(
                 "_of",
-                pl.when(pl.col("_coord").struct.field("pre") == pl.col("_window")).then(pl.col("_coord").struct.field("noun")),
+                pl.when(pl.coalesce(pl.col("_coord").struct.field("pre"), pl.col("_coord").struct.field("adj")) == pl.col("_window"))
+                .then(pl.col("_coord").struct.field("noun")),
             )
         )
         .with_columns(count_unit=pl.coalesce(unit, _singular(pl.col("_of"))))
         # "by 3 points", "+2.1 percentage points", "+17.26pp", "6.2 pp": percentage points
         .with_columns(points=pl.col("count_unit").str.contains(r"(?:^|\s)point$|^pp$").fill_null(False))
         .drop("_window", "_plural", "_models", "_w0", "_w1", "_w2", "_w3", "_chosen", "_before", "_hyphen", "_shape", "_lower", "_of", "_coord", "_no_noun", "_generic_before", "_words",
-              "_defined", "_parts", "_acronym_rs")
+              "_defined", "_parts", "_acronym_rs", "_many_word")
     )
 
 
@@ -972,9 +999,9 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     )
     lf = (
         # (noun_left a column first: _singular reads its input in each of its branches)
-        # ("consists of" is a verb: no noun)
+        # ("consists of", "increases from" are verbs: no noun)
         lf.with_columns(on_name=_extract(pl.col("rs"), _rx(P.ON_DATA_NAME)), noun_left=noun_left)
-        .with_columns(noun_left=pl.when(pl.col("noun_left") != "consists").then(pl.col("noun_left")))
+        .with_columns(noun_left=pl.when(~pl.col("noun_left").is_in(P.CHANGE_VERB_S)).then(pl.col("noun_left")))
         .with_columns(on_name=pl.coalesce(_extract(pl.col("on_name"), P.ON_DATA_WORD_TAIL), "on_name"))
         .with_columns(
             _known=_extract(pl.col("rs"), _rx(r"\b(?:on|in|from|of)\s(?:the\s)?(?:[\w-]+\s)?(" + P.DATASET + r")")),
