@@ -55,6 +55,8 @@ from transforms.text import only_where
 
 _rx = P.ascii_classes
 _CTX = 160  # characters of context kept on each side of a claim
+# the longest gap P.LINK can match: " out of more than ~" (characters; test_claims checks it)
+_LINK_MAX = 19
 _MODIFIERS = P.COUNT_MODIFIERS.split("|")
 _NOUN_LOOKUP = {**P.IRREGULAR_PLURAL, **P.COUNTED_AS}  # (one lookup in _singular)
 _PLURAL_IN_MEANING = [*P.IRREGULAR_PLURAL, *P.COUNTED_AS, *P.PLURAL_WITHOUT_S]
@@ -736,8 +738,11 @@ def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         next_gap=pl.when(same_paper(-1)).then(pl.col("start").shift(-1) - pl.col("end")),
     )
     # the gap to the next claim is the head of `right` (a longer gap is no LINK anyway)
+    # (read on the gaps short enough to be one only: a LINK spans at most _LINK_MAX characters,
+    # and a null input skips the head and the search)
+    short_gap = pl.when(pl.col("next_gap") <= _LINK_MAX).then(pl.col("right"))
     return lf.with_columns(
-        link_next=pl.col("right").str.head(pl.col("next_gap")).str.contains(P.LINK).fill_null(False)
+        link_next=short_gap.str.head(pl.col("next_gap")).str.find(P.LINK).is_not_null()
     ).with_columns(
         link_prev=pl.col("link_next").shift(1).fill_null(False) & same_paper(1),
     )
