@@ -1458,3 +1458,14 @@ def test_percentage_point_before_a_plural_change_noun_is_points() -> None:
     got = claims_of("It yields 9.5 percentage point gains and 2-4 point improvements elsewhere.")
     assert [(c["text"], c["kind"], c["unit"]) for c in got] == [
         ("9.5", "score", "points"), ("2", "score", "points"), ("4", "score", "points")]
+
+
+def test_link_gaps_fit_the_length_the_link_search_reads():
+    """_claim_rows searches LINK only in gaps of at most _LINK_MAX characters: the longest
+    gap LINK matches must fit, or linked ranges ("14M out of more than ~410M") would break."""
+    from transforms import claim_patterns as P
+    from transforms.claims import _LINK_MAX
+
+    longest = " out of more than ~"
+    assert re.fullmatch(P.LINK, longest) and len(longest) == _LINK_MAX
+    assert not re.fullmatch(P.LINK, longest + " ")
