@@ -486,7 +486,8 @@ def _carry_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
     # the gap from the previous claim exactly when no sentence ends in that gap
     same_paper = (pl.col("first").shift(1) == pl.col("first")).fill_null(False)
     gap = pl.col("start") - pl.col("end").shift(1)
-    same_sentence = same_paper & (pl.col("ls").str.len_chars() >= gap).fill_null(False)
+    # (a column: the carry and the carry after metric_any read it; len_chars reads every row)
+    same_sentence = pl.col("_same_sentence")
     result = pl.col("kind").is_in(["percent", "score"])
     source = pl.col("_source")
     source_row = pl.when(source.is_not_null()).then(_ROW).forward_fill()
@@ -505,7 +506,8 @@ def _carry_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
     # 0.93 (mean: 0.78)"; not across words that may name a measure of their own)
     carried_after = pl.when(same_sentence & (gap <= 12)).then(pl.col("_source").shift(1))
     return (
-        lf.with_columns(s_first=_run_first(~same_sentence), _source=pl.when(result).then(pl.col("metric")),
+        lf.with_columns(_same_sentence=same_paper & (pl.col("ls").str.len_chars() >= gap).fill_null(False))
+        .with_columns(s_first=_run_first(~same_sentence), _source=pl.when(result).then(pl.col("metric")),
                         _open=open_tail)
         .with_columns(
             metric=pl.coalesce(
@@ -521,7 +523,7 @@ def _carry_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
         .with_columns(_source=pl.when(result).then(pl.col("metric")))
         .with_columns(metric=pl.coalesce("metric", pl.when(pl.col("_takes") & pl.col("_open")).then(carried_after)))
         .with_columns(unit=pl.coalesce("unit", pl.when(pl.col("kind") == "score").then("metric")))
-        .drop("s_first", "_source", "_takes", "metric_any", "_open")
+        .drop("s_first", "_source", "_takes", "metric_any", "_open", "_same_sentence")
     )
 
 
