@@ -66,12 +66,21 @@ def missing_local_sources(sources: list[str]) -> list[str]:
 
 def remove_traces(output: Path) -> None:
     """A run that failed in an output folder it created: take back the lock and the run
-    log it left there, and the folder if nothing else is in it."""
-    for name in (".lock", "runs.jsonl"):
-        (output / name).unlink(missing_ok=True)
-    for folder in sorted((p for p in output.rglob("*") if p.is_dir()), key=lambda p: -len(p.parts)):
-        with contextlib.suppress(OSError):
-            folder.rmdir()  # only if empty
+    log it left there, and the folder if nothing else is in it.
+
+    Only under the output lock: a run refused by it (two first runs started at once) would
+    otherwise remove the lock file of the run that holds it and the folders that run has
+    just made and is about to write into (its release, its reports/.gx-batches)."""
+    from flows.release import ReleaseError, output_lock
+
+    with contextlib.suppress(ReleaseError), output_lock(output):  # locked: the folder is another run's
+        if (output / "current").exists():  # a run published here in the meantime
+            return
+        (output / "runs.jsonl").unlink(missing_ok=True)
+        for folder in sorted((p for p in output.rglob("*") if p.is_dir()), key=lambda p: -len(p.parts)):
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # only if empty
+        (output / ".lock").unlink(missing_ok=True)  # last, still locked (output_lock checks the file it locked)
     with contextlib.suppress(OSError):
         output.rmdir()
 

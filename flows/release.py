@@ -151,14 +151,34 @@ def _lock_holder(lock: Path) -> str:
 def output_lock(output: Path) -> Iterator[None]:
     """One run at a time per output folder; a second one is refused with a clear message.
     The lock file is only locked, never written: a run that changes nothing leaves it as it was."""
-    output.mkdir(parents=True, exist_ok=True)
-    with open(output / ".lock", "a+") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = _lock_holder(output / ".lock")
-            raise ReleaseError(f"{output} is locked by a run in progress ({holder}); try again when it ends") from None
+    with _locked_file(output / ".lock") as handle:
         try:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _locked_file(lock: Path):
+    """`lock` opened and flocked. The clean-up of a failed first run (cli.remove_traces)
+    removes the lock file, and then the folder, while it holds the lock: a run that opened
+    the file before that locks a file no longer there (and a third run would lock a new
+    one at once), so it opens the file again."""
+    while True:
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            handle = open(lock, "a+")
+        except FileNotFoundError:  # the folder was removed between mkdir and open
+            continue
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.close()
+            holder = _lock_holder(lock)
+            raise ReleaseError(f"{lock.parent} is locked by a run in progress ({holder}); try again when it ends") from None
+        try:
+            still_there = os.path.samestat(os.fstat(handle.fileno()), os.stat(lock))
+        except FileNotFoundError:
+            still_there = False
+        if still_there:
+            return handle
+        handle.close()

@@ -137,3 +137,23 @@ def test_a_run_that_publishes_nothing_into_a_new_folder_leaves_no_trace_there(tm
     assert done.stderr.startswith("error: nothing to publish: ") and "empty.txt" in done.stderr
     assert len(done.stderr.splitlines()) == 1
     assert not output.exists()  # no .lock, no runs.jsonl, no staged/ left in a folder it made
+
+
+def test_a_run_refused_by_the_lock_leaves_the_folder_of_the_run_holding_it_alone(tmp_path):
+    """Two first runs at once into a new folder: the one refused by the lock fails in a
+    folder it did not find, and removes its traces. It must not remove the lock file of
+    the run that holds the lock, nor the folders that run has just made and is about to
+    write into (reports/.gx-batches: FileNotFoundError on papers.parquet in that run)."""
+    from flows.cli import remove_traces
+    from flows.release import output_lock
+
+    output = tmp_path / "output"
+    with output_lock(output):  # the other run
+        batches = output / "releases" / "20261130T000000-0123abcd" / "reports" / ".gx-batches"
+        batches.mkdir(parents=True)
+        lock = (output / ".lock").stat()
+        remove_traces(output)  # the refused run's clean-up
+        assert batches.is_dir()
+        assert (output / ".lock").stat().st_ino == lock.st_ino
+    remove_traces(output)  # once no run holds the lock, a failed run's empty folder goes
+    assert not output.exists()
