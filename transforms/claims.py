@@ -191,8 +191,8 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
         _hyphen=pl.when(hyphen.str.extract(P.NOT_NOUN_SHAPE, 0).is_null()).then(hyphen)
     ).with_columns(
         _plural=pl.coalesce("_hyphen", pl.col("_window").str.extract(P.PLURAL_NOUN, 1)),
-        # (searched on sizes only: `find` skips the null rows, `contains` would read every row)
-        _models=pl.when(pl.col("big")).then(pl.col("_window")).str.find(P.MODEL_NOUN).is_not_null(),
+        # (searched on sizes only, see _found)
+        _models=_found(pl.col("big"), pl.col("_window"), P.MODEL_NOUN),
     ).with_columns(
         # "41 news videos": the plural after a plural-shaped field name or invariant noun
         _plural=pl.coalesce(
@@ -258,7 +258,7 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
                 # units of measure excepted: "12 children", "300 ppi")
                 # (not after "a"/"an": then the number and the word describe a later noun, and
                 # the word is counted: "an 8 layer LSTM", "a new 2 billion example dataset")
-                pl.when(singular_after_many & pl.when(singular_after_many).then(pl.col("ls")).str.find(P.ARTICLE_BEFORE).is_null())
+                pl.when(singular_after_many & ~_found(singular_after_many, pl.col("ls"), P.ARTICLE_BEFORE))
                 .then(many_word),
             ),
             _generic_before=pl.when(chosen.str.find(P.GENERIC_HEAD).is_not_null()).then(before),
@@ -363,7 +363,6 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
             # verb of change acts on is what the value measures
             _verb_raw=_extract(col("_ls_n"), _rx(P.CHANGE_VERB_NP)),
         )
-
         # "25% of ChatGPT translations", "1% of MoE neurons": a name after "of" that a noun
         # follows names whose things are counted, not a measure
         .with_columns(
