@@ -475,15 +475,21 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
     )
 
 
+def _same_sentence_as_previous() -> pl.Expr:
+    """Whether the claim before this one is in its sentence: same paper, and `ls` (which runs
+    from the last sentence end, or the claim two before, to this claim) covers the gap from
+    it exactly when no sentence ends in that gap (characters, as the offsets are)."""
+    same_paper = (pl.col("first").shift(1) == pl.col("first")).fill_null(False)
+    gap = pl.col("start") - pl.col("end").shift(1)
+    return same_paper & (pl.col("ls").str.len_chars() >= gap).fill_null(False)
+
+
 def _carry_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
     """A percent or score with no metric of its own takes the metric of the last percent or
     score before it in its sentence ("denial rates of 52-63% for initial deniers versus
     10-16% for ...", "accuracy increase from 34% to 50% ... and from 58.77% to 69.49%"),
     unless words of its own follow it ("20% fewer parameters"); else the last metric named
     before it (column metric_any, searched only on the rows still without one)."""
-    # `ls` runs from the last sentence end (or the claim two before) to the claim: it covers
-    # the gap from the previous claim exactly when no sentence ends in that gap
-    same_paper = (pl.col("first").shift(1) == pl.col("first")).fill_null(False)
     gap = pl.col("start") - pl.col("end").shift(1)
     # (a column: the carry and the carry after metric_any read it; len_chars reads every row)
     same_sentence = pl.col("_same_sentence")
@@ -505,7 +511,7 @@ def _carry_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
     # 0.93 (mean: 0.78)"; not across words that may name a measure of their own)
     carried_after = pl.when(same_sentence & (gap <= 12)).then(pl.col("_source").shift(1))
     return (
-        lf.with_columns(_same_sentence=same_paper & (pl.col("ls").str.len_chars() >= gap).fill_null(False))
+        lf.with_columns(_same_sentence=_same_sentence_as_previous())
         .with_columns(s_first=_run_first(~same_sentence), _source=pl.when(result).then(pl.col("metric")),
                         _open=open_tail)
         .with_columns(
@@ -1115,7 +1121,6 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     # before it ("AIME24 from 60.0% to 63.3% and AIME25 from 46.7%", "MMStar (+1.93)").
     # (columns: each is read several times below)
     before_ds = pl.when(results).then(pl.col("ds_before").gather(pl.col("g_first")))
-    same_paper = (pl.col("first").shift(1) == pl.col("first")).fill_null(False)
     gap = pl.col("start") - pl.col("end").shift(1)
     before, same_sentence = pl.col("_before_ds"), pl.col("_same_sentence")
     # (read where a carry may apply only: a null input skips the search; the tail of the
@@ -1140,7 +1145,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         .with_columns(ds_before=ds_before)
         .with_columns(
             _before_ds=before_ds,
-            _same_sentence=same_paper & (pl.col("ls").str.len_bytes() >= gap).fill_null(False),
+            _same_sentence=_same_sentence_as_previous(),
         )
         .with_columns(_ds=pl.coalesce("ds2", before, carried))
     )

@@ -1469,3 +1469,10 @@ def test_link_gaps_fit_the_length_the_link_search_reads():
     longest = " out of more than ~"
     assert re.fullmatch(P.LINK, longest) and len(longest) == _LINK_MAX
     assert not re.fullmatch(P.LINK, longest + " ")
+
+
+def test_data_named_before_a_result_stops_at_the_sentence_end_in_non_ascii_text() -> None:
+    """The carry of data named before a result ends with its sentence, also when the next
+    sentence is not ASCII (its length in bytes, not characters, once read it as the same one)."""
+    got = claims_of("On GSM8K it reaches 80% accuracy. Ωμέγα αλφα βήτα γάμμα δέλτα yields 70%.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("80%", "GSM8K"), ("70%", None)]
