@@ -489,9 +489,9 @@ def _carry_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
     score before it in its sentence ("denial rates of 52-63% for initial deniers versus
     10-16% for ...", "accuracy increase from 34% to 50% ... and from 58.77% to 69.49%"),
     unless words of its own follow it ("20% fewer parameters"); else the last metric named
-    before it (column metric_any, searched only on the rows still without one)."""
+    before it (column metric_any, searched only on the rows still without one).
+    Reads column `_same_sentence` (_same_sentence_as_previous)."""
     gap = pl.col("start") - pl.col("end").shift(1)
-    # (a column: the carry and the carry after metric_any read it; len_chars reads every row)
     same_sentence = pl.col("_same_sentence")
     result = pl.col("kind").is_in(["percent", "score"])
     source = pl.col("_source")
@@ -511,8 +511,7 @@ def _carry_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
     # 0.93 (mean: 0.78)"; not across words that may name a measure of their own)
     carried_after = pl.when(same_sentence & (gap <= 12)).then(pl.col("_source").shift(1))
     return (
-        lf.with_columns(_same_sentence=_same_sentence_as_previous())
-        .with_columns(s_first=_run_first(~same_sentence), _source=pl.when(result).then(pl.col("metric")),
+        lf.with_columns(s_first=_run_first(~same_sentence), _source=pl.when(result).then(pl.col("metric")),
                         _open=open_tail)
         .with_columns(
             metric=pl.coalesce(
@@ -528,7 +527,7 @@ def _carry_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
         .with_columns(_source=pl.when(result).then(pl.col("metric")))
         .with_columns(metric=pl.coalesce("metric", pl.when(pl.col("_takes") & pl.col("_open")).then(carried_after)))
         .with_columns(unit=pl.coalesce("unit", pl.when(pl.col("kind") == "score").then("metric")))
-        .drop("s_first", "_source", "_takes", "metric_any", "_open", "_same_sentence")
+        .drop("s_first", "_source", "_takes", "metric_any", "_open")
     )
 
 
@@ -1057,7 +1056,8 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
             ds2=pl.coalesce(resp_ds, "ds1"),
         )
     )
-    lf = _carry_metric(lf)
+    # (a column: the metric carry and the dataset carry below read it; len_chars reads every row)
+    lf = _carry_metric(lf.with_columns(_same_sentence=_same_sentence_as_previous()))
     # A percent with no metric of its own, in an abstract that says "accuracy" around its
     # claims ("gains 4.2% over the baseline ... We report accuracy"), measures accuracy.
     # (not a top-k accuracy: the annotators leave a percent near one unnamed; case-sensitive
@@ -1143,10 +1143,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     lf = (
         lf.with_columns(_names_before=ls_before.str.extract_all(P.DATASET))
         .with_columns(ds_before=ds_before)
-        .with_columns(
-            _before_ds=before_ds,
-            _same_sentence=_same_sentence_as_previous(),
-        )
+        .with_columns(_before_ds=before_ds)
         .with_columns(_ds=pl.coalesce("ds2", before, carried))
     )
     # (the searches of evaluated things and of costs read only the rows where they can
