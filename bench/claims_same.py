@@ -22,11 +22,11 @@ the working tree's run (the pipeline collects the claims with engine="in-memory"
 from __future__ import annotations
 
 import argparse
+import contextlib
 import subprocess
 import sys
-import tarfile
 import tempfile
-from io import BytesIO
+from collections.abc import Iterator
 from pathlib import Path
 
 import polars as pl
@@ -69,14 +69,19 @@ def inputs(mb: float) -> dict[str, pl.DataFrame]:
     return {"corpus": frame(corpus, "c"), "sample": frame(sample, "s"), "synthetic": synthetic_abstracts(mb)}
 
 
-def old_root(version: str, tmp: Path) -> Path:
-    """A directory with the old `transforms` package: `version` itself, or its git tree."""
+@contextlib.contextmanager
+def checkout(version: str, tmp: Path) -> Iterator[Path]:
+    """A directory holding the old version: `version` itself, or a temporary git worktree
+    of it (bench/normalize_same.py uses it too)."""
     if Path(version).is_dir():
-        return Path(version)
-    archive = subprocess.run(["git", "-C", str(ROOT), "archive", version, "transforms"], check=True, capture_output=True).stdout
-    with tarfile.open(fileobj=BytesIO(archive)) as tar:
-        tar.extractall(tmp / "old", filter="data")
-    return tmp / "old"
+        yield Path(version)
+        return
+    target = tmp / "checkout"
+    subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(target), version], check=True, capture_output=True)
+    try:
+        yield target
+    finally:
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(target)], check=True, capture_output=True)
 
 
 def main() -> None:
@@ -92,7 +97,8 @@ def main() -> None:
         frames = inputs(args.mb)
         for name, frame in frames.items():
             frame.write_parquet(tmp / f"{name}.in.parquet")
-        subprocess.run([sys.executable, "-c", _RUN_OLD, str(old_root(args.old, tmp)), str(tmp)], check=True)
+        with checkout(args.old, tmp) as old:
+            subprocess.run([sys.executable, "-c", _RUN_OLD, str(old), str(tmp)], check=True)
         for name, frame in frames.items():
             new = extract_claims(frame.lazy()).collect(engine=args.engine)
             old = pl.read_parquet(tmp / f"{name}.out.parquet")

@@ -21,12 +21,10 @@ subprocess with its own `flows` and `transforms` packages first on sys.path.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
 
@@ -35,6 +33,8 @@ from polars.testing import assert_frame_equal
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from bench.claims_same import checkout  # noqa: E402
 CORPUS = ROOT.parent / "shared" / "corpus"
 SAMPLE = ROOT / "raw" / "2026-11-26.txt"
 SYNTHETIC = ROOT / "bench" / "data" / "papers-20000-seed0" / "2026-01-01.txt"
@@ -81,20 +81,6 @@ def shard_specs(mb: float, shard_mb: float) -> list[dict]:
     else:
         print(f"(no {SYNTHETIC}: run bench/generate.py 20000 for the synthetic shard)")
     return [asdict(spec) for spec in specs]
-
-
-@contextlib.contextmanager
-def checkout(version: str, tmp: Path) -> Iterator[Path]:
-    """A directory holding the old version: `version` itself, or a temporary git worktree."""
-    if Path(version).is_dir():
-        yield Path(version)
-        return
-    target = tmp / "checkout"
-    subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(target), version], check=True, capture_output=True)
-    try:
-        yield target
-    finally:
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(target)], check=True, capture_output=True)
 
 
 def main() -> None:
