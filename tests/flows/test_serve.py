@@ -1,6 +1,7 @@
 """`trending-papers serve` as an operator runs it: a real `prefect server start`, its UI,
 the printed trigger command from another shell, and a clean stop on SIGINT or SIGTERM."""
 
+import contextlib
 import os
 import re
 import signal
@@ -96,6 +97,17 @@ def processes_in_group(pgid: int) -> list[int]:
     return [pid for pid, state in found if state != "Z"] + [-pid for pid, state in found if state == "Z"]
 
 
+def flow_run_processes(pgid: int) -> list[int]:
+    """Processes of the group that run a flow (Prefect's runner starts each run in a
+    multiprocessing spawn child), from /proc."""
+    found = []
+    for pid in processes_in_group(pgid):
+        with contextlib.suppress(OSError):
+            if b"spawn_main" in Path(f"/proc/{abs(pid)}/cmdline").read_bytes():
+                found.append(pid)
+    return found
+
+
 def server_groups(api: str) -> list[int]:
     """Process groups of the `prefect server start` processes serving api's port."""
     port = api.rsplit(":", 1)[1].split("/")[0]
@@ -179,6 +191,9 @@ def test_serve_ui_trigger_command_and_a_terminal_ctrl_c(tmp_path):
         page = httpx.get(run_url.group(1), headers={"Accept": "text/html"}, timeout=10, follow_redirects=True)
         assert page.status_code == 200  # the link Prefect prints opens (the UI's page for it)
         serving.wait_for_line(r"published: 1 new snapshot\(s\), 88 entries", timeout=30)  # the run's outcome line
+        # a Ctrl-C after the run: its process has exited (one still exiting gets the SIGINT too,
+        # and prints its KeyboardInterrupt)
+        wait_for(lambda: not flow_run_processes(serving.process.pid), 60, "the run's process to exit")
 
         server = server_groups(serving.api)
         assert server and serving.process.pid not in server  # a group of its own: a Ctrl-C reaches serve only
