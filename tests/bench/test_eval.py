@@ -13,6 +13,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 import eval as evaluation  # noqa: E402
+from gold import draw  # noqa: E402
 
 # split -> metric -> floor
 FLOORS = {
@@ -42,9 +43,13 @@ def test_the_gold_set_is_what_its_notes_say():
     gold = evaluation.load_corpus_gold()
     by_split = {split: [r for r in gold if r["split"] == split] for split in ("tune", "check")}
     assert len(gold) >= 300 and sum(len(r["claims"]) for r in gold) >= 1000
-    first_rounds = [r for r in gold if r["round"] in (20261129, 20261130)]
-    assert sum(r["split"] == "tune" for r in first_rounds) == 2 * sum(r["split"] == "check" for r in first_rounds)  # split once, 2/3 : 1/3
-    assert all(r["split"] == "tune" for r in gold if r["round"] == 20261201)  # the later draw only tunes: the check part never changes
+    assert {r["round"] for r in gold} <= {seed for seed, *_ in draw.ROUNDS}
+    for seed, _, _, check_share in draw.ROUNDS:
+        drawn = [r for r in gold if r["round"] == seed]
+        if check_share:  # the first rounds: split once, 2/3 : 1/3
+            assert sum(r["split"] == "tune" for r in drawn) == 2 * sum(r["split"] == "check" for r in drawn)
+        else:  # the later draws only tune: the check part never changes
+            assert all(r["split"] == "tune" for r in drawn)
     assert len(by_split["check"]) == 200
     assert not {r["arxiv_id"] for r in by_split["tune"]} & {r["arxiv_id"] for r in by_split["check"]}  # by paper
     assert len({r["snapshot"] for r in gold}) == 30  # drawn across every snapshot
