@@ -1,0 +1,101 @@
+"""How far two annotators agree on the same abstracts, and what that means for the figures.
+
+    python bench/gold/agreement.py FOLDER FIRST_BATCH LAST_BATCH [--out FILE]
+
+FOLDER holds a second, blind annotation (batch-K.jsonl + annot-K.jsonl) of abstracts that
+are already in the gold set. Scored with `make eval`'s own scorer:
+  - the second annotation against the first, as if it were an extractor: how well two careful
+    readers agree (claims F1, unit, metric, dataset) -- the ceiling any extractor meets here;
+  - the extractor against the first annotation, against the second, and against their
+    consensus: the claims both annotators found, each field only where both gave the same
+    value (a claim only one of them found, or a field they differ on, is neither rewarded nor
+    penalised).
+Only figures are printed, never single claims: the check part only measures.
+"""
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "bench"))
+import eval as evaluation  # noqa: E402
+
+FIELDS = ("unit", "metric", "dataset")
+SHOWN = ("abstracts", "gold_claims", "found", "matched", "precision", "recall", "f1", "unit_accuracy", "metric_accuracy", "dataset_accuracy")
+
+
+def second_annotation(folder: Path, batches: range) -> dict[str, dict]:
+    annotated = {}
+    for k in batches:
+        for line in (folder / f"annot-{k}.jsonl").read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                record = json.loads(line)
+                annotated[record["id"]] = record
+    return annotated
+
+
+def _matches(first: dict, second: list[dict]) -> list[tuple[dict, dict | None]]:
+    """Pair each claim of the first annotation with the second's claim the scorer would match."""
+    unused = list(second)
+    pairs = []
+    for want in first["claims"]:
+        hit = next((got for got in unused if got["kind"] == want["kind"] and abs(got["value"] - want["value"]) <= 1e-9 * max(1.0, abs(want["value"]))
+                    and evaluation._overlaps(got, want)), None)
+        if hit is not None:
+            unused.remove(hit)
+        pairs.append((want, hit))
+    return pairs
+
+
+def consensus(first: dict, second: dict) -> dict:
+    """The claims both found, with only the fields both gave alike; the rest is optional."""
+    pairs = _matches(first, second["claims"])
+    agreed = []
+    for want, got in pairs:
+        if got is not None:
+            agreed.append({k: v for k, v in want.items() if k not in FIELDS or evaluation._same(k, got[k], v)})
+    matched_second = [got for _, got in pairs if got is not None]
+    disputed = [c for c, got in pairs if got is None] + [c for c in second["claims"] if not any(c is m for m in matched_second)]
+    optional = first.get("optional", []) + second.get("optional", []) + [{k: c[k] for k in ("start", "end", "text")} for c in disputed]
+    return {**first, "claims": agreed, "optional": optional}
+
+
+def figures(records: list[dict], found: list[list[dict]]) -> dict:
+    scored = evaluation.score(records, found)
+    return {k: scored[k] for k in SHOWN}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("first_batch", type=int)
+    parser.add_argument("last_batch", type=int)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / f"agreement-{dt.date.today().isoformat()}.json")
+    args = parser.parse_args()
+    second = second_annotation(args.folder, range(args.first_batch, args.last_batch + 1))
+    first = [r for r in evaluation.load_corpus_gold() if r["id"] in second]
+    if len(first) != len(second):
+        sys.exit(f"{args.folder}: {len(second) - len(first)} annotated abstracts are not in the gold set")
+    again = [{**r, "claims": second[r["id"]]["claims"], "optional": second[r["id"]].get("optional", [])} for r in first]
+    extractor = evaluation.predict([r["abstract"] for r in first])
+    result = {
+        "date": dt.date.today().isoformat(),
+        "splits": sorted({r["split"] for r in first}),
+        "second_vs_first": figures(first, [r["claims"] for r in again]),
+        "extractor_vs_first": figures(first, extractor),
+        "extractor_vs_second": figures(again, extractor),
+        "extractor_vs_consensus": figures([consensus(a, b) for a, b in zip(first, again)], extractor),
+    }
+    for name, s in result.items():
+        if isinstance(s, dict):
+            print(f"{name:<24} abstracts={s['abstracts']} claims={s['gold_claims']} found={s['found']}: P={s['precision']:.3f} "
+                  f"R={s['recall']:.3f} F1={s['f1']:.3f}  unit={s['unit_accuracy']} metric={s['metric_accuracy']} dataset={s['dataset_accuracy']}")
+    args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(f"written: {args.out}")
+
+
+if __name__ == "__main__":
+    main()
