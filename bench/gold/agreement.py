@@ -1,8 +1,9 @@
 """How far two annotators agree on the same abstracts, and what that means for the figures.
 
-    python bench/gold/agreement.py FOLDER FIRST_BATCH LAST_BATCH [--out FILE]
+    python bench/gold/agreement.py [SECOND] [--out FILE]
 
-FOLDER holds a second, blind annotation (batch-K.jsonl + annot-K.jsonl) of abstracts that
+SECOND (default tests/data/claims_gold_check_second.jsonl) is a second, blind annotation
+(one line per abstract: id, claims, optional, as resolve.py writes them) of abstracts that
 are already in the gold set. Scored with `make eval`'s own scorer:
   - the second annotation against the first, as if it were an extractor: how well two careful
     readers agree (claims F1, unit, metric, dataset) -- the ceiling any extractor meets here;
@@ -27,14 +28,12 @@ FIELDS = ("unit", "metric", "dataset")
 SHOWN = ("abstracts", "gold_claims", "found", "matched", "precision", "recall", "f1", "unit_accuracy", "metric_accuracy", "dataset_accuracy")
 
 
-def second_annotation(folder: Path, batches: range) -> dict[str, dict]:
-    annotated = {}
-    for k in batches:
-        for line in (folder / f"annot-{k}.jsonl").read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                record = json.loads(line)
-                annotated[record["id"]] = record
-    return annotated
+SECOND = ROOT / "tests" / "data" / "claims_gold_check_second.jsonl"
+
+
+def second_annotation(path: Path) -> dict[str, dict]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {record["id"]: record for record in map(json.loads, filter(str.strip, lines))}
 
 
 def _matches(first: dict, second: list[dict]) -> list[tuple[dict, dict | None]]:
@@ -70,15 +69,13 @@ def figures(records: list[dict], found: list[list[dict]]) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("folder", type=Path)
-    parser.add_argument("first_batch", type=int)
-    parser.add_argument("last_batch", type=int)
+    parser.add_argument("second", type=Path, nargs="?", default=SECOND)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / f"agreement-{dt.date.today().isoformat()}.json")
     args = parser.parse_args()
-    second = second_annotation(args.folder, range(args.first_batch, args.last_batch + 1))
+    second = second_annotation(args.second)
     first = [r for r in evaluation.load_corpus_gold() if r["id"] in second]
     if len(first) != len(second):
-        sys.exit(f"{args.folder}: {len(second) - len(first)} annotated abstracts are not in the gold set")
+        sys.exit(f"{args.second}: {len(second) - len(first)} annotated abstracts are not in the gold set")
     again = [{**r, "claims": second[r["id"]]["claims"], "optional": second[r["id"]].get("optional", [])} for r in first]
     extractor = evaluation.predict([r["abstract"] for r in first])
     result = {

@@ -28,3 +28,12 @@ def test_a_second_annotation_that_agrees_scores_one_and_one_that_misses_scores_l
     other_metric = [{**first["claims"][0], "metric": "error rate"}]
     assert agreement.figures([first], [other_metric])["metric_accuracy"] == 0.0
     assert agreement.figures([first], [[]])["recall"] == 0.0
+
+
+def test_the_second_annotation_covers_the_check_part_and_its_spans_are_in_the_text():
+    gold = {r["id"]: r for r in agreement.evaluation.load_corpus_gold()}
+    second = agreement.second_annotation(agreement.SECOND)
+    assert {i for i, r in gold.items() if r["split"] == "check"} == set(second)  # the check part, whole, and nothing else
+    for record_id, annotation in second.items():
+        for claim in annotation["claims"]:
+            assert gold[record_id]["abstract"][claim["start"] : claim["end"]] == claim["text"], record_id
