@@ -229,13 +229,12 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
     )
     # No plural: the first plain word that is no modifier (at most four words to look at).
     words = pl.when(pl.col("_plural").is_null()).then(pl.col("_window")).str.extract_all(P.WORD)
-    # (the words a column first: each of the four reads would run the extract again)
-    lf = lf.with_columns(_words=words).with_columns(pl.col("_words").list.get(i, null_on_oob=True).alias(f"_w{i}") for i in range(4))
-    plain = [
-        # (`find` skips the null rows: a word is there on few rows)
-        pl.when(pl.col(w).str.find(P.PLAIN_NOUN).is_not_null() & ~pl.col(w).str.to_lowercase().is_in(_MODIFIERS)).then(pl.col(w))
-        for w in ("_w0", "_w1", "_w2", "_w3")
-    ]
+    # (the tests run once over the words of all rows, list.eval: four words taken out of the
+    # lists as columns, tested one by one, cost four passes over every row, words or none)
+    word = pl.element()
+    plain = words.list.head(4).list.eval(
+        word.filter(word.str.find(P.PLAIN_NOUN).is_not_null() & ~word.str.to_lowercase().is_in(_MODIFIERS))
+    ).list.first()
     chosen = pl.col("_chosen")
     # (a column: the word where it may be such a singular, null on most rows, which the
     # lookup and the article search then skip cheaply)
@@ -266,7 +265,7 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
     unit = pl.when(pl.col("_models").fill_null(False)).then(pl.lit("parameter")).otherwise(noun)
     return (
         lf.with_columns(
-            _chosen=pl.coalesce("_plural", *plain),
+            _chosen=pl.coalesce("_plural", plain),
             _before=pl.when(pl.col("_plural").is_not_null() & hyphen.is_null()).then(pl.col("_window")).str.extract(P.BEFORE_PLURAL, 1),
         )
         .with_columns(_many_word=pl.when(pl.col("_plural").is_null() & (pl.col("value") > 1)).then(chosen).str.extract(P.SINGULAR_WORD, 0))
@@ -307,7 +306,7 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
         .with_columns(count_unit=pl.coalesce(unit, _singular(pl.col("_of"))))
         # "by 3 points", "+2.1 percentage points", "+17.26pp", "6.2 pp": percentage points
         .with_columns(points=pl.col("count_unit").str.contains(r"(?:^|\s)point$|^pp$").fill_null(False))
-        .drop("_window", "_plural", "_models", "_w0", "_w1", "_w2", "_w3", "_chosen", "_before", "_hyphen", "_shape", "_lower", "_of", "_coord", "_no_noun", "_generic_before", "_words",
+        .drop("_window", "_plural", "_models", "_chosen", "_before", "_hyphen", "_shape", "_lower", "_of", "_coord", "_no_noun", "_generic_before",
               "_defined", "_parts", "_acronym_rs", "_many_word")
     )
 
