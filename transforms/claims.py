@@ -109,19 +109,23 @@ def _cut_head(expr: pl.Expr, head: str) -> pl.Expr:
     return pl.coalesce(expr.str.extract(head + r"((?s:.*))$", 1), expr)
 
 
-def _on_present(column: pl.Expr, transform: Callable[[pl.Expr], pl.Expr]) -> pl.Expr:
-    """transform(column) computed on the non-null rows of `column` only, null on the others.
+def _on_rows(where: pl.Expr, columns: list[pl.Expr], transform: Callable[..., pl.Expr]) -> pl.Expr:
+    """transform(*columns) computed on the rows of `where` only, null on the others.
 
-    For a chain of string operations on a mostly null column: each operation costs a few
-    ns a row even on null rows (a when/then, concat_str, coalesce, a lookup), so on a column
-    null on 80% of the rows most of the work is on nulls. Here the present values are
-    picked once (one list of them), `transform` runs on that list's values (list.eval: the
-    input read as often as it likes, computed once), and the results go back to their rows
-    (gather by the running count of present rows). `transform` must be row-wise and give
-    null for a null input."""
-    present = column.is_not_null()
-    position = pl.when(present).then(present.cum_sum() - 1)
-    return column.drop_nulls().implode().list.eval(transform(pl.element())).explode().gather(position)
+    For string operations that matter on few rows: each costs a few ns a row even on the
+    rows a mask leaves null (a when/then, concat_str, coalesce, a lookup, str.slice/tail),
+    so on a column null on most rows most of the work is on nulls. Here the rows are picked
+    (filter), `transform` runs on them, and its results go back to their rows (gather by the
+    running count of picked rows). `transform` must be row-wise (no shift, fill or window).
+    `where` is read once per column and once more: pass a column."""
+    picked = where.fill_null(False)
+    position = pl.when(picked).then(picked.cum_sum() - 1)
+    return transform(*(column.filter(picked) for column in columns)).gather(position)
+
+
+def _on_present(column: pl.Expr, transform: Callable[[pl.Expr], pl.Expr]) -> pl.Expr:
+    """transform(column) on the non-null rows of `column` only (_on_rows), null on the others."""
+    return _on_rows(column.is_not_null(), [column], transform)
 
 
 def _singular(expr: pl.Expr) -> pl.Expr:
@@ -601,10 +605,15 @@ def _with_introduced_dataset(lf: pl.LazyFrame, needs: pl.Expr) -> pl.LazyFrame:
     need_row = pl.when(need_row >= paper_first).then(need_row)
     searched = pl.col("_need_row") == _ROW
     at_byte = pl.col("_at_byte")
-    at = text.cast(pl.Binary).bin.head(at_byte).cast(pl.String).str.len_chars().cast(pl.Int64)
-    # (from the character before the name: "high-IPC dataset" is read below; "" on the other
-    # rows, which costs nothing to slice: transforms.text.only_where)
-    name = only_where(at_byte.is_not_null(), text).str.slice(pl.max_horizontal(pl.col("intro_at") - 1, 0), 81)
+    found = pl.col("_found")  # (the rows read below, _on_rows: one per paper that introduces data)
+
+    def chars_before(text: pl.Expr, at_byte: pl.Expr) -> pl.Expr:
+        return text.cast(pl.Binary).bin.head(at_byte).cast(pl.String).str.len_chars().cast(pl.Int64)
+
+    # (from the character before the name: "high-IPC dataset" is read below)
+    def name_from(text: pl.Expr, intro_at: pl.Expr) -> pl.Expr:
+        return text.str.slice(pl.max_horizontal(intro_at - 1, 0), 81)
+
     copied = lambda c: pl.when(pl.col("_need_row").is_not_null()).then(  # noqa: E731
         pl.col(c).gather(pl.col("_need_row").fill_null(0))
     )
@@ -617,10 +626,11 @@ def _with_introduced_dataset(lf: pl.LazyFrame, needs: pl.Expr) -> pl.LazyFrame:
     return (
         lf.with_columns(_need_row=need_row)
         .with_columns(_at_byte=pl.when(searched).then(text).str.find(intro))
-        .with_columns(intro_at=pl.when(at_byte.is_not_null()).then(at))
-        .with_columns(_intro_text=name)
+        .with_columns(_found=at_byte.is_not_null())
+        .with_columns(intro_at=_on_rows(found, [text, at_byte], chars_before))
+        .with_columns(_intro_text=_on_rows(found, [text, pl.col("intro_at")], name_from))
         # ... but a name in a compound ("high-IPC dataset distillation", "four HAR benchmark
-        # datasets") names a kind of data, not the paper's (find: the other rows are "")
+        # datasets") names a kind of data, not the paper's (find and extract skip the null rows)
         .with_columns(
             intro_ds=pl.when(pl.col("_intro_text").str.find(P.INTRO_AS_MODIFIER).is_null()).then(
                 pl.col("_intro_text").str.extract(intro_name, 1)
@@ -628,7 +638,7 @@ def _with_introduced_dataset(lf: pl.LazyFrame, needs: pl.Expr) -> pl.LazyFrame:
         )
         .with_columns(intro_at=copied("intro_at"), intro_ds=copied("intro_ds"))
         .with_columns(intro_here=here)
-        .drop("_at_byte", "_need_row", "_intro_text")
+        .drop("_at_byte", "_need_row", "_found", "_intro_text")
     )
 
 
@@ -665,6 +675,26 @@ def _named_by_context(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Exp
     fold_parts = _found(_found(fold, before, _rx(P.FOLD_PARTS_LEFT)), after, r"^[:.;,]")
     fold_setting = _found(fold, after, P.FOLD_SETTING_RIGHT) | _found(fold_parts, match, r"^[A-Za-z]")
     return named | glued | _found(day, after, _rx(P.RIGHT_MONTH)) | name_number | fold_setting
+
+
+def _dropped(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Expr:
+    """Whether a match of CLAIM is no claim by the words around it: a year, a name's number,
+    a date or a setting."""
+    return _is_year(match, after) | _named_by_context(match, before, after)
+
+
+def _may_be_dropped(match: pl.Expr, after: pl.Expr) -> pl.Expr:
+    """The matches _dropped can be true on (false on the others, by its rules): a bare number
+    (years, days, names' numbers and versions, the words around a bare number), a size in B
+    or M, N-fold, a claim a hyphen ties to a word. (tests/transforms/test_claims.py checks the
+    rules against this on the sample and its examples.)"""
+    return (
+        match.str.contains(r"^[0-9][0-9.,]*$")
+        | match.str.ends_with("B")
+        | match.str.ends_with("M")
+        | match.str.ends_with("fold")
+        | after.str.starts_with("-")
+    )
 
 
 def _next_match(shift: int) -> pl.Expr:
@@ -730,8 +760,11 @@ def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         # read on the claims only (a separate step: merged into the filter above, these would
         # run on every piece, ~5x the rows)
         # ("7T MRI": a field strength in tesla, not trillions, P.TESLA_CONTEXT)
+        # (the rules read on the matches of the shapes they can hold on only, _may_be_dropped:
+        # about 40% of the claims; the others are kept)
+        .with_columns(_drop=_may_be_dropped(pl.col("piece"), pl.col("after")))
         .with_columns(
-            _drop=_is_year(pl.col("piece"), pl.col("after")) | _named_by_context(pl.col("piece"), pl.col("before"), pl.col("after"))
+            _drop=_on_rows(pl.col("_drop"), [pl.col("piece"), pl.col("before"), pl.col("after")], _dropped).fill_null(False)
             | _found(pl.col("piece").str.ends_with("T"), pl.col("text"), P.TESLA_CONTEXT)
         )
         # the other end of a range or pair whose one end is a name's number, a setting or a date is
@@ -1145,8 +1178,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     before_ds = pl.when(results).then(pl.col("ds_before").gather(pl.col("g_first")))
     gap = pl.col("start") - pl.col("end").shift(1)
     before, same_sentence = pl.col("_before_ds"), pl.col("_same_sentence")
-    # (read where a carry may apply only: a null input skips the search; the tail of the
-    # other rows is "" then, which costs nothing: transforms.text.only_where)
+    # (read where a carry may apply only, _may_take: see named_gap below)
     # ... and only after a data name before it in its sentence (a name in the gap can only cut a
     # carry short: with no data before it since the sentence's start, or since the last claim
     # with data of its own, there is nothing to carry; 20 MB synthetic: 3,213 of 27,799 rows
@@ -1158,15 +1190,21 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     # 0.62", "AUROC of 0.9974, and EER of 1.57%" name no other data; nor a known metric's name:
     # "83.6/91.8 pixel level A-AUROC with 3.8/3.9 FM")
     # (one extract on the name found, null when it is a metric's: a column used twice would be read twice)
-    gap_name = only_where(may_take, pl.col("ls")).str.tail(gap).str.extract(_rx(r"\b(?:" + P.DATA_NAME + r")(?:\s?[=:]|\sof\b)?"), 0)
-    named_gap = gap_name.str.extract(r"^(?:.*(?:[=:]|\sof)|.*(?:" + P.METRIC + r").*|(.+))$", 1).is_not_null()
+    # (on the rows where a carry may apply only, _on_rows: none on most abstracts)
+    def names_data(ls: pl.Expr, gap: pl.Expr) -> pl.Expr:
+        gap_name = ls.str.tail(gap).str.extract(_rx(r"\b(?:" + P.DATA_NAME + r")(?:\s?[=:]|\sof\b)?"), 0)
+        return gap_name.str.extract(r"^(?:.*(?:[=:]|\sof)|.*(?:" + P.METRIC + r").*|(.+))$", 1).is_not_null()
+
+    named_gap = _on_rows(pl.col("_may_take"), [pl.col("ls"), gap], names_data).fill_null(False)
     sentence_first = _run_first(~same_sentence | pl.col("ds2").is_not_null() | named_gap)
     carried = pl.when(results & (source >= sentence_first)).then(before.forward_fill())
     lf = (
         lf.with_columns(_names_before=ls_before.str.extract_all(P.DATASET))
         .with_columns(ds_before=ds_before)
         .with_columns(_before_ds=before_ds)
+        .with_columns(_may_take=may_take)
         .with_columns(_ds=pl.coalesce("ds2", before, carried))
+        .drop("_may_take")
     )
     # (the searches of evaluated things and of costs read only the rows where they can
     # matter: counts, and values with no data yet; a null input skips the search)
