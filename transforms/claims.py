@@ -53,7 +53,6 @@ import polars as pl
 
 from transforms import claim_patterns as P
 from transforms.schema import CLAIM, CLAIMS
-from transforms.text import only_where
 
 _rx = P.ascii_classes
 _CTX = 160  # characters of context kept on each side of a claim
