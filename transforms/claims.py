@@ -116,7 +116,11 @@ def _on_rows(where: pl.Expr, columns: list[pl.Expr], transform: Callable[..., pl
     so on a column null on most rows most of the work is on nulls. Here the rows are picked
     (filter), `transform` runs on them, and its results go back to their rows (gather by the
     running count of picked rows). `transform` must be row-wise (no shift, fill or window).
-    `where` is read once per column and once more: pass a column."""
+    `where` is read once per column and once more: pass a column.
+    (Polars 2.1: a when/then in `transform` whose condition and branch both compute on one
+    picked column, `pl.when(t.str.find(p).is_null()).then(t.str.extract(q))`, fails to run
+    (common-subexpression elimination gives the shared part the frame's length: a panic, not
+    a wrong result); compute such a when/then on a column made by _on_rows instead.)"""
     picked = where.fill_null(False)
     position = pl.when(picked).then(picked.cum_sum() - 1)
     return transform(*(column.filter(picked) for column in columns)).gather(position)
