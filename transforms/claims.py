@@ -47,11 +47,12 @@ Decisions (what is and is not a claim):
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import polars as pl
 
 from transforms import claim_patterns as P
 from transforms.schema import CLAIM, CLAIMS
-from transforms.text import only_where
 
 _rx = P.ascii_classes
 _CTX = 160  # characters of context kept on each side of a claim
@@ -107,11 +108,40 @@ def _cut_head(expr: pl.Expr, head: str) -> pl.Expr:
     return pl.coalesce(expr.str.extract(head + r"((?s:.*))$", 1), expr)
 
 
+def _on_rows(where: pl.Expr, columns: list[pl.Expr], transform: Callable[..., pl.Expr]) -> pl.Expr:
+    """transform(*columns) computed on the rows of `where` only, null on the others.
+
+    For string operations that matter on few rows: each costs a few ns a row even on the
+    rows a mask leaves null (a when/then, concat_str, coalesce, a lookup, str.slice/tail),
+    so on a column null on most rows most of the work is on nulls. Here the rows are picked
+    (filter), `transform` runs on them, and its results go back to their rows (gather by the
+    running count of picked rows). `transform` must be row-wise (no shift, fill or window).
+    `where` is read once per column and once more: pass a column.
+    (Polars 2.1: a when/then in `transform` whose condition and branch both compute on one
+    picked column, `pl.when(t.str.find(p).is_null()).then(t.str.extract(q))`, fails to run
+    (common-subexpression elimination gives the shared part the frame's length: a panic, not
+    a wrong result); compute such a when/then on a column made by _on_rows instead.)"""
+    picked = where.fill_null(False)
+    position = pl.when(picked).then(picked.cum_sum() - 1)
+    return transform(*(column.filter(picked) for column in columns)).gather(position)
+
+
+def _on_present(column: pl.Expr, transform: Callable[[pl.Expr], pl.Expr]) -> pl.Expr:
+    """transform(column) on the non-null rows of `column` only (_on_rows), null on the others."""
+    return _on_rows(column.is_not_null(), [column], transform)
+
+
 def _singular(expr: pl.Expr) -> pl.Expr:
     """english plural -> singular, good enough for counted nouns: -ies -> -y, else
     -sses/-shes/-ches/-xes lose "es", else -s after [^sui'] is dropped (as
     expr.str.replace(r"ies$", "y").str.replace(r"(?:(ss|sh|ch|x)es|([^sui'])s)$", "${1}${2}")).
-    `expr` is read five times: pass a column, not a computed expression (not shared)."""
+    Computed on the present rows only (_on_present: the column is null on most rows).
+    `expr` is read twice: pass a column, not a computed expression (not shared)."""
+    return _on_present(expr, _singular_of_present)
+
+
+def _singular_of_present(expr: pl.Expr) -> pl.Expr:
+    """_singular on a column without nulls (reads `expr` five times)."""
     return pl.coalesce(
         # irregular plurals and nouns alike in both numbers ("criteria", "species": a lookup)
         expr.replace_strict(_NOUN_LOOKUP, default=None, return_dtype=pl.String),
@@ -206,13 +236,12 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
     )
     # No plural: the first plain word that is no modifier (at most four words to look at).
     words = pl.when(pl.col("_plural").is_null()).then(pl.col("_window")).str.extract_all(P.WORD)
-    # (the words a column first: each of the four reads would run the extract again)
-    lf = lf.with_columns(_words=words).with_columns(pl.col("_words").list.get(i, null_on_oob=True).alias(f"_w{i}") for i in range(4))
-    plain = [
-        # (`find` skips the null rows: a word is there on few rows)
-        pl.when(pl.col(w).str.find(P.PLAIN_NOUN).is_not_null() & ~pl.col(w).str.to_lowercase().is_in(_MODIFIERS)).then(pl.col(w))
-        for w in ("_w0", "_w1", "_w2", "_w3")
-    ]
+    # (the tests run once over the words of all rows, list.eval: four words taken out of the
+    # lists as columns, tested one by one, cost four passes over every row, words or none)
+    word = pl.element()
+    plain = words.list.head(4).list.eval(
+        word.filter(word.str.find(P.PLAIN_NOUN).is_not_null() & ~word.str.to_lowercase().is_in(_MODIFIERS))
+    ).list.first()
     chosen = pl.col("_chosen")
     # (a column: the word where it may be such a singular, null on most rows, which the
     # lookup and the article search then skip cheaply)
@@ -243,7 +272,7 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
     unit = pl.when(pl.col("_models").fill_null(False)).then(pl.lit("parameter")).otherwise(noun)
     return (
         lf.with_columns(
-            _chosen=pl.coalesce("_plural", *plain),
+            _chosen=pl.coalesce("_plural", plain),
             _before=pl.when(pl.col("_plural").is_not_null() & hyphen.is_null()).then(pl.col("_window")).str.extract(P.BEFORE_PLURAL, 1),
         )
         .with_columns(_many_word=pl.when(pl.col("_plural").is_null() & (pl.col("value") > 1)).then(chosen).str.extract(P.SINGULAR_WORD, 0))
@@ -284,7 +313,7 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
         .with_columns(count_unit=pl.coalesce(unit, _singular(pl.col("_of"))))
         # "by 3 points", "+2.1 percentage points", "+17.26pp", "6.2 pp": percentage points
         .with_columns(points=pl.col("count_unit").str.contains(r"(?:^|\s)point$|^pp$").fill_null(False))
-        .drop("_window", "_plural", "_models", "_w0", "_w1", "_w2", "_w3", "_chosen", "_before", "_hyphen", "_shape", "_lower", "_of", "_coord", "_no_noun", "_generic_before", "_words",
+        .drop("_window", "_plural", "_models", "_chosen", "_before", "_hyphen", "_shape", "_lower", "_of", "_coord", "_no_noun", "_generic_before",
               "_defined", "_parts", "_acronym_rs", "_many_word")
     )
 
@@ -579,10 +608,15 @@ def _with_introduced_dataset(lf: pl.LazyFrame, needs: pl.Expr) -> pl.LazyFrame:
     need_row = pl.when(need_row >= paper_first).then(need_row)
     searched = pl.col("_need_row") == _ROW
     at_byte = pl.col("_at_byte")
-    at = text.cast(pl.Binary).bin.head(at_byte).cast(pl.String).str.len_chars().cast(pl.Int64)
-    # (from the character before the name: "high-IPC dataset" is read below; "" on the other
-    # rows, which costs nothing to slice: transforms.text.only_where)
-    name = only_where(at_byte.is_not_null(), text).str.slice(pl.max_horizontal(pl.col("intro_at") - 1, 0), 81)
+    found = pl.col("_found")  # (the rows read below, _on_rows: one per paper that introduces data)
+
+    def chars_before(text: pl.Expr, at_byte: pl.Expr) -> pl.Expr:
+        return text.cast(pl.Binary).bin.head(at_byte).cast(pl.String).str.len_chars().cast(pl.Int64)
+
+    # (from the character before the name: "high-IPC dataset" is read below)
+    def name_from(text: pl.Expr, intro_at: pl.Expr) -> pl.Expr:
+        return text.str.slice(pl.max_horizontal(intro_at - 1, 0), 81)
+
     copied = lambda c: pl.when(pl.col("_need_row").is_not_null()).then(  # noqa: E731
         pl.col(c).gather(pl.col("_need_row").fill_null(0))
     )
@@ -595,10 +629,11 @@ def _with_introduced_dataset(lf: pl.LazyFrame, needs: pl.Expr) -> pl.LazyFrame:
     return (
         lf.with_columns(_need_row=need_row)
         .with_columns(_at_byte=pl.when(searched).then(text).str.find(intro))
-        .with_columns(intro_at=pl.when(at_byte.is_not_null()).then(at))
-        .with_columns(_intro_text=name)
+        .with_columns(_found=at_byte.is_not_null())
+        .with_columns(intro_at=_on_rows(found, [text, at_byte], chars_before))
+        .with_columns(_intro_text=_on_rows(found, [text, pl.col("intro_at")], name_from))
         # ... but a name in a compound ("high-IPC dataset distillation", "four HAR benchmark
-        # datasets") names a kind of data, not the paper's (find: the other rows are "")
+        # datasets") names a kind of data, not the paper's (find and extract skip the null rows)
         .with_columns(
             intro_ds=pl.when(pl.col("_intro_text").str.find(P.INTRO_AS_MODIFIER).is_null()).then(
                 pl.col("_intro_text").str.extract(intro_name, 1)
@@ -606,7 +641,7 @@ def _with_introduced_dataset(lf: pl.LazyFrame, needs: pl.Expr) -> pl.LazyFrame:
         )
         .with_columns(intro_at=copied("intro_at"), intro_ds=copied("intro_ds"))
         .with_columns(intro_here=here)
-        .drop("_at_byte", "_need_row", "_intro_text")
+        .drop("_at_byte", "_need_row", "_found", "_intro_text")
     )
 
 
@@ -643,6 +678,26 @@ def _named_by_context(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Exp
     fold_parts = _found(_found(fold, before, _rx(P.FOLD_PARTS_LEFT)), after, r"^[:.;,]")
     fold_setting = _found(fold, after, P.FOLD_SETTING_RIGHT) | _found(fold_parts, match, r"^[A-Za-z]")
     return named | glued | _found(day, after, _rx(P.RIGHT_MONTH)) | name_number | fold_setting
+
+
+def _dropped(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Expr:
+    """Whether a match of CLAIM is no claim by the words around it: a year, a name's number,
+    a date or a setting."""
+    return _is_year(match, after) | _named_by_context(match, before, after)
+
+
+def _may_be_dropped(match: pl.Expr, after: pl.Expr) -> pl.Expr:
+    """The matches _dropped can be true on (false on the others, by its rules): a bare number
+    (years, days, names' numbers and versions, the words around a bare number), a size in B
+    or M, N-fold, a claim a hyphen ties to a word. (tests/transforms/test_claims.py checks the
+    rules against this on the sample and its examples.)"""
+    return (
+        match.str.contains(r"^[0-9][0-9.,]*$")
+        | match.str.ends_with("B")
+        | match.str.ends_with("M")
+        | match.str.ends_with("fold")
+        | after.str.starts_with("-")
+    )
 
 
 def _next_match(shift: int) -> pl.Expr:
@@ -708,8 +763,11 @@ def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         # read on the claims only (a separate step: merged into the filter above, these would
         # run on every piece, ~5x the rows)
         # ("7T MRI": a field strength in tesla, not trillions, P.TESLA_CONTEXT)
+        # (the rules read on the matches of the shapes they can hold on only, _may_be_dropped:
+        # about 40% of the claims; the others are kept)
+        .with_columns(_drop=_may_be_dropped(pl.col("piece"), pl.col("after")))
         .with_columns(
-            _drop=_is_year(pl.col("piece"), pl.col("after")) | _named_by_context(pl.col("piece"), pl.col("before"), pl.col("after"))
+            _drop=_on_rows(pl.col("_drop"), [pl.col("piece"), pl.col("before"), pl.col("after")], _dropped).fill_null(False)
             | _found(pl.col("piece").str.ends_with("T"), pl.col("text"), P.TESLA_CONTEXT)
         )
         # the other end of a range or pair whose one end is a name's number, a setting or a date is
@@ -1123,8 +1181,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     before_ds = pl.when(results).then(pl.col("ds_before").gather(pl.col("g_first")))
     gap = pl.col("start") - pl.col("end").shift(1)
     before, same_sentence = pl.col("_before_ds"), pl.col("_same_sentence")
-    # (read where a carry may apply only: a null input skips the search; the tail of the
-    # other rows is "" then, which costs nothing: transforms.text.only_where)
+    # (read where a carry may apply only, _may_take: see named_gap below)
     # ... and only after a data name before it in its sentence (a name in the gap can only cut a
     # carry short: with no data before it since the sentence's start, or since the last claim
     # with data of its own, there is nothing to carry; 20 MB synthetic: 3,213 of 27,799 rows
@@ -1136,15 +1193,21 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     # 0.62", "AUROC of 0.9974, and EER of 1.57%" name no other data; nor a known metric's name:
     # "83.6/91.8 pixel level A-AUROC with 3.8/3.9 FM")
     # (one extract on the name found, null when it is a metric's: a column used twice would be read twice)
-    gap_name = only_where(may_take, pl.col("ls")).str.tail(gap).str.extract(_rx(r"\b(?:" + P.DATA_NAME + r")(?:\s?[=:]|\sof\b)?"), 0)
-    named_gap = gap_name.str.extract(r"^(?:.*(?:[=:]|\sof)|.*(?:" + P.METRIC + r").*|(.+))$", 1).is_not_null()
+    # (on the rows where a carry may apply only, _on_rows: none on most abstracts)
+    def names_data(ls: pl.Expr, gap: pl.Expr) -> pl.Expr:
+        gap_name = ls.str.tail(gap).str.extract(_rx(r"\b(?:" + P.DATA_NAME + r")(?:\s?[=:]|\sof\b)?"), 0)
+        return gap_name.str.extract(r"^(?:.*(?:[=:]|\sof)|.*(?:" + P.METRIC + r").*|(.+))$", 1).is_not_null()
+
+    named_gap = _on_rows(pl.col("_may_take"), [pl.col("ls"), gap], names_data).fill_null(False)
     sentence_first = _run_first(~same_sentence | pl.col("ds2").is_not_null() | named_gap)
     carried = pl.when(results & (source >= sentence_first)).then(before.forward_fill())
     lf = (
         lf.with_columns(_names_before=ls_before.str.extract_all(P.DATASET))
         .with_columns(ds_before=ds_before)
         .with_columns(_before_ds=before_ds)
+        .with_columns(_may_take=may_take)
         .with_columns(_ds=pl.coalesce("ds2", before, carried))
+        .drop("_may_take")
     )
     # (the searches of evaluated things and of costs read only the rows where they can
     # matter: counts, and values with no data yet; a null input skips the search)

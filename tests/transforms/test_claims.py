@@ -1476,3 +1476,29 @@ def test_data_named_before_a_result_stops_at_the_sentence_end_in_non_ascii_text(
     sentence is not ASCII (its length in bytes, not characters, once read it as the same one)."""
     got = claims_of("On GSM8K it reaches 80% accuracy. Ωμέγα αλφα βήτα γάμμα δέλτα yields 70%.")
     assert [(c["text"], c["dataset"]) for c in got] == [("80%", "GSM8K"), ("70%", None)]
+
+
+def test_matches_dropped_by_their_context_have_a_shape_the_drop_reads():
+    """_claim_rows reads the rules that drop a match (years, names' numbers, dates, settings:
+    _dropped) only on the matches of the shapes _may_be_dropped names; a rule that drops a
+    match of another shape would be skipped there. Every match of the sample, the negative
+    and positive examples is checked with the rules read on all of them."""
+    from transforms import claim_patterns as P
+    from transforms.claims import _dropped, _may_be_dropped
+    from transforms.text import clean_text
+
+    texts = [*NEGATIVE.values(), *(example for example, _ in POSITIVE.values()), *clean_text(pl.Series([a for _, a in sample_entries()])).to_list()]
+    pieces = (
+        pl.DataFrame({"text": texts})
+        .select(piece=pl.col("text").str.replace_all(P.MARK, "\x00$0\x00").str.split("\x00"))
+        .with_columns(k=pl.int_ranges(pl.col("piece").list.len()))
+        .explode("piece", "k")
+        .with_columns(before=pl.col("piece").shift(1), after=pl.col("piece").shift(-1))
+        .filter(pl.col("k") % 2 == 1)
+    )
+    rows = pieces.select(
+        dropped=_dropped(pl.col("piece"), pl.col("before"), pl.col("after")),
+        shaped=_may_be_dropped(pl.col("piece"), pl.col("after")),
+    )
+    assert rows["dropped"].sum() > 10
+    assert rows.filter(pl.col("dropped") & ~pl.col("shaped")).height == 0
