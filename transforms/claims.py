@@ -47,6 +47,8 @@ Decisions (what is and is not a claim):
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import polars as pl
 
 from transforms import claim_patterns as P
@@ -62,24 +64,50 @@ _NOUN_LOOKUP = {**P.IRREGULAR_PLURAL, **P.COUNTED_AS}  # (one lookup in _singula
 _PLURAL_IN_MEANING = [*P.IRREGULAR_PLURAL, *P.COUNTED_AS, *P.PLURAL_WITHOUT_S]
 
 
+def _on_rows(where: pl.Expr, work: Callable[[pl.Expr], pl.Expr], x: pl.Expr) -> pl.Expr:
+    """work(x) computed on the rows where `where` is true only (taken out with a filter, put
+    back in place with a gather), null on the others. For string work that costs per row
+    however little the row holds (to_lowercase, replace_strict, extract_all, replace: ~10-60
+    ns a row on null rows too; the take and put back ~15 ns a row). `work` must be row-wise
+    and read its input ONCE: Polars' common-subexpression elimination hoists a taken-out
+    input read twice as a column of the whole frame, which fails (a length mismatch, seen on
+    the corpus). `where` (true or false, never null) is read twice: pass a column."""
+    return work(x.filter(where)).gather(pl.when(where).then(where.cum_sum() - 1))
+
+
+def _on_present(x: pl.Expr, work: Callable[[pl.Expr], pl.Expr]) -> pl.Expr:
+    """work(x) computed on the non-null rows of `x` only (taken out with drop_nulls, put
+    back in place with a gather), null on the others. For string work on a sparse column:
+    to_lowercase and replace_strict cost ~25 ns and ~10 ns a row on null rows too, the take
+    and put back ~15 ns a row. `work` must be row-wise, give null for null, and read its
+    input ONCE: Polars' common-subexpression elimination hoists a taken-out input read twice
+    as a column of the whole frame, which fails (a length mismatch, seen on the corpus).
+    `x` is read twice (a whole column: no such problem)."""
+    present = x.is_not_null()
+    return work(x.drop_nulls()).gather(pl.when(present).then(present.cum_sum() - 1))
+
+
+# ALL-CAPS names whose lowercase is in the table (an ALL-CAPS name is its lowercase in capitals)
+_CANON_CAPS = sorted({name.upper() for name in P.METRIC_CANON if name.upper().lower() == name})
+
+
 def _with_metric_canon(lf: pl.LazyFrame, name: str) -> pl.LazyFrame:
     """Column `name` in the canonical spelling of a matched metric name: the table, else
     ALL-CAPS kept, else lowercase.
 
-    Steps are columns (an expression used twice is evaluated twice), and the prefix is cut
-    with an anchored extract: `str.replace` costs ~50 ns a row even on nulls, extract not."""
+    The prefix is cut with an anchored extract (`str.replace` costs ~50 ns a row even on
+    nulls, extract not); the lowercasing and the lookup run on the rows with a name only
+    (_on_present: ~1 row in 5); an ALL-CAPS name (no cut: the cut needs a space) is kept
+    where the table has no entry for it (_CANON_CAPS), which the lookup then needs no
+    second read of the lowercase name for."""
     x = pl.col(name)
     # "average accuracy", "mean accuracy": the measure is accuracy
     cut = x.str.extract(P.ACCURACY_QUALIFIED, 1)
-    low = pl.col("_mc_low")
-    canon = low.replace_strict(P.METRIC_CANON, default=None, return_dtype=pl.String)
+    # the table's spelling, else the lowercase name (replace: unmatched names stay)
+    canon_or_low = _on_present(pl.coalesce(cut, x), lambda names: names.str.to_lowercase().replace(P.METRIC_CANON))
     # a cut name is no ALL-CAPS name: the test may read the name as it came
-    caps = pl.when(x.str.find(r"^[A-Z0-9@-]+$").is_not_null()).then(x)  # (find: skips nulls)
-    return (
-        lf.with_columns(_mc_low=pl.coalesce(cut, x).str.to_lowercase())
-        .with_columns(pl.coalesce(canon, caps, low).alias(name))
-        .drop("_mc_low")
-    )
+    caps = x.str.find(r"^[A-Z0-9@-]+$").is_not_null() & ~x.is_in(_CANON_CAPS)  # (find: skips nulls)
+    return lf.with_columns(pl.when(caps).then(x).otherwise(canon_or_low).alias(name))
 
 
 def _extract(expr: pl.Expr, pattern: str, group: int = 1) -> pl.Expr:
@@ -293,6 +321,42 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
 _GENERIC_LEFT = [w + s for w in ("score", "Score", "value", "Value", "result", "Result") for s in ("", "s")]
 
 
+# A metric phrase right after the value, past comparatives ("36% lower depth error" -> depth error).
+_METRIC_AFTER = r"^[\s+]*" + P.METRIC_COMPARATIVE + r"(" + P.METRIC_WORDS + r")\b"
+_METRIC_AFTER_MATCH = _METRIC_AFTER.replace("(" + P.METRIC_WORDS + ")", P.METRIC_WORDS)  # (no group)
+assert _METRIC_AFTER_MATCH != _METRIC_AFTER and "(?:" + P.METRIC_WORDS not in _METRIC_AFTER_MATCH
+
+
+def _with_metric_after(lf: pl.LazyFrame) -> pl.LazyFrame:
+    """Column `_right_raw`: _rs_n.str.extract(_METRIC_AFTER, 1), without running the capture
+    engine on every match (~0.7 us a match on this large pattern, 1 row in 6 matches).
+
+    The rows that match are found with a plain search; on those rows only (_on_rows: per-row
+    costs of extract_all and replace), the match is taken without capture groups (the DFA
+    alone) and the comparatives cut off its head by a replace: that greedy run of them is
+    where the group starts whenever the rest of the match is a whole METRIC_WORDS phrase
+    (leftmost-first: the comparatives' choices come first in the pattern, and a run the
+    replace prefers but the match does not take cannot fit inside the match). Where the rest
+    is no such phrase, the capturing search runs as before (no row of the corpus)."""
+    found, rest, phrase = pl.col("_ma_found"), pl.col("_ma_rest"), pl.col("_ma_phrase")
+    # (one read of the taken-out column: see _on_rows)
+    head_cut = lambda rs: rs.str.extract_all(_rx(_METRIC_AFTER_MATCH)).list.first().str.replace(  # noqa: E731
+        _rx(r"^[\s+]*" + P.METRIC_COMPARATIVE), ""
+    )
+    return (
+        lf.with_columns(_ma_found=pl.col("_rs_n").str.find(_rx(_METRIC_AFTER_MATCH)).is_not_null())
+        .with_columns(_ma_rest=_on_rows(found, head_cut, pl.col("_rs_n")))
+        .with_columns(_ma_phrase=rest.str.find(_rx(r"^(?:" + P.METRIC_WORDS + r")$")).is_not_null())
+        .with_columns(
+            _right_raw=pl.coalesce(
+                pl.when(phrase).then(rest),
+                pl.when(found & ~phrase).then(pl.col("_rs_n")).str.extract(_rx(_METRIC_AFTER), 1),
+            )
+        )
+        .drop("_ma_found", "_ma_rest", "_ma_phrase")
+    )
+
+
 def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
     """Column `metric_gen`: the metric in the abstract's own words where no known metric
     name stands next to the value (contract section 6): "agreement rates of 86%", "Dice =
@@ -357,8 +421,8 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
             _rs_n=pl.when(~plain_count & (col("_left_gen").is_null() | col("_left_generic"))).then(col("rs")),
             _ls_n=pl.when(col("_left_gen").is_null()).then(col("_ls80")),
         )
+        .pipe(_with_metric_after)
         .with_columns(
-            _right_raw=_extract(col("_rs_n"), _rx(r"^[\s+]*" + P.METRIC_COMPARATIVE + r"(" + P.METRIC_WORDS + r")\b")),
             # "reduces CO2 emissions by 69%", "improves law-scenario matching by 29.1%": what a
             # verb of change acts on is what the value measures
             _verb_raw=_extract(col("_ls_n"), _rx(P.CHANGE_VERB_NP)),
@@ -461,7 +525,10 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
         .with_columns(metric_gen=canon)
         .with_columns(
             metric_gen=pl.coalesce(
-                gen.str.to_lowercase().replace_strict(P.METRIC_CANON, default=None, return_dtype=pl.String), gen, "_cmp_gen",
+                # (on the rows with a phrase only, ~1 row in 4: _on_present)
+                _on_present(gen, lambda g: g.str.to_lowercase().replace_strict(P.METRIC_CANON, default=None, return_dtype=pl.String)),
+                gen,
+                "_cmp_gen",
                 "_chg_np",
             )
         )
@@ -1168,9 +1235,10 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         pl.col("metric").str.extract(_rx(r"^(?:[a-z][\w'-]*\s)+([A-Z][\w@&.-]*|f1(?:[- ]scores?)?)$"), 1),
         pl.col("metric").str.extract(P.QUALIFIED_CANON, 1),
     )
-    # (in its canonical spelling: "macro F1-score" -> F1)
-    short = pl.coalesce(short.str.to_lowercase().replace_strict(P.METRIC_CANON, default=None, return_dtype=pl.String), short)
-    lf = lf.with_columns(_short=short).with_columns(
+    # (in its canonical spelling: "macro F1-score" -> F1; a column first, looked up on the rows
+    # with a short name only: _on_present)
+    short_canon = _on_present(pl.col("_short"), lambda names: names.str.to_lowercase().replace_strict(P.METRIC_CANON, default=None, return_dtype=pl.String))
+    lf = lf.with_columns(_short=short).with_columns(_short=pl.coalesce(short_canon, "_short")).with_columns(
         unit=pl.when((pl.col("unit") == pl.col("metric")) & pl.col("_short").is_not_null())
         .then(pl.col("_short"))
         .otherwise(pl.col("unit")),
