@@ -511,9 +511,12 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
     # A known metric name next to the value gives way to the longer phrase it ends ("attack
     # success rate", "counting accuracy"), else it stands.
     adj = col("metric_adj")
-    # (read where there is a known name: lower-casing every phrase costs)
+    # (read where there is a known name: lower-casing every phrase costs; lower-cased on the rows
+    # with both only, column _both: to_lowercase costs ~25 ns a row on null rows too)
     gen_by_adj = pl.when(adj.is_not_null()).then(gen)
-    longer = gen_by_adj.str.to_lowercase().str.ends_with(adj.str.to_lowercase()) & (gen_by_adj.str.len_chars() > adj.str.len_chars())
+    both = pl.col("_both")
+    lower = lambda names: names.str.to_lowercase()  # noqa: E731
+    longer = _on_rows(both, lower, gen).str.ends_with(_on_rows(both, lower, adj)) & (gen_by_adj.str.len_chars() > adj.str.len_chars())
     return (
         lf.with_columns(
             # "average accuracy", "highest test accuracy" are accuracy; "ImageNet zero-shot accuracy" names its data first
@@ -532,10 +535,12 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
                 "_chg_np",
             )
         )
+        .with_columns(_both=adj.is_not_null() & gen.is_not_null())
         .with_columns(
             metric_adj=pl.when(longer.fill_null(False)).then(gen).otherwise(adj),
             metric_gen=pl.when(adj.is_null()).then(gen),
         )
+        .drop("_both")
         .drop("_ls80", "_left_gen", "_rs_n", "_ls_n", "_right_raw", "_verb_raw", "_right_gen", "_verb_gen", "_cmp_rs",
               "_cmp", "_cmp_np", "_speed", "_cmp_gen", "_chg", "_chg_noun", "_chg_np", "_chg_left", "_left_generic", "_gap",
               "_stop_cut", "_stat_err", "_verb_paren")
