@@ -87,27 +87,32 @@ def _on_present(x: pl.Expr, work: Callable[[pl.Expr], pl.Expr]) -> pl.Expr:
     return work(x.drop_nulls()).gather(pl.when(present).then(present.cum_sum() - 1))
 
 
-# ALL-CAPS names whose lowercase is in the table (an ALL-CAPS name is its lowercase in capitals)
-_CANON_CAPS = sorted({name.upper() for name in P.METRIC_CANON if name.upper().lower() == name})
+# A name kept as written where the table has no spelling for it: ALL-CAPS.
+_KEPT_AS_WRITTEN = r"^[A-Z0-9@-]+$"
 
 
 def _with_metric_canon(lf: pl.LazyFrame, name: str) -> pl.LazyFrame:
     """Column `name` in the canonical spelling of a matched metric name: the table, else
-    ALL-CAPS kept, else lowercase.
+    ALL-CAPS kept (_KEPT_AS_WRITTEN), else lowercase.
 
     The prefix is cut with an anchored extract (`str.replace` costs ~50 ns a row even on
     nulls, extract not); the lowercasing and the lookup run on the rows with a name only
     (_on_present: ~1 row in 5), as one `replace` (the table's spelling, else the lowercase
-    name), so the taken-out names are read once; an ALL-CAPS name (never cut: the cut needs
-    a space) is kept where the table has no entry for it (_CANON_CAPS)."""
+    name), so the taken-out names are read once; whether the table has the name is looked
+    up again on the few names to keep as written only (_on_rows)."""
     x = pl.col(name)
     # "average accuracy", "mean accuracy": the measure is accuracy
-    cut = x.str.extract(P.ACCURACY_QUALIFIED, 1)
+    named = pl.coalesce(x.str.extract(P.ACCURACY_QUALIFIED, 1), x)
     # the table's spelling, else the lowercase name (replace: unmatched names stay)
-    canon_or_low = _on_present(pl.coalesce(cut, x), lambda names: names.str.to_lowercase().replace(P.METRIC_CANON))
+    canon_or_low = _on_present(named, lambda names: names.str.to_lowercase().replace(P.METRIC_CANON))
     # a cut name is no ALL-CAPS name: the test may read the name as it came
-    caps = x.str.find(r"^[A-Z0-9@-]+$").is_not_null() & ~x.is_in(_CANON_CAPS)  # (find: skips nulls)
-    return lf.with_columns(pl.when(caps).then(x).otherwise(canon_or_low).alias(name))
+    as_written = pl.col("_mc_as_written")
+    in_table = _on_rows(as_written, lambda names: names.str.to_lowercase().is_in(list(P.METRIC_CANON)), named)
+    return (
+        lf.with_columns(_mc_as_written=x.str.find(_KEPT_AS_WRITTEN).is_not_null())  # (find: skips nulls)
+        .with_columns(pl.when(as_written & ~in_table).then(x).otherwise(canon_or_low).alias(name))
+        .drop("_mc_as_written")
+    )
 
 
 def _extract(expr: pl.Expr, pattern: str, group: int = 1) -> pl.Expr:

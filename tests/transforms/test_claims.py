@@ -1000,19 +1000,20 @@ def test_metric_after_a_value_without_capture_groups(texts: list[str]) -> None:
 
 
 def test_metric_canon_keeps_all_caps_names_the_table_lacks() -> None:
-    """_with_metric_canon: the table's spelling, else an ALL-CAPS name as written, else
-    lowercase (the reference formulation: a lookup of the lowercase name, then the rest)."""
+    """_with_metric_canon: the table's spelling, else a name of _KEPT_AS_WRITTEN as written,
+    else lowercase (the reference formulation: a lookup of the lowercase name, then the rest)."""
     from transforms import claim_patterns as P
-    from transforms.claims import _with_metric_canon
+    from transforms.claims import _KEPT_AS_WRITTEN, _with_metric_canon
 
     names = [None, "ACC", "NDCG", "FID", "fid", "MAP", "Map", "ROUGE-L", "WERS", "Average Accuracy", "MEAN ACCURACY",
-             "Top-1 Accuracies", "Dice", "BLEU-4", "Success", "SUCCESS", "Throughput", "R@1", "PASS@1", "EM"]
+             "Top-1 Accuracies", "Dice", "BLEU-4", "Success", "SUCCESS", "Throughput", "R@1", "PASS@1", "EM", "nDCG@5",
+             "mAP", "pPL", "mIoU", "AVERAGE ACCURACY"]
     names += [form for name in P.METRIC_CANON for form in (name, name.upper(), name.title())]
     x = pl.col("m")
     low = pl.coalesce(x.str.extract(P.ACCURACY_QUALIFIED, 1), x).str.to_lowercase()
     reference = pl.coalesce(
         low.replace_strict(P.METRIC_CANON, default=None, return_dtype=pl.String),
-        pl.when(x.str.contains(r"^[A-Z0-9@-]+$")).then(x),
+        pl.when(x.str.contains(_KEPT_AS_WRITTEN)).then(x),
         low,
     )
     frame = pl.LazyFrame({"m": pl.Series(names, dtype=pl.String)})
