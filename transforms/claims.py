@@ -63,23 +63,54 @@ _NOUN_LOOKUP = {**P.IRREGULAR_PLURAL, **P.COUNTED_AS}  # (one lookup in _singula
 _PLURAL_IN_MEANING = [*P.IRREGULAR_PLURAL, *P.COUNTED_AS, *P.PLURAL_WITHOUT_S]
 
 
+def _on_rows(where: pl.Expr, work: Callable[[pl.Expr], pl.Expr], x: pl.Expr) -> pl.Expr:
+    """work(x) computed on the rows where `where` is true only (taken out with a filter, put
+    back in place with a gather), null on the others. For string work that costs per row
+    however little the row holds (to_lowercase, replace_strict, extract_all, replace: ~10-60
+    ns a row on null rows too; the take and put back ~15 ns a row). `work` must be row-wise
+    and read its input ONCE: Polars' common-subexpression elimination hoists a taken-out
+    input read twice as a column of the whole frame, which fails (a length mismatch, seen on
+    the corpus). `where` (true or false, never null) is read twice: pass a column."""
+    return work(x.filter(where)).gather(pl.when(where).then(where.cum_sum() - 1))
+
+
+def _on_present(x: pl.Expr, work: Callable[[pl.Expr], pl.Expr]) -> pl.Expr:
+    """work(x) computed on the non-null rows of `x` only (taken out with drop_nulls, put
+    back in place with a gather), null on the others. For string work on a sparse column:
+    to_lowercase and replace_strict cost ~25 ns and ~10 ns a row on null rows too, the take
+    and put back ~15 ns a row. `work` must be row-wise, give null for null, and read its
+    input ONCE: Polars' common-subexpression elimination hoists a taken-out input read twice
+    as a column of the whole frame, which fails (a length mismatch, seen on the corpus).
+    `x` is read twice (whole-length, so hoisting it is harmless)."""
+    present = x.is_not_null()
+    return work(x.drop_nulls()).gather(pl.when(present).then(present.cum_sum() - 1))
+
+
+# A name kept as written where the table has no spelling for it: ALL-CAPS.
+_KEPT_AS_WRITTEN = r"^[A-Z0-9@-]+$"
+
+
 def _with_metric_canon(lf: pl.LazyFrame, name: str) -> pl.LazyFrame:
     """Column `name` in the canonical spelling of a matched metric name: the table, else
-    ALL-CAPS kept, else lowercase.
+    ALL-CAPS kept (_KEPT_AS_WRITTEN), else lowercase.
 
-    Steps are columns (an expression used twice is evaluated twice), and the prefix is cut
-    with an anchored extract: `str.replace` costs ~50 ns a row even on nulls, extract not."""
+    The prefix is cut with an anchored extract (`str.replace` costs ~50 ns a row even on
+    nulls, extract not); the lowercasing and the lookup run on the rows with a name only
+    (_on_present: ~1 row in 5), as one `replace` (the table's spelling, else the lowercase
+    name), so the taken-out names are read once; whether the table has the name is looked
+    up again on the few names to keep as written only (_on_rows)."""
     x = pl.col(name)
     # "average accuracy", "mean accuracy": the measure is accuracy
-    cut = x.str.extract(P.ACCURACY_QUALIFIED, 1)
-    low = pl.col("_mc_low")
-    canon = low.replace_strict(P.METRIC_CANON, default=None, return_dtype=pl.String)
+    named = pl.coalesce(x.str.extract(P.ACCURACY_QUALIFIED, 1), x)
+    # the table's spelling, else the lowercase name (replace: unmatched names stay)
+    canon_or_low = _on_present(named, lambda names: names.str.to_lowercase().replace(P.METRIC_CANON))
     # a cut name is no ALL-CAPS name: the test may read the name as it came
-    caps = pl.when(x.str.find(r"^[A-Z0-9@-]+$").is_not_null()).then(x)  # (find: skips nulls)
+    as_written = pl.col("_mc_as_written")
+    in_table = _on_rows(as_written, lambda names: names.str.to_lowercase().is_in(list(P.METRIC_CANON)), named)
     return (
-        lf.with_columns(_mc_low=pl.coalesce(cut, x).str.to_lowercase())
-        .with_columns(pl.coalesce(canon, caps, low).alias(name))
-        .drop("_mc_low")
+        lf.with_columns(_mc_as_written=x.str.find(_KEPT_AS_WRITTEN).is_not_null())  # (find: skips nulls)
+        .with_columns(pl.when(as_written & ~in_table).then(x).otherwise(canon_or_low).alias(name))
+        .drop("_mc_as_written")
     )
 
 
@@ -322,6 +353,42 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
 _GENERIC_LEFT = [w + s for w in ("score", "Score", "value", "Value", "result", "Result") for s in ("", "s")]
 
 
+# A metric phrase right after the value, past comparatives ("36% lower depth error" -> depth error).
+_METRIC_AFTER = r"^[\s+]*" + P.METRIC_COMPARATIVE + r"(" + P.METRIC_WORDS + r")\b"
+_METRIC_AFTER_MATCH = _METRIC_AFTER.replace("(" + P.METRIC_WORDS + ")", P.METRIC_WORDS)  # (no group)
+assert _METRIC_AFTER.count("(" + P.METRIC_WORDS + ")") == 1  # (the one group, taken out above)
+
+
+def _with_metric_after(lf: pl.LazyFrame) -> pl.LazyFrame:
+    """Column `_right_raw`: _rs_n.str.extract(_METRIC_AFTER, 1), without running the capture
+    engine on every match (~0.7 us a match on this large pattern, 1 row in 6 matches).
+
+    The rows that match are found with a plain search; on those rows only (_on_rows: per-row
+    costs of extract_all and replace), the match is taken without capture groups (the DFA
+    alone) and the comparatives cut off its head by a replace: that greedy run of them is
+    where the group starts whenever the rest of the match is a whole METRIC_WORDS phrase
+    (leftmost-first: the comparatives' choices come first in the pattern, and a run the
+    replace prefers but the match does not take cannot fit inside the match). Where the rest
+    is no such phrase, the capturing search runs as before (no row of the corpus)."""
+    found, rest, phrase = pl.col("_ma_found"), pl.col("_ma_rest"), pl.col("_ma_phrase")
+    # (one read of the taken-out column: see _on_rows)
+    head_cut = lambda rs: rs.str.extract_all(_rx(_METRIC_AFTER_MATCH)).list.first().str.replace(  # noqa: E731
+        _rx(r"^[\s+]*" + P.METRIC_COMPARATIVE), ""
+    )
+    return (
+        lf.with_columns(_ma_found=pl.col("_rs_n").str.find(_rx(_METRIC_AFTER_MATCH)).is_not_null())
+        .with_columns(_ma_rest=_on_rows(found, head_cut, pl.col("_rs_n")))
+        .with_columns(_ma_phrase=rest.str.find(_rx(r"^(?:" + P.METRIC_WORDS + r")$")).is_not_null())
+        .with_columns(
+            _right_raw=pl.coalesce(
+                pl.when(phrase).then(rest),
+                pl.when(found & ~phrase).then(pl.col("_rs_n")).str.extract(_rx(_METRIC_AFTER), 1),
+            )
+        )
+        .drop("_ma_found", "_ma_rest", "_ma_phrase")
+    )
+
+
 def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
     """Column `metric_gen`: the metric in the abstract's own words where no known metric
     name stands next to the value (contract section 6): "agreement rates of 86%", "Dice =
@@ -386,8 +453,8 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
             _rs_n=pl.when(~plain_count & (col("_left_gen").is_null() | col("_left_generic"))).then(col("rs")),
             _ls_n=pl.when(col("_left_gen").is_null()).then(col("_ls80")),
         )
+        .pipe(_with_metric_after)
         .with_columns(
-            _right_raw=_extract(col("_rs_n"), _rx(r"^[\s+]*" + P.METRIC_COMPARATIVE + r"(" + P.METRIC_WORDS + r")\b")),
             # "reduces CO2 emissions by 69%", "improves law-scenario matching by 29.1%": what a
             # verb of change acts on is what the value measures
             _verb_raw=_extract(col("_ls_n"), _rx(P.CHANGE_VERB_NP)),
@@ -476,9 +543,12 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
     # A known metric name next to the value gives way to the longer phrase it ends ("attack
     # success rate", "counting accuracy"), else it stands.
     adj = col("metric_adj")
-    # (read where there is a known name: lower-casing every phrase costs)
+    # (read where there is a known name: lower-casing every phrase costs; lower-cased on the rows
+    # with both only, column _both: to_lowercase costs ~25 ns a row on null rows too)
     gen_by_adj = pl.when(adj.is_not_null()).then(gen)
-    longer = gen_by_adj.str.to_lowercase().str.ends_with(adj.str.to_lowercase()) & (gen_by_adj.str.len_chars() > adj.str.len_chars())
+    both = pl.col("_both")
+    lower = lambda names: names.str.to_lowercase()  # noqa: E731
+    longer = _on_rows(both, lower, gen).str.ends_with(_on_rows(both, lower, adj)) & (gen_by_adj.str.len_chars() > adj.str.len_chars())
     return (
         lf.with_columns(
             # "average accuracy", "highest test accuracy" are accuracy; "ImageNet zero-shot accuracy" names its data first
@@ -490,15 +560,19 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
         .with_columns(metric_gen=canon)
         .with_columns(
             metric_gen=pl.coalesce(
-                gen.str.to_lowercase().replace_strict(P.METRIC_CANON, default=None, return_dtype=pl.String), gen, "_cmp_gen",
+                # (on the rows with a phrase only, ~1 row in 4: _on_present)
+                _on_present(gen, lambda g: g.str.to_lowercase().replace_strict(P.METRIC_CANON, default=None, return_dtype=pl.String)),
+                gen,
+                "_cmp_gen",
                 "_chg_np",
             )
         )
+        .with_columns(_both=adj.is_not_null() & gen.is_not_null())
         .with_columns(
             metric_adj=pl.when(longer.fill_null(False)).then(gen).otherwise(adj),
             metric_gen=pl.when(adj.is_null()).then(gen),
         )
-        .drop("_ls80", "_left_gen", "_rs_n", "_ls_n", "_right_raw", "_verb_raw", "_right_gen", "_verb_gen", "_cmp_rs",
+        .drop("_both", "_ls80", "_left_gen", "_rs_n", "_ls_n", "_right_raw", "_verb_raw", "_right_gen", "_verb_gen", "_cmp_rs",
               "_cmp", "_cmp_np", "_speed", "_cmp_gen", "_chg", "_chg_noun", "_chg_np", "_chg_left", "_left_generic", "_gap",
               "_stop_cut", "_stat_err", "_verb_paren")
     )
@@ -1231,9 +1305,10 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         pl.col("metric").str.extract(_rx(r"^(?:[a-z][\w'-]*\s)+([A-Z][\w@&.-]*|f1(?:[- ]scores?)?)$"), 1),
         pl.col("metric").str.extract(P.QUALIFIED_CANON, 1),
     )
-    # (in its canonical spelling: "macro F1-score" -> F1)
-    short = pl.coalesce(short.str.to_lowercase().replace_strict(P.METRIC_CANON, default=None, return_dtype=pl.String), short)
-    lf = lf.with_columns(_short=short).with_columns(
+    # (in its canonical spelling: "macro F1-score" -> F1; a column first, looked up on the rows
+    # with a short name only: _on_present)
+    short_canon = _on_present(pl.col("_short"), lambda names: names.str.to_lowercase().replace_strict(P.METRIC_CANON, default=None, return_dtype=pl.String))
+    lf = lf.with_columns(_short=short).with_columns(_short=pl.coalesce(short_canon, "_short")).with_columns(
         unit=pl.when((pl.col("unit") == pl.col("metric")) & pl.col("_short").is_not_null())
         .then(pl.col("_short"))
         .otherwise(pl.col("unit")),

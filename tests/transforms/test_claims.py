@@ -969,6 +969,57 @@ def test_mark_matches_that_are_claims_on_arbitrary_text(texts: list[str]) -> Non
     assert _claims_by_anchored_check(texts) == _claims_by_capture_groups(texts)
 
 
+def _metric_after_by_capture(texts: list[str | None]) -> list[str | None]:
+    from transforms import claims as C
+
+    return pl.Series(texts, dtype=pl.String).str.extract(C._rx(C._METRIC_AFTER), 1).to_list()
+
+
+def _metric_after_fast(texts: list[str | None]) -> list[str | None]:
+    from transforms import claims as C
+
+    frame = pl.LazyFrame({"_rs_n": pl.Series(texts, dtype=pl.String)})
+    return C._with_metric_after(frame).collect()["_right_raw"].to_list()
+
+
+_METRIC_AFTER_WORDS = st.sampled_from(
+    ["lower", "higher", "relative", "average", "mean", "the", "its", "of", "in", "gain in", "points", "pp", "MIRA's",
+     "IoU-based", "based", "highest", "total", "accuracy", "error", "rate", "success", "win", "F1", "F1-score", "mIoU",
+     "AUROCs", "Recall@5", "J&F", "HR@10", "Score", "MMMG-Score", "depth", "performance", "robustness", "speed",
+     "faster", "fewer", "parameters", "tokens", "on", "and", "(", ",", "+", "x", "LLMs", "GPUs", "Reading", "Accuracy"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_METRIC_AFTER_WORDS, max_size=7).map(lambda words: " " + " ".join(words)), min_size=1, max_size=30))
+def test_metric_after_a_value_without_capture_groups(texts: list[str]) -> None:
+    """_with_metric_after (a plain match, the comparatives cut off by a replace) reads the
+    phrase the capturing extract reads."""
+    texts = [*texts, None, "", " 36% lower depth error", " lower higher better accuracy", " of MIRA's performance"]
+    assert _metric_after_fast(texts) == _metric_after_by_capture(texts)
+
+
+def test_metric_canon_keeps_all_caps_names_the_table_lacks() -> None:
+    """_with_metric_canon: the table's spelling, else a name of _KEPT_AS_WRITTEN as written,
+    else lowercase (the reference formulation: a lookup of the lowercase name, then the rest)."""
+    from transforms import claim_patterns as P
+    from transforms.claims import _KEPT_AS_WRITTEN, _with_metric_canon
+
+    names = [None, "ACC", "NDCG", "FID", "fid", "MAP", "Map", "ROUGE-L", "WERS", "Average Accuracy", "MEAN ACCURACY",
+             "Top-1 Accuracies", "Dice", "BLEU-4", "Success", "SUCCESS", "Throughput", "R@1", "PASS@1", "EM", "nDCG@5",
+             "mAP", "pPL", "mIoU", "AVERAGE ACCURACY"]
+    names += [form for name in P.METRIC_CANON for form in (name, name.upper(), name.title())]
+    x = pl.col("m")
+    low = pl.coalesce(x.str.extract(P.ACCURACY_QUALIFIED, 1), x).str.to_lowercase()
+    reference = pl.coalesce(
+        low.replace_strict(P.METRIC_CANON, default=None, return_dtype=pl.String),
+        pl.when(x.str.contains(_KEPT_AS_WRITTEN)).then(x),
+        low,
+    )
+    frame = pl.LazyFrame({"m": pl.Series(names, dtype=pl.String)})
+    assert _with_metric_canon(frame, "m").collect()["m"].to_list() == frame.select(reference).collect()["m"].to_list()
+
+
 def test_no_counted_noun_modifier_looks_plural() -> None:
     """PLURAL_NOUN does not exclude the modifiers: none may have its shape."""
     from transforms import claim_patterns as P
