@@ -63,29 +63,6 @@ _NOUN_LOOKUP = {**P.IRREGULAR_PLURAL, **P.COUNTED_AS}  # (one lookup in _singula
 _PLURAL_IN_MEANING = [*P.IRREGULAR_PLURAL, *P.COUNTED_AS, *P.PLURAL_WITHOUT_S]
 
 
-def _on_rows(where: pl.Expr, work: Callable[[pl.Expr], pl.Expr], x: pl.Expr) -> pl.Expr:
-    """work(x) computed on the rows where `where` is true only (taken out with a filter, put
-    back in place with a gather), null on the others. For string work that costs per row
-    however little the row holds (to_lowercase, replace_strict, extract_all, replace: ~10-60
-    ns a row on null rows too; the take and put back ~15 ns a row). `work` must be row-wise
-    and read its input ONCE: Polars' common-subexpression elimination hoists a taken-out
-    input read twice as a column of the whole frame, which fails (a length mismatch, seen on
-    the corpus). `where` (true or false, never null) is read twice: pass a column."""
-    return work(x.filter(where)).gather(pl.when(where).then(where.cum_sum() - 1))
-
-
-def _on_present(x: pl.Expr, work: Callable[[pl.Expr], pl.Expr]) -> pl.Expr:
-    """work(x) computed on the non-null rows of `x` only (taken out with drop_nulls, put
-    back in place with a gather), null on the others. For string work on a sparse column:
-    to_lowercase and replace_strict cost ~25 ns and ~10 ns a row on null rows too, the take
-    and put back ~15 ns a row. `work` must be row-wise, give null for null, and read its
-    input ONCE: Polars' common-subexpression elimination hoists a taken-out input read twice
-    as a column of the whole frame, which fails (a length mismatch, seen on the corpus).
-    `x` is read twice (whole-length, so hoisting it is harmless)."""
-    present = x.is_not_null()
-    return work(x.drop_nulls()).gather(pl.when(present).then(present.cum_sum() - 1))
-
-
 # A name kept as written where the table has no spelling for it: ALL-CAPS.
 _KEPT_AS_WRITTEN = r"^[A-Z0-9@-]+$"
 
@@ -106,7 +83,7 @@ def _with_metric_canon(lf: pl.LazyFrame, name: str) -> pl.LazyFrame:
     canon_or_low = _on_present(named, lambda names: names.str.to_lowercase().replace(P.METRIC_CANON))
     # a cut name is no ALL-CAPS name: the test may read the name as it came
     as_written = pl.col("_mc_as_written")
-    in_table = _on_rows(as_written, lambda names: names.str.to_lowercase().is_in(list(P.METRIC_CANON)), named)
+    in_table = _on_rows(as_written, [named], lambda names: names.str.to_lowercase().is_in(list(P.METRIC_CANON)))
     return (
         lf.with_columns(_mc_as_written=x.str.find(_KEPT_AS_WRITTEN).is_not_null())  # (find: skips nulls)
         .with_columns(pl.when(as_written & ~in_table).then(x).otherwise(canon_or_low).alias(name))
@@ -377,7 +354,7 @@ def _with_metric_after(lf: pl.LazyFrame) -> pl.LazyFrame:
     )
     return (
         lf.with_columns(_ma_found=pl.col("_rs_n").str.find(_rx(_METRIC_AFTER_MATCH)).is_not_null())
-        .with_columns(_ma_rest=_on_rows(found, head_cut, pl.col("_rs_n")))
+        .with_columns(_ma_rest=_on_rows(found, [pl.col("_rs_n")], head_cut))
         .with_columns(_ma_phrase=rest.str.find(_rx(r"^(?:" + P.METRIC_WORDS + r")$")).is_not_null())
         .with_columns(
             _right_raw=pl.coalesce(
@@ -548,7 +525,7 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
     gen_by_adj = pl.when(adj.is_not_null()).then(gen)
     both = pl.col("_both")
     lower = lambda names: names.str.to_lowercase()  # noqa: E731
-    longer = _on_rows(both, lower, gen).str.ends_with(_on_rows(both, lower, adj)) & (gen_by_adj.str.len_chars() > adj.str.len_chars())
+    longer = _on_rows(both, [gen], lower).str.ends_with(_on_rows(both, [adj], lower)) & (gen_by_adj.str.len_chars() > adj.str.len_chars())
     return (
         lf.with_columns(
             # "average accuracy", "highest test accuracy" are accuracy; "ImageNet zero-shot accuracy" names its data first
