@@ -244,7 +244,10 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
     return (
         lf.with_columns(
             _chosen=pl.coalesce("_plural", *plain),
-            _before=pl.when(pl.col("_plural").is_not_null() & hyphen.is_null()).then(pl.col("_window")).str.extract(P.BEFORE_PLURAL, 1),
+            # (none when the plural opens the window: the pattern would pair a later word and plural,
+            # "11 astronomers reveal how humans" -> "how")
+            _before=pl.when(pl.col("_plural").is_not_null() & hyphen.is_null() & ~pl.col("_window").str.starts_with(pl.col("_plural")))
+            .then(pl.col("_window")).str.extract(P.BEFORE_PLURAL, 1),
         )
         .with_columns(_many_word=pl.when(pl.col("_plural").is_null() & (pl.col("value") > 1)).then(chosen).str.extract(P.SINGULAR_WORD, 0))
         # a plain word shaped like an adjective, adverb or participle names nothing counted

@@ -1476,3 +1476,15 @@ def test_data_named_before_a_result_stops_at_the_sentence_end_in_non_ascii_text(
     sentence is not ASCII (its length in bytes, not characters, once read it as the same one)."""
     got = claims_of("On GSM8K it reaches 80% accuracy. Ωμέγα αλφα βήτα γάμμα δέλτα yields 70%.")
     assert [(c["text"], c["dataset"]) for c in got] == [("80%", "GSM8K"), ("70%", None)]
+
+
+# --------------------------------------------------------------------------------------
+# Tuning round 4, unit: compound counted nouns.
+# --------------------------------------------------------------------------------------
+
+
+def test_no_word_before_a_plural_that_opens_the_noun_window() -> None:
+    """"14 judges rate how annotators ...": the plural opens the window, so no word of a later
+    plural ("how annotators") is taken before it."""
+    got = claims_of("Our 14 judges rate how experts write, and 5 tasks need LLM agents.")
+    assert [(c["text"], c["unit"]) for c in got] == [("14", "judge"), ("5", "task")]
