@@ -632,10 +632,11 @@ WORD = r"(?:[A-Za-z]|[1-4][Dd]\b)[\w'\x{C0}-\x{24F}-]*"
 # models", "4 robust point cloud analysis benchmarks").
 # (an aside in parentheses right after the number is read past: "5,677 (5K+) videos",
 # "56 (task, model) cases")
-# ... and so is an acronym in parentheses between the words ("9077 grounded question-answer
-# (QA) pairs"). (No optional word before group 1: that doubles the cost of this extract.)
+# ... and so is an aside in parentheses between the words ("9077 grounded question-answer
+# (QA) pairs", "4,000 expert-checked (gold) sketch pairs", "2 million short (in-house) clips").
+# (No optional word before group 1: that doubles the cost of this extract.)
 NOUN_WINDOW = (r"^[\s+\-]*(?:\([^()]{1,30}\)\s)?(" + WORD
-               + r"(?:\s(?:\([A-Z][A-Za-z]{1,7}\)\s)?" + WORD + r"){0,4})")
+               + r"(?:\s(?:\([^()]{1,25}\)\s)?" + WORD + r"){0,4})")
 # The first stop word of the window and all after it (removed from the window).
 STOP_TAIL = r"(?is)(?:^|\s)(?:" + COUNT_STOPS + r")(?:\s.*)?$"
 # Group 1: the first plural word ([^sui']s, or an acronym's plural: GPUs). No modifier

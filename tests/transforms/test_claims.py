@@ -1488,3 +1488,11 @@ def test_no_word_before_a_plural_that_opens_the_noun_window() -> None:
     plural ("how annotators") is taken before it."""
     got = claims_of("Our 14 judges rate how experts write, and 5 tasks need LLM agents.")
     assert [(c["text"], c["unit"]) for c in got] == [("14", "judge"), ("5", "task")]
+
+
+
+def test_an_aside_in_parentheses_between_the_words_does_not_end_the_noun_window() -> None:
+    """"800 annotated (expert) sketch pairs", "1.2 million short (in-house) video clips": an aside
+    between the words is read past, as an acronym there is ("(QA) pairs")."""
+    got = claims_of("We release 800 annotated (expert) sketch pairs and 1.2 million short (in-house) video clips.")
+    assert [(c["text"], c["unit"]) for c in got] == [("800", "sketch pair"), ("1.2 million", "video clip")]
