@@ -858,6 +858,12 @@ WORD_MAGNITUDE = r"^\s?(?:[Mm]illion|[Bb]illion|[Tt]rillion)s?$"
 ACCURACY_QUALIFIED = (r"(?i)^(?:(?:average|mean|overall|test|highest|maximum|best|final|peak)\s)+"
                       r"((?s:(?:top-\d\s)?accurac.*))$")
 
+# Group 1: the noun a budget is counted in, written before "budget" ("a 64K output-token budget",
+# "token budgets ranging from 2k to 32k", "a thought budget of 10"): after the count (right) or
+# before it in the same clause (left).
+BUDGET_NOUN_RIGHT = r"^[\s-]*(?:[a-z]+-)?([a-z]{3,})\sbudgets?\b"
+BUDGET_NOUN_LEFT = r"(?s)^.*\b([a-z]{3,})[\s-]budgets?\b[^.;:]{0,30}$"  # (.*: the last budget before the count)
+
 # Words that say a count of tokens is a context length: before it ("long-context modeling up
 # to 8,192 tokens", "contexts ranging from 8K") or after it ("512-token window", "tokens in length").
 CONTEXT_BEFORE = r"(?i)context"

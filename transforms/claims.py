@@ -1179,6 +1179,15 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         .otherwise(pl.col("unit")),
         metric=pl.coalesce("_short", "metric"),
     )
+    # "a 64K output-token budget", "token budgets ranging from 2k to 32k": a budget is counted in
+    # the noun said of it (GUIDELINES: the unit of a count is the counted noun)
+    budget = (pl.col("kind") == "count") & (pl.col("unit") == "budget")
+    lf = lf.with_columns(
+        _budget_of=pl.coalesce(
+            pl.when(budget).then(pl.col("rs")).str.extract(P.BUDGET_NOUN_RIGHT, 1),
+            pl.when(budget).then(pl.col("ls")).str.extract(P.BUDGET_NOUN_LEFT, 1),
+        )
+    ).with_columns(unit=pl.coalesce(_singular(pl.col("_budget_of")), "unit")).drop("_budget_of")
     # "contexts ranging from 8K to 128K tokens", "a 512-token window": a count of tokens said of
     # a context or window measures the context length (GUIDELINES)
     tokens = (pl.col("kind") == "count") & (pl.col("unit") == "token") & pl.col("metric").is_null()

@@ -1496,3 +1496,10 @@ def test_an_aside_in_parentheses_between_the_words_does_not_end_the_noun_window(
     between the words is read past, as an acronym there is ("(QA) pairs")."""
     got = claims_of("We release 800 annotated (expert) sketch pairs and 1.2 million short (in-house) video clips.")
     assert [(c["text"], c["unit"]) for c in got] == [("800", "sketch pair"), ("1.2 million", "video clip")]
+
+
+def test_a_budget_is_counted_in_the_noun_said_of_it() -> None:
+    """"a 16K output-token budget", "query budgets from 50 to 400": a budget is no counted thing,
+    the noun before "budget" is."""
+    got = claims_of("We decode under a 16K output-token budget, with query budgets from 50 to 400.")
+    assert [(c["text"], c["unit"]) for c in got] == [("16K", "token"), ("50", "query"), ("400", "query")]
