@@ -632,10 +632,11 @@ WORD = r"(?:[A-Za-z]|[1-4][Dd]\b)[\w'\x{C0}-\x{24F}-]*"
 # models", "4 robust point cloud analysis benchmarks").
 # (an aside in parentheses right after the number is read past: "5,677 (5K+) videos",
 # "56 (task, model) cases")
-# ... and so is an acronym in parentheses between the words ("9077 grounded question-answer
-# (QA) pairs"). (No optional word before group 1: that doubles the cost of this extract.)
+# ... and so is an aside in parentheses between the words ("9077 grounded question-answer
+# (QA) pairs", "4,000 expert-checked (gold) sketch pairs", "2 million short (in-house) clips").
+# (No optional word before group 1: that doubles the cost of this extract.)
 NOUN_WINDOW = (r"^[\s+\-]*(?:\([^()]{1,30}\)\s)?(" + WORD
-               + r"(?:\s(?:\([A-Z][A-Za-z]{1,7}\)\s)?" + WORD + r"){0,4})")
+               + r"(?:\s(?:\([^()]{1,25}\)\s)?" + WORD + r"){0,4})")
 # The first stop word of the window and all after it (removed from the window).
 STOP_TAIL = r"(?is)(?:^|\s)(?:" + COUNT_STOPS + r")(?:\s.*)?$"
 # Group 1: the first plural word ([^sui']s, or an acronym's plural: GPUs). No modifier
@@ -856,6 +857,12 @@ WORD_MAGNITUDE = r"^\s?(?:[Mm]illion|[Bb]illion|[Tt]rillion)s?$"
 # say what is counted stay: "counting accuracy").
 ACCURACY_QUALIFIED = (r"(?i)^(?:(?:average|mean|overall|test|highest|maximum|best|final|peak)\s)+"
                       r"((?s:(?:top-\d\s)?accurac.*))$")
+
+# Group 1: the noun a budget is counted in, written before "budget" ("a 64K output-token budget",
+# "token budgets ranging from 2k to 32k", "a thought budget of 10"): after the count (right) or
+# before it in the same clause (left).
+BUDGET_NOUN_RIGHT = r"^[\s-]*(?:[a-z]+-)?([a-z]{3,})\sbudgets?\b"
+BUDGET_NOUN_LEFT = r"(?s)^.*\b([a-z]{3,})[\s-]budgets?\b[^.;:]{0,30}$"  # (.*: the last budget before the count)
 
 # Words that say a count of tokens is a context length: before it ("long-context modeling up
 # to 8,192 tokens", "contexts ranging from 8K") or after it ("512-token window", "tokens in length").

@@ -281,7 +281,10 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
     return (
         lf.with_columns(
             _chosen=pl.coalesce("_plural", plain),
-            _before=pl.when(pl.col("_plural").is_not_null() & hyphen.is_null()).then(pl.col("_window")).str.extract(P.BEFORE_PLURAL, 1),
+            # (none when the plural opens the window: the pattern would pair a later word and plural,
+            # "11 astronomers reveal how humans" -> "how")
+            _before=pl.when(pl.col("_plural").is_not_null() & hyphen.is_null() & ~pl.col("_window").str.starts_with(pl.col("_plural")))
+            .then(pl.col("_window")).str.extract(P.BEFORE_PLURAL, 1),
         )
         .with_columns(_many_word=pl.when(pl.col("_plural").is_null() & (pl.col("value") > 1)).then(chosen).str.extract(P.SINGULAR_WORD, 0))
         # a plain word shaped like an adjective, adverb or participle names nothing counted
@@ -1291,6 +1294,15 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         .otherwise(pl.col("unit")),
         metric=pl.coalesce("_short", "metric"),
     )
+    # "a 64K output-token budget", "token budgets ranging from 2k to 32k": a budget is counted in
+    # the noun said of it (GUIDELINES: the unit of a count is the counted noun)
+    budget = (pl.col("kind") == "count") & (pl.col("unit") == "budget")
+    lf = lf.with_columns(
+        _budget_of=pl.coalesce(
+            pl.when(budget).then(pl.col("rs")).str.extract(P.BUDGET_NOUN_RIGHT, 1),
+            pl.when(budget).then(pl.col("ls")).str.extract(P.BUDGET_NOUN_LEFT, 1),
+        )
+    ).with_columns(unit=pl.coalesce(_singular(pl.col("_budget_of")), "unit")).drop("_budget_of")
     # "contexts ranging from 8K to 128K tokens", "a 512-token window": a count of tokens said of
     # a context or window measures the context length (GUIDELINES)
     tokens = (pl.col("kind") == "count") & (pl.col("unit") == "token") & pl.col("metric").is_null()

@@ -1553,3 +1553,28 @@ def test_matches_dropped_by_their_context_have_a_shape_the_drop_reads():
     )
     assert rows["dropped"].sum() > 10
     assert rows.filter(pl.col("dropped") & ~pl.col("shaped")).height == 0
+# --------------------------------------------------------------------------------------
+# Tuning round 4, unit: compound counted nouns.
+# --------------------------------------------------------------------------------------
+
+
+def test_no_word_before_a_plural_that_opens_the_noun_window() -> None:
+    """"14 judges rate how annotators ...": the plural opens the window, so no word of a later
+    plural ("how annotators") is taken before it."""
+    got = claims_of("Our 14 judges rate how experts write, and 5 tasks need LLM agents.")
+    assert [(c["text"], c["unit"]) for c in got] == [("14", "judge"), ("5", "task")]
+
+
+
+def test_an_aside_in_parentheses_between_the_words_does_not_end_the_noun_window() -> None:
+    """"800 annotated (expert) sketch pairs", "1.2 million short (in-house) video clips": an aside
+    between the words is read past, as an acronym there is ("(QA) pairs")."""
+    got = claims_of("We release 800 annotated (expert) sketch pairs and 1.2 million short (in-house) video clips.")
+    assert [(c["text"], c["unit"]) for c in got] == [("800", "sketch pair"), ("1.2 million", "video clip")]
+
+
+def test_a_budget_is_counted_in_the_noun_said_of_it() -> None:
+    """"a 16K output-token budget", "query budgets from 50 to 400": a budget is no counted thing,
+    the noun before "budget" is."""
+    got = claims_of("We decode under a 16K output-token budget, with query budgets from 50 to 400.")
+    assert [(c["text"], c["unit"]) for c in got] == [("16K", "token"), ("50", "query"), ("400", "query")]
