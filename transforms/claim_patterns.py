@@ -570,8 +570,9 @@ _DATA_WORD = r"(?:dataset|data set|benchmark|corpus|suite|testbed|collection)"
 # Benchmark featuring"; not right after the name: "a VQA Benchmark" names no VQA data)
 _DATA_WORD_ANY = r"(?:[Dd]ataset|[Dd]ata set|[Bb]enchmark|[Cc]orpus|[Ss]uite|[Tt]estbed|[Cc]ollection)"
 # A word of the "a (novel ...) benchmark" phrase; a count in it keeps its comma ("a 23,640-question benchmark");
-# an acronym in parentheses too ("SpineBench, a Visual Question Answering (VQA) benchmark": SpineBench).
-_INTRO_WORD = r"(?:[\w-]+(?:,[0-9]{3}[\w-]*)?|\([\w-]+\))"
+# an acronym in parentheses too ("SpineBench, a Visual Question Answering (VQA) benchmark": SpineBench);
+# a comma after it in a list of adjectives ("HalloMTBench, a multilingual, human-verified benchmark").
+_INTRO_WORD = r"(?:[\w-]+,?(?:,[0-9]{3}[\w-]*)?|\([\w-]+\))"
 # An abstract introducing its data: "NAME, a (novel ...) benchmark", "NAME dataset",
 # "NAME (Long Name) dataset", "the NAME challenge" (its data: "from the KiTS23 challenge"),
 # "NAME consists of / contains / comprises / pairs / offers ...".
@@ -879,3 +880,17 @@ OF_NAME_MODIFIER = r"^[\s+]*of\s(?:the\s|its\s|their\s)?[A-Za-z]*[A-Z][\w-]*\s[a
 
 # METRIC_STOP, the last word too ("save up to 56%": "up" is no measure).
 METRIC_STOP_END = METRIC_STOP[: -len(r"\s")] + r"(?:\s|$)"
+
+# Dataset scope (which values an introduced data set holds).
+# A data set named in title case with its data word as the last word of the name, introduced
+# ("the Open Korean Historical Corpus, a large-scale dataset", "the Arabic Women and Society
+# Corpus, a ten year collection", "NAME Corpus contains ..."). Group 1: the name.
+INTRO_TITLED_NAME = r"(?:[A-Z][\w-]*\s(?:(?:and|of|for|in)\s)?){1,5}(?:Corpus|Dataset|Benchmark)\b"
+INTRO_TITLED_DATASET = (r"\b(" + INTRO_TITLED_NAME + r")(?:,\s(?:a|an|the)\s|\s(?:consists of|contains|comprises|includes|spans)\b)")
+# The acronym of a long name after the data word: "a large-scale dataset, ToM-based Broad
+# Persuasive Dialogues (ToM-BPD), capturing ...". INTRO_LONG_NAME_BEFORE is what comes before it.
+INTRO_LONG_NAME_BEFORE = r"(?:[A-Z][\w-]*\s){1,6}\("
+INTRO_DATASET_AFTER_LONG = INTRO_BEFORE_NAME + INTRO_LONG_NAME_BEFORE + r"(?:" + DATA_NAME + r")\)"
+# After a digit compound ("a 4-level pipeline", "a 23-criterion rubric", "a 23,640-question
+# benchmark"): the noun phrase it describes is data when a data word ends it within a few words.
+COMPOUND_OF_DATA = (r"^-[a-z]+(?:\s[\w-]+){0,3}?\s(?:" + _DATA_WORD + r"|(?:sub)?set|split)s?\b")

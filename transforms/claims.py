@@ -586,8 +586,11 @@ def _with_introduced_dataset(lf: pl.LazyFrame, needs: pl.Expr) -> pl.LazyFrame:
     copied = lambda c: pl.when(pl.col("_need_row").is_not_null()).then(  # noqa: E731
         pl.col(c).gather(pl.col("_need_row").fill_null(0))
     )
-    intro = _rx(P.INTRO_DATASET + "|" + P.INTRO_DATASET_PAREN + "|" + P.INTRO_DATASET_AFTER)
-    intro_name = _rx(r"^[^\w]?(?:" + P.INTRO_BEFORE_NAME + r")?\(?(" + P.DATA_NAME + r")")
+    intro = _rx(P.INTRO_DATASET + "|" + P.INTRO_DATASET_PAREN + "|" + P.INTRO_DATASET_AFTER
+                + "|" + P.INTRO_TITLED_DATASET + "|" + P.INTRO_DATASET_AFTER_LONG)
+    # (a long name's acronym after the data word; a title-case name whole: "Open Korean Historical Corpus")
+    intro_name = _rx(r"^[^\w]?(?:" + P.INTRO_BEFORE_NAME + r"(?:" + P.INTRO_LONG_NAME_BEFORE + r")?)?\(?("
+                     + P.DATA_NAME + r"|" + P.INTRO_TITLED_NAME + r")")
     # an introduction in the value's own sentence wins over the abstract's first one ("We
     # further introduce NAME2, a benchmark of 6K pairs"): column `intro_here` (searched only
     # in the papers that introduce data at all)
@@ -1106,9 +1109,14 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     )
     # not for the models evaluated on it ("19 open-source LMs", "Qwen3 models from 0.6B to 8B")
     about_models = pl.col("_models") | pl.col("_evaluated") | pl.col("_costs")
-    introduced = pl.coalesce(
+    # ... nor for a digit compound that describes no data ("a 4-level quality control pipeline",
+    # "a 23-criterion rubric"; "a 23,640-question benchmark" is): read after the rows whose next
+    # character is "-" only (`_found`: the others are false)
+    compound = pl.col("rs").str.starts_with("-")
+    not_data = _found(compound, pl.col("rs"), r"^-[a-z]") & ~_found(compound, pl.col("rs"), P.COMPOUND_OF_DATA)
+    introduced = pl.when(~not_data).then(pl.coalesce(
         "intro_here", pl.when((pl.col("start") >= pl.col("intro_at")) & ~about_models).then(pl.col("intro_ds"))
-    )
+    ))
     lf = (
         lf.with_columns(ls_before=pl.when((pl.col("gpos") == 0) & pl.col("ds2").is_null() & maybe_results).then(pl.col("ls")))
         .with_columns(on_before=ls_before.str.extract_all(_rx(P.ON_DATA_NAME)).list.last())

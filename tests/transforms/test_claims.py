@@ -1476,3 +1476,38 @@ def test_data_named_before_a_result_stops_at_the_sentence_end_in_non_ascii_text(
     sentence is not ASCII (its length in bytes, not characters, once read it as the same one)."""
     got = claims_of("On GSM8K it reaches 80% accuracy. Ωμέγα αλφα βήτα γάμμα δέλτα yields 70%.")
     assert [(c["text"], c["dataset"]) for c in got] == [("80%", "GSM8K"), ("70%", None)]
+
+
+# ---- dataset scope (round 4): which values an introduced data set holds
+
+
+def test_introduced_benchmark_read_past_a_list_of_adjectives_with_commas() -> None:
+    """"NAME, a compact, expert-verified benchmark": adjectives joined by commas still introduce
+    NAME, whose size and results the later values are (contract section 6)."""
+    got = claims_of("We present FooBench, a compact, expert-verified benchmark of 1,200 questions. "
+                    "The best model reaches 61.5% accuracy.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("1,200", "FooBench"), ("61.5%", "FooBench")]
+
+
+def test_introduced_title_case_corpus_name_is_kept_whole() -> None:
+    """"the Nordic Court Ruling Corpus, a collection of ...": a name in title case that ends in its
+    data word is the data set's name, as written."""
+    got = claims_of("We release the Nordic Court Ruling Corpus, a collection of 48,000 judgments from 12 courts.")
+    assert [(c["text"], c["dataset"]) for c in got] == [
+        ("48,000", "Nordic Court Ruling Corpus"), ("12", "Nordic Court Ruling Corpus")]
+
+
+def test_introduced_long_name_after_the_data_word_is_read_as_its_acronym() -> None:
+    """"a benchmark, Multi-Step Kitchen Planning (MSKP), covering ...": the acronym names the data."""
+    got = claims_of("We build a new benchmark, Multi-Step Kitchen Planning (MSKP), covering 350 recipes. "
+                    "Our agent solves 72.4% of them.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("350", "MSKP"), ("72.4%", "MSKP")]
+
+
+def test_digit_compound_takes_the_introduced_data_only_when_it_describes_data() -> None:
+    """"a 3-stage search", "a 7-criterion rubric" describe the method, not the data the paper
+    introduces; "the 450-scene test split" is part of that data."""
+    got = claims_of("We introduce RoboTrayBench, a benchmark of 900 scenes. Our planner uses a 3-stage "
+                    "search and a 7-criterion rubric, and the 450-scene test split is held out.")
+    assert [(c["text"], c["dataset"]) for c in got] == [
+        ("900", "RoboTrayBench"), ("3", None), ("7", None), ("450", "RoboTrayBench")]
