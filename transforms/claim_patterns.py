@@ -894,3 +894,9 @@ INTRO_DATASET_AFTER_LONG = INTRO_BEFORE_NAME + INTRO_LONG_NAME_BEFORE + r"(?:" +
 # After a digit compound ("a 4-level pipeline", "a 23-criterion rubric", "a 23,640-question
 # benchmark"): the noun phrase it describes is data when a data word ends it within a few words.
 COMPOUND_OF_DATA = (r"^-[a-z]+(?:\s[\w-]+){0,3}?\s(?:" + _DATA_WORD + r"|(?:sub)?set|split)s?\b")
+# A count that is the budget of a run, not a size of data: "under a 64K output-token budget"
+# (after it), "a fixed budget of 5000 new tokens" (before it).
+BUDGET_RIGHT = r"^[\s-](?:[\w-]+\s){0,2}budgets?\b"
+BUDGET_LEFT = r"\bbudgets?\s(?:of\s)?(?:(?:up to|about|around|approximately|roughly|only)\s)?$"
+# Counted nouns that count data sets ("18 benchmarks", "5 datasets").
+DATA_SET_UNITS = ["dataset", "benchmark", "corpus", "corpora", "data set"]

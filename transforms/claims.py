@@ -1109,14 +1109,27 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     )
     # not for the models evaluated on it ("19 open-source LMs", "Qwen3 models from 0.6B to 8B")
     about_models = pl.col("_models") | pl.col("_evaluated") | pl.col("_costs")
-    # ... nor for a digit compound that describes no data ("a 4-level quality control pipeline",
-    # "a 23-criterion rubric"; "a 23,640-question benchmark" is): read after the rows whose next
-    # character is "-" only (`_found`: the others are false)
-    compound = pl.col("rs").str.starts_with("-")
-    not_data = _found(compound, pl.col("rs"), r"^-[a-z]") & ~_found(compound, pl.col("rs"), P.COMPOUND_OF_DATA)
-    introduced = pl.when(~not_data).then(pl.coalesce(
+    introduced = pl.coalesce(
         "intro_here", pl.when((pl.col("start") >= pl.col("intro_at")) & ~about_models).then(pl.col("intro_ds"))
-    ))
+    )
+    # ... nor for what describes no data, read on the rows that take introduced data only (column
+    # `_intro`; `_found` searches its mask's rows): a digit compound whose phrase has no data word
+    # ("a 4-level quality control pipeline", "a 23-criterion rubric"; "a 23,640-question benchmark"
+    # is data), a budget of a run ("under a 64K output-token budget", "a budget of 5000 new tokens"),
+    # and a count of data sets in a sentence that does not name the introduced one ("experiments
+    # on 18 benchmarks", "381 scenes from 5 datasets"; "NAME includes 194 distinct datasets" is its part)
+    takes = pl.col("_intro").is_not_null()
+    compound = takes & pl.col("rs").str.starts_with("-")
+    not_data = _found(compound, pl.col("rs"), r"^-[a-z]") & ~_found(compound, pl.col("rs"), P.COMPOUND_OF_DATA)
+    takes_count = takes & (pl.col("kind") == "count")
+    budget = _found(takes_count, pl.col("rs"), P.BUDGET_RIGHT) | _found(takes_count, pl.col("ls"), P.BUDGET_LEFT)
+    data_sets = takes_count & pl.col("unit").is_in(P.DATA_SET_UNITS).fill_null(False) & pl.col("intro_here").is_null()
+    # (its sentence from its start, 200 characters at most: `ls` starts at the claim two before)
+    sentence = _after_last_sentence_end(
+        only_where(data_sets, pl.col("text")).str.slice(pl.max_horizontal(pl.col("start") - 200, 0), pl.min_horizontal(pl.col("start"), 200))
+    )
+    names_it = pl.when(data_sets).then(sentence).str.contains(pl.col("_intro"), literal=True).fill_null(False)
+    describes_no_data = not_data | budget | (data_sets & ~names_it)
     lf = (
         lf.with_columns(ls_before=pl.when((pl.col("gpos") == 0) & pl.col("ds2").is_null() & maybe_results).then(pl.col("ls")))
         .with_columns(on_before=ls_before.str.extract_all(_rx(P.ON_DATA_NAME)).list.last())
@@ -1164,8 +1177,11 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         _costs=_found(pl.col("_ds").is_null(), pl.col("metric"), P.COST_METRIC),
     )
     # a count of models or of evaluated systems is on no data ("7B models on EVT-Bench")
-    lf = _with_introduced_dataset(lf, pl.col("_ds").is_null() & ~about_models).with_columns(
-        dataset=pl.when(~pl.col("_evaluated") | (pl.col("kind") != "count")).then(pl.coalesce("_ds", introduced))
+    lf = (
+        _with_introduced_dataset(lf, pl.col("_ds").is_null() & ~about_models)
+        .with_columns(_intro=introduced)
+        .with_columns(_intro=pl.when(~describes_no_data).then(pl.col("_intro")))
+        .with_columns(dataset=pl.when(~pl.col("_evaluated") | (pl.col("kind") != "count")).then(pl.coalesce("_ds", "_intro")))
     )
 
     # "macro F1", "venous-phase Dice", "table F1": lower-case qualifiers before a metric's

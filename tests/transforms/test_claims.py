@@ -1511,3 +1511,15 @@ def test_digit_compound_takes_the_introduced_data_only_when_it_describes_data() 
                     "search and a 7-criterion rubric, and the 450-scene test split is held out.")
     assert [(c["text"], c["dataset"]) for c in got] == [
         ("900", "RoboTrayBench"), ("3", None), ("7", None), ("450", "RoboTrayBench")]
+
+
+def test_counts_of_other_data_sets_and_budgets_take_no_introduced_data() -> None:
+    """A count of data sets in a sentence that does not name the introduced data counts the
+    data the method is tried on ("experiments on 9 benchmarks"), and a budget is a setting of
+    the runs ("under a 32K output-token budget", "a budget of 2000 tokens"): neither describes
+    the introduced data; a sentence that names it keeps it ("ShelfQA includes 40 datasets")."""
+    got = claims_of("We introduce ShelfQA, a benchmark of 2,400 questions. Experiments on 9 benchmarks show gains. "
+                    "Models run under a 32K output-token budget and a budget of 2000 tokens. "
+                    "ShelfQA includes 12 domains and 40 source datasets.")
+    assert [(c["text"], c["dataset"]) for c in got] == [
+        ("2,400", "ShelfQA"), ("9", None), ("32K", None), ("2000", None), ("12", "ShelfQA"), ("40", "ShelfQA")]
