@@ -573,11 +573,12 @@ _DATA_WORD_ANY = r"(?:[Dd]ataset|[Dd]ata set|[Bb]enchmark|[Cc]orpus|[Ss]uite|[Tt
 # an acronym in parentheses too ("SpineBench, a Visual Question Answering (VQA) benchmark": SpineBench);
 # a comma after it in a list of adjectives ("HalloMTBench, a multilingual, human-verified benchmark").
 _INTRO_WORD = r"(?:[\w-]+,?(?:,[0-9]{3}[\w-]*)?|\([\w-]+\))"
-# An abstract introducing its data: "NAME, a (novel ...) benchmark", "NAME dataset",
+# An abstract introducing its data: "NAME, a (novel ...) benchmark" (or "NAME (Long Name), a ...",
+# "NAME: a ..."), "NAME dataset",
 # "NAME (Long Name) dataset", "the NAME challenge" (its data: "from the KiTS23 challenge"),
 # "NAME consists of / contains / comprises / pairs / offers ...".
 # Group 1: the name.
-INTRO_DATASET = (r"\b(" + DATA_NAME + r")(?:,\s(?:a|an|the)\s(?:" + _INTRO_WORD + r"\s){0,6}?(?:" + _DATA_WORD_ANY + r"|resource)s?\b"
+INTRO_DATASET = (r"\b(" + DATA_NAME + r")(?:(?:\s\([^()]{2,80}\))?[,:]\s(?:a|an|the)\s(?:" + _INTRO_WORD + r"\s){0,6}?(?:" + _DATA_WORD_ANY + r"|resource)s?\b"
                  r"|(?:\s\([^()]{2,80}\))?\s(?:" + _DATA_WORD + r"|challenge)\b"
                  r"|\s(?:consists of|contains|comprises|includes|spans|pairs|offers)\b)")
 # "NAME dataset" where a noun follows the data word ("HAR benchmark datasets", "IPC dataset
@@ -888,8 +889,9 @@ METRIC_STOP_END = METRIC_STOP[: -len(r"\s")] + r"(?:\s|$)"
 INTRO_TITLED_NAME = r"(?:[A-Z][\w-]*\s(?:(?:and|of|for|in)\s)?){1,5}(?:Corpus|Dataset|Benchmark)\b"
 INTRO_TITLED_DATASET = (r"\b(" + INTRO_TITLED_NAME + r")(?:,\s(?:a|an|the)\s|\s(?:consists of|contains|comprises|includes|spans)\b)")
 # The acronym of a long name after the data word: "a large-scale dataset, ToM-based Broad
-# Persuasive Dialogues (ToM-BPD), capturing ...". INTRO_LONG_NAME_BEFORE is what comes before it.
-INTRO_LONG_NAME_BEFORE = r"(?:[A-Z][\w-]*\s){1,6}\("
+# Persuasive Dialogues (ToM-BPD), capturing ...", "a new corpus, the Multilingual European Value
+# Survey (MEVS), which". INTRO_LONG_NAME_BEFORE is what comes before it.
+INTRO_LONG_NAME_BEFORE = r"(?:the\s)?(?:[A-Z][\w-]*\s){1,6}\("
 INTRO_DATASET_AFTER_LONG = INTRO_BEFORE_NAME + INTRO_LONG_NAME_BEFORE + r"(?:" + DATA_NAME + r")\)"
 # After a digit compound ("a 4-level pipeline", "a 23-criterion rubric", "a 23,640-question
 # benchmark"): the noun phrase it describes is data when a data word ends it within a few words.

@@ -1523,3 +1523,14 @@ def test_counts_of_other_data_sets_and_budgets_take_no_introduced_data() -> None
                     "ShelfQA includes 12 domains and 40 source datasets.")
     assert [(c["text"], c["dataset"]) for c in got] == [
         ("2,400", "ShelfQA"), ("9", None), ("32K", None), ("2000", None), ("12", "ShelfQA"), ("40", "ShelfQA")]
+
+
+def test_introduced_data_after_a_colon_a_long_name_or_the_before_a_long_name() -> None:
+    """"NAME: a ... dataset", "NAME (Long Name), a benchmark", "a corpus, the Long Name (ACR),":
+    each introduces the data its later counts describe."""
+    got = claims_of("We present TideQA-North: a bilingual dataset of harbour records. The dataset holds 940 questions.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("940", "TideQA-North")]
+    got = claims_of("We introduce OrchardSet (Orchard Fruit Segmentation), a benchmark built from 3,100 photos.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("3,100", "OrchardSet")]
+    got = claims_of("We release a corpus, the Alpine Dialect Speech Archive (ADSA), which spans 14 valleys.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("14", "ADSA")]
