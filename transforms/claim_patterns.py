@@ -902,3 +902,8 @@ BUDGET_RIGHT = r"^[\s-](?:[\w-]+\s){0,2}budgets?\b"
 BUDGET_LEFT = r"\bbudgets?\s(?:of\s)?(?:(?:up to|about|around|approximately|roughly|only)\s)?$"
 # Counted nouns that count data sets ("18 benchmarks", "5 datasets").
 DATA_SET_UNITS = ["dataset", "benchmark", "corpus", "corpora", "data set"]
+# Before a time or memory that a method takes, not a size of data: "in (just) 3.2 seconds", "using only
+# 4 GPU-hours", "requiring 2 minutes"; after a memory size: "37GB GPU memory", "12 GB of VRAM".
+COST_LEFT = (r"\b(?:in|within|using|uses|requiring|requires|takes|taking|costs?|consum\w+)\s(?:(?:only|just|about|around"
+             r"|under|less than|roughly|approximately|merely|over|up to)\s)?~?$")
+MEMORY_RIGHT = r"^\s?(?:of\s)?(?:[A-Z]{2,4}\s)?(?:memory|VRAM|RAM)\b"

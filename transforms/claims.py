@@ -1129,7 +1129,11 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         only_where(data_sets, pl.col("text")).str.slice(pl.max_horizontal(pl.col("start") - 200, 0), pl.min_horizontal(pl.col("start"), 200))
     )
     names_it = pl.when(data_sets).then(sentence).str.contains(pl.col("_intro"), literal=True).fill_null(False)
-    describes_no_data = not_data | budget | (data_sets & ~names_it)
+    # ... and a time or memory the method takes ("generates an image in 3.15 seconds", "using only
+    # 4 GPU-hours", "requiring 37GB GPU memory"; "9,700 hours of video" is data)
+    takes_cost = takes & (pl.col("dur").is_not_null() | pl.col("bytes").is_not_null())
+    cost = _found(takes_cost, pl.col("ls"), P.COST_LEFT) | _found(takes_cost, pl.col("rs"), P.MEMORY_RIGHT)
+    describes_no_data = not_data | budget | (data_sets & ~names_it) | cost
     lf = (
         lf.with_columns(ls_before=pl.when((pl.col("gpos") == 0) & pl.col("ds2").is_null() & maybe_results).then(pl.col("ls")))
         .with_columns(on_before=ls_before.str.extract_all(_rx(P.ON_DATA_NAME)).list.last())

@@ -1534,3 +1534,12 @@ def test_introduced_data_after_a_colon_a_long_name_or_the_before_a_long_name() -
     assert [(c["text"], c["dataset"]) for c in got] == [("3,100", "OrchardSet")]
     got = claims_of("We release a corpus, the Alpine Dialect Speech Archive (ADSA), which spans 14 valleys.")
     assert [(c["text"], c["dataset"]) for c in got] == [("14", "ADSA")]
+
+
+def test_time_and_memory_the_method_takes_are_not_on_the_introduced_data() -> None:
+    """"renders a frame in 0.4 seconds", "using only 6 GPU-hours", "11GB of VRAM" are what the method
+    costs, not sizes of the introduced data ("320 hours of footage" is one)."""
+    got = claims_of("We introduce HarbourCam, a dataset of 320 hours of footage. Our model renders a frame "
+                    "in 0.4 seconds using only 6 GPU-hours and 11GB of VRAM.")
+    assert [(c["text"], c["dataset"]) for c in got] == [
+        ("320 hours", "HarbourCam"), ("0.4 seconds", None), ("6 GPU-hours", None), ("11GB", None)]
