@@ -573,12 +573,16 @@ _DATA_WORD_ANY = r"(?:[Dd]ataset|[Dd]ata set|[Bb]enchmark|[Cc]orpus|[Ss]uite|[Tt
 # an acronym in parentheses too ("SpineBench, a Visual Question Answering (VQA) benchmark": SpineBench);
 # a comma after it in a list of adjectives ("HalloMTBench, a multilingual, human-verified benchmark").
 _INTRO_WORD = r"(?:[\w-]+,?(?:,[0-9]{3}[\w-]*)?|\([\w-]+\))"
+# An evaluation set or an environment agents are tested in, introduced as the paper's data ("NAME, a
+# held-out test set", "NAME, an embodied multi-agent environment"; not "an environment-aware model").
+_INTRO_ENV_WORD = r"(?:evaluation|test|held-out)\sset|[Ee]nvironment|[Gg]ym|[Aa]rena"
 # An abstract introducing its data: "NAME, a (novel ...) benchmark" (or "NAME (Long Name), a ...",
 # "NAME: a ..."), "NAME dataset",
 # "NAME (Long Name) dataset", "the NAME challenge" (its data: "from the KiTS23 challenge"),
 # "NAME consists of / contains / comprises / pairs / offers ...".
 # Group 1: the name.
-INTRO_DATASET = (r"\b(" + DATA_NAME + r")(?:(?:\s\([^()]{2,80}\))?[,:]\s(?:a|an|the)\s(?:" + _INTRO_WORD + r"\s){0,6}?(?:" + _DATA_WORD_ANY + r"|resource)s?\b"
+INTRO_DATASET = (r"\b(" + DATA_NAME + r")(?:(?:\s\([^()]{2,80}\))?[,:]\s(?:a|an|the)\s(?:" + _INTRO_WORD + r"\s){0,6}?(?:(?:" + _DATA_WORD_ANY + r"|resource)s?\b"
+                 r"|(?:" + _INTRO_ENV_WORD + r")s?[\s,.;:)])"
                  r"|(?:\s\([^()]{2,80}\))?\s(?:" + _DATA_WORD + r"|challenge)\b"
                  r"|\s(?:consists of|contains|comprises|includes|spans|pairs|offers)\b)")
 # "NAME dataset" where a noun follows the data word ("HAR benchmark datasets", "IPC dataset

@@ -1543,3 +1543,15 @@ def test_time_and_memory_the_method_takes_are_not_on_the_introduced_data() -> No
                     "in 0.4 seconds using only 6 GPU-hours and 11GB of VRAM.")
     assert [(c["text"], c["dataset"]) for c in got] == [
         ("320 hours", "HarbourCam"), ("0.4 seconds", None), ("6 GPU-hours", None), ("11GB", None)]
+
+
+def test_introduced_environment_or_test_set_is_the_data_of_its_results() -> None:
+    """"NAME, an interactive multi-agent environment" and "NAME, a held-out test set" introduce the
+    data the results are on; "an environment-aware planner" introduces none."""
+    got = claims_of("We introduce HarborSim, an interactive multi-agent environment. The best agent "
+                    "reaches 41.5% success.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("41.5%", "HarborSim")]
+    got = claims_of("We release QuaySet-v2, a held-out test set of 780 dialogues.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("780", "QuaySet-v2")]
+    got = claims_of("We propose DockPlan, an environment-aware planner. It reaches 41.5% success.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("41.5%", None)]
