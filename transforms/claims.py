@@ -1118,12 +1118,17 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     # is data), a budget of a run ("under a 64K output-token budget", "a budget of 5000 new tokens"),
     # and a count of data sets in a sentence that does not name the introduced one ("experiments
     # on 18 benchmarks", "381 scenes from 5 datasets"; "NAME includes 194 distinct datasets" is its part)
+    # (the masks are columns, _compound/_takes_count/_takes_cost/_data_sets: each is read several times)
     takes = pl.col("_intro").is_not_null()
-    compound = takes & pl.col("rs").str.starts_with("-")
-    not_data = _found(compound, pl.col("rs"), r"^-[a-z]") & ~_found(compound, pl.col("rs"), P.COMPOUND_OF_DATA)
-    takes_count = takes & (pl.col("kind") == "count")
+    compound, takes_count, data_sets = pl.col("_compound"), pl.col("_takes_count"), pl.col("_data_sets")
+    masks = {
+        "_compound": _found(takes, pl.col("rs"), r"^-[a-z]"),
+        "_takes_count": takes & (pl.col("kind") == "count"),
+        "_takes_cost": takes & (pl.col("dur").is_not_null() | pl.col("bytes").is_not_null()),
+    }
+    not_data = compound & ~_found(compound, pl.col("rs"), P.COMPOUND_OF_DATA)
     budget = _found(takes_count, pl.col("rs"), P.BUDGET_RIGHT) | _found(takes_count, pl.col("ls"), P.BUDGET_LEFT)
-    data_sets = takes_count & pl.col("unit").is_in(P.DATA_SET_UNITS).fill_null(False) & pl.col("intro_here").is_null()
+    is_data_sets = takes_count & pl.col("unit").is_in(P.DATA_SET_UNITS).fill_null(False) & pl.col("intro_here").is_null()
     # (its sentence from its start, 200 characters at most: `ls` starts at the claim two before)
     sentence = _after_last_sentence_end(
         only_where(data_sets, pl.col("text")).str.slice(pl.max_horizontal(pl.col("start") - 200, 0), pl.min_horizontal(pl.col("start"), 200))
@@ -1131,7 +1136,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     names_it = pl.when(data_sets).then(sentence).str.contains(pl.col("_intro"), literal=True).fill_null(False)
     # ... and a time or memory the method takes ("generates an image in 3.15 seconds", "using only
     # 4 GPU-hours", "requiring 37GB GPU memory"; "9,700 hours of video" is data)
-    takes_cost = takes & (pl.col("dur").is_not_null() | pl.col("bytes").is_not_null())
+    takes_cost = pl.col("_takes_cost")
     cost = _found(takes_cost, pl.col("ls"), P.COST_LEFT) | _found(takes_cost, pl.col("rs"), P.MEMORY_RIGHT)
     describes_no_data = not_data | budget | (data_sets & ~names_it) | cost
     lf = (
@@ -1184,8 +1189,11 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     lf = (
         _with_introduced_dataset(lf, pl.col("_ds").is_null() & ~about_models)
         .with_columns(_intro=introduced)
+        .with_columns(**masks)
+        .with_columns(_data_sets=is_data_sets)
         .with_columns(_intro=pl.when(~describes_no_data).then(pl.col("_intro")))
         .with_columns(dataset=pl.when(~pl.col("_evaluated") | (pl.col("kind") != "count")).then(pl.coalesce("_ds", "_intro")))
+        .drop("_compound", "_takes_count", "_takes_cost", "_data_sets")
     )
 
     # "macro F1", "venous-phase Dice", "table F1": lower-case qualifiers before a metric's
