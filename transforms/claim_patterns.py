@@ -570,13 +570,19 @@ _DATA_WORD = r"(?:dataset|data set|benchmark|corpus|suite|testbed|collection)"
 # Benchmark featuring"; not right after the name: "a VQA Benchmark" names no VQA data)
 _DATA_WORD_ANY = r"(?:[Dd]ataset|[Dd]ata set|[Bb]enchmark|[Cc]orpus|[Ss]uite|[Tt]estbed|[Cc]ollection)"
 # A word of the "a (novel ...) benchmark" phrase; a count in it keeps its comma ("a 23,640-question benchmark");
-# an acronym in parentheses too ("SpineBench, a Visual Question Answering (VQA) benchmark": SpineBench).
-_INTRO_WORD = r"(?:[\w-]+(?:,[0-9]{3}[\w-]*)?|\([\w-]+\))"
-# An abstract introducing its data: "NAME, a (novel ...) benchmark", "NAME dataset",
+# an acronym in parentheses too ("SpineBench, a Visual Question Answering (VQA) benchmark": SpineBench);
+# a comma after it in a list of adjectives ("HalloMTBench, a multilingual, human-verified benchmark").
+_INTRO_WORD = r"(?:[\w-]+,?(?:,[0-9]{3}[\w-]*)?|\([\w-]+\))"
+# An evaluation set or an environment agents are tested in, introduced as the paper's data ("NAME, a
+# held-out test set", "NAME, an embodied multi-agent environment"; not "an environment-aware model").
+_INTRO_ENV_WORD = r"(?:evaluation|test|held-out)\sset|[Ee]nvironment|[Gg]ym|[Aa]rena"
+# An abstract introducing its data: "NAME, a (novel ...) benchmark" (or "NAME (Long Name), a ...",
+# "NAME: a ..."), "NAME dataset",
 # "NAME (Long Name) dataset", "the NAME challenge" (its data: "from the KiTS23 challenge"),
 # "NAME consists of / contains / comprises / pairs / offers ...".
 # Group 1: the name.
-INTRO_DATASET = (r"\b(" + DATA_NAME + r")(?:,\s(?:a|an|the)\s(?:" + _INTRO_WORD + r"\s){0,6}?(?:" + _DATA_WORD_ANY + r"|resource)s?\b"
+INTRO_DATASET = (r"\b(" + DATA_NAME + r")(?:(?:\s\([^()]{2,80}\))?[,:]\s(?:a|an|the)\s(?:" + _INTRO_WORD + r"\s){0,6}?(?:(?:" + _DATA_WORD_ANY + r"|resource)s?\b"
+                 r"|(?:" + _INTRO_ENV_WORD + r")s?[\s,.;:)])"
                  r"|(?:\s\([^()]{2,80}\))?\s(?:" + _DATA_WORD + r"|challenge)\b"
                  r"|\s(?:consists of|contains|comprises|includes|spans|pairs|offers)\b)")
 # "NAME dataset" where a noun follows the data word ("HAR benchmark datasets", "IPC dataset
@@ -886,3 +892,29 @@ OF_NAME_MODIFIER = r"^[\s+]*of\s(?:the\s|its\s|their\s)?[A-Za-z]*[A-Z][\w-]*\s[a
 
 # METRIC_STOP, the last word too ("save up to 56%": "up" is no measure).
 METRIC_STOP_END = METRIC_STOP[: -len(r"\s")] + r"(?:\s|$)"
+
+# Dataset scope (which values an introduced data set holds).
+# A data set named in title case with its data word as the last word of the name, introduced
+# ("the Open Korean Historical Corpus, a large-scale dataset", "the Arabic Women and Society
+# Corpus, a ten year collection", "NAME Corpus contains ..."). Group 1: the name.
+INTRO_TITLED_NAME = r"(?:[A-Z][\w-]*\s(?:(?:and|of|for|in)\s)?){1,5}(?:Corpus|Dataset|Benchmark)\b"
+INTRO_TITLED_DATASET = (r"\b(" + INTRO_TITLED_NAME + r")(?:,\s(?:a|an|the)\s|\s(?:consists of|contains|comprises|includes|spans)\b)")
+# The acronym of a long name after the data word: "a large-scale dataset, ToM-based Broad
+# Persuasive Dialogues (ToM-BPD), capturing ...", "a new corpus, the Multilingual European Value
+# Survey (MEVS), which". INTRO_LONG_NAME_BEFORE is what comes before it.
+INTRO_LONG_NAME_BEFORE = r"(?:the\s)?(?:[A-Z][\w-]*\s){1,6}\("
+INTRO_DATASET_AFTER_LONG = INTRO_BEFORE_NAME + INTRO_LONG_NAME_BEFORE + r"(?:" + DATA_NAME + r")\)"
+# After a digit compound ("a 4-level pipeline", "a 23-criterion rubric", "a 23,640-question
+# benchmark"): the noun phrase it describes is data when a data word ends it within a few words.
+COMPOUND_OF_DATA = (r"^-[a-z]+(?:\s[\w-]+){0,3}?\s(?:" + _DATA_WORD + r"|(?:sub)?set|split)s?\b")
+# A count that is the budget of a run, not a size of data: "under a 64K output-token budget"
+# (after it), "a fixed budget of 5000 new tokens" (before it).
+BUDGET_RIGHT = r"^[\s-](?:[\w-]+\s){0,2}budgets?\b"
+BUDGET_LEFT = r"\bbudgets?\s(?:of\s)?(?:(?:up to|about|around|approximately|roughly|only)\s)?$"
+# Counted nouns that count data sets ("18 benchmarks", "5 datasets").
+DATA_SET_UNITS = ["dataset", "benchmark", "corpus", "corpora", "data set"]
+# Before a time or memory that a method takes, not a size of data: "in (just) 3.2 seconds", "using only
+# 4 GPU-hours", "requiring 2 minutes"; after a memory size: "37GB GPU memory", "12 GB of VRAM".
+COST_LEFT = (r"\b(?:in|within|using|uses|requiring|requires|takes|taking|costs?|consum\w+)\s(?:(?:only|just|about|around"
+             r"|under|less than|roughly|approximately|merely|over|up to)\s)?~?$")
+MEMORY_RIGHT = r"^\s?(?:of\s)?(?:[A-Z]{2,4}\s)?(?:memory|VRAM|RAM)\b"

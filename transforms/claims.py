@@ -674,8 +674,11 @@ def _with_introduced_dataset(lf: pl.LazyFrame, needs: pl.Expr) -> pl.LazyFrame:
     copied = lambda c: pl.when(pl.col("_need_row").is_not_null()).then(  # noqa: E731
         pl.col(c).gather(pl.col("_need_row").fill_null(0))
     )
-    intro = _rx(P.INTRO_DATASET + "|" + P.INTRO_DATASET_PAREN + "|" + P.INTRO_DATASET_AFTER)
-    intro_name = _rx(r"^[^\w]?(?:" + P.INTRO_BEFORE_NAME + r")?\(?(" + P.DATA_NAME + r")")
+    intro = _rx(P.INTRO_DATASET + "|" + P.INTRO_DATASET_PAREN + "|" + P.INTRO_DATASET_AFTER
+                + "|" + P.INTRO_TITLED_DATASET + "|" + P.INTRO_DATASET_AFTER_LONG)
+    # (a long name's acronym after the data word; a title-case name whole: "Open Korean Historical Corpus")
+    intro_name = _rx(r"^[^\w]?(?:" + P.INTRO_BEFORE_NAME + r"(?:" + P.INTRO_LONG_NAME_BEFORE + r")?)?\(?("
+                     + P.DATA_NAME + r"|" + P.INTRO_TITLED_NAME + r")")
     # an introduction in the value's own sentence wins over the abstract's first one ("We
     # further introduce NAME2, a benchmark of 6K pairs"): column `intro_here` (searched only
     # in the papers that introduce data at all)
@@ -1221,6 +1224,29 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     introduced = pl.coalesce(
         "intro_here", pl.when((pl.col("start") >= pl.col("intro_at")) & ~about_models).then(pl.col("intro_ds"))
     )
+    # ... nor for what describes no data, read on the rows that take introduced data only (column
+    # `_intro`; `_found` searches its mask's rows): a digit compound whose phrase has no data word
+    # ("a 4-level quality control pipeline", "a 23-criterion rubric"; "a 23,640-question benchmark"
+    # is data), a budget of a run ("under a 64K output-token budget", "a budget of 5000 new tokens"),
+    # and a count of data sets outside the sentence that introduces the data ("experiments on 18
+    # benchmarks", "381 scenes from 5 datasets"; "NAME consists of 24 datasets" is its part; a later
+    # "NAME includes 194 datasets" is lost: reading each such sentence cost ~0.25 % of the pass)
+    # (the masks are columns, _compound/_takes_count/_takes_cost/_data_sets: each is read several times)
+    takes = pl.col("_intro").is_not_null()
+    compound, takes_count, data_sets = pl.col("_compound"), pl.col("_takes_count"), pl.col("_data_sets")
+    masks = {
+        "_compound": _found(takes, pl.col("rs"), r"^-[a-z]"),
+        "_takes_count": takes & (pl.col("kind") == "count"),
+        "_takes_cost": takes & (pl.col("dur").is_not_null() | pl.col("bytes").is_not_null()),
+    }
+    not_data = compound & ~_found(compound, pl.col("rs"), P.COMPOUND_OF_DATA)
+    budget = _found(takes_count, pl.col("rs"), P.BUDGET_RIGHT) | _found(takes_count, pl.col("ls"), P.BUDGET_LEFT)
+    is_data_sets = takes_count & pl.col("unit").is_in(P.DATA_SET_UNITS).fill_null(False) & pl.col("intro_here").is_null()
+    # ... and a time or memory the method takes ("generates an image in 3.15 seconds", "using only
+    # 4 GPU-hours", "requiring 37GB GPU memory"; "9,700 hours of video" is data)
+    takes_cost = pl.col("_takes_cost")
+    cost = _found(takes_cost, pl.col("ls"), P.COST_LEFT) | _found(takes_cost, pl.col("rs"), P.MEMORY_RIGHT)
+    describes_no_data = not_data | budget | data_sets | cost
     lf = (
         lf.with_columns(ls_before=pl.when((pl.col("gpos") == 0) & pl.col("ds2").is_null() & maybe_results).then(pl.col("ls")))
         .with_columns(on_before=ls_before.str.extract_all(_rx(P.ON_DATA_NAME)).list.last())
@@ -1273,8 +1299,14 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         _costs=_found(pl.col("_ds").is_null(), pl.col("metric"), P.COST_METRIC),
     )
     # a count of models or of evaluated systems is on no data ("7B models on EVT-Bench")
-    lf = _with_introduced_dataset(lf, pl.col("_ds").is_null() & ~about_models).with_columns(
-        dataset=pl.when(~pl.col("_evaluated") | (pl.col("kind") != "count")).then(pl.coalesce("_ds", introduced))
+    lf = (
+        _with_introduced_dataset(lf, pl.col("_ds").is_null() & ~about_models)
+        .with_columns(_intro=introduced)
+        .with_columns(**masks)
+        .with_columns(_data_sets=is_data_sets)
+        .with_columns(_intro=pl.when(~describes_no_data).then(pl.col("_intro")))
+        .with_columns(dataset=pl.when(~pl.col("_evaluated") | (pl.col("kind") != "count")).then(pl.coalesce("_ds", "_intro")))
+        .drop("_compound", "_takes_count", "_takes_cost", "_data_sets")
     )
 
     # "macro F1", "venous-phase Dice", "table F1": lower-case qualifiers before a metric's

@@ -1578,3 +1578,80 @@ def test_a_budget_is_counted_in_the_noun_said_of_it() -> None:
     the noun before "budget" is."""
     got = claims_of("We decode under a 16K output-token budget, with query budgets from 50 to 400.")
     assert [(c["text"], c["unit"]) for c in got] == [("16K", "token"), ("50", "query"), ("400", "query")]
+# ---- dataset scope (round 4): which values an introduced data set holds
+
+
+def test_introduced_benchmark_read_past_a_list_of_adjectives_with_commas() -> None:
+    """"NAME, a compact, expert-verified benchmark": adjectives joined by commas still introduce
+    NAME, whose size and results the later values are (contract section 6)."""
+    got = claims_of("We present FooBench, a compact, expert-verified benchmark of 1,200 questions. "
+                    "The best model reaches 61.5% accuracy.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("1,200", "FooBench"), ("61.5%", "FooBench")]
+
+
+def test_introduced_title_case_corpus_name_is_kept_whole() -> None:
+    """"the Nordic Court Ruling Corpus, a collection of ...": a name in title case that ends in its
+    data word is the data set's name, as written."""
+    got = claims_of("We release the Nordic Court Ruling Corpus, a collection of 48,000 judgments from 12 courts.")
+    assert [(c["text"], c["dataset"]) for c in got] == [
+        ("48,000", "Nordic Court Ruling Corpus"), ("12", "Nordic Court Ruling Corpus")]
+
+
+def test_introduced_long_name_after_the_data_word_is_read_as_its_acronym() -> None:
+    """"a benchmark, Multi-Step Kitchen Planning (MSKP), covering ...": the acronym names the data."""
+    got = claims_of("We build a new benchmark, Multi-Step Kitchen Planning (MSKP), covering 350 recipes. "
+                    "Our agent solves 72.4% of them.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("350", "MSKP"), ("72.4%", "MSKP")]
+
+
+def test_digit_compound_takes_the_introduced_data_only_when_it_describes_data() -> None:
+    """"a 3-stage search", "a 7-criterion rubric" describe the method, not the data the paper
+    introduces; "the 450-scene test split" is part of that data."""
+    got = claims_of("We introduce RoboTrayBench, a benchmark of 900 scenes. Our planner uses a 3-stage "
+                    "search and a 7-criterion rubric, and the 450-scene test split is held out.")
+    assert [(c["text"], c["dataset"]) for c in got] == [
+        ("900", "RoboTrayBench"), ("3", None), ("7", None), ("450", "RoboTrayBench")]
+
+
+def test_counts_of_other_data_sets_and_budgets_take_no_introduced_data() -> None:
+    """A count of data sets outside the sentence that introduces the data counts the data the
+    method is tried on ("experiments on 9 benchmarks"), and a budget is a setting of the runs
+    ("under a 32K output-token budget", "a budget of 2000 tokens"): neither describes the
+    introduced data; in the introducing sentence it does ("a benchmark ... from 40 source datasets")."""
+    got = claims_of("We introduce ShelfQA, a benchmark of 2,400 questions from 40 source datasets. "
+                    "Experiments on 9 benchmarks show gains. "
+                    "Models run under a 32K output-token budget and a budget of 2000 tokens.")
+    assert [(c["text"], c["dataset"]) for c in got] == [
+        ("2,400", "ShelfQA"), ("40", "ShelfQA"), ("9", None), ("32K", None), ("2000", None)]
+
+
+def test_introduced_data_after_a_colon_a_long_name_or_the_before_a_long_name() -> None:
+    """"NAME: a ... dataset", "NAME (Long Name), a benchmark", "a corpus, the Long Name (ACR),":
+    each introduces the data its later counts describe."""
+    got = claims_of("We present TideQA-North: a bilingual dataset of harbour records. The dataset holds 940 questions.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("940", "TideQA-North")]
+    got = claims_of("We introduce OrchardSet (Orchard Fruit Segmentation), a benchmark built from 3,100 photos.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("3,100", "OrchardSet")]
+    got = claims_of("We release a corpus, the Alpine Dialect Speech Archive (ADSA), which spans 14 valleys.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("14", "ADSA")]
+
+
+def test_time_and_memory_the_method_takes_are_not_on_the_introduced_data() -> None:
+    """"renders a frame in 0.4 seconds", "using only 6 GPU-hours", "11GB of VRAM" are what the method
+    costs, not sizes of the introduced data ("320 hours of footage" is one)."""
+    got = claims_of("We introduce HarbourCam, a dataset of 320 hours of footage. Our model renders a frame "
+                    "in 0.4 seconds using only 6 GPU-hours and 11GB of VRAM.")
+    assert [(c["text"], c["dataset"]) for c in got] == [
+        ("320 hours", "HarbourCam"), ("0.4 seconds", None), ("6 GPU-hours", None), ("11GB", None)]
+
+
+def test_introduced_environment_or_test_set_is_the_data_of_its_results() -> None:
+    """"NAME, an interactive multi-agent environment" and "NAME, a held-out test set" introduce the
+    data the results are on; "an environment-aware planner" introduces none."""
+    got = claims_of("We introduce HarborSim, an interactive multi-agent environment. The best agent "
+                    "reaches 41.5% success.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("41.5%", "HarborSim")]
+    got = claims_of("We release QuaySet-v2, a held-out test set of 780 dialogues.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("780", "QuaySet-v2")]
+    got = claims_of("We propose DockPlan, an environment-aware planner. It reaches 41.5% success.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("41.5%", None)]
