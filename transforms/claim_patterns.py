@@ -15,7 +15,9 @@ import re
 # ---------------------------------------------------------------------------
 
 # A number written with digits: 1,234,567.8 or 75.15 or 7 (no sign, no leading dot).
-NUM = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
+# ... and thousands grouped by a space ("230 048 images", "2 953 annotations", "5 227.2 ms"):
+# one number, not two (a group is three digits that no digit or letter follows)
+NUM = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?: [0-9]{3}\b)+|[0-9]+)(?:\.[0-9]+)?"
 
 # Spelled-out numbers that count as claims, but only directly before times/fold.
 SPELLED = {

@@ -819,7 +819,8 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         pl.when(pl.col("word").is_not_null())
         .then(pl.col("word").str.to_lowercase().replace_strict(P.SPELLED, default=None, return_dtype=pl.Float64))
         .otherwise(
-            pl.col("num").str.replace_all(",", "", literal=True).cast(pl.Float64)
+            # (thousands separators: commas, and spaces, P.NUM)
+            pl.col("num").str.replace_all(",", "", literal=True).str.replace_all(" ", "", literal=True).cast(pl.Float64)
             * mag.replace_strict(P.MAGNITUDE, default=1.0, return_dtype=pl.Float64).fill_null(1.0)
         )
     )
@@ -928,6 +929,8 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         gpos=_ROW - pl.col("g_first"),
         gsize=pl.col("g_last") - pl.col("g_first") + 1,
         kind1=_fill_in_group(pl.col("kind0")),
+        # a group with a decimal and no kind is a group of scores ("F1: 22.22-100", "from 0.5 to 3")
+        _group_decimal=_fill_in_group(pl.when(pl.col("decimal")).then(pl.lit(True))),
         # "+1.3 to +3.9 pp", "by 2--3 percentage points": a bare number linked to the next one,
         # which is in percentage points, is too (even where a metric named before made it the
         # metric's value; a shift, cheaper than a fill over the group)
@@ -945,7 +948,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     ).with_columns(unit1=pl.when(pl.col("_pts_group")).then(pl.lit("points")).otherwise(pl.col("unit1")))
     kind = pl.coalesce(
         pl.col("kind1"),
-        pl.when(pl.col("decimal")).then(pl.lit("score")).otherwise(pl.lit("count")),
+        pl.when(pl.col("decimal") | pl.col("_group_decimal").fill_null(False)).then(pl.lit("score")).otherwise(pl.lit("count")),
     )
     # Read on the group's first row only ("inference steps from 20 to 1-4").
     # (only where no unit was found: the search runs over the whole sentence before)

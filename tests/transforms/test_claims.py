@@ -1476,3 +1476,23 @@ def test_data_named_before_a_result_stops_at_the_sentence_end_in_non_ascii_text(
     sentence is not ASCII (its length in bytes, not characters, once read it as the same one)."""
     got = claims_of("On GSM8K it reaches 80% accuracy. Ωμέγα αλφα βήτα γάμμα δέλτα yields 70%.")
     assert [(c["text"], c["dataset"]) for c in got] == [("80%", "GSM8K"), ("70%", None)]
+
+
+# --- round 4, detect: which numbers are claims, their kind and value ---
+
+
+def test_thousands_grouped_by_spaces_are_one_number() -> None:
+    """"183 517 train images", "5 227.2 ms": digits grouped in threes by a space are one number
+    (a group that a fourth digit follows is no group: "12 3456" stays two numbers)."""
+    got = claims_of("We use 183 517 train images, 2 953 annotations and 5 227.2 ms per image; 12 3456 remain.")
+    assert [(c["text"], c["value"], c["kind"]) for c in got] == [
+        ("183 517", 183517, "count"), ("2 953", 2953, "count"), ("5 227.2 ms", 5227.2, "duration"),
+        ("12", 12, "count"), ("3456", 3456, "count")]
+
+
+def test_an_integer_linked_to_a_decimal_is_a_score_too() -> None:
+    """"(F1: 22.22-100)", "from 0.5 to 3": a range or list with a decimal and no unit is a range
+    of scores, its integer end too (a counted noun still makes it a count: "1.5 to 3 layers")."""
+    got = claims_of("Phenotypes vary (F1: 22.22-100), the gap grows from 0.5 to 3, and between 1.5 and 3 layers.")
+    assert [(c["text"], c["kind"]) for c in got] == [
+        ("22.22", "score"), ("100", "score"), ("0.5", "score"), ("3", "score"), ("1.5", "count"), ("3", "count")]
