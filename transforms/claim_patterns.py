@@ -29,7 +29,9 @@ SPELLED_WORD = r"(?:" + "|".join(SPELLED) + r")"
 
 # Magnitude suffix glued (14M, 7k, 3.5B) or written out (10 million, 3-billion).
 # (the plural too: "110 thousands SAR images"; capitalized: "a 14 Billion parameter model")
-MAG = r"(?:\s?-?(?:[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion)s?\b|[kKMBT]\b)"
+# (M and K after a space too: "1.89 M 2D slices", "~1-5 M trainable parameters"; not B, which starts
+# names after a space: "20,000 B-rep models")
+MAG = r"(?:\s?-?(?:[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion)s?\b|[kKMBT]\b|\s[MK]\b)"
 MAGNITUDE = {"k": 1e3, "K": 1e3, "thousand": 1e3, "M": 1e6, "million": 1e6,
              "B": 1e9, "billion": 1e9, "T": 1e12, "trillion": 1e12,
              "thousands": 1e3, "millions": 1e6, "billions": 1e9, "trillions": 1e12}
@@ -118,6 +120,10 @@ RESOLUTION = (r"\b\d{3,4}[pP]\b|\b\d+-?(?:pixels?|px)\b|\b[248]K(?:/[248]K)*[\s-
 # The delimiter after the integer is consumed so that `FID 2.51` is not a name.
 NAMED_NUMBER = r"\b[A-Z][a-z]*[A-Z][A-Za-z]*\s\d+(?:\s\d+(?:\.\d+)?[BM]\b|[\s,;:)]|$)"
 
+# A consumer GPU's model number before "GPU" ("on 4090 GPU", "4 * 4090 GPUs", "a 3090 Ti GPU"):
+# a name (contract section 6: RTX 4090), not a count of GPUs (which is no such round x0x0 number).
+GPU_NUMBER = r"\b[1-5]0[5-9]0(?:\sTi)?\sGPUs?\b"
+
 # A number glued to a capitalized name: 10-Split-CIFAR-100, 3-D.
 NUM_NAME = r"\b\d+-[A-Z]\w*(?:[-/]\w+)*"
 
@@ -130,7 +136,7 @@ REFERENCE = (r"\b(?:Sections?|Sec\.|Figures?|Fig\.|Tables?|Tab\.|Eqs?\.|Equation
 IMAGE_SIZE = r"\d+(?:\.\d+)?\s?[×xX*]\s?\d+(?:\.\d+)?(?:\s?[×xX*]\s?\d+(?:\.\d+)?)*|\d+[²³]"
 
 # Fractions and ratios in math: 1/2, 3/4.
-FRACTION = r"\d+/\d+\b|\b\d+:\d+(?:\.\d+)?\b"  # and ratios: 1:1, 1:3.5
+FRACTION = r"\d+/\d+\b|\b\d+:\d+(?:\.\d+)?(?::\d+(?:\.\d+)?)*\b"  # and ratios: 1:1, 1:3.5, a 80:10:10 split
 
 # A number after `@` is part of a metric's name: pass@1, avg@32, Rank@1, mAP@50, TAR@0.1%,
 # and so are the thresholds listed with it: CSR@1k/3k/5k, R@1/5/10, mAP@0.5:0.95.
@@ -172,6 +178,9 @@ LEFT_NOT_CLAIM = (r"\b(?:(?:[Ss]tages?|[Pp]hases?|[Ll]evels?|[Tt]asks?|[Ss]ubtas
                   r")$"
                   # a digit glued to a Greek letter is an index or a name ("τ3", "β2")
                   r"|[α-ωΑ-Ω]$")
+# ... but not the decimal value of a correlation or agreement statistic named in lower case: a
+# result ("r = 0.617", "Kendall tau = 0.89", "Fleiss' kappa = 0.06", "rho = 0.46"; "rho=0" stays a setting).
+LEFT_STATISTIC = r"\b(?:[rR]|tau|kappa|rho)\s?(?:=|[<>≤≥])\s?[+-]?$"
 RIGHT_MONTH = r"^\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s|,|$)"
 # A bare number glued to capitals is part of a name or formula: "2MN" (memory 2MN); a
 # lower-case unit glued to it stays a claim ("25m", "+17.26pp"). So does one capital that no
@@ -223,7 +232,8 @@ RIGHT_NO_NOUN = (r"^(?:[,;:)'’/]|\s\(|\.(?:\s|$)|$|\s(?:and|or|in|on|for|with|
 # A capitalized name (not the first word of its sentence) with a number, where no counted
 # noun follows: "in Stage 1,", "Task 11,", "Claude Sonnet 4 in", "Landsat 8,", "Segment
 # Anything Model 2 (SAM 2)". The character before the name is consumed (no look-behind).
-NAME_NUMBER = (r"[a-z,:;(]\s[A-Z][A-Za-z]+\s\d+(?:[,;:)'’]|\s\(|\.\s|\.?$"
+# (any name of two letters or more but the currency "USD" and "US": "costs under USD 1," is money)
+NAME_NUMBER = (r"[a-z,:;(]\s(?:[A-TV-Z][A-Za-z]+|U[A-RT-Za-z][A-Za-z]*|US[A-CE-Za-z][A-Za-z]*|USD[A-Za-z]+)\s\d+(?:[,;:)'’]|\s\(|\.\s|\.?$"
                # a singular data or model word after it: "the Factify 2 dataset"
                r"|\s(?:and|or|in|on|for|with|to|of|is|are|was|were|has|have|achieves|outperforms"
                r"|dataset|benchmark|corpus|challenge|model)\b)")
@@ -241,10 +251,14 @@ ORDINAL = r"\b\d+(?:st|nd|rd|th)\b"
 # ... and, whatever follows, a range of years ("2017-2024 preserves", "the 2023-24 season"; not
 # "1000-2000 images") and a year after a capitalized name that does not start its sentence ("Kang
 # 2024 pan-cancer atlas", "ACM Multimedia 2025 provides").
+# ... and a decade ("the 1860s", "1990s image codes"), and a year before 1950 after a preposition of
+# time and before the same delimiters ("starting around 1890;", "since 1900,"; "in 1800 steps" counts).
 YEAR = (r"\b(?:19[5-9]\d|20[0-2]\d)"
         r"(?:[;),.:!?]|\s\(|\s(?:and|or|in|on|with|for|by|at|we|the|dataset|benchmark|challenge|edition|version)\b)"
         r"|\b(?:19[5-9]\d|20[0-3]\d)[-–](?:19[5-9]\d|20[0-3]\d|\d\d)\b"
-        r"|[A-Za-z,;:(]\s[A-Z][A-Za-z]*\s(?:19[5-9]\d|20[0-3]\d)\b")
+        r"|[A-Za-z,;:(]\s[A-Z][A-Za-z]*\s(?:19[5-9]\d|20[0-3]\d)\b"
+        r"|\b(?:1[6-9]|20)\d0s[^\w]"  # (with the character after it: "1860s" alone reads as seconds)
+        r"|\b(?:[Ii]n|[Ss]ince|around|until|circa|before|after)\s1[6-9]\d\d(?:[;),.:!?]|\s(?:and|or|to)\b)")
 
 # Math: braces, sub/superscripts and single-letter equations: u_{t+1}, x^{2}, k = 3.
 # ... and lower-case settings: rho=0, conf.=0.5, n=1000 (a capitalized name = value is a
@@ -253,7 +267,10 @@ YEAR = (r"\b(?:19[5-9]\d|20[0-2]\d)"
 # p-values), a letter plus or minus an integer (level n+1, step t-1).
 # (a setting's value may have thousands separators: "N = 2,724"; the exponent of a number in
 # e-notation is no number of its own: "p = 8.9e-11")
-MATH = (r"\{[^{}]*\}|[\^_][{(]?[\w+\-*]+[})]?|\b[A-Za-z]\s?[=<>≤≥]\s?\.?\d+(?:,\d{3})*(?:\.\d+)?"
+# ... but a correlation r written as a decimal ("r = 0.617", "Pearson r > 0.8") is a result, not a
+# setting: r is skipped only before an integer other than 0 ("rank r = 16") or a leading dot.
+MATH = (r"\{[^{}]*\}|[\^_][{(]?[\w+\-*]+[})]?|\b[A-QS-Za-qs-z]\s?[=<>≤≥]\s?\.?\d+(?:,\d{3})*(?:\.\d+)?"
+        r"|\b[Rr]\s?[=<>≤≥]\s?(?:\.\d+|[1-9]\d*(?:,\d{3})*(?:\.\d+)?|0(?:[^.\d]|$))"
         r"|\b\d+\^[{(]?[-−]\d+[})]?|\b[a-z][+-]\d+\b|[eE][-−+]\d+\b")
 
 # An age is a setting, not a claim: "over 60 years old", "6-7 year old", "under 20 years of age".
@@ -270,7 +287,7 @@ _MORE_SIZES = r"(?:(?:,\s?(?:and\s|or\s)?|\s(?:and|or)\s|/)\d+(?:\.\d+)?[BM]\b)+
 ELLIPTIC_SIZES = (r"\b[A-Za-z][\w.-]*\d[BM]" + _MORE_SIZES
                   + r"|\b(?:Llama|LLaMA|Qwen|Gemma|Mistral|Phi|Falcon|Pythia|OPT|BLOOM|DeepSeek)\s\d+(?:\.\d+)?[BM]" + _MORE_SIZES)
 
-SKIP = [URL, VERSION, VERSION_VARIANT, AGE, ELLIPTIC_SIZES, MODEL_FAMILY, IDENT, NAMED_NUMBER, NAME_NUMBER, NUM_NAME, REFERENCE,
+SKIP = [URL, VERSION, VERSION_VARIANT, AGE, ELLIPTIC_SIZES, MODEL_FAMILY, IDENT, NAMED_NUMBER, NAME_NUMBER, GPU_NUMBER, NUM_NAME, REFERENCE,
         DIMENSION, RESOLUTION, IMAGE_SIZE, SHOT_SETTING, FRACTION, AT_SETTING, CI_LEVEL, LIST_MARKER, ORDINAL,
         YEAR, MATH]
 
@@ -308,7 +325,9 @@ CLAIM = SPELLED_MULT + "|" + SPLIT_PERCENT + "|" + DIGIT_CLAIM
 # capture group runs a backtracker on every match: 2x slower). Which matches are claims
 # is decided afterwards on the short match strings: a match is a claim iff it matches
 # CLAIM_ANCHORED (a skipped span never does: checked in tests/transforms/test_claims.py).
-MARK = "|".join(f"(?:{p})" for p in [*SKIP, _strip_names(CLAIM)])
+# (money after a currency word first: "costs under USD 1," is no name with a number, NAMED_NUMBER)
+MONEY_WORD_FIRST = r"\bUSD\s" + NUM + r"(?:" + MAG + r")?"
+MARK = "|".join(f"(?:{p})" for p in [MONEY_WORD_FIRST, *SKIP, _strip_names(CLAIM)])
 
 # The same claim grammar anchored, with named groups, to parse one matched span.
 CLAIM_ANCHORED = r"^(?:" + CLAIM + r")$"

@@ -629,7 +629,10 @@ def _named_by_context(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Exp
     size = _found(match.str.ends_with("B") | match.str.ends_with("M"), match, r"^[0-9.]+[BM]$")
     day = match.str.contains(r"^[0-9]{1,2}$")
     # (each search reads only the rows of its shape, see _found)
-    named = _found(bare, before, _rx(P.LEFT_NOT_CLAIM)) | _found(size, before, _rx(P.LEFT_NAME_SIZE))
+    left_named = _found(bare, before, _rx(P.LEFT_NOT_CLAIM))
+    # ... but a statistic's decimal value is a result ("kappa = 0.06"; searched on those few rows)
+    statistic = _found(_found(left_named, match, ".", literal=True), before, _rx(P.LEFT_STATISTIC))
+    named = (left_named & ~statistic) | _found(size, before, _rx(P.LEFT_NAME_SIZE))
     # (one search for the two patterns read after a bare number)
     glued = _found(bare, after, f"(?:{P.RIGHT_GLUED})|(?:{P.RIGHT_RESOLUTION})|(?:{P.RIGHT_SCALE})") | _found(
         after.str.starts_with("-"), after, P.RIGHT_HYPHEN_NAME

@@ -1496,3 +1496,41 @@ def test_an_integer_linked_to_a_decimal_is_a_score_too() -> None:
     got = claims_of("Phenotypes vary (F1: 22.22-100), the gap grows from 0.5 to 3, and between 1.5 and 3 layers.")
     assert [(c["text"], c["kind"]) for c in got] == [
         ("22.22", "score"), ("100", "score"), ("0.5", "score"), ("3", "score"), ("1.5", "count"), ("3", "count")]
+
+
+def test_ratio_with_more_parts_is_no_claim() -> None:
+    """"an 80:10:10 split" is a ratio like "1:3" (contract section 6: math, not a quantity)."""
+    got = claims_of("Data were split at a 70:15:15 ratio into 1,200 images.")
+    assert [c["text"] for c in got] == ["1,200"]
+
+
+def test_money_after_the_currency_word_is_not_a_name_with_a_number() -> None:
+    """"under USD 1," is money (a capitalized word and an integer read as a name before)."""
+    got = claims_of("Each sensor costs under USD 1, and the study cost under USD 250.")
+    assert [(c["text"], c["value"], c["kind"], c["unit"]) for c in got] == [
+        ("USD 1", 1, "money", "USD"), ("USD 250", 250, "money", "USD")]
+
+
+def test_decades_and_older_years_are_no_claims() -> None:
+    """"in the 1870s" (not 1870 seconds), "since 1905," are dates; "in 1800 steps" counts."""
+    got = claims_of("Usage rose in the 1870s and fell since 1905, yet training in 1800 steps suffices.")
+    assert [(c["text"], c["kind"]) for c in got] == [("1800", "count")]
+
+
+def test_correlation_and_agreement_values_are_results() -> None:
+    """"r = 0.52", "Pearson r > 0.7", "Cohen's kappa = 0.71" are results (score); "rank r = 8",
+    "rho=0" and other one-letter settings ("k = 5") stay out."""
+    got = claims_of("Scores correlate (r = 0.52), Pearson r > 0.7 and Cohen's kappa = 0.71; we set rank r = 8, rho=0 and k = 5.")
+    assert [(c["text"], c["kind"]) for c in got] == [("0.52", "score"), ("0.7", "score"), ("0.71", "score")]
+
+
+def test_consumer_gpu_model_number_is_a_name() -> None:
+    """"on a single 3090 GPU" names the GPU (like "RTX 4090"); "on 8 GPUs" counts them."""
+    got = claims_of("Training runs on a single 3090 GPU, inference on 8 GPUs.")
+    assert [(c["text"], c["unit"]) for c in got] == [("8", "GPU")]
+
+
+def test_magnitude_after_a_space() -> None:
+    """"2.4 M images", "300 K steps": M and K after a space are magnitudes ("20 B-spline curves" is no billion)."""
+    got = claims_of("We train on 2.4 M images for 300 K steps with 20 B-spline curves.")
+    assert [(c["text"], c["value"]) for c in got] == [("2.4 M", 2.4e6), ("300 K", 3e5), ("20", 20)]
