@@ -86,7 +86,8 @@ URL = r"https?://\S+|www\.\S+"
 
 # Identifiers with a digit glued to letters: ResNet-50, GPT-3.5, ViT-B/16, LAION-2B,
 # CIFAR-10, ImageNet-1K, GSM8K, H100, L_2, T2I, wav2vec, top-1, BiT-M-R50x1.
-IDENT = r"\b[A-Za-z][A-Za-z_]*(?:[-/]?[A-Za-z_]+)*[-/_.]?\d\w*(?:[-/.]\w+)*" + NAME_SIZE
+# ... with a model tag's size after a colon ("qwen2.5:32b", "llama3.1:8b": the size is the tag's).
+IDENT = r"\b[A-Za-z][A-Za-z_]*(?:[-/]?[A-Za-z_]+)*[-/_.]?\d\w*(?:[-/.]\w+)*(?::\d+(?:\.\d+)?[bBmM]\b)?" + NAME_SIZE
 
 # Version of a named system: SQuAD 2.0, wav2vec 2.0, Llama 3.1 (one digit, dot, digit).
 # ... and the versions listed after it: "Claude 3.5/3.7", "Sonnet 3.5 and 3.7", "Opus 4.5, 4.6".
@@ -107,7 +108,8 @@ LEFT_NAME_SIZE = r"[a-z,:]\s[A-Z][\w.-]*\s$"
 
 # Dimensions as names: 2D, 3D, 4D, 2.5D, 3-D (not counts).
 # and names built on them: 3DGS, 3DMM, 3DGen-Bench, 5DCR, "3d morphable"; degrees of freedom: 6DoF.
-DIMENSION = r"\b\d+(?:\.\d+)?-?[Dd](?:[A-Z][\w-]*|oFs?)?\b"
+# ... and a sum of dimensions: the "(2+1)D" of R(2+1)D convolutions.
+DIMENSION = r"\b\d+(?:\.\d+)?-?[Dd](?:[A-Z][\w-]*|oFs?)?\b|\(\d\+\d\)-?[Dd]\b"
 
 # Video and display resolutions: 1080p, 720P, and 2K/4K/8K before a resolution word or
 # after "in"/"at" ("all at 4K resolution", "rendered in 4K").
@@ -136,11 +138,12 @@ REFERENCE = (r"\b(?:Sections?|Sec\.|Figures?|Fig\.|Tables?|Tab\.|Eqs?\.|Equation
 IMAGE_SIZE = r"\d+(?:\.\d+)?\s?[×xX*]\s?\d+(?:\.\d+)?(?:\s?[×xX*]\s?\d+(?:\.\d+)?)*|\d+[²³]"
 
 # Fractions and ratios in math: 1/2, 3/4.
-FRACTION = r"\d+/\d+\b|\b\d+:\d+(?:\.\d+)?(?::\d+(?:\.\d+)?)*\b"  # and ratios: 1:1, 1:3.5, a 80:10:10 split
+FRACTION = r"\d+/\d+\b|\b\d+:\d+(?:\.\d+)?(?::\d+(?:\.\d+)?)*\b|\b\d+:[A-Za-z]\b"  # and ratios: 1:1, 1:3.5, a 80:10:10 split, 1:N
 
 # A number after `@` is part of a metric's name: pass@1, avg@32, Rank@1, mAP@50, TAR@0.1%,
 # and so are the thresholds listed with it: CSR@1k/3k/5k, R@1/5/10, mAP@0.5:0.95.
-AT_SETTING = r"@\d+(?:\.\d+)?[kK%]?(?:[/:]\d+(?:\.\d+)?[kK%]?)*"
+# (and a bracketed range of thresholds: "AP@[.5:.95]")
+AT_SETTING = r"@\d+(?:\.\d+)?[kK%]?(?:[/:]\d+(?:\.\d+)?[kK%]?)*|@\[[0-9.:, ]+\]"
 
 # Settings that are part of a name: 5-shot, 5-way, 2-hop, n-gram, "1/5/10 shot".
 SHOT_SETTING = r"\b(?:\d+/)*\d+[- ](?:shots?|way|hops?|grams?)\b"
@@ -274,7 +277,8 @@ MATH = (r"\{[^{}]*\}|[\^_][{(]?[\w+\-*]+[})]?|\b[A-QS-Za-qs-z]\s?[=<>≤≥]\s?\
         r"|\b\d+\^[{(]?[-−]\d+[})]?|\b[a-z][+-]\d+\b|[eE][-−+]\d+\b")
 
 # An age is a setting, not a claim: "over 60 years old", "6-7 year old", "under 20 years of age".
-AGE = r"\b\d+(?:\s?[-–]\s?\d+)?[\s-]years?[\s-]old\b|\b\d+\s(?:years?|months?)\sof\sage\b"
+# (an age in thousands keeps its comma: "a 2,500-year-old tradition")
+AGE = r"\b(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s?[-–]\s?\d+)?[\s-]years?[\s-]old\b|\b\d+\s(?:years?|months?)\sof\sage\b"
 
 # A one-digit decimal before a capitalized word of three letters or more is a version before its
 # variant's name ("Gemini 2.5 Pro and 3.1 Flash", "Grounding DINO 1.5 Edge"); a unit keeps fewer

@@ -1534,3 +1534,11 @@ def test_magnitude_after_a_space() -> None:
     """"2.4 M images", "300 K steps": M and K after a space are magnitudes ("20 B-spline curves" is no billion)."""
     got = claims_of("We train on 2.4 M images for 300 K steps with 20 B-spline curves.")
     assert [(c["text"], c["value"]) for c in got] == [("2.4 M", 2.4e6), ("300 K", 3e5), ("20", 20)]
+
+
+def test_more_names_and_settings_that_hold_digits() -> None:
+    """No claims: a sum of dimensions ("R(2+1)D"), a 1:N matching protocol, a bracketed threshold
+    range after @ ("AP@[.5:.95]"), a model tag's size ("qwen2.5:14b"), an age in thousands of years
+    ("a 1,200-year-old corpus"); the counts around them stay."""
+    got = claims_of("An R(2+1)D net for 1:N search, scored by AP@[.5:.95] with qwen2.5:14b on a 1,200-year-old corpus of 40 texts.")
+    assert [c["text"] for c in got] == ["40"]
