@@ -829,6 +829,11 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     )
     big = mag.is_in([m for m, v in P.MAGNITUDE.items() if v >= 1e6]).fill_null(False)
     decimal = pl.col("num").str.contains(".", literal=True) & pl.col("mag").is_null()
+    # "17.118 triples": a European thousands dot before a plural counted noun is a count
+    # (P.THOUSANDS_DOT; searched on the bare decimals only, then after the few that have the shape)
+    euro = pl.col("_euro")
+    value = pl.when(euro).then(pl.col("match").str.replace(".", "", literal=True).cast(pl.Float64)).otherwise(value)
+    decimal = decimal & ~euro
 
     # What is written around it. Each regex runs only on the rows whose result can matter
     # (the others get a null input, which skips the work of an extract).
@@ -855,7 +860,9 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     factor = _found(~pl.col("glued"), pl.col("ls"), P.FACTOR_LEFT)
 
     lf = (
-        lf.with_columns(value=value, decimal=decimal, big=big, glued=glued, metric_left=metric_left)
+        lf.with_columns(_euro=_found(_found(pl.col("bare"), pl.col("match"), P.THOUSANDS_DOT), pl.col("rs"), P.THOUSANDS_DOT_NOUN))
+        .with_columns(_euro=pl.col("_euro") & ~_found(pl.col("_euro"), pl.col("ls"), P.THOUSANDS_DOT_AVERAGE))
+        .with_columns(value=value, decimal=decimal, big=big, glued=glued, metric_left=metric_left)
         # (a column: read by several steps; `find` skips its null rows, `contains` would not)
         .with_columns(_rs_unglued=rs_unglued)
         .with_columns(

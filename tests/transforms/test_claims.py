@@ -1542,3 +1542,13 @@ def test_more_names_and_settings_that_hold_digits() -> None:
     ("a 1,200-year-old corpus"); the counts around them stay."""
     got = claims_of("An R(2+1)D net for 1:N search, scored by AP@[.5:.95] with qwen2.5:14b on a 1,200-year-old corpus of 40 texts.")
     assert [c["text"] for c in got] == ["40"]
+
+
+def test_european_thousands_dot_before_a_counted_noun() -> None:
+    """"12.500 images" counts twelve thousand five hundred images; a rate ("1.375 tokens/word"), a
+    value per thing ("2.125 steps per episode"), an average ("an average of 3.250 objects") and a
+    decimal with other digits ("1.7236 loss") keep the decimal."""
+    got = claims_of("We annotate 12.500 images and 3.400 videos; 1.375 tokens/word, 2.125 steps per episode, "
+                    "an average of 3.250 objects, and 1.7236 loss.")
+    assert [(c["text"], c["value"]) for c in got] == [
+        ("12.500", 12500), ("3.400", 3400), ("1.375", 1.375), ("2.125", 2.125), ("3.250", 3.25), ("1.7236", 1.7236)]
