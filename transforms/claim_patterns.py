@@ -260,7 +260,7 @@ YEAR = (r"\b(?:19[5-9]\d|20[0-2]\d)"
         r"(?:[;),.:!?]|\s\(|\s(?:and|or|in|on|with|for|by|at|we|the|dataset|benchmark|challenge|edition|version)\b)"
         r"|\b(?:19[5-9]\d|20[0-3]\d)[-–](?:19[5-9]\d|20[0-3]\d|\d\d)\b"
         r"|[A-Za-z,;:(]\s[A-Z][A-Za-z]*\s(?:19[5-9]\d|20[0-3]\d)\b"
-        r"|\b(?:1[6-9]|20)\d0s[^\w]"  # (with the character after it: "1860s" alone reads as seconds)
+        r"|\b(?:1[6-9]|20)\d0s[^\w]|['’]\d0s\b"  # (with the character after it: "1860s" alone reads as seconds; "the '80s")
         r"|\b(?:[Ii]n|[Ss]ince|around|until|circa|before|after)\s1[6-9]\d\d(?:[;),.:!?]|\s(?:and|or|to)\b)")
 
 # Math: braces, sub/superscripts and single-letter equations: u_{t+1}, x^{2}, k = 3.
