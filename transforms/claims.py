@@ -860,7 +860,9 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     factor = _found(~pl.col("glued"), pl.col("ls"), P.FACTOR_LEFT)
 
     lf = (
-        lf.with_columns(_euro=_found(_found(pl.col("bare"), pl.col("match"), P.THOUSANDS_DOT), pl.col("rs"), P.THOUSANDS_DOT_NOUN))
+        # (the shape is 5 to 7 bytes long: a length test, which reads no bytes, leaves few rows to search)
+        lf.with_columns(_euro=_found(_found(pl.col("bare") & pl.col("match").str.len_bytes().is_between(5, 7), pl.col("match"), P.THOUSANDS_DOT),
+                                     pl.col("rs"), P.THOUSANDS_DOT_NOUN))
         .with_columns(_euro=pl.col("_euro") & ~_found(pl.col("_euro"), pl.col("ls"), P.THOUSANDS_DOT_AVERAGE))
         .with_columns(value=value, decimal=decimal, big=big, glued=glued, metric_left=metric_left)
         # (a column: read by several steps; `find` skips its null rows, `contains` would not)
