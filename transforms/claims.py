@@ -832,7 +832,6 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     # "17.118 triples": a European thousands dot before a plural counted noun is a count
     # (P.THOUSANDS_DOT; searched on the bare decimals only, then after the few that have the shape)
     euro = pl.col("_euro")
-    value = pl.when(euro).then(pl.col("match").str.replace(".", "", literal=True).cast(pl.Float64)).otherwise(value)
     decimal = decimal & ~euro
 
     # What is written around it. Each regex runs only on the rows whose result can matter
@@ -866,7 +865,8 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         .with_columns(_euro=pl.col("_euro") & ~_found(pl.col("_euro"), pl.col("ls"), P.THOUSANDS_DOT_AVERAGE))
         .with_columns(value=value, decimal=decimal, big=big, glued=glued, metric_left=metric_left)
         # (a column: read by several steps; `find` skips its null rows, `contains` would not)
-        .with_columns(_rs_unglued=rs_unglued)
+        # (arithmetic on the parsed column: a string edit in a `then` would run on every row)
+        .with_columns(_rs_unglued=rs_unglued, value=pl.when(euro).then((pl.col("value") * 1000).round(0)).otherwise(pl.col("value")))
         .with_columns(
             decibel=pl.col("_rs_unglued").str.find(r"^\s?dB\b").is_not_null(),
             metric_adj=pl.coalesce("metric_left", metric_right),
@@ -941,8 +941,9 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         gpos=_ROW - pl.col("g_first"),
         gsize=pl.col("g_last") - pl.col("g_first") + 1,
         kind1=_fill_in_group(pl.col("kind0")),
-        # a group with a decimal and no kind is a group of scores ("F1: 22.22-100", "from 0.5 to 3")
-        _group_decimal=_fill_in_group(pl.when(pl.col("decimal")).then(pl.lit(True))),
+        # a number linked to a decimal, with no kind in their group, is a score too ("F1: 22.22-100",
+        # "from 0.5 to 3"; the neighbours, two shifts: cheaper than a fill over the group)
+        _group_decimal=(pl.col("link_prev") & pl.col("decimal").shift(1)) | (pl.col("link_next") & pl.col("decimal").shift(-1)),
         # "+1.3 to +3.9 pp", "by 2--3 percentage points": a bare number linked to the next one,
         # which is in percentage points, is too (even where a metric named before made it the
         # metric's value; a shift, cheaper than a fill over the group)
