@@ -15,7 +15,9 @@ import re
 # ---------------------------------------------------------------------------
 
 # A number written with digits: 1,234,567.8 or 75.15 or 7 (no sign, no leading dot).
-NUM = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
+# ... and thousands grouped by a space ("230 048 images", "2 953 annotations", "5 227.2 ms"):
+# one number, not two (a group is three digits that no digit or letter follows)
+NUM = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?: [0-9]{3}\b)+|[0-9]+)(?:\.[0-9]+)?"
 
 # Spelled-out numbers that count as claims, but only directly before times/fold.
 SPELLED = {
@@ -27,7 +29,9 @@ SPELLED_WORD = r"(?:" + "|".join(SPELLED) + r")"
 
 # Magnitude suffix glued (14M, 7k, 3.5B) or written out (10 million, 3-billion).
 # (the plural too: "110 thousands SAR images"; capitalized: "a 14 Billion parameter model")
-MAG = r"(?:\s?-?(?:[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion)s?\b|[kKMBT]\b)"
+# (M and K after a space too: "1.89 M 2D slices", "~1-5 M trainable parameters"; not B, which starts
+# names after a space: "20,000 B-rep models")
+MAG = r"(?:\s?-?(?:[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion)s?\b|[kKMBT]\b|\s[MK]\b)"
 MAGNITUDE = {"k": 1e3, "K": 1e3, "thousand": 1e3, "M": 1e6, "million": 1e6,
              "B": 1e9, "billion": 1e9, "T": 1e12, "trillion": 1e12,
              "thousands": 1e3, "millions": 1e6, "billions": 1e9, "trillions": 1e12}
@@ -82,7 +86,8 @@ URL = r"https?://\S+|www\.\S+"
 
 # Identifiers with a digit glued to letters: ResNet-50, GPT-3.5, ViT-B/16, LAION-2B,
 # CIFAR-10, ImageNet-1K, GSM8K, H100, L_2, T2I, wav2vec, top-1, BiT-M-R50x1.
-IDENT = r"\b[A-Za-z][A-Za-z_]*(?:[-/]?[A-Za-z_]+)*[-/_.]?\d\w*(?:[-/.]\w+)*" + NAME_SIZE
+# ... with a model tag's size after a colon ("qwen2.5:32b", "llama3.1:8b": the size is the tag's).
+IDENT = r"\b[A-Za-z][A-Za-z_]*(?:[-/]?[A-Za-z_]+)*[-/_.]?\d\w*(?:[-/.]\w+)*(?::\d+(?:\.\d+)?[bBmM]\b)?" + NAME_SIZE
 
 # Version of a named system: SQuAD 2.0, wav2vec 2.0, Llama 3.1 (one digit, dot, digit).
 # ... and the versions listed after it: "Claude 3.5/3.7", "Sonnet 3.5 and 3.7", "Opus 4.5, 4.6".
@@ -103,7 +108,8 @@ LEFT_NAME_SIZE = r"[a-z,:]\s[A-Z][\w.-]*\s$"
 
 # Dimensions as names: 2D, 3D, 4D, 2.5D, 3-D (not counts).
 # and names built on them: 3DGS, 3DMM, 3DGen-Bench, 5DCR, "3d morphable"; degrees of freedom: 6DoF.
-DIMENSION = r"\b\d+(?:\.\d+)?-?[Dd](?:[A-Z][\w-]*|oFs?)?\b"
+# ... and a sum of dimensions: the "(2+1)D" of R(2+1)D convolutions.
+DIMENSION = r"\b\d+(?:\.\d+)?-?[Dd](?:[A-Z][\w-]*|oFs?)?\b|\(\d\+\d\)-?[Dd]\b"
 
 # Video and display resolutions: 1080p, 720P, and 2K/4K/8K before a resolution word or
 # after "in"/"at" ("all at 4K resolution", "rendered in 4K").
@@ -114,7 +120,12 @@ RESOLUTION = (r"\b\d{3,4}[pP]\b|\b\d+-?(?:pixels?|px)\b|\b[248]K(?:/[248]K)*[\s-
 
 # Camel-case or all-caps name followed by an integer: RTX 4090, CoRe 50, COCO 2014.
 # The delimiter after the integer is consumed so that `FID 2.51` is not a name.
-NAMED_NUMBER = r"\b[A-Z][a-z]*[A-Z][A-Za-z]*\s\d+(?:\s\d+(?:\.\d+)?[BM]\b|[\s,;:)]|$)"
+# (not the currency "USD" or "US": "costs under USD 1," is money, read by CLAIM)
+NAMED_NUMBER = r"\b(?:[A-TV-Z][a-z]*[A-Z]|U[a-z]+[A-Z]|U[A-RT-Z]|US[A-CE-Za-z]|USD[A-Za-z])[A-Za-z]*\s\d+(?:\s\d+(?:\.\d+)?[BM]\b|[\s,;:)]|$)"
+
+# A consumer GPU's model number before "GPU" ("on 4090 GPU", "4 * 4090 GPUs", "a 3090 Ti GPU"):
+# a name (contract section 6: RTX 4090), not a count of GPUs (which is no such round x0x0 number).
+GPU_NUMBER = r"\b[1-5]0[5-9]0(?:\sTi)?\sGPUs?\b"
 
 # A number glued to a capitalized name: 10-Split-CIFAR-100, 3-D.
 NUM_NAME = r"\b\d+-[A-Z]\w*(?:[-/]\w+)*"
@@ -128,11 +139,12 @@ REFERENCE = (r"\b(?:Sections?|Sec\.|Figures?|Fig\.|Tables?|Tab\.|Eqs?\.|Equation
 IMAGE_SIZE = r"\d+(?:\.\d+)?\s?[×xX*]\s?\d+(?:\.\d+)?(?:\s?[×xX*]\s?\d+(?:\.\d+)?)*|\d+[²³]"
 
 # Fractions and ratios in math: 1/2, 3/4.
-FRACTION = r"\d+/\d+\b|\b\d+:\d+(?:\.\d+)?\b"  # and ratios: 1:1, 1:3.5
+FRACTION = r"\d+/\d+\b|\b\d+:\d+(?:\.\d+)?(?::\d+(?:\.\d+)?)*\b|\b\d+:[A-Za-z]\b"  # and ratios: 1:1, 1:3.5, a 80:10:10 split, 1:N
 
 # A number after `@` is part of a metric's name: pass@1, avg@32, Rank@1, mAP@50, TAR@0.1%,
 # and so are the thresholds listed with it: CSR@1k/3k/5k, R@1/5/10, mAP@0.5:0.95.
-AT_SETTING = r"@\d+(?:\.\d+)?[kK%]?(?:[/:]\d+(?:\.\d+)?[kK%]?)*"
+# (and a bracketed range of thresholds: "AP@[.5:.95]")
+AT_SETTING = r"@\d+(?:\.\d+)?[kK%]?(?:[/:]\d+(?:\.\d+)?[kK%]?)*|@\[[0-9.:, ]+\]"
 
 # Settings that are part of a name: 5-shot, 5-way, 2-hop, n-gram, "1/5/10 shot".
 SHOT_SETTING = r"\b(?:\d+/)*\d+[- ](?:shots?|way|hops?|grams?)\b"
@@ -170,6 +182,9 @@ LEFT_NOT_CLAIM = (r"\b(?:(?:[Ss]tages?|[Pp]hases?|[Ll]evels?|[Tt]asks?|[Ss]ubtas
                   r")$"
                   # a digit glued to a Greek letter is an index or a name ("τ3", "β2")
                   r"|[α-ωΑ-Ω]$")
+# ... but not the decimal value of a correlation or agreement statistic named in lower case: a
+# result ("r = 0.617", "Kendall tau = 0.89", "Fleiss' kappa = 0.06", "rho = 0.46"; "rho=0" stays a setting).
+LEFT_STATISTIC = r"\b(?:[rR]|tau|kappa|rho)\s?(?:=|[<>≤≥])\s?[+-]?$"
 RIGHT_MONTH = r"^\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s|,|$)"
 # A bare number glued to capitals is part of a name or formula: "2MN" (memory 2MN); a
 # lower-case unit glued to it stays a claim ("25m", "+17.26pp"). So does one capital that no
@@ -221,7 +236,8 @@ RIGHT_NO_NOUN = (r"^(?:[,;:)'’/]|\s\(|\.(?:\s|$)|$|\s(?:and|or|in|on|for|with|
 # A capitalized name (not the first word of its sentence) with a number, where no counted
 # noun follows: "in Stage 1,", "Task 11,", "Claude Sonnet 4 in", "Landsat 8,", "Segment
 # Anything Model 2 (SAM 2)". The character before the name is consumed (no look-behind).
-NAME_NUMBER = (r"[a-z,:;(]\s[A-Z][A-Za-z]+\s\d+(?:[,;:)'’]|\s\(|\.\s|\.?$"
+# (any name of two letters or more but the currency "USD" and "US": "costs under USD 1," is money)
+NAME_NUMBER = (r"[a-z,:;(]\s(?:[A-TV-Z][A-Za-z]+|U[A-RT-Za-z][A-Za-z]*|US[A-CE-Za-z][A-Za-z]*|USD[A-Za-z]+)\s\d+(?:[,;:)'’]|\s\(|\.\s|\.?$"
                # a singular data or model word after it: "the Factify 2 dataset"
                r"|\s(?:and|or|in|on|for|with|to|of|is|are|was|were|has|have|achieves|outperforms"
                r"|dataset|benchmark|corpus|challenge|model)\b)")
@@ -239,10 +255,12 @@ ORDINAL = r"\b\d+(?:st|nd|rd|th)\b"
 # ... and, whatever follows, a range of years ("2017-2024 preserves", "the 2023-24 season"; not
 # "1000-2000 images") and a year after a capitalized name that does not start its sentence ("Kang
 # 2024 pan-cancer atlas", "ACM Multimedia 2025 provides").
+# ... and a decade ("the 1860s", "1990s image codes").
 YEAR = (r"\b(?:19[5-9]\d|20[0-2]\d)"
         r"(?:[;),.:!?]|\s\(|\s(?:and|or|in|on|with|for|by|at|we|the|dataset|benchmark|challenge|edition|version)\b)"
         r"|\b(?:19[5-9]\d|20[0-3]\d)[-–](?:19[5-9]\d|20[0-3]\d|\d\d)\b"
-        r"|[A-Za-z,;:(]\s[A-Z][A-Za-z]*\s(?:19[5-9]\d|20[0-3]\d)\b")
+        r"|[A-Za-z,;:(]\s[A-Z][A-Za-z]*\s(?:19[5-9]\d|20[0-3]\d)\b"
+        r"|\b(?:1[6-9]|20)\d0s[^\w]|['’]\d0s\b")  # (with the character after it: "1860s" alone reads as seconds; "the '80s")
 
 # Math: braces, sub/superscripts and single-letter equations: u_{t+1}, x^{2}, k = 3.
 # ... and lower-case settings: rho=0, conf.=0.5, n=1000 (a capitalized name = value is a
@@ -251,11 +269,15 @@ YEAR = (r"\b(?:19[5-9]\d|20[0-2]\d)"
 # p-values), a letter plus or minus an integer (level n+1, step t-1).
 # (a setting's value may have thousands separators: "N = 2,724"; the exponent of a number in
 # e-notation is no number of its own: "p = 8.9e-11")
-MATH = (r"\{[^{}]*\}|[\^_][{(]?[\w+\-*]+[})]?|\b[A-Za-z]\s?[=<>≤≥]\s?\.?\d+(?:,\d{3})*(?:\.\d+)?"
+# ... but a correlation r written as a decimal ("r = 0.617", "Pearson r > 0.8") is a result, not a
+# setting: r is skipped only before an integer other than 0 ("rank r = 16") or a leading dot.
+MATH = (r"\{[^{}]*\}|[\^_][{(]?[\w+\-*]+[})]?|\b[A-QS-Za-qs-z]\s?[=<>≤≥]\s?\.?\d+(?:,\d{3})*(?:\.\d+)?"
+        r"|\b[Rr]\s?[=<>≤≥]\s?(?:\.\d+|[1-9]\d*(?:,\d{3})*(?:\.\d+)?|0(?:[^.\d]|$))"
         r"|\b\d+\^[{(]?[-−]\d+[})]?|\b[a-z][+-]\d+\b|[eE][-−+]\d+\b")
 
 # An age is a setting, not a claim: "over 60 years old", "6-7 year old", "under 20 years of age".
-AGE = r"\b\d+(?:\s?[-–]\s?\d+)?[\s-]years?[\s-]old\b|\b\d+\s(?:years?|months?)\sof\sage\b"
+# (an age in thousands keeps its comma: "a 2,500-year-old tradition")
+AGE = r"\b(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s?[-–]\s?\d+)?[\s-]years?[\s-]old\b|\b\d+\s(?:years?|months?)\sof\sage\b"
 
 # A one-digit decimal before a capitalized word of three letters or more is a version before its
 # variant's name ("Gemini 2.5 Pro and 3.1 Flash", "Grounding DINO 1.5 Edge"); a unit keeps fewer
@@ -268,7 +290,7 @@ _MORE_SIZES = r"(?:(?:,\s?(?:and\s|or\s)?|\s(?:and|or)\s|/)\d+(?:\.\d+)?[BM]\b)+
 ELLIPTIC_SIZES = (r"\b[A-Za-z][\w.-]*\d[BM]" + _MORE_SIZES
                   + r"|\b(?:Llama|LLaMA|Qwen|Gemma|Mistral|Phi|Falcon|Pythia|OPT|BLOOM|DeepSeek)\s\d+(?:\.\d+)?[BM]" + _MORE_SIZES)
 
-SKIP = [URL, VERSION, VERSION_VARIANT, AGE, ELLIPTIC_SIZES, MODEL_FAMILY, IDENT, NAMED_NUMBER, NAME_NUMBER, NUM_NAME, REFERENCE,
+SKIP = [URL, VERSION, VERSION_VARIANT, AGE, ELLIPTIC_SIZES, MODEL_FAMILY, IDENT, NAMED_NUMBER, NAME_NUMBER, GPU_NUMBER, NUM_NAME, REFERENCE,
         DIMENSION, RESOLUTION, IMAGE_SIZE, SHOT_SETTING, FRACTION, AT_SETTING, CI_LEVEL, LIST_MARKER, ORDINAL,
         YEAR, MATH]
 
@@ -735,6 +757,14 @@ YEAR_COUNTED = r"^\s(?:[a-z-]+\s|[A-Z][a-z-]+\s){0,2}(?:[A-Z]{2,6}\s)?[a-z][a-z-
 # (a sign or tilde before the second number stays outside its span: "+1 to +3 points", "~5 to ~9")
 LINK = (r"^\s?(?:-|--|–|—|to|and|or|,|, and|, or|/|\||vs\.?|versus|out of)"
         r"(?:\s(?:over|about|around|nearly|almost|roughly|up to|more than|less than))?\s?[+~]?$")
+
+# A European thousands separator: one dot and three digits after a number of one to three digits
+# ("17.118 triples, and 2.771 axioms"), read as thousands only before a plural counted noun (not a
+# rate or an average: "1.235 tokens/word", "2.125 steps per episode").
+THOUSANDS_DOT = r"^[1-9][0-9]{0,2}\.[0-9]{3}$"
+THOUSANDS_DOT_NOUN = r"^\s(?:[a-z][a-z-]+\s)?[a-z][a-z-]*[a-rt-z]s(?:[,;:.)]|\s(?:[^p]|p[^e]|pe[^r]|per\S)|$)"
+# ... nor after an average ("an average of 2.500 objects", "mean 1.250 edits")
+THOUSANDS_DOT_AVERAGE = r"\b(?:[Aa]verag\w*|[Mm]ean|avg\.?|[Mm]edian)\s(?:of\s|number\sof\s)?$"
 
 # A decimal that a plural counted noun follows is an average count, not a score: "8.5
 # concurrent edits per image", "11.89 calls per task", "an average of 1.8 conversational

@@ -721,7 +721,10 @@ def _named_by_context(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Exp
     size = _found(match.str.ends_with("B") | match.str.ends_with("M"), match, r"^[0-9.]+[BM]$")
     day = match.str.contains(r"^[0-9]{1,2}$")
     # (each search reads only the rows of its shape, see _found)
-    named = _found(bare, before, _rx(P.LEFT_NOT_CLAIM)) | _found(size, before, _rx(P.LEFT_NAME_SIZE))
+    left_named = _found(bare, before, _rx(P.LEFT_NOT_CLAIM))
+    # ... but a statistic's decimal value is a result ("kappa = 0.06"; searched on those few rows)
+    statistic = _found(_found(left_named, match, ".", literal=True), before, _rx(P.LEFT_STATISTIC))
+    named = (left_named & ~statistic) | _found(size, before, _rx(P.LEFT_NAME_SIZE))
     # (one search for the two patterns read after a bare number)
     glued = _found(bare, after, f"(?:{P.RIGHT_GLUED})|(?:{P.RIGHT_RESOLUTION})|(?:{P.RIGHT_SCALE})") | _found(
         after.str.starts_with("-"), after, P.RIGHT_HYPHEN_NAME
@@ -934,12 +937,17 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         pl.when(pl.col("word").is_not_null())
         .then(pl.col("word").str.to_lowercase().replace_strict(P.SPELLED, default=None, return_dtype=pl.Float64))
         .otherwise(
-            pl.col("num").str.replace_all(",", "", literal=True).cast(pl.Float64)
+            # (thousands separators: commas, and spaces, P.NUM)
+            pl.col("num").str.replace_all(",", "", literal=True).str.replace_all(" ", "", literal=True).cast(pl.Float64)
             * mag.replace_strict(P.MAGNITUDE, default=1.0, return_dtype=pl.Float64).fill_null(1.0)
         )
     )
     big = mag.is_in([m for m, v in P.MAGNITUDE.items() if v >= 1e6]).fill_null(False)
     decimal = pl.col("num").str.contains(".", literal=True) & pl.col("mag").is_null()
+    # "17.118 triples": a European thousands dot before a plural counted noun is a count
+    # (P.THOUSANDS_DOT; searched on the bare decimals only, then after the few that have the shape)
+    euro = pl.col("_euro")
+    decimal = decimal & ~euro
 
     # What is written around it. Each regex runs only on the rows whose result can matter
     # (the others get a null input, which skips the work of an extract).
@@ -966,9 +974,14 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     factor = _found(~pl.col("glued"), pl.col("ls"), P.FACTOR_LEFT)
 
     lf = (
-        lf.with_columns(value=value, decimal=decimal, big=big, glued=glued, metric_left=metric_left)
+        # (the shape is 5 to 7 bytes long: a length test, which reads no bytes, leaves few rows to search)
+        lf.with_columns(_euro=_found(_found(pl.col("bare") & pl.col("match").str.len_bytes().is_between(5, 7), pl.col("match"), P.THOUSANDS_DOT),
+                                     pl.col("rs"), P.THOUSANDS_DOT_NOUN))
+        .with_columns(_euro=pl.col("_euro") & ~_found(pl.col("_euro"), pl.col("ls"), P.THOUSANDS_DOT_AVERAGE))
+        .with_columns(value=value, decimal=decimal, big=big, glued=glued, metric_left=metric_left)
         # (a column: read by several steps; `find` skips its null rows, `contains` would not)
-        .with_columns(_rs_unglued=rs_unglued)
+        # (arithmetic on the parsed column: a string edit in a `then` would run on every row)
+        .with_columns(_rs_unglued=rs_unglued, value=pl.when(euro).then((pl.col("value") * 1000).round(0)).otherwise(pl.col("value")))
         .with_columns(
             decibel=pl.col("_rs_unglued").str.find(r"^\s?dB\b").is_not_null(),
             metric_adj=pl.coalesce("metric_left", metric_right),
@@ -1043,6 +1056,9 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         gpos=_ROW - pl.col("g_first"),
         gsize=pl.col("g_last") - pl.col("g_first") + 1,
         kind1=_fill_in_group(pl.col("kind0")),
+        # a number linked to a decimal, with no kind in their group, is a score too ("F1: 22.22-100",
+        # "from 0.5 to 3"; the neighbours, two shifts: cheaper than a fill over the group)
+        _group_decimal=(pl.col("link_prev") & pl.col("decimal").shift(1)) | (pl.col("link_next") & pl.col("decimal").shift(-1)),
         # "+1.3 to +3.9 pp", "by 2--3 percentage points": a bare number linked to the next one,
         # which is in percentage points, is too (even where a metric named before made it the
         # metric's value; a shift, cheaper than a fill over the group)
@@ -1060,7 +1076,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     ).with_columns(unit1=pl.when(pl.col("_pts_group")).then(pl.lit("points")).otherwise(pl.col("unit1")))
     kind = pl.coalesce(
         pl.col("kind1"),
-        pl.when(pl.col("decimal")).then(pl.lit("score")).otherwise(pl.lit("count")),
+        pl.when(pl.col("decimal") | pl.col("_group_decimal").fill_null(False)).then(pl.lit("score")).otherwise(pl.lit("count")),
     )
     # Read on the group's first row only ("inference steps from 20 to 1-4").
     # (only where no unit was found: the search runs over the whole sentence before)

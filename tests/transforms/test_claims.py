@@ -1655,3 +1655,77 @@ def test_introduced_environment_or_test_set_is_the_data_of_its_results() -> None
     assert [(c["text"], c["dataset"]) for c in got] == [("780", "QuaySet-v2")]
     got = claims_of("We propose DockPlan, an environment-aware planner. It reaches 41.5% success.")
     assert [(c["text"], c["dataset"]) for c in got] == [("41.5%", None)]
+# --- round 4, detect: which numbers are claims, their kind and value ---
+
+
+def test_thousands_grouped_by_spaces_are_one_number() -> None:
+    """"183 517 train images", "5 227.2 ms": digits grouped in threes by a space are one number
+    (a group that a fourth digit follows is no group: "12 3456" stays two numbers)."""
+    got = claims_of("We use 183 517 train images, 2 953 annotations and 5 227.2 ms per image; 12 3456 remain.")
+    assert [(c["text"], c["value"], c["kind"]) for c in got] == [
+        ("183 517", 183517, "count"), ("2 953", 2953, "count"), ("5 227.2 ms", 5227.2, "duration"),
+        ("12", 12, "count"), ("3456", 3456, "count")]
+
+
+def test_an_integer_linked_to_a_decimal_is_a_score_too() -> None:
+    """"(F1: 22.22-100)", "from 0.5 to 3": a range or list with a decimal and no unit is a range
+    of scores, its integer end too (a counted noun still makes it a count: "1.5 to 3 layers")."""
+    got = claims_of("Phenotypes vary (F1: 22.22-100), the gap grows from 0.5 to 3, and between 1.5 and 3 layers.")
+    assert [(c["text"], c["kind"]) for c in got] == [
+        ("22.22", "score"), ("100", "score"), ("0.5", "score"), ("3", "score"), ("1.5", "count"), ("3", "count")]
+
+
+def test_ratio_with_more_parts_is_no_claim() -> None:
+    """"an 80:10:10 split" is a ratio like "1:3" (contract section 6: math, not a quantity)."""
+    got = claims_of("Data were split at a 70:15:15 ratio into 1,200 images.")
+    assert [c["text"] for c in got] == ["1,200"]
+
+
+def test_money_after_the_currency_word_is_not_a_name_with_a_number() -> None:
+    """"under USD 1," is money (a capitalized word and an integer read as a name before)."""
+    got = claims_of("Each sensor costs under USD 1, and the study cost under USD 250.")
+    assert [(c["text"], c["value"], c["kind"], c["unit"]) for c in got] == [
+        ("USD 1", 1, "money", "USD"), ("USD 250", 250, "money", "USD")]
+
+
+def test_decades_are_no_claims() -> None:
+    """"in the 1870s" (not 1870 seconds) and "the '70s" are dates; "1800 steps" counts."""
+    got = claims_of("Usage rose in the 1870s and the '70s, yet training in 1800 steps suffices.")
+    assert [(c["text"], c["kind"]) for c in got] == [("1800", "count")]
+
+
+def test_correlation_and_agreement_values_are_results() -> None:
+    """"r = 0.52", "Pearson r > 0.7", "Cohen's kappa = 0.71" are results (score); "rank r = 8",
+    "rho=0" and other one-letter settings ("k = 5") stay out."""
+    got = claims_of("Scores correlate (r = 0.52), Pearson r > 0.7 and Cohen's kappa = 0.71; we set rank r = 8, rho=0 and k = 5.")
+    assert [(c["text"], c["kind"]) for c in got] == [("0.52", "score"), ("0.7", "score"), ("0.71", "score")]
+
+
+def test_consumer_gpu_model_number_is_a_name() -> None:
+    """"on a single 3090 GPU" names the GPU (like "RTX 4090"); "on 8 GPUs" counts them."""
+    got = claims_of("Training runs on a single 3090 GPU, inference on 8 GPUs.")
+    assert [(c["text"], c["unit"]) for c in got] == [("8", "GPU")]
+
+
+def test_magnitude_after_a_space() -> None:
+    """"2.4 M images", "300 K steps": M and K after a space are magnitudes ("20 B-spline curves" is no billion)."""
+    got = claims_of("We train on 2.4 M images for 300 K steps with 20 B-spline curves.")
+    assert [(c["text"], c["value"]) for c in got] == [("2.4 M", 2.4e6), ("300 K", 3e5), ("20", 20)]
+
+
+def test_more_names_and_settings_that_hold_digits() -> None:
+    """No claims: a sum of dimensions ("R(2+1)D"), a 1:N matching protocol, a bracketed threshold
+    range after @ ("AP@[.5:.95]"), a model tag's size ("qwen2.5:14b"), an age in thousands of years
+    ("a 1,200-year-old corpus"); the counts around them stay."""
+    got = claims_of("An R(2+1)D net for 1:N search, scored by AP@[.5:.95] with qwen2.5:14b on a 1,200-year-old corpus of 40 texts.")
+    assert [c["text"] for c in got] == ["40"]
+
+
+def test_european_thousands_dot_before_a_counted_noun() -> None:
+    """"12.500 images" counts twelve thousand five hundred images; a rate ("1.375 tokens/word"), a
+    value per thing ("2.125 steps per episode"), an average ("an average of 3.250 objects") and a
+    decimal with other digits ("1.7236 loss") keep the decimal."""
+    got = claims_of("We annotate 12.500 images and 3.400 videos; 1.375 tokens/word, 2.125 steps per episode, "
+                    "an average of 3.250 objects, and 1.7236 loss.")
+    assert [(c["text"], c["value"]) for c in got] == [
+        ("12.500", 12500), ("3.400", 3400), ("1.375", 1.375), ("2.125", 2.125), ("3.250", 3.25), ("1.7236", 1.7236)]
