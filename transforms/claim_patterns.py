@@ -326,6 +326,10 @@ METRIC = (
     r"|\bMETEOR\b|\bmIoU\b|\bmAP\b|\bAUROC\b|\bAUC\b|\bF1\b|\bWERs?\b|\bCERs?\b|\bPPL\b|\bGenEval\b"
     r"|\bmCE\b|\bEM\b|\bElo\b|\bpass@\d+|\bPass@\d+"
     r"|(?i:(?:root )?mean (?:absolute|squared) errors?)|\bDice\b|\b(?:Spearman|Pearson)(?:\s(?:correlation|agreement))?\b|\b(?i:acceleration)\b"
+    # the standard acronyms of retrieval, detection, tracking, pose, regression and agreement
+    # measures ("MRR (0.517)", "58.2 NDS", "IoU=0.85", "a QWK of 0.84"); not AR (augmented reality)
+    # nor HR (hazard or heart rate), which name other things as often
+    r"|\b(?:MRR|nDCG|NDCG|NDS|IoU|AP|MAE|RMSE|MSE|EER|HOTA|MOTA|IDF1|MPJPE|QWK|MCC|LRAP|AUPRC|SRCC|PLCC)(?:@[0-9]+(?:\.[0-9]+)?)?\b"
 )
 METRIC_CANON = {
     "accuracies": "accuracy", "top-1 accuracies": "top-1 accuracy",
@@ -342,7 +346,7 @@ METRIC_CANON = {
     "training throughput": "throughput", "f1-score": "F1", "f1 score": "F1", "f1-scores": "F1", "f1 scores": "F1",
     "dice": "Dice", "acceleration": "speedup", "success": "success rate",
     "dice score": "Dice", "dice scores": "Dice", "dice coefficient": "Dice", "dice similarity coefficient": "Dice",
-    "dice similarity coefficients": "Dice",
+    "dice similarity coefficients": "Dice", "iou": "IoU", "ndcg": "nDCG",
     **{f"{name.lower()}{what}": f"{name}{what}" for name in ("Spearman", "Pearson")
        for what in ("", " correlation", " agreement")},
 }
@@ -412,7 +416,8 @@ METRIC_COMPARATIVE = (r"(?:(?:lower|higher|better|improved|increased|reduced|rel
                       # the value's unit of points: "+1 to +3 points in Mahalanobis AUROC", "+3.7 pp mAP@50"
                       r"percentage|points?|pp|pts|" + _GRADE_WORDS + r")\s){0,3}")
 # Between a metric and its value on the left: "Dice = 0.37", "agreement rates of 86%".
-METRIC_GEN_FILLER = (r"(?:\s(?:of|=|:|is|was|were|are|reaches|reaching|reached|to|from|by|at|around|about|"
+# ("RHAE=0.2116": "=" glued to the name too)
+METRIC_GEN_FILLER = (r"(?:=|\s(?:of|=|:|is|was|were|are|reaches|reaching|reached|to|from|by|at|around|about|"
                      r"approximately|over|only|just|nearly|almost|up to|as (?:high|low) as|ranges from|"
                      r"ranging from|spanning from|~|"
                      # a bound on the value: "a robustness gain of at least 30%", "recall exceeding 0.9"
@@ -506,7 +511,8 @@ METRIC_PREFIX = (r"(?:(?:[A-Z][\w-]*|[a-z]+-[\w-]+|absolute|relative|average|ove
                  r"higher|lower|better|worse)\s){0,2}?")
 
 # Words that may stand between a metric and its value: "FID scores of", "error from".
-METRIC_FILLER = (r"(?:\s(?:scores?|values?|rates?|of|=|:|is|was|were|are|reaches|reaching|reached|"
+# ("IoU=0.85": "=" glued to the name too)
+METRIC_FILLER = (r"(?:=|\s(?:scores?|values?|rates?|of|=|:|is|was|were|are|reaches|reaching|reached|"
                  r"to|from|by|at|around|about|approximately|over|under|below|above|only|just|"
                  r"nearly|almost|up|as|low|high|than|more|less|roughly|(?:by )?up to|\())*")
 

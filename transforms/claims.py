@@ -74,7 +74,8 @@ def _with_metric_canon(lf: pl.LazyFrame, name: str) -> pl.LazyFrame:
     low = pl.col("_mc_low")
     canon = low.replace_strict(P.METRIC_CANON, default=None, return_dtype=pl.String)
     # a cut name is no ALL-CAPS name: the test may read the name as it came
-    caps = pl.when(x.str.find(r"^[A-Z0-9@-]+$").is_not_null()).then(x)  # (find: skips nulls)
+    # (and an acronym after a lower-case prefix: "nDCG@5")
+    caps = pl.when(x.str.find(r"^(?:[A-Z0-9@-]+|[a-z][A-Z][A-Za-z0-9@.-]*)$").is_not_null()).then(x)  # (find: skips nulls)
     return (
         lf.with_columns(_mc_low=pl.coalesce(cut, x).str.to_lowercase())
         .with_columns(pl.coalesce(canon, caps, low).alias(name))

@@ -1476,3 +1476,20 @@ def test_data_named_before_a_result_stops_at_the_sentence_end_in_non_ascii_text(
     sentence is not ASCII (its length in bytes, not characters, once read it as the same one)."""
     got = claims_of("On GSM8K it reaches 80% accuracy. Ωμέγα αλφα βήτα γάμμα δέλτα yields 70%.")
     assert [(c["text"], c["dataset"]) for c in got] == [("80%", "GSM8K"), ("70%", None)]
+
+
+# ---- metric tuning, round 4 (tuner "metric"): one test per rule, sentences written for the test
+
+
+def test_standard_metric_acronyms_name_the_value_next_to_them() -> None:
+    """The standard acronyms of retrieval, detection and regression measures are metrics like
+    FID or mIoU: after the value ("61.3 NDS"), before it in brackets ("MRR (0.42)"), with a cut-off
+    ("nDCG@5 of 0.81") or glued to "=" ("IoU=0.77")."""
+    got = claims_of("The tracker scores 61.3 NDS, the ranker a MRR (0.42) and nDCG@5 of 0.81, the mask IoU=0.77.")
+    assert [(c["text"], c["metric"]) for c in got] == [("61.3", "NDS"), ("0.42", "MRR"), ("0.81", "nDCG@5"), ("0.77", "IoU")]
+
+
+def test_a_name_glued_to_equals_names_the_value() -> None:
+    """"XYZ=0.31" (no space around "=") names the value like "XYZ = 0.31" does."""
+    got = claims_of("Our planner obtains GHSR=0.31 on the hard split.")
+    assert [(c["text"], c["metric"]) for c in got] == [("0.31", "GHSR")]
