@@ -396,6 +396,8 @@ METRIC_STOP = (r"^(?:.*\s)?(?i-u:the|a|an|of|in|on|for|and|or|with|by|to|from|at
                r"reduc(?:es|ing|ed|tion|tions)|increas(?:es|ing|ed|e)|boost(?:s|ing|ed)?|gains?|drops?|"
                # the other verbs of change (CHANGE_VERB_NP): "degrades agreement by 25 points"
                r"improve|reduce|(?:degrad|rais|enhanc|accelerat|decreas|sav)(?:es|ed|ing|e)|cut(?:s|ting)?|lower(?:s|ed|ing)|"
+               # verbs of change or measuring: "DivPO changes diversity by", "shifts measured harmful-response rates by"
+               r"chang(?:es|ed|ing)|shift(?:s|ed|ing)?|measur(?:es|ed|ing)|"
                r"lower|higher|better|best|worse|significantly|substantially|average|mean|overall|"
                r"obtain(?:s|ed|ing)?|yield(?:s|ed|ing)?|reports?|reported|shows?|showing|shown|has|have|had|is|are|was|were|be|"
                r"state-of-the-art|competitive|strong|high|low|estimated|relative|absolute|notable|"
@@ -882,6 +884,17 @@ QUALIFIED_CANON = r"^(?:[a-z][\w-]*\s)+(speedup|throughput|latency)$"
 
 # After a value: "of" and a name that a plain noun follows ("25% of ChatGPT translations").
 OF_NAME_MODIFIER = r"^[\s+]*of\s(?:the\s|its\s|their\s)?[A-Za-z]*[A-Z][\w-]*\s[a-z]"
+
+# "58.2 of the NDS metric", "of the RHAE score": a name after "of" that the word metric, score or
+# measure follows is the measure (OF_NAME_MODIFIER's exception).
+OF_NAME_MEASURE = r"^[\s+]*of\s(?:the\s|its\s|their\s)?[A-Za-z]*[A-Z][\w@-]*\s(?:metric|score|measure)s?\b"
+# Group 1: a measure's name (with a capital: an acronym or a name) before the word "metric(s)"
+# ("improves the mIoU metric by"; not "evaluation metrics").
+METRIC_WORD_AFTER = r"^(\S*[A-Z]\S*)\s[Mm]etrics?$"
+# A camel-case name (a capital, lower-case letters, a capital: "LongMemEval", "NoveltyBench",
+# "DivPO"), as a benchmark's or a method's name is written; before a measure it names the data or
+# the system measured, not the measure.
+CAMEL_NAME = r"[A-Z][a-z]+[A-Z][\w-]*"
 
 # METRIC_STOP, the last word too ("save up to 56%": "up" is no measure).
 METRIC_STOP_END = METRIC_STOP[: -len(r"\s")] + r"(?:\s|$)"

@@ -369,6 +369,8 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
         .with_columns(
             _right_raw=pl.when(
                 ~_found(col("_right_raw").is_not_null(), col("_rs_n"), _rx(P.OF_NAME_MODIFIER))
+                # ... unless the noun says the name is a measure's ("58.2 of the NDS metric")
+                | _found(col("_right_raw").is_not_null(), col("_rs_n"), _rx(P.OF_NAME_MEASURE))
             ).then(col("_right_raw"))
         )
         # "reducing latency by 37.6%, LLM invocations by 43.0%": a list item that shares the verb
@@ -444,7 +446,8 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
     rates = gen.str.extract(r"(?s)^([A-Z][A-Za-z]*(?:[DERS]|[UOR]C)|.*(?:rate|ratio))s$", 1)
     # (ASCII \w: a phrase of METRIC_WORDS, CHANGE_VERB_NP or GAPPED_CHANGE_NP is ASCII but for
     # white space and its last character, here "e" or "s")
-    canon = pl.coalesce(rates, gen.str.extract(_rx(r"^([A-Z][\w-]*[A-Z0-9])[- ]scores?$"), 1), gen)
+    # ("the mIoU metric": the word "metric" after a measure's name is no part of it)
+    canon = pl.coalesce(gen.str.extract(P.METRIC_WORD_AFTER, 1), rates, gen.str.extract(_rx(r"^([A-Z][\w-]*[A-Z0-9])[- ]scores?$"), 1), gen)
     # A known metric name next to the value gives way to the longer phrase it ends ("attack
     # success rate", "counting accuracy"), else it stands.
     adj = col("metric_adj")
@@ -458,7 +461,9 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
                 pl.coalesce(gen.str.extract(P.ACCURACY_QUALIFIED, 1), gen)
             )
         )
-        .with_columns(metric_gen=_cut_head(gen, _rx(r"^(?:" + P.DATASET + r")\s")))
+        # ... and so does a camel-case name of a benchmark or system ("LongMemEval score", "DivPO changes
+        # diversity": the measure is what follows it, the name is the data or the method)
+        .with_columns(metric_gen=_cut_head(gen, _rx(r"^(?:" + P.DATASET + r"|" + P.CAMEL_NAME + r")\s")))
         .with_columns(metric_gen=canon)
         .with_columns(
             metric_gen=pl.coalesce(
@@ -1089,11 +1094,11 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         )
         .drop("_acc_paper", "_ls_acc", "_right_acc")
     )
-    # a metric is named in the singular ("confidence scores" -> "confidence score", "purchase costs")
+    # a metric is named in the singular ("confidence scores" -> "confidence score", "purchase costs", "scores")
     # (an extract of what stays, on the names ending in "s": a replace works on every row, nulls too)
     plural_metric = pl.when(pl.col("metric").str.ends_with("s")).then(pl.col("metric"))
     lf = lf.with_columns(
-        metric=pl.coalesce(plural_metric.str.extract(r"^(\S.*\s(?:score|rate|count|cost|ratio))s$", 1), "metric")
+        metric=pl.coalesce(plural_metric.str.extract(r"^((?:\S.*\s)?(?:score|rate|count|cost|ratio))s$", 1), "metric")
     )
     results = pl.col("kind").is_in(["percent", "score", "multiplier"])
     maybe_results = pl.col("kind1").is_null() | pl.col("kind1").is_in(["percent", "score", "multiplier"])

@@ -1493,3 +1493,23 @@ def test_a_name_glued_to_equals_names_the_value() -> None:
     """"XYZ=0.31" (no space around "=") names the value like "XYZ = 0.31" does."""
     got = claims_of("Our planner obtains GHSR=0.31 on the hard split.")
     assert [(c["text"], c["metric"]) for c in got] == [("0.31", "GHSR")]
+
+
+def test_a_camel_case_name_before_a_measure_is_no_part_of_it() -> None:
+    """"the MemoBench score", "FooRL changes diversity": a benchmark's or a method's camel-case name
+    (and a verb of change after it) names what is measured on or by, not the measure."""
+    got = claims_of("Tuning lifts the MemoBench score from 41% to 63%, while FooRL changes diversity by 2%.")
+    assert [(c["text"], c["metric"]) for c in got] == [("41%", "score"), ("63%", "score"), ("2%", "diversity")]
+
+
+def test_the_word_metric_after_a_measure_name_is_dropped() -> None:
+    """"improves the mAP metric by 3.1%" measures mAP; "47.5 of the PQX metric" is a PQX value
+    (a name after "of" is no counted thing when "metric" follows it)."""
+    got = claims_of("It improves the mAP metric by 3.1%. A second run is reaching 47.5 of the PQX metric overall.")
+    assert [(c["text"], c["metric"]) for c in got] == [("3.1%", "mAP"), ("47.5", "PQX")]
+
+
+def test_a_lone_plural_measure_word_is_named_in_the_singular() -> None:
+    """"ZebraNet scores 71.2": the measure is a score (singular, like "confidence scores")."""
+    got = claims_of("On the public split, ZebraNet scores 71.2 overall.")
+    assert [(c["text"], c["metric"]) for c in got] == [("71.2", "score")]
