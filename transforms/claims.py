@@ -1212,6 +1212,12 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         metric=pl.coalesce(pl.concat_str(pl.col("_ci"), pl.lit(" CI")), "metric"),
         unit=pl.when(pl.col("_ci").is_null()).then(pl.col("unit")),
     )
+    # A rate per second or minute that names no measure of its own is a throughput (contract
+    # section 6: "30 FPS", "req/s" are throughput; "100,000 invoices per year" is a volume)
+    per_time = pl.col("unit").str.ends_with("/s") | pl.col("unit").str.ends_with("/min")
+    lf = lf.with_columns(
+        metric=pl.coalesce("metric", pl.when((pl.col("kind") == "rate") & per_time).then(pl.lit("throughput")))
+    )
     out = lf.select(
         "paper_id",
         pl.col("pos").alias("claim_index"),

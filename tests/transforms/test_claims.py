@@ -1513,3 +1513,9 @@ def test_a_lone_plural_measure_word_is_named_in_the_singular() -> None:
     """"ZebraNet scores 71.2": the measure is a score (singular, like "confidence scores")."""
     got = claims_of("On the public split, ZebraNet scores 71.2 overall.")
     assert [(c["text"], c["metric"]) for c in got] == [("71.2", "score")]
+
+
+def test_a_rate_per_second_with_no_measure_named_is_a_throughput() -> None:
+    """Contract section 6: "30 FPS", "req/s" are throughput; a rate per year is a volume, not a throughput."""
+    got = claims_of("The renderer runs at 48 FPS on a laptop. The office files 12,000 invoices per year.")
+    assert [(c["text"], c["kind"], c["metric"]) for c in got] == [("48", "rate", "throughput"), ("12,000", "rate", None)]
