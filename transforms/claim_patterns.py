@@ -896,5 +896,13 @@ METRIC_WORD_AFTER = r"^(\S*[A-Z]\S*)\s[Mm]etrics?$"
 # the system measured, not the measure.
 CAMEL_NAME = r"[A-Z][a-z]+[A-Z][\w-]*"
 
+# A measure's name of two to six words that defines its acronym, right after a value ("0.43 mean
+# Intersection over Union (mIoU)") or right before it ("Average Precision (AP) of 95.5%"): groups
+# w (the first word's first letter), l (the last word's first letter) and acr (the acronym); claims.py
+# checks that the acronym starts with w and ends with l.
+_ACRONYM_DEFINED = r"(?P<l>[A-Za-z])[\w'-]*\s\((?P<acr>[a-z]?[A-Z][A-Za-z0-9-]*[A-Z0-9])\)"
+ACRONYM_AFTER_VALUE = r"^[\s+]*(?P<w>[A-Za-z])[\w'-]*\s(?:[\w'-]+\s){0,4}" + _ACRONYM_DEFINED
+ACRONYM_BEFORE_VALUE = _ACRONYM_DEFINED + r"\s?(?:of|=|:|is|was|were|are)\s?(?:about\s|approximately\s|~)?$"
+
 # METRIC_STOP, the last word too ("save up to 56%": "up" is no measure).
 METRIC_STOP_END = METRIC_STOP[: -len(r"\s")] + r"(?:\s|$)"

@@ -1212,6 +1212,45 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         metric=pl.coalesce(pl.concat_str(pl.col("_ci"), pl.lit(" CI")), "metric"),
         unit=pl.when(pl.col("_ci").is_null()).then(pl.col("unit")),
     )
+    # A value with no metric yet, next to a measure's name that defines its acronym, measures that
+    # acronym: "0.43 mean Intersection over Union (mIoU)", "Average Precision (AP) of 95.5%" (the
+    # acronym's first and last letters are those of the name's first and last words: "(0.85
+    # Graphene Smatch (MBSE)" names a system)
+    open_result = pl.col("metric").is_null() & pl.col("kind").is_in(["percent", "score", "multiplier"])
+    right = pl.col("_acr_right")
+    left = pl.col("_acr_left")
+
+    def defines(parts: pl.Expr, first: str | None) -> pl.Expr:
+        acr = parts.struct.field("acr").str.to_uppercase()
+        last = acr.str.tail(1) == parts.struct.field("l").str.to_uppercase()
+        if first is None:
+            return last
+        return last & (acr.str.head(1) == parts.struct.field(first).str.to_uppercase())
+
+    lf = (
+        # (the capturing searches only where a cheap search finds the pattern: capturing on every
+        # open value cost ~5% of the pass)
+        lf.with_columns(
+            _acr_right=_found(open_result, pl.col("rs"), P.ACRONYM_AFTER_VALUE),
+            _acr_left=_found(open_result, pl.col("ls"), P.ACRONYM_BEFORE_VALUE),
+        )
+        .with_columns(
+            _acr_right=pl.when("_acr_right").then(pl.col("rs")).str.extract_groups(P.ACRONYM_AFTER_VALUE),
+            _acr_left=pl.when("_acr_left").then(pl.col("ls")).str.extract_groups(P.ACRONYM_BEFORE_VALUE),
+        )
+        .with_columns(
+            _acr=pl.coalesce(
+                pl.when(defines(right, "w")).then(right.struct.field("acr")),
+                pl.when(defines(left, None)).then(left.struct.field("acr")),
+            )
+        )
+        # (a score's unit is its metric's name, as for the names read before)
+        .with_columns(
+            metric=pl.coalesce("metric", "_acr"),
+            unit=pl.coalesce("unit", pl.when(pl.col("kind") == "score").then(pl.col("_acr"))),
+        )
+        .drop("_acr_right", "_acr_left", "_acr")
+    )
     # A rate per second or minute that names no measure of its own is a throughput (contract
     # section 6: "30 FPS", "req/s" are throughput; "100,000 invoices per year" is a volume)
     per_time = pl.col("unit").str.ends_with("/s") | pl.col("unit").str.ends_with("/min")

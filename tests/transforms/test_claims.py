@@ -1519,3 +1519,13 @@ def test_a_rate_per_second_with_no_measure_named_is_a_throughput() -> None:
     """Contract section 6: "30 FPS", "req/s" are throughput; a rate per year is a volume, not a throughput."""
     got = claims_of("The renderer runs at 48 FPS on a laptop. The office files 12,000 invoices per year.")
     assert [(c["text"], c["kind"], c["metric"]) for c in got] == [("48", "rate", "throughput"), ("12,000", "rate", None)]
+
+
+def test_a_measure_name_that_defines_its_acronym_names_the_value() -> None:
+    """"0.71 mean Widget Overlap Index (mWOI)", "a Box Recall Rate (BRR) of 64.2%": the acronym a
+    measure's name defines next to the value is its metric (and a score's unit); an acronym whose
+    letters are not the name's ("Graphene Smatch (MBSE)") names something else."""
+    got = claims_of("It reaches 0.71 mean Widget Overlap Index (mWOI) on the set, and a Box Recall Rate (BRR) of 64.2%. "
+                    "The parser trails 0.88 Graphene Smatch (MBSE) overall.")
+    assert [(c["text"], c["metric"], c["unit"]) for c in got] == [
+        ("0.71", "mWOI", "mWOI"), ("64.2%", "BRR", "%"), ("0.88", None, None)]
