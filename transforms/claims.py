@@ -1043,7 +1043,8 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
             ).then(pl.col("_ds_named")),
         )
         .with_columns(
-            metric=pl.coalesce("metric1", pl.when(pl.col("kind") != "count").then("metric_gen1")),
+            # (a memory or storage size measures what its words name: "48 GB VRAM", "37GB GPU memory usage")
+            metric=pl.coalesce("metric1", pl.when((pl.col("kind") != "count") | pl.col("bytes").is_not_null()).then("metric_gen1")),
             resp=pl.col("resp").gather(pl.col("g_last")),
             resp_on=pl.col("resp_on").gather(pl.col("g_last")),
             ds1=_fill_in_group(pl.col("ds0")),

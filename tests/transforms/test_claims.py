@@ -1529,3 +1529,10 @@ def test_a_measure_name_that_defines_its_acronym_names_the_value() -> None:
                     "The parser trails 0.88 Graphene Smatch (MBSE) overall.")
     assert [(c["text"], c["metric"], c["unit"]) for c in got] == [
         ("0.71", "mWOI", "mWOI"), ("64.2%", "BRR", "%"), ("0.88", None, None)]
+
+
+def test_a_memory_size_measures_what_its_words_name() -> None:
+    """"12 GB VRAM", "3 GB of memory usage": a byte size (a count) names its measure like a result
+    does; a plain count ("12 layers") still names none."""
+    got = claims_of("The model needs 12 GB VRAM and 3 GB of memory usage with 12 layers.")
+    assert [(c["text"], c["metric"]) for c in got] == [("12 GB", "VRAM"), ("3 GB", "memory usage"), ("12", None)]
