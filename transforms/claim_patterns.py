@@ -363,7 +363,9 @@ _METRIC_HEAD_LOWER = (r"(?:(?:success|error|win|hit|pass|acceptance|agreement|le
                r"efficiency|performance|fidelity|quality|consumption|reliability|coverage|similarity|"
                r"distance|robustness|sensitivity|specificity|consistency|perplexity|Dice|AUC|F1(?:-scores?)?|"
                # a quality named by an abstract noun: naturalness, availability, diversity
-               r"[a-z]+(?:ness|ity)|length|duration|density|alignment|success)")
+               r"[a-z]+(?:ness|ity)|length|duration|density|alignment|success|"
+               # measures named by a generic noun: "Huber loss of", "average ranking of", "mean difference of"
+               r"loss(?:es)?|ranking|differences?)")
 
 def _capital_first(p: str) -> str:
     """The pattern with each alternative's first lower-case letter also in capital ("success" ->
@@ -447,6 +449,12 @@ OUTDONE_BY = (r"\b(?:outperform|surpass|beat|exceed|outscor)\w*\s(?:[\w.'&-]+\s)
 # "median relative errors of 10-20%", "root mean square error"): the statistic is part of the name (a stop word of
 # METRIC_STOP elsewhere: "mean accuracy" is accuracy), in the singular.
 STAT_ERROR = r"\b((?:[Rr]oot\s)?(?:[Mm]ean|[Mm]edian|[Aa]verage)\s(?:[a-z][a-z-]{3,}\s){0,2}error)s?$"
+# Group 1: the same for a generic measure whose statistic is part of its name ("average ranking",
+# "mean difference", "average reasoning score", "average performance"; named measures drop it:
+# "average accuracy" is accuracy). STAT_MEASURE_END: a phrase that may be one (a cheap test first).
+STAT_MEASURE = (r"\b((?:[Mm]ean|[Mm]edian|[Aa]verage)\s(?:[a-z][a-z-]{3,}\s){0,2}"
+                r"(?:score|performance|ranking|reward|difference|loss))(?:s|es)?$")
+STAT_MEASURE_END = r"(?:score|performance|ranking|reward|difference|loss)(?:s|es)?$"
 
 # A verb of change, what it acts on (group 1: one to four words, after a determiner or a
 # possessive: "boosts Qwen3-4B's accuracy by 8x"), then by/to/from and the value

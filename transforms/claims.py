@@ -343,8 +343,14 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
         .with_columns(_stop_cut=col("_left_gen").str.extract(P.METRIC_STOP, 0),
                       # "mean translation error of 0.04 m": a statistic of an error stays in its name
                       # (searched on the phrases that end in "error(s)" only: literal tests are cheaper)
-                      _stat_err=pl.when(col("_left_gen").str.ends_with("error") | col("_left_gen").str.ends_with("errors"))
-                      .then(col("_left_gen")).str.extract(_rx(P.STAT_ERROR), 1))
+                      # ... and so does a statistic of a generic measure ("average ranking of", "mean
+                      # difference of", "improves average reasoning score from": STAT_MEASURE)
+                      _stat_err=pl.coalesce(
+                          pl.when(col("_left_gen").str.ends_with("error") | col("_left_gen").str.ends_with("errors"))
+                          .then(col("_left_gen")).str.extract(_rx(P.STAT_ERROR), 1),
+                          pl.when(col("_left_gen").str.find(P.STAT_MEASURE_END).is_not_null())
+                          .then(col("_left_gen")).str.extract(_rx(P.STAT_MEASURE), 1),
+                      ))
         .with_columns(
             _left_gen=pl.coalesce(
                 "_stat_err",

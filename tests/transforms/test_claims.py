@@ -1536,3 +1536,13 @@ def test_a_memory_size_measures_what_its_words_name() -> None:
     does; a plain count ("12 layers") still names none."""
     got = claims_of("The model needs 12 GB VRAM and 3 GB of memory usage with 12 layers.")
     assert [(c["text"], c["metric"]) for c in got] == [("12 GB", "VRAM"), ("3 GB", "memory usage"), ("12", None)]
+
+
+def test_a_statistic_stays_in_the_name_of_a_generic_measure() -> None:
+    """"average ranking of 2.4", "mean difference of 0.31": the statistic is part of a generic
+    measure's name (as in "mean translation error"), unlike "average accuracy" (accuracy); "loss"
+    names a measure ("validation loss of 1.52")."""
+    got = claims_of("It obtains an average ranking of 2.4 and a mean difference of 0.31, "
+                    "with a validation loss of 1.52 and an average accuracy of 71.2%.")
+    assert [(c["text"], c["metric"]) for c in got] == [
+        ("2.4", "average ranking"), ("0.31", "mean difference"), ("1.52", "validation loss"), ("71.2%", "accuracy")]
