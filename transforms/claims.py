@@ -396,7 +396,10 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
         # (a last word may be a stop word too: METRIC_STOP_END)
         .with_columns(_verb_paren=_found(col("_verb_raw").is_not_null(), col("_ls_n"), r"\([^)]*$"))
         .with_columns(_right_gen=no_stop("_right_raw"),
-                      _verb_gen=pl.when(col("_verb_raw").str.find(P.METRIC_STOP_END).is_null()
+                      # (a statistic of a generic measure is its name, not a stop word: "improves the
+                      # average benchmark score from", as STAT_MEASURE reads on the left)
+                      _verb_gen=pl.when((col("_verb_raw").str.find(P.METRIC_STOP_END).is_null()
+                                         | col("_verb_raw").str.find(_rx(r"^" + P.STAT_MEASURE)).is_not_null())
                                         & col("_verb_raw").str.find(_rx(P.METHOD_NOT_MEASURE)).is_null()).then(col("_verb_raw")))
         # "28% higher beat alignment", "3x more parameters", "20x faster inference": the noun
         # phrase after a comparative, up to its first stop word ("faster X" measures X speed)
