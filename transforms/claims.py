@@ -365,7 +365,8 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
             _ls_n=pl.when(col("_left_gen").is_null()).then(col("_ls80")),
         )
         .with_columns(
-            _right_raw=_extract(col("_rs_n"), _rx(r"^[\s+]*" + P.METRIC_COMPARATIVE + r"(" + P.METRIC_WORDS + r")\b")),
+            # ("a 2.65-point improvement in F1": the unit glued by a hyphen)
+            _right_raw=_extract(col("_rs_n"), _rx(r"^(?:[\s+]*|-(?:percentage\s)?)" + P.METRIC_COMPARATIVE + r"(" + P.METRIC_WORDS + r")\b")),
             # "reduces CO2 emissions by 69%", "improves law-scenario matching by 29.1%": what a
             # verb of change acts on is what the value measures
             _verb_raw=_extract(col("_ls_n"), _rx(P.CHANGE_VERB_NP)),
@@ -1098,7 +1099,9 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         )
         .with_columns(_acc_paper=pl.when(says_acc & ~top_k).then(pl.col("first")))
         .with_columns(
-            metric=pl.when(pl.col("metric").is_null() & (pl.col("kind") == "percent") & acc_paper & ~share.fill_null(False))
+            # (percentage points too: "+11.79pp over cold start" is a difference of accuracy)
+            metric=pl.when(pl.col("metric").is_null() & ((pl.col("kind") == "percent") | (pl.col("unit") == "points"))
+                           & acc_paper & ~share.fill_null(False))
             .then(pl.lit("accuracy"))
             .otherwise("metric")
         )

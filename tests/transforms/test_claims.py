@@ -1553,3 +1553,16 @@ def test_a_statistic_in_the_object_of_a_verb_of_change_stays_in_the_name() -> No
     measure, its statistic included (a stop word elsewhere)."""
     got = claims_of("Tuning improves the average reward from the 0.41 baseline to 0.58.")
     assert [(c["text"], c["metric"]) for c in got] == [("0.41", "average reward"), ("0.58", "average reward")]
+
+
+def test_percentage_points_take_the_accuracy_the_abstract_speaks_of() -> None:
+    """Like a percent with no metric of its own, a difference in percentage points in an abstract
+    that reports accuracy measures accuracy ("the new head adds 3.1 points")."""
+    got = claims_of("We report accuracy on 5 tasks. The new head adds 3.1 points over the baseline.")
+    assert [(c["text"], c["unit"], c["metric"]) for c in got][1:] == [("3.1", "points", "accuracy")]
+
+
+def test_a_measure_after_a_hyphenated_point_unit_is_read() -> None:
+    """"a 2.4-point improvement in F1": the unit glued by a hyphen does not hide the measure after it."""
+    got = claims_of("It brings a 2.4-point improvement in F1 and a 1.2-point increase in recall.")
+    assert [(c["text"], c["metric"]) for c in got] == [("2.4", "F1"), ("1.2", "recall")]
