@@ -348,6 +348,10 @@ METRIC = (
     r"|\bMETEOR\b|\bmIoU\b|\bmAP\b|\bAUROC\b|\bAUC\b|\bF1\b|\bWERs?\b|\bCERs?\b|\bPPL\b|\bGenEval\b"
     r"|\bmCE\b|\bEM\b|\bElo\b|\bpass@\d+|\bPass@\d+"
     r"|(?i:(?:root )?mean (?:absolute|squared) errors?)|\bDice\b|\b(?:Spearman|Pearson)(?:\s(?:correlation|agreement))?\b|\b(?i:acceleration)\b"
+    # the standard acronyms of retrieval, detection, tracking, pose, regression and agreement
+    # measures ("MRR (0.517)", "58.2 NDS", "IoU=0.85", "a QWK of 0.84"); not AR (augmented reality)
+    # nor HR (hazard or heart rate), which name other things as often
+    r"|\b(?:MRR|nDCG|NDCG|NDS|IoU|AP|MAE|RMSE|MSE|EER|HOTA|MOTA|IDF1|MPJPE|QWK|MCC|LRAP|AUPRC|SRCC|PLCC)(?:@[0-9]+(?:\.[0-9]+)?)?\b"
 )
 METRIC_CANON = {
     "accuracies": "accuracy", "top-1 accuracies": "top-1 accuracy",
@@ -364,7 +368,7 @@ METRIC_CANON = {
     "training throughput": "throughput", "f1-score": "F1", "f1 score": "F1", "f1-scores": "F1", "f1 scores": "F1",
     "dice": "Dice", "acceleration": "speedup", "success": "success rate",
     "dice score": "Dice", "dice scores": "Dice", "dice coefficient": "Dice", "dice similarity coefficient": "Dice",
-    "dice similarity coefficients": "Dice",
+    "dice similarity coefficients": "Dice", "iou": "IoU", "ndcg": "nDCG",
     **{f"{name.lower()}{what}": f"{name}{what}" for name in ("Spearman", "Pearson")
        for what in ("", " correlation", " agreement")},
 }
@@ -381,7 +385,9 @@ _METRIC_HEAD_LOWER = (r"(?:(?:success|error|win|hit|pass|acceptance|agreement|le
                r"efficiency|performance|fidelity|quality|consumption|reliability|coverage|similarity|"
                r"distance|robustness|sensitivity|specificity|consistency|perplexity|Dice|AUC|F1(?:-scores?)?|"
                # a quality named by an abstract noun: naturalness, availability, diversity
-               r"[a-z]+(?:ness|ity)|length|duration|density|alignment|success)")
+               r"[a-z]+(?:ness|ity)|length|duration|density|alignment|success|"
+               # measures named by a generic noun: "Huber loss of", "average ranking of", "mean difference of"
+               r"loss(?:es)?|ranking|differences?)")
 
 def _capital_first(p: str) -> str:
     """The pattern with each alternative's first lower-case letter also in capital ("success" ->
@@ -414,6 +420,8 @@ METRIC_STOP = (r"^(?:.*\s)?(?i-u:the|a|an|of|in|on|for|and|or|with|by|to|from|at
                r"reduc(?:es|ing|ed|tion|tions)|increas(?:es|ing|ed|e)|boost(?:s|ing|ed)?|gains?|drops?|"
                # the other verbs of change (CHANGE_VERB_NP): "degrades agreement by 25 points"
                r"improve|reduce|(?:degrad|rais|enhanc|accelerat|decreas|sav)(?:es|ed|ing|e)|cut(?:s|ting)?|lower(?:s|ed|ing)|"
+               # verbs of change or measuring: "DivPO changes diversity by", "shifts measured harmful-response rates by"
+               r"chang(?:es|ed|ing)|shift(?:s|ed|ing)?|measur(?:es|ed|ing)|"
                r"lower|higher|better|best|worse|significantly|substantially|average|mean|overall|"
                r"obtain(?:s|ed|ing)?|yield(?:s|ed|ing)?|reports?|reported|shows?|showing|shown|has|have|had|is|are|was|were|be|"
                r"state-of-the-art|competitive|strong|high|low|estimated|relative|absolute|notable|"
@@ -434,7 +442,8 @@ METRIC_COMPARATIVE = (r"(?:(?:lower|higher|better|improved|increased|reduced|rel
                       # the value's unit of points: "+1 to +3 points in Mahalanobis AUROC", "+3.7 pp mAP@50"
                       r"percentage|points?|pp|pts|" + _GRADE_WORDS + r")\s){0,3}")
 # Between a metric and its value on the left: "Dice = 0.37", "agreement rates of 86%".
-METRIC_GEN_FILLER = (r"(?:\s(?:of|=|:|is|was|were|are|reaches|reaching|reached|to|from|by|at|around|about|"
+# ("RHAE=0.2116": "=" glued to the name too)
+METRIC_GEN_FILLER = (r"(?:=|\s(?:of|=|:|is|was|were|are|reaches|reaching|reached|to|from|by|at|around|about|"
                      r"approximately|over|only|just|nearly|almost|up to|as (?:high|low) as|ranges from|"
                      r"ranging from|spanning from|~|"
                      # a bound on the value: "a robustness gain of at least 30%", "recall exceeding 0.9"
@@ -462,6 +471,12 @@ OUTDONE_BY = (r"\b(?:outperform|surpass|beat|exceed|outscor)\w*\s(?:[\w.'&-]+\s)
 # "median relative errors of 10-20%", "root mean square error"): the statistic is part of the name (a stop word of
 # METRIC_STOP elsewhere: "mean accuracy" is accuracy), in the singular.
 STAT_ERROR = r"\b((?:[Rr]oot\s)?(?:[Mm]ean|[Mm]edian|[Aa]verage)\s(?:[a-z][a-z-]{3,}\s){0,2}error)s?$"
+# Group 1: the same for a generic measure whose statistic is part of its name ("average ranking",
+# "mean difference", "average reasoning score", "average performance"; named measures drop it:
+# "average accuracy" is accuracy). STAT_MEASURE_END: a phrase that may be one (a cheap test first).
+STAT_MEASURE = (r"\b((?:[Mm]ean|[Mm]edian|[Aa]verage)\s(?:[a-z][a-z-]{3,}\s){0,2}"
+                r"(?:score|performance|ranking|reward|difference|loss))(?:s|es)?$")
+STAT_MEASURE_END = r"(?:score|performance|ranking|reward|difference|loss)(?:s|es)?$"
 
 # A verb of change, what it acts on (group 1: one to four words, after a determiner or a
 # possessive: "boosts Qwen3-4B's accuracy by 8x"), then by/to/from and the value
@@ -528,7 +543,8 @@ METRIC_PREFIX = (r"(?:(?:[A-Z][\w-]*|[a-z]+-[\w-]+|absolute|relative|average|ove
                  r"higher|lower|better|worse)\s){0,2}?")
 
 # Words that may stand between a metric and its value: "FID scores of", "error from".
-METRIC_FILLER = (r"(?:\s(?:scores?|values?|rates?|of|=|:|is|was|were|are|reaches|reaching|reached|"
+# ("IoU=0.85": "=" glued to the name too)
+METRIC_FILLER = (r"(?:=|\s(?:scores?|values?|rates?|of|=|:|is|was|were|are|reaches|reaching|reached|"
                  r"to|from|by|at|around|about|approximately|over|under|below|above|only|just|"
                  r"nearly|almost|up|as|low|high|than|more|less|roughly|(?:by )?up to|\())*")
 
@@ -919,6 +935,25 @@ QUALIFIED_CANON = r"^(?:[a-z][\w-]*\s)+(speedup|throughput|latency)$"
 
 # After a value: "of" and a name that a plain noun follows ("25% of ChatGPT translations").
 OF_NAME_MODIFIER = r"^[\s+]*of\s(?:the\s|its\s|their\s)?[A-Za-z]*[A-Z][\w-]*\s[a-z]"
+
+# "58.2 of the NDS metric", "of the RHAE score": a name after "of" that the word metric, score or
+# measure follows is the measure (OF_NAME_MODIFIER's exception).
+OF_NAME_MEASURE = r"^[\s+]*of\s(?:the\s|its\s|their\s)?[A-Za-z]*[A-Z][\w@-]*\s(?:metric|score|measure)s?\b"
+# Group 1: a measure's name (with a capital: an acronym or a name) before the word "metric(s)"
+# ("improves the mIoU metric by"; not "evaluation metrics").
+METRIC_WORD_AFTER = r"^(\S*[A-Z]\S*)\s[Mm]etrics?$"
+# A camel-case name (a capital, lower-case letters, a capital: "LongMemEval", "NoveltyBench",
+# "DivPO"), as a benchmark's or a method's name is written; before a measure it names the data or
+# the system measured, not the measure.
+CAMEL_NAME = r"[A-Z][a-z]+[A-Z][\w-]*"
+
+# A measure's name of two to six words that defines its acronym, right after a value ("0.43 mean
+# Intersection over Union (mIoU)") or right before it ("Average Precision (AP) of 95.5%"): groups
+# w (the first word's first letter), l (the last word's first letter) and acr (the acronym); claims.py
+# checks that the acronym starts with w and ends with l.
+_ACRONYM_DEFINED = r"(?P<l>[A-Za-z])[\w'-]*\s\((?P<acr>[a-z]?[A-Z][A-Za-z0-9-]*[A-Z0-9])\)"
+ACRONYM_AFTER_VALUE = r"^[\s+]*(?P<w>[A-Za-z])[\w'-]*\s(?:[\w'-]+\s){0,4}" + _ACRONYM_DEFINED
+ACRONYM_BEFORE_VALUE = _ACRONYM_DEFINED + r"\s?(?:of|=|:|is|was|were|are)\s?(?:about\s|approximately\s|~)?$"
 
 # METRIC_STOP, the last word too ("save up to 56%": "up" is no measure).
 METRIC_STOP_END = METRIC_STOP[: -len(r"\s")] + r"(?:\s|$)"

@@ -1729,3 +1729,91 @@ def test_european_thousands_dot_before_a_counted_noun() -> None:
                     "an average of 3.250 objects, and 1.7236 loss.")
     assert [(c["text"], c["value"]) for c in got] == [
         ("12.500", 12500), ("3.400", 3400), ("1.375", 1.375), ("2.125", 2.125), ("3.250", 3.25), ("1.7236", 1.7236)]
+# ---- metric tuning, round 4 (tuner "metric"): one test per rule, sentences written for the test
+
+
+def test_standard_metric_acronyms_name_the_value_next_to_them() -> None:
+    """The standard acronyms of retrieval, detection and regression measures are metrics like
+    FID or mIoU: after the value ("61.3 NDS"), before it in brackets ("MRR (0.42)"), with a cut-off
+    ("nDCG@5 of 0.81") or glued to "=" ("IoU=0.77")."""
+    got = claims_of("The tracker scores 61.3 NDS, the ranker a MRR (0.42) and nDCG@5 of 0.81, the mask IoU=0.77.")
+    assert [(c["text"], c["metric"]) for c in got] == [("61.3", "NDS"), ("0.42", "MRR"), ("0.81", "nDCG@5"), ("0.77", "IoU")]
+
+
+def test_a_name_glued_to_equals_names_the_value() -> None:
+    """"XYZ=0.31" (no space around "=") names the value like "XYZ = 0.31" does."""
+    got = claims_of("Our planner obtains GHSR=0.31 on the hard split.")
+    assert [(c["text"], c["metric"]) for c in got] == [("0.31", "GHSR")]
+
+
+def test_a_camel_case_name_before_a_measure_is_no_part_of_it() -> None:
+    """"the MemoBench score", "FooRL changes diversity": a benchmark's or a method's camel-case name
+    (and a verb of change after it) names what is measured on or by, not the measure."""
+    got = claims_of("Tuning lifts the MemoBench score from 41% to 63%, while FooRL changes diversity by 2%.")
+    assert [(c["text"], c["metric"]) for c in got] == [("41%", "score"), ("63%", "score"), ("2%", "diversity")]
+
+
+def test_the_word_metric_after_a_measure_name_is_dropped() -> None:
+    """"improves the mAP metric by 3.1%" measures mAP; "47.5 of the PQX metric" is a PQX value
+    (a name after "of" is no counted thing when "metric" follows it)."""
+    got = claims_of("It improves the mAP metric by 3.1%. A second run is reaching 47.5 of the PQX metric overall.")
+    assert [(c["text"], c["metric"]) for c in got] == [("3.1%", "mAP"), ("47.5", "PQX")]
+
+
+def test_a_lone_plural_measure_word_is_named_in_the_singular() -> None:
+    """"ZebraNet scores 71.2": the measure is a score (singular, like "confidence scores")."""
+    got = claims_of("On the public split, ZebraNet scores 71.2 overall.")
+    assert [(c["text"], c["metric"]) for c in got] == [("71.2", "score")]
+
+
+def test_a_rate_per_second_with_no_measure_named_is_a_throughput() -> None:
+    """Contract section 6: "30 FPS", "req/s" are throughput; a rate per year is a volume, not a throughput."""
+    got = claims_of("The renderer runs at 48 FPS on a laptop. The office files 12,000 invoices per year.")
+    assert [(c["text"], c["kind"], c["metric"]) for c in got] == [("48", "rate", "throughput"), ("12,000", "rate", None)]
+
+
+def test_a_measure_name_that_defines_its_acronym_names_the_value() -> None:
+    """"0.71 mean Widget Overlap Index (mWOI)", "a Box Recall Rate (BRR) of 64.2%": the acronym a
+    measure's name defines next to the value is its metric (and a score's unit); an acronym whose
+    letters are not the name's ("Graphene Smatch (MBSE)") names something else."""
+    got = claims_of("It reaches 0.71 mean Widget Overlap Index (mWOI) on the set, and a Box Recall Rate (BRR) of 64.2%. "
+                    "The parser trails 0.88 Graphene Smatch (MBSE) overall.")
+    assert [(c["text"], c["metric"], c["unit"]) for c in got] == [
+        ("0.71", "mWOI", "mWOI"), ("64.2%", "BRR", "%"), ("0.88", None, None)]
+
+
+def test_a_memory_size_measures_what_its_words_name() -> None:
+    """"12 GB VRAM", "3 GB of memory usage": a byte size (a count) names its measure like a result
+    does; a plain count ("12 layers") still names none."""
+    got = claims_of("The model needs 12 GB VRAM and 3 GB of memory usage with 12 layers.")
+    assert [(c["text"], c["metric"]) for c in got] == [("12 GB", "VRAM"), ("3 GB", "memory usage"), ("12", None)]
+
+
+def test_a_statistic_stays_in_the_name_of_a_generic_measure() -> None:
+    """"average ranking of 2.4", "mean difference of 0.31": the statistic is part of a generic
+    measure's name (as in "mean translation error"), unlike "average accuracy" (accuracy); "loss"
+    names a measure ("validation loss of 1.52")."""
+    got = claims_of("It obtains an average ranking of 2.4 and a mean difference of 0.31, "
+                    "with a validation loss of 1.52 and an average accuracy of 71.2%.")
+    assert [(c["text"], c["metric"]) for c in got] == [
+        ("2.4", "average ranking"), ("0.31", "mean difference"), ("1.52", "validation loss"), ("71.2%", "accuracy")]
+
+
+def test_a_statistic_in_the_object_of_a_verb_of_change_stays_in_the_name() -> None:
+    """"improves the average reward from the 0.41 baseline to 0.58": what the verb acts on is the
+    measure, its statistic included (a stop word elsewhere)."""
+    got = claims_of("Tuning improves the average reward from the 0.41 baseline to 0.58.")
+    assert [(c["text"], c["metric"]) for c in got] == [("0.41", "average reward"), ("0.58", "average reward")]
+
+
+def test_percentage_points_take_the_accuracy_the_abstract_speaks_of() -> None:
+    """Like a percent with no metric of its own, a difference in percentage points in an abstract
+    that reports accuracy measures accuracy ("the new head adds 3.1 points")."""
+    got = claims_of("We report accuracy on 5 tasks. The new head adds 3.1 points over the baseline.")
+    assert [(c["text"], c["unit"], c["metric"]) for c in got][1:] == [("3.1", "points", "accuracy")]
+
+
+def test_a_measure_after_a_hyphenated_point_unit_is_read() -> None:
+    """"a 2.4-point improvement in F1": the unit glued by a hyphen does not hide the measure after it."""
+    got = claims_of("It brings a 2.4-point improvement in F1 and a 1.2-point increase in recall.")
+    assert [(c["text"], c["metric"]) for c in got] == [("2.4", "F1"), ("1.2", "recall")]
