@@ -1476,3 +1476,30 @@ def test_data_named_before_a_result_stops_at_the_sentence_end_in_non_ascii_text(
     sentence is not ASCII (its length in bytes, not characters, once read it as the same one)."""
     got = claims_of("On GSM8K it reaches 80% accuracy. Ωμέγα αλφα βήτα γάμμα δέλτα yields 70%.")
     assert [(c["text"], c["dataset"]) for c in got] == [("80%", "GSM8K"), ("70%", None)]
+
+
+# ---- dataset names (tuning round 4): how a named data set is read
+
+
+def test_data_name_before_a_data_word_keeps_its_number_and_capitalized_words() -> None:
+    """"on the VeinSet 4000 benchmark", "in the WMT Web Scrape corpus": the name is every word
+    before the data word, not its first word."""
+    got = claims_of("On the large VeinSet 4000 benchmark it reaches 97.5% accuracy. "
+                    "We cover 21 languages in the WMT Web Scrape corpus.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("97.5%", "VeinSet 4000"), ("21", "WMT Web Scrape")]
+
+
+def test_known_name_with_a_suffix_is_read_whole() -> None:
+    """"on MMLU-Redux": a known name (MMLU) with a suffix names another benchmark."""
+    got = claims_of("It gains 3.1% on MMLU-Redux.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("3.1%", "MMLU-Redux")]
+
+
+def test_values_pooled_over_a_list_of_data_take_the_whole_list() -> None:
+    """GUIDELINES: values pooled over several named data sets take them all as written
+    ("gains of 2-4 points on A, B, and C"); a list with no closing "and" is no list of data."""
+    got = claims_of("It yields gains of 2-4 points on FooBench, BarQA, Tinyset, and Baz-Eval. "
+                    "On FooBench, Ours reaches 71.5%.")
+    assert [(c["text"], c["dataset"]) for c in got] == [
+        ("2", "FooBench, BarQA, Tinyset, and Baz-Eval"), ("4", "FooBench, BarQA, Tinyset, and Baz-Eval"),
+        ("71.5%", "FooBench")]
