@@ -559,24 +559,13 @@ _DATA_NAME_Q = DATA_NAME + r"(?:\s[A-Z][A-Za-z0-9]*)?"
 ON_DATA_NAME = (r"\b(?:[Oo]n|In|For)\s(?:the\s)?(?:[a-z0-9][a-z0-9-]{2,}\s|[A-Z][\w-]*'s\s)?(?:[A-Z][a-z]+\s)??("
                 r"(?:[A-Z][a-z]+|" + DATA_NAME + r")(?:\s[0-9]+|\s[A-Z][A-Za-z]+){0,2}\s(?:dataset|benchmark|corpus|test set|Dataset|Benchmark)\b"
                 r"|" + _DATA_NAME_Q + r"(?:(?:,\s" + DATA_NAMES_ITEM + r")+,?\s(?:and|or)\s" + DATA_NAMES_ITEM + r"|\sand\s" + _DATA_NAME_Q + r")?)")
-# A value right after the name of its data, in a list of values per data set: "on A (+2.9), B
-# (+1.7), and C (+1.2)" (after on/across/over; not "Model-X (72%)", a model's), "(A: 84.6%,
-# B:~92.4%)" (a pair in parentheses that another pair follows or comes before; not "(AUROC:
-# 0.80)"). Group 1: the name (read on the text before the value).
-_VALUE_IN_PAREN = r"\s\([^()]{1,40}\),?\s(?:and\s)?"
-NAME_BEFORE_PAREN_VALUE = (r"\b(?:[Oo]n|across|over)\s(?:the\s)?(?:(?:" + DATA_NAMES_ITEM + r")" + _VALUE_IN_PAREN
-                           + r")*(" + DATA_NAMES_ITEM + r")\s\(\+?$")
-# ... its first name, which must be no model's or measure's ("on AP-micro (0.64) and LRAP (0.80)")
-FIRST_OF_PAREN_LIST = (r"\b(?:[Oo]n|across|over)\s(?:the\s)?(" + DATA_NAMES_ITEM + r")(?:" + _VALUE_IN_PAREN
-                       + r"(?:" + DATA_NAMES_ITEM + r"))*\s\(\+?$")
-_COLON = r"\s?:\s?~?\s?"
-NAME_COLON_VALUE = r"\((?:(?:" + DATA_NAME + r")" + _COLON + r"[^,;()]{1,20}[,;]\s)*(" + DATA_NAME + r")" + _COLON + r"\+?$"
-NAME_COLON_VALUE_AFTER_PAIR = r"\((?:" + DATA_NAME + r")" + _COLON + r"[^,;()]{1,20}[,;]\s(?:" + DATA_NAME + r")" + _COLON
-# (read on the text after the value: the next pair)
-NEXT_NAME_COLON = r"^[^,;()]{0,20}[,;]\s?(?:" + DATA_NAME + r")" + _COLON
-# A later pair of such a list, read on the text from the value before it ("), B (+", ", B:~"):
-# a name only where the list started before (claims.py follows the chain). Group 1: the name.
-NAME_OF_NEXT_PAIR = r"(?:\),?\s(?:and\s)?|[,;]\s)(" + DATA_NAMES_ITEM + r")(?:\s\(\+?|" + _COLON + r"\+?)$"
+# A count of the items of a named benchmark: "400 HarmBench behaviors", "2K HotpotQA examples",
+# "630 matched ALFWorld episodes", "30 held-out SWE-bench tasks". The name has a benchmark's shape
+# (a capitalized word that ends in, or is joined to, Bench, QA, World, Eval, Gym or Arena);
+# acronyms that name a kind of thing are not ("24 EEG channels", "500 VQA tasks", "1,476 prostate
+# WSIs"). Group 1: the name (read on the text after the count).
+BENCH_SHAPED_NAME = r"[A-Z][A-Za-z0-9]+-?(?:Bench|bench|QA|World|Eval|Gym|Arena)(?:[-_.]?[A-Za-z0-9]+)*"
+COUNT_OF_NAMED_ITEMS = r"^\s(?:[a-z][\w-]*\s){0,2}(" + BENCH_SHAPED_NAME + r")\s[a-z]+"
 # What may follow a known name (DATASET) and belong to the name: a capitalized suffix ("MMLU-Pro",
 # "CIFAR-10-C"), or capitalized words before a data word ("WMT News Crawl corpus": cut off by
 # ON_DATA_WORD_TAIL).

@@ -976,28 +976,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     # (at the same place the longer reading: "on MMLU-Pro", "on MMLU, GSM8K, and HumanEval")
     on_first = (on_at < known_at) | ((on_at == known_at) & (on_name.str.len_bytes() > known.str.len_bytes()))
     right_ds = pl.when(on_first.fill_null(False)).then(on_name).otherwise(pl.coalesce(known, on_name))
-    # ... or a data name in a list of values per data set ("on A (+2.9), B (+1.7)", "(A: 84.6%, B: 92.4%)")
-    # (read where the value closes a parenthesis or a list item only: a null input skips the search)
-    ls_closes = pl.when(pl.col("rs").str.contains(r"^\s?[),;]")).then(pl.col("ls"))
-    colon_name = ls_closes.str.extract(_rx(P.NAME_COLON_VALUE), 1)
-    colon_pair = _found(colon_name.is_not_null(), pl.col("rs"), _rx(P.NEXT_NAME_COLON)) | _found(
-        colon_name.is_not_null(), pl.col("ls"), _rx(P.NAME_COLON_VALUE_AFTER_PAIR))
-    # (a list's first pair starts a chain; each later pair, which `ls` sees only from the value
-    # before it, continues it: a name there counts only in a chain started in the same paper)
-    # (no model's or measure's name starts one: "tying on AP-micro (0.636) and LRAP (0.804)")
-    paren_name = ls_closes.str.extract(_rx(P.NAME_BEFORE_PAREN_VALUE), 1)
-    list_first = _data_name(pl.when(paren_name.is_not_null()).then(pl.col("ls")).str.extract(_rx(P.FIRST_OF_PAREN_LIST), 1))
-    pair_start = _data_name(pl.coalesce(pl.when(list_first.is_not_null()).then(paren_name), pl.when(colon_pair).then(colon_name)))
-    pair_next = ls_closes.str.extract(_rx(P.NAME_OF_NEXT_PAIR), 1)
-    starts, goes_on = pl.col("_pair_start").is_not_null(), pl.col("_pair_next").is_not_null()
-    goes_on = goes_on & (pl.col("first").shift(1) == pl.col("first")).fill_null(False)
-    last_start = pl.when(starts).then(_ROW).forward_fill()
-    last_break = pl.when(~starts & ~goes_on).then(_ROW).forward_fill().fill_null(-1)
-    in_chain = goes_on & (last_start > last_break).fill_null(False)
-    paren_ds = pl.coalesce(
-        pl.when(pl.col("named_paren").str.find("^(?:" + P.DATASET + ")$").is_not_null()).then(pl.col("named_paren")),
-        _data_name(pl.coalesce("_pair_start", pl.when(in_chain).then("_pair_next"))),
-    )
+    paren_ds = pl.when(pl.col("named_paren").str.find("^(?:" + P.DATASET + ")$").is_not_null()).then(pl.col("named_paren"))
     # Metric: the group's, else for a score or percent the last metric named before it
     # (metric_any, read in _carry_metric on the rows nothing else gave a metric).
     # Dataset: "... on A and B respectively" pairs values with names; else "on X" after
@@ -1042,8 +1021,6 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
             _known=_extract(pl.col("rs"), _rx(r"\b(?:on|in|from|of)\s(?:the\s)?(?:[\w-]+\s)?(" + P.DATASET + P.KNOWN_NAME_TAIL + r")")),
             _on_name=_data_name(pl.col("on_name")),
             _resp_seg=resp_seg,  # (a column: resp and resp_on read it)
-            _pair_start=pair_start,  # (columns: the chain of pairs reads them several times)
-            _pair_next=pair_next,
         )
         .with_columns(_known=pl.coalesce(_extract(pl.col("_known"), P.ON_DATA_WORD_TAIL), "_known"))
         .with_columns(
@@ -1052,7 +1029,12 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
             name_before_size=name_before_size,
             resp=resp,
             resp_on=resp_on,
-            _ds_named=pl.coalesce(paren_ds, right_ds),  # (a column: ds0 reads it twice)
+            # (the named items a count counts: read on counts with a counted noun only)
+            _ds_named=pl.coalesce(
+                paren_ds,
+                pl.when(pl.col("count_unit").is_not_null()).then(pl.col("rs")).str.extract(_rx(P.COUNT_OF_NAMED_ITEMS), 1),
+                right_ds,
+            ),  # (a column: ds0 reads it twice)
         )
         .with_columns(
             # a count is on the data named right after it ("1,200 images from NAME"), not on
