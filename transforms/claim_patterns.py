@@ -591,8 +591,23 @@ DATA_NAMES_LIST = (r"(?:\b(?:[Oo]n|across)\s(?:[a-z][\w-]*\s){0,3}?\(?|\b(?:data
 # benchmark", "on Chinese AISHELL-1"; lazy: "on the Waymo Open Dataset" keeps "Waymo"); "test set"
 # as a data word ("on the Wenet Speech test set").
 _DATA_NAME_Q = DATA_NAME + r"(?:\s[A-Z][A-Za-z0-9]*)?"
-ON_DATA_NAME = (r"\b(?:[Oo]n|In|For)\s(?:the\s)?(?:[a-z0-9][a-z0-9-]{2,}\s|[A-Z][\w-]*'s\s)?(?:[A-Z][a-z]+\s)??(" + _DATA_NAME_Q + r"(?:\sand\s" + _DATA_NAME_Q + r")?"
-                r"|[A-Z][a-z]+(?:\s[0-9]+|\s[A-Z][A-Za-z]+){0,2}\s(?:dataset|benchmark|corpus|test set|Dataset|Benchmark)\b)")
+# (the name before a data word is read first, and may be a data name: "on the MMCBNU 6000
+# benchmark", "in the WMT News Crawl corpus" name all their words; a list of names that ends in
+# "and"/"or" is read whole: values pooled over "on A, B, and C" are on all of them)
+ON_DATA_NAME = (r"\b(?:[Oo]n|In|For)\s(?:the\s)?(?:[a-z0-9][a-z0-9-]{2,}\s|[A-Z][\w-]*'s\s)?(?:[A-Z][a-z]+\s)??("
+                r"(?:[A-Z][a-z]+|" + DATA_NAME + r")(?:\s[0-9]+|\s[A-Z][A-Za-z]+){0,2}\s(?:dataset|benchmark|corpus|test set|Dataset|Benchmark)\b"
+                r"|" + _DATA_NAME_Q + r"(?:(?:,\s" + DATA_NAMES_ITEM + r")+,?\s(?:and|or)\s" + DATA_NAMES_ITEM + r"|\sand\s" + _DATA_NAME_Q + r")?)")
+# A count of the items of a named benchmark: "400 HarmBench behaviors", "2K HotpotQA examples",
+# "630 matched ALFWorld episodes", "30 held-out SWE-bench tasks". The name has a benchmark's shape
+# (a capitalized word that ends in, or is joined to, Bench, QA, World, Eval, Gym or Arena);
+# acronyms that name a kind of thing are not ("24 EEG channels", "500 VQA tasks", "1,476 prostate
+# WSIs"). Group 1: the name (read on the text after the count).
+BENCH_SHAPED_NAME = r"[A-Z][A-Za-z0-9]+-?(?:Bench|bench|QA|World|Eval|Gym|Arena)(?:[-_.]?[A-Za-z0-9]+)*"
+COUNT_OF_NAMED_ITEMS = r"^\s(?:[a-z][\w-]*\s){0,2}(" + BENCH_SHAPED_NAME + r")\s[a-z]+"
+# What may follow a known name (DATASET) and belong to the name: a capitalized suffix ("MMLU-Pro",
+# "CIFAR-10-C"), or capitalized words before a data word ("WMT News Crawl corpus": cut off by
+# ON_DATA_WORD_TAIL).
+KNOWN_NAME_TAIL = r"(?:-[A-Z][A-Za-z0-9]*|(?:\s[A-Z][A-Za-z]+){1,2}\s(?:dataset|benchmark|corpus)\b)?"
 ON_DATA_WORD_TAIL = r"^(.*)\s(?:dataset|benchmark|corpus|test set)$"
 NOT_DATA_NAME = (r"^(?:GPT|Qwen|Llama|LLaMA|Gemma|Claude|Gemini|Mistral|Mixtral|DeepSeek|Phi|Falcon|Vicuna|"
                  r"Pythia|OPT|BLOOM|SAM|CLIP|ViT|BERT|RoBERTa|T5|LLaVA|InternVL|FLUX|SDXL|DiT|ResNet|YOLO|"

@@ -1124,9 +1124,10 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     # there ("0.87 on GenEval, and 2.1 WER on LibriSpeech": GenEval; searched where both are)
     known, on_name = pl.col("_known"), pl.col("_on_name")
     both = known.is_not_null() & on_name.is_not_null()
-    on_first = pl.when(both).then(pl.col("rs")).str.find(on_name, literal=True) < pl.when(both).then(
-        pl.col("rs")
-    ).str.find(known, literal=True)
+    on_at = pl.when(both).then(pl.col("rs")).str.find(on_name, literal=True)
+    known_at = pl.when(both).then(pl.col("rs")).str.find(known, literal=True)
+    # (at the same place the longer reading: "on MMLU-Pro", "on MMLU, GSM8K, and HumanEval")
+    on_first = (on_at < known_at) | ((on_at == known_at) & (on_name.str.len_bytes() > known.str.len_bytes()))
     right_ds = pl.when(on_first.fill_null(False)).then(on_name).otherwise(pl.coalesce(known, on_name))
     paren_ds = pl.when(pl.col("named_paren").str.find("^(?:" + P.DATASET + ")$").is_not_null()).then(pl.col("named_paren"))
     # Metric: the group's, else for a score or percent the last metric named before it
@@ -1168,17 +1169,25 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         .with_columns(noun_left=pl.when(~pl.col("noun_left").is_in(P.CHANGE_VERB_S)).then(pl.col("noun_left")))
         .with_columns(on_name=pl.coalesce(_extract(pl.col("on_name"), P.ON_DATA_WORD_TAIL), "on_name"))
         .with_columns(
-            _known=_extract(pl.col("rs"), _rx(r"\b(?:on|in|from|of)\s(?:the\s)?(?:[\w-]+\s)?(" + P.DATASET + r")")),
+            # (with a capitalized suffix or words before a data word: "on MMLU-Pro", "in the WMT
+            # News Crawl corpus"; the data word is cut off below)
+            _known=_extract(pl.col("rs"), _rx(r"\b(?:on|in|from|of)\s(?:the\s)?(?:[\w-]+\s)?(" + P.DATASET + P.KNOWN_NAME_TAIL + r")")),
             _on_name=_data_name(pl.col("on_name")),
             _resp_seg=resp_seg,  # (a column: resp and resp_on read it)
         )
+        .with_columns(_known=pl.coalesce(_extract(pl.col("_known"), P.ON_DATA_WORD_TAIL), "_known"))
         .with_columns(
             kind=kind,
             noun_left=_singular(pl.col("noun_left")),
             name_before_size=name_before_size,
             resp=resp,
             resp_on=resp_on,
-            _ds_named=pl.coalesce(paren_ds, right_ds),  # (a column: ds0 reads it twice)
+            # (the named items a count counts: read on counts with a counted noun only)
+            _ds_named=pl.coalesce(
+                paren_ds,
+                pl.when(pl.col("count_unit").is_not_null()).then(pl.col("rs")).str.extract(_rx(P.COUNT_OF_NAMED_ITEMS), 1),
+                right_ds,
+            ),  # (a column: ds0 reads it twice)
         )
         .with_columns(
             # a count is on the data named right after it ("1,200 images from NAME"), not on

@@ -1817,3 +1817,38 @@ def test_a_measure_after_a_hyphenated_point_unit_is_read() -> None:
     """"a 2.4-point improvement in F1": the unit glued by a hyphen does not hide the measure after it."""
     got = claims_of("It brings a 2.4-point improvement in F1 and a 1.2-point increase in recall.")
     assert [(c["text"], c["metric"]) for c in got] == [("2.4", "F1"), ("1.2", "recall")]
+# ---- dataset names (tuning round 4): how a named data set is read
+
+
+def test_data_name_before_a_data_word_keeps_its_number_and_capitalized_words() -> None:
+    """"on the VeinSet 4000 benchmark", "in the WMT Web Scrape corpus": the name is every word
+    before the data word, not its first word."""
+    got = claims_of("On the large VeinSet 4000 benchmark it reaches 97.5% accuracy. "
+                    "We cover 21 languages in the WMT Web Scrape corpus.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("97.5%", "VeinSet 4000"), ("21", "WMT Web Scrape")]
+
+
+def test_known_name_with_a_suffix_is_read_whole() -> None:
+    """"on MMLU-Redux": a known name (MMLU) with a suffix names another benchmark."""
+    got = claims_of("It gains 3.1% on MMLU-Redux.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("3.1%", "MMLU-Redux")]
+
+
+def test_values_pooled_over_a_list_of_data_take_the_whole_list() -> None:
+    """GUIDELINES: values pooled over several named data sets take them all as written
+    ("gains of 2-4 points on A, B, and C"); a list with no closing "and" is no list of data."""
+    got = claims_of("It yields gains of 2-4 points on FooBench, BarQA, Tinyset, and Baz-Eval. "
+                    "On FooBench, Ours reaches 71.5%.")
+    assert [(c["text"], c["dataset"]) for c in got] == [
+        ("2", "FooBench, BarQA, Tinyset, and Baz-Eval"), ("4", "FooBench, BarQA, Tinyset, and Baz-Eval"),
+        ("71.5%", "FooBench")]
+
+
+def test_count_of_a_named_benchmarks_items_is_on_that_benchmark() -> None:
+    """"300 FooBench prompts", "1K TinyQA examples", "40 held-out SWE-bench tasks": a count of the
+    items of a benchmark-shaped name is on it; an acronym for a kind of thing is not ("24 EEG
+    channels", "500 VQA tasks")."""
+    got = claims_of("We run 300 FooBench prompts, 1K TinyQA examples and 40 held-out SWE-bench tasks, "
+                    "with 24 EEG channels and 500 VQA tasks.")
+    assert [(c["text"], c["dataset"]) for c in got] == [
+        ("300", "FooBench"), ("1K", "TinyQA"), ("40", "SWE-bench"), ("24", None), ("500", None)]
