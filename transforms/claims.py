@@ -135,6 +135,11 @@ def _on_rows(where: pl.Expr, columns: list[pl.Expr], transform: Callable[..., pl
     return transform(*(column.filter(picked) for column in columns)).gather(position)
 
 
+def _canonical_metric(names: pl.Expr) -> pl.Expr:
+    """The table's spelling of a metric name (P.METRIC_CANON, case aside), null for a name not in it."""
+    return names.str.to_lowercase().replace_strict(P.METRIC_CANON, default=None, return_dtype=pl.String)
+
+
 def _on_present(column: pl.Expr, transform: Callable[[pl.Expr], pl.Expr]) -> pl.Expr:
     """transform(column) on the non-null rows of `column` only (_on_rows), null on the others."""
     return _on_rows(column.is_not_null(), [column], transform)
@@ -167,6 +172,8 @@ def _singular_of_present(expr: pl.Expr) -> pl.Expr:
 # window operations are done with fills over row numbers instead of `over` (which hashes
 # the key and evaluates per group: 10-40x slower here, with ~100k mostly 1-row groups).
 _ROW = pl.col("__row")  # the row number, a column (int_range(pl.len()) costs more in the streaming engine)
+# characters from the end of the claim before to this claim's start (the metric and dataset carries)
+_GAP_BEFORE = pl.col("start") - pl.col("end").shift(1)
 
 
 def _run_first(starts: pl.Expr) -> pl.Expr:
@@ -563,7 +570,7 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
         .with_columns(
             metric_gen=pl.coalesce(
                 # (on the rows with a phrase only, ~1 row in 4: _on_present)
-                _on_present(gen, lambda g: g.str.to_lowercase().replace_strict(P.METRIC_CANON, default=None, return_dtype=pl.String)),
+                _on_present(gen, _canonical_metric),
                 gen,
                 "_cmp_gen",
                 "_chg_np",
@@ -585,7 +592,7 @@ def _same_sentence_as_previous() -> pl.Expr:
     from the last sentence end, or the claim two before, to this claim) covers the gap from
     it exactly when no sentence ends in that gap (characters, as the offsets are)."""
     same_paper = (pl.col("first").shift(1) == pl.col("first")).fill_null(False)
-    gap = pl.col("start") - pl.col("end").shift(1)
+    gap = _GAP_BEFORE
     return same_paper & (pl.col("ls").str.len_chars() >= gap).fill_null(False)
 
 
@@ -596,7 +603,7 @@ def _carry_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
     unless words of its own follow it ("20% fewer parameters"); else the last metric named
     before it (column metric_any, searched only on the rows still without one).
     Reads column `_same_sentence` (_same_sentence_as_previous)."""
-    gap = pl.col("start") - pl.col("end").shift(1)
+    gap = _GAP_BEFORE
     same_sentence = pl.col("_same_sentence")
     result = pl.col("kind").is_in(["percent", "score"])
     source = pl.col("_source")
@@ -730,6 +737,10 @@ def _data_name(name: pl.Expr) -> pl.Expr:
     return pl.when(name.str.find(_rx(P.NOT_DATA_NAME)).is_null()).then(name)
 
 
+# a match that is a bare number ("2", "3.11", "1,000"): _named_by_context reads the words around it
+_BARE_NUMBER = r"^[0-9][0-9.,]*$"
+
+
 def _named_by_context(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Expr:
     """Numbers that the words around them make a name, a date or a setting (contract
     section 6), read in a few characters of context rather than in MARK: "Stage 1", "Task
@@ -738,7 +749,7 @@ def _named_by_context(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Exp
     version before a function word ("and Argoverse 2 across"), a rating scale ("a 5-point
     scale") and N-fold naming a protocol ("5-fold cross-validation").
     `match` is read once per shape: pass a column."""
-    bare = match.str.contains(r"^[0-9][0-9.,]*$")
+    bare = match.str.contains(_BARE_NUMBER)
     # (the regex read on the matches ending in B or M only: `find` skips the others)
     size = _found(match.str.ends_with("B") | match.str.ends_with("M"), match, r"^[0-9.]+[BM]$")
     day = match.str.contains(r"^[0-9]{1,2}$")
@@ -774,7 +785,7 @@ def _may_be_dropped(match: pl.Expr, after: pl.Expr) -> pl.Expr:
     or M, N-fold, a claim a hyphen ties to a word. (tests/transforms/test_claims.py checks the
     rules against this on the sample and its examples.)"""
     return (
-        match.str.contains(r"^[0-9][0-9.,]*$")
+        match.str.contains(_BARE_NUMBER)
         | match.str.ends_with("B")
         | match.str.ends_with("M")
         | match.str.ends_with("fold")
@@ -1309,7 +1320,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     # before it ("AIME24 from 60.0% to 63.3% and AIME25 from 46.7%", "MMStar (+1.93)").
     # (columns: each is read several times below)
     before_ds = pl.when(results).then(pl.col("ds_before").gather(pl.col("g_first")))
-    gap = pl.col("start") - pl.col("end").shift(1)
+    gap = _GAP_BEFORE
     before, same_sentence = pl.col("_before_ds"), pl.col("_same_sentence")
     # (read where a carry may apply only, _may_take: see named_gap below)
     # ... and only after a data name before it in its sentence (a name in the gap can only cut a
@@ -1369,7 +1380,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     )
     # (in its canonical spelling: "macro F1-score" -> F1; a column first, looked up on the rows
     # with a short name only: _on_present)
-    short_canon = _on_present(pl.col("_short"), lambda names: names.str.to_lowercase().replace_strict(P.METRIC_CANON, default=None, return_dtype=pl.String))
+    short_canon = _on_present(pl.col("_short"), _canonical_metric)
     lf = lf.with_columns(_short=short).with_columns(_short=pl.coalesce(short_canon, "_short")).with_columns(
         unit=pl.when((pl.col("unit") == pl.col("metric")) & pl.col("_short").is_not_null())
         .then(pl.col("_short"))
