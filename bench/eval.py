@@ -99,6 +99,20 @@ def _overlaps(a: dict, b: dict) -> bool:
     return "start" not in b or (a["start"] < b["end"] and b["start"] < a["end"])
 
 
+def matched_pairs(claims: list[dict], got: list[dict]) -> list[tuple[dict, int | None]]:
+    """Each gold claim with the index of the found claim it matches (same kind, same value,
+    overlapping spans; each found claim matches once, the first free one in order), or None."""
+    unused = list(range(len(got)))
+    pairs = []
+    for want in claims:
+        hit = next((j for j in unused if got[j]["kind"] == want["kind"] and math.isclose(got[j]["value"], want["value"], rel_tol=1e-9)
+                    and _overlaps(got[j], want)), None)
+        if hit is not None:
+            unused.remove(hit)
+        pairs.append((want, hit))
+    return pairs
+
+
 def score(gold: list[dict], found: list[list[dict]]) -> dict:
     """(value, kind) precision/recall/F1 with span overlap; field accuracy on matched pairs,
     each field over the gold claims that give it. A found claim on an `optional` span is
@@ -112,14 +126,12 @@ def score(gold: list[dict], found: list[list[dict]]) -> dict:
         got = [g for g in got if not any(_overlaps(g, o) for o in optional)]
         n_gold += len(record["claims"])
         n_found += len(got)
-        unused = list(range(len(got)))
-        for want in record["claims"]:
-            hit = next((j for j in unused if got[j]["kind"] == want["kind"] and math.isclose(got[j]["value"], want["value"], rel_tol=1e-9)
-                        and _overlaps(got[j], want)), None)
+        pairs = matched_pairs(record["claims"], got)
+        unused = sorted(set(range(len(got))) - {hit for _, hit in pairs if hit is not None})
+        for want, hit in pairs:
             if hit is None:
                 errors.append(f"missed  {record['id']}: {want['text']!r} {want['value']:g} {want['kind']}")
                 continue
-            unused.remove(hit)
             tp += 1
             for field in (f for f in FIELDS if f in want):
                 asked[field] += 1

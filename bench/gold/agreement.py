@@ -36,28 +36,14 @@ def second_annotation(path: Path) -> dict[str, dict]:
     return {record["id"]: record for record in map(json.loads, filter(str.strip, lines))}
 
 
-def _matches(first: dict, second: list[dict]) -> list[tuple[dict, dict | None]]:
-    """Pair each claim of the first annotation with the second's claim the scorer would match."""
-    unused = list(second)
-    pairs = []
-    for want in first["claims"]:
-        hit = next((got for got in unused if got["kind"] == want["kind"] and abs(got["value"] - want["value"]) <= 1e-9 * max(1.0, abs(want["value"]))
-                    and evaluation._overlaps(got, want)), None)
-        if hit is not None:
-            unused.remove(hit)
-        pairs.append((want, hit))
-    return pairs
-
-
 def consensus(first: dict, second: dict) -> dict:
     """The claims both found, with only the fields both gave alike; the rest is optional."""
-    pairs = _matches(first, second["claims"])
-    agreed = []
-    for want, got in pairs:
-        if got is not None:
-            agreed.append({k: v for k, v in want.items() if k not in FIELDS or evaluation._same(k, got[k], v)})
-    matched_second = [got for _, got in pairs if got is not None]
-    disputed = [c for c, got in pairs if got is None] + [c for c in second["claims"] if not any(c is m for m in matched_second)]
+    theirs = second["claims"]
+    pairs = evaluation.matched_pairs(first["claims"], theirs)
+    agreed = [{k: v for k, v in want.items() if k not in FIELDS or evaluation._same(k, theirs[hit][k], v)}
+              for want, hit in pairs if hit is not None]
+    matched = {hit for _, hit in pairs if hit is not None}
+    disputed = [want for want, hit in pairs if hit is None] + [c for j, c in enumerate(theirs) if j not in matched]
     optional = first.get("optional", []) + second.get("optional", []) + [{k: c[k] for k in ("start", "end", "text")} for c in disputed]
     return {**first, "claims": agreed, "optional": optional}
 
