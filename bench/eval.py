@@ -45,11 +45,16 @@ FIELDS = ("unit", "metric", "dataset", "text")  # scored on matched claims, wher
 # ---------------------------------------------------------------- gold
 
 
+def read_jsonl(path: Path) -> list[dict]:
+    """The records of a JSON-lines file (blank lines skipped)."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
 def load_corpus_gold(source: Path = CORPUS_GOLD) -> list[dict]:
     """Gold records (id, split, abstract, claims, optional). `source` is the merged gold
     file, or an annotation folder (batch-*.jsonl + annot-*.jsonl) while it is being made."""
     if source.is_file():
-        return [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
+        return read_jsonl(source)
     records = {r["id"]: r for path in sorted(source.glob("batch-*.jsonl")) for r in map(json.loads, path.open(encoding="utf-8"))}
     gold = []
     for path in sorted(source.glob("annot-*.jsonl")):
@@ -71,7 +76,7 @@ def cleaned_abstracts(raw: list[str]) -> list[str]:
 def load_sample_gold() -> list[dict]:
     lines = SAMPLE.read_text(encoding="utf-8").splitlines()[2:]
     entries = {lines[i].removeprefix("Subscribe"): lines[i + 1] for i in range(0, len(lines) - 1, 2)}
-    rows = [json.loads(line) for line in SAMPLE_GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = read_jsonl(SAMPLE_GOLD)
     rows = [r for r in rows if r["split"] == "sample"]
     abstracts = cleaned_abstracts([entries[r["title"]] for r in rows])
     return [{"id": r["title"], "abstract": a, "claims": r["claims"], "optional": []} for r, a in zip(rows, abstracts)]

@@ -32,8 +32,7 @@ SECOND = ROOT / "tests" / "data" / "claims_gold_check_second.jsonl"
 
 
 def second_annotation(path: Path) -> dict[str, dict]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return {record["id"]: record for record in map(json.loads, filter(str.strip, lines))}
+    return {record["id"]: record for record in evaluation.read_jsonl(path)}
 
 
 def consensus(first: dict, second: dict) -> dict:
