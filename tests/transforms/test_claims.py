@@ -969,6 +969,42 @@ def test_mark_matches_that_are_claims_on_arbitrary_text(texts: list[str]) -> Non
     assert _claims_by_anchored_check(texts) == _claims_by_capture_groups(texts)
 
 
+def test_claim_grammar_is_what_may_hold_claim_assumes() -> None:
+    """claims._may_hold_claim skips the marking pass on a text with no digit and no spelled
+    multiplier word: P.CLAIM must still be the spelled multiplier (its word "times"/"fold"), the
+    split percent and the digit claim (both need a digit). A new kind of claim written without
+    digits needs a new word in _may_hold_claim."""
+    from transforms import claim_patterns as P
+    from transforms import claims as C
+
+    assert P.CLAIM == P.SPELLED_MULT + "|" + P.SPLIT_PERCENT + "|" + P.DIGIT_CLAIM
+    assert P.SPELLED_MULT.endswith(r"(?:\s|-)?(?:times|fold)\b)") and C._SPELLED_MULT_WORD == r"(?i:times|fold)"
+    assert "[0-9]" in P.SPLIT_PERCENT and P.DIGIT_CLAIM.count("(?P<num>" + P.NUM + ")") == 1
+    assert all(re.search(r"\[0-9\]", alternative) for alternative in P.NUM[3:].split("|"))
+
+
+def _holds_claim_by_marking(texts: list[str]) -> list[bool]:
+    return [bool(claims) for claims in _claims_by_anchored_check(texts)]
+
+
+def _may_hold_claim(texts: list[str]) -> list[bool]:
+    from transforms.claims import _may_hold_claim as may_hold
+
+    return pl.DataFrame({"text": texts}).select(may_hold(pl.col("text")))["text"].to_list()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_SKIPPY, max_size=40).map("".join), min_size=1, max_size=20))
+def test_text_that_holds_a_claim_may_hold_one(texts: list[str]) -> None:
+    """_may_hold_claim is true wherever the marking finds a claim (texts with digits,
+    "three times", "TENFOLD")."""
+    texts = [*texts, "three times", "TENFOLD", "no number here", ""]
+    holds = _holds_claim_by_marking(texts)
+    may = _may_hold_claim(texts)
+    assert all(m for h, m in zip(holds, may) if h)
+    assert holds[-4:-2] == [True, True] and may[-2:] == [False, False]
+
+
 def _metric_after_by_capture(texts: list[str | None]) -> list[str | None]:
     from transforms import claims as C
 
