@@ -948,6 +948,17 @@ SPELLED_METRE = r"^([kcmn]?)[a-z]*met(?:er|re)s?$"
 # ("prefill speedup", "inference throughput", "inference latency"; GUIDELINES: the base name).
 QUALIFIED_CANON = r"^(?:[a-z][\w-]*\s)+(speedup|throughput|latency)$"
 
+# Group 1: a measure with a canonical name after words that only say on what task or at what
+# granularity it was taken, two or more lower-case words ("question classification accuracy",
+# "street name transcription accuracy") or one word of aggregation ("document-level accuracy",
+# "micro-averaged accuracy"): GUIDELINES, the canonical base name when a qualified one is written.
+# A rate keeps the words that make its name, one or two ("end-to-end pipeline success rate" ->
+# success rate, "pixel-level false positive rate" -> false positive rate). One word that names a
+# variant of the measure stays ("balanced accuracy", "attack success rate", "object hallucination
+# rate"), and so do "top-1 ..." qualifiers (a digit: no lower-case word here).
+TASK_QUALIFIED_MEASURE = (r"^(?:[a-z]+-(?:level|wise|averaged)\s|(?:[a-z][a-z-]*\s){2,}?)"
+                          r"((?:[a-z][a-z-]*\s){1,2}rate|accuracy|precision|recall|sensitivity|specificity)$")
+
 # After a value: "of" and a name that a plain noun follows ("25% of ChatGPT translations").
 OF_NAME_MODIFIER = r"^[\s+]*of\s(?:the\s|its\s|their\s)?[A-Za-z]*[A-Z][\w-]*\s[a-z]"
 
