@@ -1877,3 +1877,15 @@ def test_a_rate_after_task_words_keeps_the_words_of_its_name() -> None:
     got = claims_of("The agent reaches a long-horizon navigation success rate of 71%, "
                     "with an object hallucination rate of 3.1%.")
     assert [(c["text"], c["metric"]) for c in got] == [("71%", "success rate"), ("3.1%", "object hallucination rate")]
+
+
+def test_a_score_after_a_correlation_symbol_is_that_correlation() -> None:
+    """"(r = 0.62)", "rho = 0.35": a score after the symbol of a correlation coefficient has the
+    symbol as its unit and metric, or "correlation" where the word stands right before it
+    (claims_gold_corpus.md, round 4: "metric r or the correlation named"); aside of a measure named
+    for another value it is still the correlation; a correlation named stays as it was read."""
+    got = claims_of("The judge gains 12 F1 points on long inputs (r = 0.62). The ranks agree weakly "
+                    "(rho = 0.35), with a correlation of r = 0.48 overall and a Pearson correlation r = 0.91.")
+    assert [(c["text"], c["metric"], c["unit"]) for c in got] == [
+        ("12", "F1", "points"), ("0.62", "r", "r"), ("0.35", "rho", "rho"), ("0.48", "correlation", "r"),
+        ("0.91", "Pearson correlation", "Pearson correlation")]
