@@ -948,6 +948,25 @@ SPELLED_METRE = r"^([kcmn]?)[a-z]*met(?:er|re)s?$"
 # ("prefill speedup", "inference throughput", "inference latency"; GUIDELINES: the base name).
 QUALIFIED_CANON = r"^(?:[a-z][\w-]*\s)+(speedup|throughput|latency)$"
 
+# Group 1: a measure with a canonical name after words that only say on what task or at what
+# granularity it was taken, two or more lower-case words ("question classification accuracy",
+# "street name transcription accuracy") or one word of aggregation ("document-level accuracy",
+# "micro-averaged accuracy"): GUIDELINES, the canonical base name when a qualified one is written.
+# A rate keeps the words that make its name, one or two ("end-to-end pipeline success rate" ->
+# success rate, "pixel-level false positive rate" -> false positive rate). One word that names a
+# variant of the measure stays ("balanced accuracy", "attack success rate", "object hallucination
+# rate"), and so do "top-1 ..." qualifiers (a digit: no lower-case word here).
+TASK_QUALIFIED_MEASURE = (r"^(?:[a-z]+-(?:level|wise|averaged)\s|(?:[a-z][a-z-]*\s){2,}?)"
+                          r"((?:[a-z][a-z-]*\s){1,2}rate|accuracy|precision|recall|sensitivity|specificity)$")
+
+# Right before a value, the symbol of a correlation coefficient ("(r = 0.74)", "rho=0.46", "r >=
+# 0.70"), group sym, after the word correlation where it stands right before it (group word:
+# "correlation (r = 0.975", "a correlation of r = 0.73"); group aside: it opens a bracket or
+# follows a comma, a statistic said aside of another value or measure. Not tau: it names
+# thresholds as often.
+CORRELATION_SYMBOL_BEFORE = (r"(?:\b(?P<word>[Cc]orrelations?)\s(?:of\s)?|^|\s)(?P<aside>[(,;]\s?)?(?P<sym>[rR]|ρ|rho)"
+                             r"\s?(?:=|>=|≥|<=|≤|<|>|≈)\s?[+-]?~?$")
+
 # After a value: "of" and a name that a plain noun follows ("25% of ChatGPT translations").
 OF_NAME_MODIFIER = r"^[\s+]*of\s(?:the\s|its\s|their\s)?[A-Za-z]*[A-Z][\w-]*\s[a-z]"
 

@@ -1888,3 +1888,40 @@ def test_count_of_a_named_benchmarks_items_is_on_that_benchmark() -> None:
                     "with 24 EEG channels and 500 VQA tasks.")
     assert [(c["text"], c["dataset"]) for c in got] == [
         ("300", "FooBench"), ("1K", "TinyQA"), ("40", "SWE-bench"), ("24", None), ("500", None)]
+
+
+# ---- metricphrase (tuning round 5): the bounds of a measure's phrase
+
+
+def test_task_words_before_a_canonical_measure_leave_the_measure() -> None:
+    """GUIDELINES: the canonical base name when a qualified one is written. Two or more words
+    that say the task ("leaf disease grading accuracy") or one word of aggregation ("page-level
+    accuracy", "macro-averaged recall") leave the measure; one word naming a variant stays
+    ("balanced accuracy"), and so does an evaluation protocol ("few-shot transfer accuracy")."""
+    got = claims_of("The model reaches a leaf disease grading accuracy of 91.2%, a page-level accuracy of 88.5%, "
+                    "a macro-averaged recall of 0.77, a balanced accuracy of 0.81 and a few-shot transfer "
+                    "accuracy of 64.3%.")
+    assert [(c["text"], c["metric"]) for c in got] == [
+        ("91.2%", "accuracy"), ("88.5%", "accuracy"), ("0.77", "recall"), ("0.81", "balanced accuracy"),
+        ("64.3%", "few-shot transfer accuracy")]
+
+
+def test_a_rate_after_task_words_keeps_the_words_of_its_name() -> None:
+    """"long-horizon navigation success rate": two or more words before a rate's name say the
+    task, the rate keeps the words that make its name ("success rate"); one word before it is
+    part of the name ("object hallucination rate")."""
+    got = claims_of("The agent reaches a long-horizon navigation success rate of 71%, "
+                    "with an object hallucination rate of 3.1%.")
+    assert [(c["text"], c["metric"]) for c in got] == [("71%", "success rate"), ("3.1%", "object hallucination rate")]
+
+
+def test_a_score_after_a_correlation_symbol_is_that_correlation() -> None:
+    """"(r = 0.62)", "rho = 0.35": a score after the symbol of a correlation coefficient has the
+    symbol as its unit and metric, or "correlation" where the word stands right before it
+    (claims_gold_corpus.md, round 4: "metric r or the correlation named"); aside of a measure named
+    for another value it is still the correlation; a correlation named stays as it was read."""
+    got = claims_of("The judge gains 12 F1 points on long inputs (r = 0.62). The ranks agree weakly "
+                    "(rho = 0.35), with a correlation of r = 0.48 overall and a Pearson correlation r = 0.91.")
+    assert [(c["text"], c["metric"], c["unit"]) for c in got] == [
+        ("12", "F1", "points"), ("0.62", "r", "r"), ("0.35", "rho", "rho"), ("0.48", "correlation", "r"),
+        ("0.91", "Pearson correlation", "Pearson correlation")]
