@@ -1852,3 +1852,14 @@ def test_count_of_a_named_benchmarks_items_is_on_that_benchmark() -> None:
                     "with 24 EEG channels and 500 VQA tasks.")
     assert [(c["text"], c["dataset"]) for c in got] == [
         ("300", "FooBench"), ("1K", "TinyQA"), ("40", "SWE-bench"), ("24", None), ("500", None)]
+
+
+# ---- metriccarry (tuning round 5): what a value with no measure next to it is about
+
+
+def test_metric_named_before_a_list_reaches_every_value_of_it() -> None:
+    """"Dice (A: 81.2%, B: 90.1%, C: 77.7%, D: 85.0%)": the measure named before a list of values
+    a few characters apart reaches the last value, not only the first two."""
+    got = claims_of("The Dice score per organ (Liver:~81.2%, Spleen:~90.1%, Kidney:~77.7%, Aorta:~85.0%) is high.")
+    assert [(c["text"], c["metric"]) for c in got] == [
+        ("81.2%", "Dice"), ("90.1%", "Dice"), ("77.7%", "Dice"), ("85.0%", "Dice")]
