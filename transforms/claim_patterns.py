@@ -536,7 +536,7 @@ NP_STOP_TAIL = (r"(?i)(?:^|\s)(?:the|a|an|of|in|on|for|and|or|with|by|to|from|at
 # What may follow a value that takes the metric named before it in its sentence: no word of its own.
 # (a unit of the value is no word of its own: "to ~10 degrees, and", "to 3.1 points")
 OPEN_TAIL = (r"^(?:\s?(?:degrees?|(?:percentage\s)?points?|pp|dB|mm))?\s?(?:[,;:()]|(?:and|or|to|vs\.?|versus|for|on|in|over|with|while|when|compared|"
-             r"respectively|across|at|and|than|after|before|under|using|without)\b|\.?$)")
+             r"respectively|across|at|and|than|after|before|under|using|without|relative\sto|against)\b|\.?$)")
 
 # Up to two words between a value and the metric after it: "40.1% ImageNet zero-shot accuracy".
 METRIC_PREFIX = (r"(?:(?:[A-Z][\w-]*|[a-z]+-[\w-]+|absolute|relative|average|overall|mean|test|"

@@ -642,6 +642,9 @@ def _carry_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
         .with_columns(metric=pl.coalesce("metric", "metric_any"))
         .with_columns(_source=pl.when(result).then(pl.col("metric")))
         .with_columns(metric=pl.coalesce("metric", pl.when(pl.col("_takes") & pl.col("_open")).then(carried_after)))
+        # the first number of a range measures what the second does ("versus 10-16% for initial
+        # engagers": 16% took the metric carried over, and so does 10)
+        .with_columns(metric=pl.coalesce("metric", pl.when(pl.col("_takes") & pl.col("range_next")).then(pl.col("metric").shift(-1))))
         .with_columns(unit=pl.coalesce("unit", pl.when(pl.col("kind") == "score").then("metric")))
         .drop("s_first", "_source", "_takes", "metric_any", "_open")
     )

@@ -1863,3 +1863,19 @@ def test_metric_named_before_a_list_reaches_every_value_of_it() -> None:
     got = claims_of("The Dice score per organ (Liver:~81.2%, Spleen:~90.1%, Kidney:~77.7%, Aorta:~85.0%) is high.")
     assert [(c["text"], c["metric"]) for c in got] == [
         ("81.2%", "Dice"), ("90.1%", "Dice"), ("77.7%", "Dice"), ("85.0%", "Dice")]
+
+
+def test_first_number_of_a_range_measures_what_the_second_does() -> None:
+    """"refusal rates of 40-45% for A versus 12-18% for B": 18% takes the refusal rate carried over
+    from 45%, and 12, the first number of its range, takes it from 18%."""
+    got = claims_of("The refusal rates were 40-45% for short prompts versus 12-18% for long prompts.")
+    assert [(c["text"], c["metric"]) for c in got] == [
+        ("40", "refusal rate"), ("45%", "refusal rate"), ("12", "refusal rate"), ("18%", "refusal rate")]
+
+
+def test_a_value_compared_relative_to_another_system_takes_the_measure_before_it() -> None:
+    """"cuts hallucinated entities by 31.5% relative to A and 20.4% relative to B": the second value
+    has no words of its own; "relative to" names what it is compared with."""
+    got = claims_of("The filter cuts hallucinated entities by 31.5% relative to SysA and 20.4% relative to SysB.")
+    assert [(c["text"], c["metric"]) for c in got] == [
+        ("31.5%", "hallucinated entities"), ("20.4%", "hallucinated entities")]
