@@ -998,3 +998,6 @@ DATA_SET_UNITS = ["dataset", "benchmark", "corpus", "corpora", "data set"]
 COST_LEFT = (r"\b(?:in|within|using|uses|requiring|requires|takes|taking|costs?|consum\w+)\s(?:(?:only|just|about|around"
              r"|under|less than|roughly|approximately|merely|over|up to)\s)?~?$")
 MEMORY_RIGHT = r"^\s?(?:of\s)?(?:[A-Z]{2,4}\s)?(?:memory|VRAM|RAM)\b"
+# A value right after "<word> by": what changes by it is named there ("and energy by 3.2x"), words of
+# its own on its left.
+OWN_WORDS_BY = r"[A-Za-z]\sby\s(?:up to\s|about\s|around\s|approximately\s|over\s|nearly\s|only\s|more than\s|at least\s)?[~+]?$"

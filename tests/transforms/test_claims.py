@@ -1879,3 +1879,15 @@ def test_a_value_compared_relative_to_another_system_takes_the_measure_before_it
     got = claims_of("The filter cuts hallucinated entities by 31.5% relative to SysA and 20.4% relative to SysB.")
     assert [(c["text"], c["metric"]) for c in got] == [
         ("31.5%", "hallucinated entities"), ("20.4%", "hallucinated entities")]
+
+
+def test_a_multiplier_or_duration_takes_the_metric_of_one_of_its_kind_before_it() -> None:
+    """"a 2.4x speedup on A, against 1.3% and 3.1x for B": the multiplier after the percent measures
+    what the multiplier before did; "a response time of 12 seconds, compared to 40 seconds" likewise.
+    Not after words of its own ("cuts latency by 2.1x and energy by 3.2x")."""
+    got = claims_of("It gives a 2.4x speedup with 0.5% loss, against 1.3% and 3.1x for the baseline. "
+                    "Agents had a mean response time of 12 seconds, compared to 40 seconds for humans. "
+                    "It cuts latency by 2.1x and energy by 3.2x.")
+    assert [(c["text"], c["metric"]) for c in got if c["kind"] in ("multiplier", "duration")] == [
+        ("2.4x", "speedup"), ("3.1x", "speedup"), ("12 seconds", "response time"), ("40 seconds", "response time"),
+        ("2.1x", "latency"), ("3.2x", None)]
