@@ -1891,3 +1891,10 @@ def test_a_multiplier_or_duration_takes_the_metric_of_one_of_its_kind_before_it(
     assert [(c["text"], c["metric"]) for c in got if c["kind"] in ("multiplier", "duration")] == [
         ("2.4x", "speedup"), ("3.1x", "speedup"), ("12 seconds", "response time"), ("40 seconds", "response time"),
         ("2.1x", "latency"), ("3.2x", None)]
+
+
+def test_values_after_one_that_named_its_measure_after_in_name_their_own() -> None:
+    """"gains of +1.4 in MIoU, +0.6 in MRecall": the first value's measure is read after "in", so the
+    second's "in" names its own measure too; it does not take the first one's."""
+    got = claims_of("It shows gains of +1.4 in MIoU, +0.6 in MRecall and +2.2 in Recall.")
+    assert [(c["text"], c["metric"]) for c in got] == [("1.4", "mIoU"), ("0.6", "MRecall"), ("2.2", "Recall")]
