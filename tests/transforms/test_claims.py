@@ -1881,20 +1881,22 @@ def test_a_value_compared_relative_to_another_system_takes_the_measure_before_it
         ("31.5%", "hallucinated entities"), ("20.4%", "hallucinated entities")]
 
 
-def test_a_multiplier_or_duration_takes_the_metric_of_one_of_its_kind_before_it() -> None:
-    """"a 2.4x speedup on A, against 1.3% and 3.1x for B": the multiplier after the percent measures
-    what the multiplier before did; "a response time of 12 seconds, compared to 40 seconds" likewise.
-    Not after words of its own ("cuts latency by 2.1x and energy by 3.2x")."""
-    got = claims_of("It gives a 2.4x speedup with 0.5% loss, against 1.3% and 3.1x for the baseline. "
-                    "Agents had a mean response time of 12 seconds, compared to 40 seconds for humans. "
-                    "It cuts latency by 2.1x and energy by 3.2x.")
-    assert [(c["text"], c["metric"]) for c in got if c["kind"] in ("multiplier", "duration")] == [
-        ("2.4x", "speedup"), ("3.1x", "speedup"), ("12 seconds", "response time"), ("40 seconds", "response time"),
-        ("2.1x", "latency"), ("3.2x", None)]
+def test_a_value_takes_the_measure_phrase_of_its_clause() -> None:
+    """"Citation recall varies between 0.41 and 0.58", "The parse coverage ... was modest: 0.62
+    versus 0.71": a measure phrase earlier in the clause, not next to the value, is what it measures."""
+    got = claims_of("Citation recall varies between 0.41 and 0.58 across the tested prompts. "
+                    "The parse coverage for long forms was modest: 0.62 versus 0.71 for the baseline.")
+    assert [(c["text"], c["metric"]) for c in got] == [
+        ("0.41", "citation recall"), ("0.58", "citation recall"), ("0.62", "parse coverage"), ("0.71", "parse coverage")]
 
 
-def test_values_after_one_that_named_its_measure_after_in_name_their_own() -> None:
-    """"gains of +1.4 in MIoU, +0.6 in MRecall": the first value's measure is read after "in", so the
-    second's "in" names its own measure too; it does not take the first one's."""
-    got = claims_of("It shows gains of +1.4 in MIoU, +0.6 in MRecall and +2.2 in Recall.")
-    assert [(c["text"], c["metric"]) for c in got] == [("1.4", "mIoU"), ("0.6", "MRecall"), ("2.2", "Recall")]
+def test_the_measure_of_a_clause_is_not_given_to_a_setting_a_margin_or_a_value_with_words_of_its_own() -> None:
+    """Not to a symbol's value ("tau = 0.5"), a margin by which a method outdoes another
+    ("outperforming the baselines by 12%"), a value with words of its own ("4.1% extra compute")
+    nor one read too far away."""
+    got = claims_of("Answer quality rises sharply with tau = 0.5 in our runs. "
+                    "Its answer quality is high, outperforming the baselines by 12% on long documents. "
+                    "Its answer quality is high at 4.1% extra compute. "
+                    "The answer quality of the system, which we collected over many months of careful annotation "
+                    "work in three labs, reached the ceiling in 3.5% of the runs.")
+    assert [(c["text"], c["metric"]) for c in got] == [("0.5", None), ("12%", None), ("4.1%", None), ("3.5%", None)]
