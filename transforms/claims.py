@@ -685,7 +685,8 @@ def _measure_of_clause(ls: pl.Expr) -> pl.Expr:
     empty string where one is cut away). One chain, each step reading the one before once: a step
     reading its input twice would compute the whole chain twice (and no when/then: see _on_rows)."""
     # the last _CLAUSE_REACH characters from a word start (the space put first starts a short one)
-    near = pl.concat_str(pl.lit(" "), ls).str.tail(_CLAUSE_REACH + 1).str.extract(r"^\S*\s((?s:.*))$", 1)
+    # (a replace of the cut word, not a capturing extract of the rest: no capture engine)
+    near = pl.concat_str(pl.lit(" "), ls).str.tail(_CLAUSE_REACH + 1).str.replace(r"^\S*\s", "")
     return (
         # (nor where an acronym defined right before names it: "a Box Recall Rate (BRR) of 64.2%", read last)
         near.str.replace(r"(?s)^.*(?:" + _rx(P.OUTDONE_BY) + "|" + _rx(P.SYMBOL_VALUE) + "|" + P.ACRONYM_BEFORE_VALUE + ")", "")
