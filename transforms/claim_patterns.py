@@ -1001,9 +1001,9 @@ MEMORY_RIGHT = r"^\s?(?:of\s)?(?:[A-Z]{2,4}\s)?(?:memory|VRAM|RAM)\b"
 
 # Metric carry, the measure of the clause: a measure phrase before a value in its sentence, read where
 # nothing nearer names one ("Sentence lengths vary between 9.52 and 11.83", "Recurrence rates of
-# stroke are between 5 and 25%", "Performance improves ...: by up to +10.2% on A"). Group 1: up to
+# stroke are between 5 and 25%", "Agreement rates range from 51.5% (A) to 69.1% (B)"). Group 1: up to
 # two words and a noun that names a measure (a narrower head than METRIC_HEAD: no abstract noun in
-# -ness/-ity, which names a quality of a method as often), where the noun phrase ends: at a
+# -ness/-ity and no "performance", which name a quality of a method as often), where the noun phrase ends: at a
 # preposition, a verb of being, varying or changing, a bracket or a sign, or the end.
 _MEASURE_NOUN = _capital_first(
     r"(?:rates?|accuracy|scores?|errors?|ratios?|precision|recall|correlations?|coefficients?|kappa|agreement|"
