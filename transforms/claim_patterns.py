@@ -766,9 +766,15 @@ SINGULAR_WORD = r"^[a-z][a-z'-]{3,}$"
 ARTICLE_BEFORE = r"(?:^|\s)[Aa]n?\s(?:[a-z][\w-]*\s){0,2}$"
 # (and the measures read from the counted noun later: "a +5.8 point gain", "12 degree")
 PLURAL_WITHOUT_S = ["people", "data", "staff", "personnel", "cattle", "police", "livestock", "poultry", "men",
-                    "women", "point", "degree"]
+                    "women", "point", "degree", "percentage-point"]
+# A plain lower-case noun right before "points" that names no measure: the points are counted
+# things ("11,967 evaluated data points", "10-20 depth points per image"), not percentage
+# points ("5 accuracy points", "3 absolute points", "a 2 percentage point gain").
+# Group 1: such a noun (a measure's name matches the first alternative, which leaves it empty).
+COUNTED_POINTS_BEFORE = r"^(?:percentage|absolute|relative|[a-z-]*" + _METRIC_HEAD_LOWER + r")$|^([a-z][a-z-]*)$"
 # A word that may be the noun when no plural is found (then checked against the modifiers).
-PLAIN_NOUN = r"^(?:[a-z][\w']*|[A-Z]{2,6}s?)$"
+# ("percentage-point" too: "a 58-69 percentage-point accuracy drop" is in percentage points)
+PLAIN_NOUN = r"^(?:[a-z][\w']*|[A-Z]{2,6}s?|percentage-point)$"
 # "1.6B language models", "124M parameters": a size that counts parameters.
 MODEL_NOUN = (r"(?i)(?:^|\s)(?:[\w-]*model|parameter|checkpoint|baseline|variant|backbone|[\w-]*LLM|[\w-]*VLM|LM)"
               r"s?(?:\s|$)")

@@ -330,8 +330,17 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
             )
         )
         .with_columns(count_unit=pl.coalesce(unit, _singular(pl.col("_of"))))
-        # "by 3 points", "+2.1 percentage points", "+17.26pp", "6.2 pp": percentage points
-        .with_columns(points=pl.col("count_unit").str.contains(r"(?:^|\s)point$|^pp$").fill_null(False))
+        # "by 3 points", "+2.1 percentage points", "+17.26pp", "6.2 pp", "a 58-69 percentage-point
+        # drop": percentage points
+        # ... but not points named by a plain noun before them, which are counted things: "11,967
+        # evaluated data points", "10-20 depth points per image" (a measure's name before them
+        # keeps them points: "5 accuracy points", "3 absolute points", "2.1 F1 points")
+        .with_columns(
+            points=pl.col("count_unit").str.contains(r"(?:^|\s)point$|^pp$|^percentage-point$").fill_null(False)
+            # (read where the unit is "point" only: a null input skips the search)
+            & pl.when(pl.col("count_unit") == "point").then(pl.col("_before"))
+            .str.extract(P.COUNTED_POINTS_BEFORE, 1).is_null()
+        )
         .drop("_window", "_plural", "_models", "_chosen", "_before", "_hyphen", "_shape", "_lower", "_of", "_coord", "_no_noun", "_generic_before",
               "_defined", "_parts", "_acronym_rs", "_many_word")
     )

@@ -1852,3 +1852,15 @@ def test_count_of_a_named_benchmarks_items_is_on_that_benchmark() -> None:
                     "with 24 EEG channels and 500 VQA tasks.")
     assert [(c["text"], c["dataset"]) for c in got] == [
         ("300", "FooBench"), ("1K", "TinyQA"), ("40", "SWE-bench"), ("24", None), ("500", None)]
+# ---- unit (tuning round 5, tuner "unit"): counted nouns and the units of scores
+
+
+def test_points_named_by_a_plain_noun_are_counted_and_percentage_point_is_points() -> None:
+    """"4,210 sampled grid points", "5-8 anchor points per frame": points named by a plain noun
+    before them are counted things; "a 12-17 percentage-point drop" and points after a measure's
+    name ("6 accuracy points", "2 absolute points") are percentage points."""
+    got = claims_of("The map holds 4,210 sampled grid points and 5-8 anchor points per frame. "
+                    "Recall shows a 12-17 percentage-point drop, while we gain 6 accuracy points and 2 absolute points.")
+    assert [(c["text"], c["kind"], c["unit"]) for c in got] == [
+        ("4,210", "count", "point"), ("5", "count", "point"), ("8", "count", "point"),
+        ("12", "score", "points"), ("17", "score", "points"), ("6", "score", "points"), ("2", "score", "points")]
