@@ -847,9 +847,15 @@ _CHANGE_OR_RANGE = (r"(?:(?:in|de)creas|grow|ris|rang|vary|vari|scal|go|drop|fal
 # ... and a later count of such a parenthesis ("100 tasks (70 text-only, 30 multimodal)")
 # (a plural: not -us, -is, -ss, "a corpus of 49 pairs", "an analysis of 300 runs")
 _PAREN_ITEMS = r"(?:[0-9][0-9.,]*[kKMB]?\s[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*)?(?:,\s|\sand\s|,\sand\s))+"
-NOUN_LEFT = (r"\b([a-z]{2,}[a-hj-rtv-z]s)\s(?:(?:" + _CHANGE_OR_RANGE + r")\s)?(?:(?:from|of)\s|\((?:e\.g\.,?\s|i\.e\.,?\s|from\s|"
+# ... and an acronym's plural, and the bounds and hedges of an aside ("many GPUs (e.g.~8-64)",
+# "few samples (fewer than 10)", "instances (approximately 20-100)", "runs (at least 5)")
+NOUN_LEFT = (r"\b([a-z]{2,}[a-hj-rtv-z]s|[A-Z]{2,6}s)\s(?:(?:" + _CHANGE_OR_RANGE + r")\s)?(?:(?:from|of)\s|\((?:e\.g\.,?[\s~]|i\.e\.,?[\s~]|from\s|"
              + _PAREN_ITEMS + r")?)"
-             r"(?:about\s|around\s|over\s|up to\s|only\s)?$")
+             r"(?:about\s|around\s|over\s|up to\s|only\s|approximately\s|roughly\s|nearly\s|almost\s|"
+             r"(?:fewer|less|more) than\s|at (?:least|most)\s|~\s?)?$")
+# A measure that NOUN_LEFT's noun may be: its values are sizes or rates, not counts of it
+# ("batch sizes (e.g., 128-2048)", "dilation rates of 2 and 3", "a 181 to 1 class ratio").
+MEASURE_PLURAL = r"(?:size|rate|ratio|length|score)s$"
 # Verbs that NOUN_LEFT's noun may be when no noun comes before them ("consists of 12", "the
 # count increases from 1 to 16").
 CHANGE_VERB_S = ["consists", "increases", "decreases", "grows", "rises", "ranges", "varies", "goes", "scales",

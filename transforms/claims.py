@@ -1186,7 +1186,9 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         # (noun_left a column first: _singular reads its input in each of its branches)
         # ("consists of", "increases from" are verbs: no noun)
         lf.with_columns(on_name=_extract(pl.col("rs"), _rx(P.ON_DATA_NAME)), noun_left=noun_left)
-        .with_columns(noun_left=pl.when(~pl.col("noun_left").is_in(P.CHANGE_VERB_S)).then(pl.col("noun_left")))
+        # (nor is a measure: "batch sizes (e.g., 128-2048)", "dilation rates of 2 and 3" name no counted thing)
+        .with_columns(noun_left=pl.when(~pl.col("noun_left").is_in(P.CHANGE_VERB_S) & pl.col("noun_left").str.find(P.MEASURE_PLURAL).is_null())
+                      .then(pl.col("noun_left")))
         .with_columns(on_name=pl.coalesce(_extract(pl.col("on_name"), P.ON_DATA_WORD_TAIL), "on_name"))
         .with_columns(
             # (with a capitalized suffix or words before a data word: "on MMLU-Pro", "in the WMT

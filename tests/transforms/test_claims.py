@@ -1864,3 +1864,13 @@ def test_points_named_by_a_plain_noun_are_counted_and_percentage_point_is_points
     assert [(c["text"], c["kind"], c["unit"]) for c in got] == [
         ("4,210", "count", "point"), ("5", "count", "point"), ("8", "count", "point"),
         ("12", "score", "points"), ("17", "score", "points"), ("6", "score", "points"), ("2", "score", "points")]
+
+
+def test_noun_before_an_aside_with_a_hedge_or_an_acronym_plural_is_counted() -> None:
+    """"many TPUs (e.g.~4-32)", "few prompts (fewer than 20)", "episodes (approximately 50-300)":
+    the plural before an aside with a bound or hedge is what its numbers count; a measure's
+    plural ("window sizes (e.g., 16-64)") counts nothing."""
+    got = claims_of("Prior work uses many TPUs (e.g.~4-32) and few prompts (fewer than 20) over "
+                    "episodes (approximately 50-300) with window sizes (e.g., 16-64).")
+    assert [(c["text"], c["unit"]) for c in got] == [
+        ("4", "TPU"), ("32", "TPU"), ("20", "prompt"), ("50", "episode"), ("300", "episode"), ("16", None), ("64", None)]
