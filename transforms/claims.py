@@ -1471,6 +1471,18 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         # (a score's unit is its metric's name, as for the names read before)
         unit=pl.coalesce("unit", pl.when(pl.col("kind") == "score").then(acr)),
     )
+    # A score's unit is its metric's name (GUIDELINES), in the singular as the metric is named
+    # ("confidence scores of 0.79-0.97" -> confidence score), and also where the metric was found
+    # after the unit was read (not a bound of a confidence interval: no value of a metric named CI)
+    # (the plural test on the few scores whose unit ends in "s" only: _on_rows)
+    plural_unit = pl.col("_plural_unit")
+    singular_unit = _on_rows(plural_unit, [pl.col("unit"), pl.col("metric")],
+                             lambda unit, metric: pl.when(unit == pl.concat_str(metric, pl.lit("s"))).then(metric))
+    lf = lf.with_columns(
+        _plural_unit=(pl.col("kind") == "score") & pl.col("unit").str.ends_with("s") & pl.col("metric").is_not_null()
+    ).with_columns(
+        unit=pl.coalesce(singular_unit, "unit", pl.when((pl.col("kind") == "score") & pl.col("_ci").is_null()).then("metric"))
+    )
     out = lf.select(
         "paper_id",
         pl.col("pos").alias("claim_index"),

@@ -1874,3 +1874,11 @@ def test_noun_before_an_aside_with_a_hedge_or_an_acronym_plural_is_counted() -> 
                     "episodes (approximately 50-300) with window sizes (e.g., 16-64).")
     assert [(c["text"], c["unit"]) for c in got] == [
         ("4", "TPU"), ("32", "TPU"), ("20", "prompt"), ("50", "episode"), ("300", "episode"), ("16", None), ("64", None)]
+
+
+def test_a_scores_unit_is_its_metric_named_in_the_singular() -> None:
+    """"helpfulness scores of 3.9-4.4": the unit of a score is its metric's name, in the singular
+    as the metric is named (not "helpfulness scores")."""
+    got = claims_of("In the user study, the assistant obtains helpfulness scores of 3.9-4.4.")
+    assert [(c["text"], c["unit"], c["metric"]) for c in got] == [
+        ("3.9", "helpfulness score", "helpfulness score"), ("4.4", "helpfulness score", "helpfulness score")]
