@@ -739,7 +739,7 @@ IRREGULAR_PLURAL = {
     "nuclei": "nucleus", "radii": "radius", "foci": "focus", "fungi": "fungus", "corpora": "corpus",
     "genera": "genus", "bacteria": "bacterium", "strata": "stratum", "curricula": "curriculum",
     "spectra": "spectrum", "children": "child", "mice": "mouse", "teeth": "tooth", "feet": "foot",
-    "movies": "movie", "cookies": "cookie", "calories": "calorie", "zombies": "zombie",
+    "movies": "movie", "cookies": "cookie", "calories": "calorie", "zombies": "zombie", "axes": "axis",
 }  # fmt: skip
 # Counted nouns that count another thing: a context is counted in tokens ("a 128K context",
 # "48K-96K contexts": GUIDELINES, context lengths are counts of tokens).
@@ -776,7 +776,8 @@ COUNTED_POINTS_BEFORE = r"^(?:percentage|absolute|relative|[a-z-]*" + _METRIC_HE
 # ("percentage-point" too: "a 58-69 percentage-point accuracy drop" is in percentage points)
 PLAIN_NOUN = r"^(?:[a-z][\w']*|[A-Z]{2,6}s?|percentage-point)$"
 # "1.6B language models", "124M parameters": a size that counts parameters.
-MODEL_NOUN = (r"(?i)(?:^|\s)(?:[\w-]*model|parameter|checkpoint|baseline|variant|backbone|[\w-]*LLM|[\w-]*VLM|LM)"
+# (and the acronyms of language models: LLMs, VLMs, MLLMs, LMMs, SLMs)
+MODEL_NOUN = (r"(?i)(?:^|\s)(?:[\w-]*model|parameter|checkpoint|baseline|variant|backbone|[\w-]*LLM|[\w-]*VLM|[\w-]*LMM|S?LM)"
               r"s?(?:\s|$)")
 # Counted things that are evaluated, not the data a value is on ("across 13 systems", "9
 # methods from 96 teams"; not "24 datasets", "13 participants": what data may consist of),

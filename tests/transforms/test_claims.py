@@ -1882,3 +1882,10 @@ def test_a_scores_unit_is_its_metric_named_in_the_singular() -> None:
     got = claims_of("In the user study, the assistant obtains helpfulness scores of 3.9-4.4.")
     assert [(c["text"], c["unit"], c["metric"]) for c in got] == [
         ("3.9", "helpfulness score", "helpfulness score"), ("4.4", "helpfulness score", "helpfulness score")]
+
+
+def test_sizes_of_lmms_and_slms_count_parameters_and_axes_is_axis() -> None:
+    """"13B open LMMs", "3B SLMs": a size before a language-model acronym counts parameters;
+    "axes" is the plural of axis."""
+    got = claims_of("We compare 13B open LMMs with 3B SLMs along 12 rotation axes.")
+    assert [(c["text"], c["unit"]) for c in got] == [("13B", "parameter"), ("3B", "parameter"), ("12", "axis")]
