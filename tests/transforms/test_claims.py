@@ -1889,9 +1889,3 @@ def test_sizes_of_lmms_and_slms_count_parameters_and_axes_is_axis() -> None:
     "axes" is the plural of axis."""
     got = claims_of("We compare 13B open LMMs with 3B SLMs along 12 rotation axes.")
     assert [(c["text"], c["unit"]) for c in got] == [("13B", "parameter"), ("3B", "parameter"), ("12", "axis")]
-
-
-def test_a_rate_per_day_is_written_with_the_duration_unit_d() -> None:
-    """"4,500 uploads per day": the time of a rate is written as the duration units are (s, min, h, d)."""
-    got = claims_of("The service ingests 4,500 uploads per day and 12 uploads per second.")
-    assert [(c["text"], c["kind"], c["unit"]) for c in got] == [("4,500", "rate", "upload/d"), ("12", "rate", "upload/s")]
