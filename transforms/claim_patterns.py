@@ -397,6 +397,8 @@ def _capital_first(p: str) -> str:
 
 
 METRIC_HEAD = _capital_first(_METRIC_HEAD_LOWER)
+# Group 1: a whole word that names a measure, in lower case ("recall", "precision", "perplexity").
+METRIC_HEAD_WORD = r"^(" + _METRIC_HEAD_LOWER + r")$"
 # (with its cut-off, as pass@1 is named: "HR@10", "NDCG@10", "Rank@1", "Recall@5")
 # (in the plural too when it ends as a measure does, in an error, rate, ratio, score or curve:
 # "13.91% and 0% EERs", "AUROCs of 96.8%"; claims.py names it in the singular. "LLMs", "GPUs",

@@ -336,7 +336,8 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
         # evaluated data points", "10-20 depth points per image" (a measure's name before them
         # keeps them points: "5 accuracy points", "3 absolute points", "2.1 F1 points")
         .with_columns(
-            points=pl.col("count_unit").str.contains(r"(?:^|\s)point$|^pp$|^percentage-point$").fill_null(False)
+            # (find: it skips the rows without a noun, contains reads every row)
+            points=pl.col("count_unit").str.find(r"(?:^|\s)point$|^pp$|^percentage-point$").is_not_null()
             # (read where the unit is "point" only: a null input skips the search)
             & pl.when(pl.col("count_unit") == "point").then(pl.col("_before"))
             .str.extract(P.COUNTED_POINTS_BEFORE, 1).is_null()
@@ -1471,18 +1472,22 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         # (a score's unit is its metric's name, as for the names read before)
         unit=pl.coalesce("unit", pl.when(pl.col("kind") == "score").then(acr)),
     )
-    # A score's unit is its metric's name (GUIDELINES), in the singular as the metric is named
-    # ("confidence scores of 0.79-0.97" -> confidence score), and also where the metric was found
-    # after the unit was read (not a bound of a confidence interval: no value of a metric named CI)
-    # (the plural test on the few scores whose unit ends in "s" only: _on_rows)
-    plural_unit = pl.col("_plural_unit")
-    singular_unit = _on_rows(plural_unit, [pl.col("unit"), pl.col("metric")],
-                             lambda unit, metric: pl.when(unit == pl.concat_str(metric, pl.lit("s"))).then(metric))
+    # A score's unit is its metric's name (GUIDELINES): in the singular, as the metric is named
+    # ("confidence scores of 0.79-0.97" -> confidence score), and in lower case where it is a
+    # measure's word written with a capital ("in Recall", "text Perplexity" -> recall, perplexity;
+    # lower case unless an acronym or a proper name: "Dice", "Spearman", "Hz" stay)
+    # (one search on the units of scores, then the edits on the few units it finds: _on_rows; no
+    # lookup in the metric table: building it costs more than the rest of this step)
+    def in_its_spelling(unit: pl.Expr, metric: pl.Expr) -> pl.Expr:
+        return pl.coalesce(
+            pl.when(unit == pl.concat_str(metric, pl.lit("s"))).then(metric),
+            unit.str.to_lowercase().str.extract(P.METRIC_HEAD_WORD, 1),
+        )
+
+    respelled = _on_rows(pl.col("_respell"), [pl.col("unit"), pl.col("metric")], in_its_spelling)
     lf = lf.with_columns(
-        _plural_unit=(pl.col("kind") == "score") & pl.col("unit").str.ends_with("s") & pl.col("metric").is_not_null()
-    ).with_columns(
-        unit=pl.coalesce(singular_unit, "unit", pl.when((pl.col("kind") == "score") & pl.col("_ci").is_null()).then("metric"))
-    )
+        _respell=pl.when(pl.col("kind") == "score").then(pl.col("unit")).str.find(r"^[A-Z][a-z]+$|s$").is_not_null()
+    ).with_columns(unit=pl.coalesce(respelled, "unit"))
     out = lf.select(
         "paper_id",
         pl.col("pos").alias("claim_index"),

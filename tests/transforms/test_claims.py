@@ -1889,3 +1889,10 @@ def test_sizes_of_lmms_and_slms_count_parameters_and_axes_is_axis() -> None:
     "axes" is the plural of axis."""
     got = claims_of("We compare 13B open LMMs with 3B SLMs along 12 rotation axes.")
     assert [(c["text"], c["unit"]) for c in got] == [("13B", "parameter"), ("3B", "parameter"), ("12", "axis")]
+
+
+def test_a_scores_unit_that_is_a_measures_word_written_with_a_capital_is_in_lower_case() -> None:
+    """"+0.6 in Specificity and +1.2 in Sensitivity": a measure's word written with a capital is
+    the unit in lower case; a proper name keeps its capital ("Dice 0.88")."""
+    got = claims_of("It improves the baseline by +0.6 in Specificity and +1.2 in Sensitivity, with Dice 0.88.")
+    assert [(c["text"], c["unit"]) for c in got] == [("0.6", "specificity"), ("1.2", "sensitivity"), ("0.88", "Dice")]
