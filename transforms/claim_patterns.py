@@ -397,6 +397,8 @@ def _capital_first(p: str) -> str:
 
 
 METRIC_HEAD = _capital_first(_METRIC_HEAD_LOWER)
+# Group 1: a whole word that names a measure, in lower case ("recall", "precision", "perplexity").
+METRIC_HEAD_WORD = r"^(" + _METRIC_HEAD_LOWER + r")$"
 # (with its cut-off, as pass@1 is named: "HR@10", "NDCG@10", "Rank@1", "Recall@5")
 # (in the plural too when it ends as a measure does, in an error, rate, ratio, score or curve:
 # "13.91% and 0% EERs", "AUROCs of 96.8%"; claims.py names it in the singular. "LLMs", "GPUs",
@@ -739,7 +741,7 @@ IRREGULAR_PLURAL = {
     "nuclei": "nucleus", "radii": "radius", "foci": "focus", "fungi": "fungus", "corpora": "corpus",
     "genera": "genus", "bacteria": "bacterium", "strata": "stratum", "curricula": "curriculum",
     "spectra": "spectrum", "children": "child", "mice": "mouse", "teeth": "tooth", "feet": "foot",
-    "movies": "movie", "cookies": "cookie", "calories": "calorie", "zombies": "zombie",
+    "movies": "movie", "cookies": "cookie", "calories": "calorie", "zombies": "zombie", "axes": "axis",
 }  # fmt: skip
 # Counted nouns that count another thing: a context is counted in tokens ("a 128K context",
 # "48K-96K contexts": GUIDELINES, context lengths are counts of tokens).
@@ -766,11 +768,18 @@ SINGULAR_WORD = r"^[a-z][a-z'-]{3,}$"
 ARTICLE_BEFORE = r"(?:^|\s)[Aa]n?\s(?:[a-z][\w-]*\s){0,2}$"
 # (and the measures read from the counted noun later: "a +5.8 point gain", "12 degree")
 PLURAL_WITHOUT_S = ["people", "data", "staff", "personnel", "cattle", "police", "livestock", "poultry", "men",
-                    "women", "point", "degree"]
+                    "women", "point", "degree", "percentage-point"]
+# A plain lower-case noun right before "points" that names no measure: the points are counted
+# things ("11,967 evaluated data points", "10-20 depth points per image"), not percentage
+# points ("5 accuracy points", "3 absolute points", "a 2 percentage point gain").
+# Group 1: such a noun (a measure's name matches the first alternative, which leaves it empty).
+COUNTED_POINTS_BEFORE = r"^(?:percentage|absolute|relative|[a-z-]*" + _METRIC_HEAD_LOWER + r")$|^([a-z][a-z-]*)$"
 # A word that may be the noun when no plural is found (then checked against the modifiers).
-PLAIN_NOUN = r"^(?:[a-z][\w']*|[A-Z]{2,6}s?)$"
+# ("percentage-point" too: "a 58-69 percentage-point accuracy drop" is in percentage points)
+PLAIN_NOUN = r"^(?:[a-z][\w']*|[A-Z]{2,6}s?|percentage-point)$"
 # "1.6B language models", "124M parameters": a size that counts parameters.
-MODEL_NOUN = (r"(?i)(?:^|\s)(?:[\w-]*model|parameter|checkpoint|baseline|variant|backbone|[\w-]*LLM|[\w-]*VLM|LM)"
+# (and the acronyms of language models: LLMs, VLMs, MLLMs, LMMs, SLMs)
+MODEL_NOUN = (r"(?i)(?:^|\s)(?:[\w-]*model|parameter|checkpoint|baseline|variant|backbone|[\w-]*LLM|[\w-]*VLM|[\w-]*LMM|S?LM)"
               r"s?(?:\s|$)")
 # Counted things that are evaluated, not the data a value is on ("across 13 systems", "9
 # methods from 96 teams"; not "24 datasets", "13 participants": what data may consist of),
@@ -841,9 +850,15 @@ _CHANGE_OR_RANGE = (r"(?:(?:in|de)creas|grow|ris|rang|vary|vari|scal|go|drop|fal
 # ... and a later count of such a parenthesis ("100 tasks (70 text-only, 30 multimodal)")
 # (a plural: not -us, -is, -ss, "a corpus of 49 pairs", "an analysis of 300 runs")
 _PAREN_ITEMS = r"(?:[0-9][0-9.,]*[kKMB]?\s[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*)?(?:,\s|\sand\s|,\sand\s))+"
-NOUN_LEFT = (r"\b([a-z]{2,}[a-hj-rtv-z]s)\s(?:(?:" + _CHANGE_OR_RANGE + r")\s)?(?:(?:from|of)\s|\((?:e\.g\.,?\s|i\.e\.,?\s|from\s|"
+# ... and an acronym's plural, and the bounds and hedges of an aside ("many GPUs (e.g.~8-64)",
+# "few samples (fewer than 10)", "instances (approximately 20-100)", "runs (at least 5)")
+NOUN_LEFT = (r"\b([a-z]{2,}[a-hj-rtv-z]s|[A-Z]{2,6}s)\s(?:(?:" + _CHANGE_OR_RANGE + r")\s)?(?:(?:from|of)\s|\((?:e\.g\.,?[\s~]|i\.e\.,?[\s~]|from\s|"
              + _PAREN_ITEMS + r")?)"
-             r"(?:about\s|around\s|over\s|up to\s|only\s)?$")
+             r"(?:about\s|around\s|over\s|up to\s|only\s|approximately\s|roughly\s|nearly\s|almost\s|"
+             r"(?:fewer|less|more) than\s|at (?:least|most)\s|~\s?)?$")
+# A measure that NOUN_LEFT's noun may be: its values are sizes or rates, not counts of it
+# ("batch sizes (e.g., 128-2048)", "dilation rates of 2 and 3", "a 181 to 1 class ratio").
+MEASURE_PLURAL = r"(?:size|rate|ratio|length|score)s$"
 # Verbs that NOUN_LEFT's noun may be when no noun comes before them ("consists of 12", "the
 # count increases from 1 to 16").
 CHANGE_VERB_S = ["consists", "increases", "decreases", "grows", "rises", "ranges", "varies", "goes", "scales",

@@ -330,8 +330,18 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
             )
         )
         .with_columns(count_unit=pl.coalesce(unit, _singular(pl.col("_of"))))
-        # "by 3 points", "+2.1 percentage points", "+17.26pp", "6.2 pp": percentage points
-        .with_columns(points=pl.col("count_unit").str.contains(r"(?:^|\s)point$|^pp$").fill_null(False))
+        # "by 3 points", "+2.1 percentage points", "+17.26pp", "6.2 pp", "a 58-69 percentage-point
+        # drop": percentage points
+        # ... but not points named by a plain noun before them, which are counted things: "11,967
+        # evaluated data points", "10-20 depth points per image" (a measure's name before them
+        # keeps them points: "5 accuracy points", "3 absolute points", "2.1 F1 points")
+        .with_columns(
+            # (find: it skips the rows without a noun, contains reads every row)
+            points=pl.col("count_unit").str.find(r"(?:^|\s)point$|^pp$|^percentage-point$").is_not_null()
+            # (read where the unit is "point" only: a null input skips the search)
+            & pl.when(pl.col("count_unit") == "point").then(pl.col("_before"))
+            .str.extract(P.COUNTED_POINTS_BEFORE, 1).is_null()
+        )
         .drop("_window", "_plural", "_models", "_chosen", "_before", "_hyphen", "_shape", "_lower", "_of", "_coord", "_no_noun", "_generic_before",
               "_defined", "_parts", "_acronym_rs", "_many_word")
     )
@@ -1260,7 +1270,9 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         # (noun_left a column first: _singular reads its input in each of its branches)
         # ("consists of", "increases from" are verbs: no noun)
         lf.with_columns(on_name=_extract(pl.col("rs"), _rx(P.ON_DATA_NAME)), noun_left=noun_left)
-        .with_columns(noun_left=pl.when(~pl.col("noun_left").is_in(P.CHANGE_VERB_S)).then(pl.col("noun_left")))
+        # (nor is a measure: "batch sizes (e.g., 128-2048)", "dilation rates of 2 and 3" name no counted thing)
+        .with_columns(noun_left=pl.when(~pl.col("noun_left").is_in(P.CHANGE_VERB_S) & pl.col("noun_left").str.find(P.MEASURE_PLURAL).is_null())
+                      .then(pl.col("noun_left")))
         .with_columns(on_name=pl.coalesce(_extract(pl.col("on_name"), P.ON_DATA_WORD_TAIL), "on_name"))
         .with_columns(
             # (with a capitalized suffix or words before a data word: "on MMLU-Pro", "in the WMT
@@ -1566,6 +1578,22 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         # (a score's unit is its metric's name, as for the names read before)
         unit=pl.coalesce("unit", pl.when(pl.col("kind") == "score").then(acr)),
     )
+    # A score's unit is its metric's name (GUIDELINES): in the singular, as the metric is named
+    # ("confidence scores of 0.79-0.97" -> confidence score), and in lower case where it is a
+    # measure's word written with a capital ("in Recall", "text Perplexity" -> recall, perplexity;
+    # lower case unless an acronym or a proper name: "Dice", "Spearman", "Hz" stay)
+    # (one search on the units of scores, then the edits on the few units it finds: _on_rows; no
+    # lookup in the metric table: building it costs more than the rest of this step)
+    def in_its_spelling(unit: pl.Expr, metric: pl.Expr) -> pl.Expr:
+        return pl.coalesce(
+            pl.when(unit == pl.concat_str(metric, pl.lit("s"))).then(metric),
+            unit.str.to_lowercase().str.extract(P.METRIC_HEAD_WORD, 1),
+        )
+
+    respelled = _on_rows(pl.col("_respell"), [pl.col("unit"), pl.col("metric")], in_its_spelling)
+    lf = lf.with_columns(
+        _respell=pl.when(pl.col("kind") == "score").then(pl.col("unit")).str.find(r"^[A-Z][a-z]+$|s$").is_not_null()
+    ).with_columns(unit=pl.coalesce(respelled, "unit"))
     out = lf.select(
         "paper_id",
         pl.col("pos").alias("claim_index"),

@@ -1971,3 +1971,47 @@ def test_the_measure_of_a_clause_is_not_given_to_a_setting_a_margin_or_a_value_w
                     "The answer quality of the system, which we collected over many months of careful annotation "
                     "work in three labs, reached the ceiling in 3.5% of the runs.")
     assert [(c["text"], c["metric"]) for c in got] == [("0.5", None), ("12%", None), ("4.1%", None), ("3.5%", None)]
+# ---- unit (tuning round 5, tuner "unit"): counted nouns and the units of scores
+
+
+def test_points_named_by_a_plain_noun_are_counted_and_percentage_point_is_points() -> None:
+    """"4,210 sampled grid points", "5-8 anchor points per frame": points named by a plain noun
+    before them are counted things; "a 12-17 percentage-point drop" and points after a measure's
+    name ("6 accuracy points", "2 absolute points") are percentage points."""
+    got = claims_of("The map holds 4,210 sampled grid points and 5-8 anchor points per frame. "
+                    "Recall shows a 12-17 percentage-point drop, while we gain 6 accuracy points and 2 absolute points.")
+    assert [(c["text"], c["kind"], c["unit"]) for c in got] == [
+        ("4,210", "count", "point"), ("5", "count", "point"), ("8", "count", "point"),
+        ("12", "score", "points"), ("17", "score", "points"), ("6", "score", "points"), ("2", "score", "points")]
+
+
+def test_noun_before_an_aside_with_a_hedge_or_an_acronym_plural_is_counted() -> None:
+    """"many TPUs (e.g.~4-32)", "few prompts (fewer than 20)", "episodes (approximately 50-300)":
+    the plural before an aside with a bound or hedge is what its numbers count; a measure's
+    plural ("window sizes (e.g., 16-64)") counts nothing."""
+    got = claims_of("Prior work uses many TPUs (e.g.~4-32) and few prompts (fewer than 20) over "
+                    "episodes (approximately 50-300) with window sizes (e.g., 16-64).")
+    assert [(c["text"], c["unit"]) for c in got] == [
+        ("4", "TPU"), ("32", "TPU"), ("20", "prompt"), ("50", "episode"), ("300", "episode"), ("16", None), ("64", None)]
+
+
+def test_a_scores_unit_is_its_metric_named_in_the_singular() -> None:
+    """"helpfulness scores of 3.9-4.4": the unit of a score is its metric's name, in the singular
+    as the metric is named (not "helpfulness scores")."""
+    got = claims_of("In the user study, the assistant obtains helpfulness scores of 3.9-4.4.")
+    assert [(c["text"], c["unit"], c["metric"]) for c in got] == [
+        ("3.9", "helpfulness score", "helpfulness score"), ("4.4", "helpfulness score", "helpfulness score")]
+
+
+def test_sizes_of_lmms_and_slms_count_parameters_and_axes_is_axis() -> None:
+    """"13B open LMMs", "3B SLMs": a size before a language-model acronym counts parameters;
+    "axes" is the plural of axis."""
+    got = claims_of("We compare 13B open LMMs with 3B SLMs along 12 rotation axes.")
+    assert [(c["text"], c["unit"]) for c in got] == [("13B", "parameter"), ("3B", "parameter"), ("12", "axis")]
+
+
+def test_a_scores_unit_that_is_a_measures_word_written_with_a_capital_is_in_lower_case() -> None:
+    """"+0.6 in Specificity and +1.2 in Sensitivity": a measure's word written with a capital is
+    the unit in lower case; a proper name keeps its capital ("Dice 0.88")."""
+    got = claims_of("It improves the baseline by +0.6 in Specificity and +1.2 in Sensitivity, with Dice 0.88.")
+    assert [(c["text"], c["unit"]) for c in got] == [("0.6", "specificity"), ("1.2", "sensitivity"), ("0.88", "Dice")]
