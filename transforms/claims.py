@@ -707,7 +707,7 @@ def _with_introduced_dataset(lf: pl.LazyFrame, needs: pl.Expr) -> pl.LazyFrame:
                 + "|" + P.INTRO_TITLED_DATASET + "|" + P.INTRO_DATASET_AFTER_LONG)
     # (a long name's acronym after the data word; a title-case name whole: "Open Korean Historical Corpus")
     intro_name = _rx(r"^[^\w]?(?:" + P.INTRO_BEFORE_NAME + r"(?:" + P.INTRO_LONG_NAME_BEFORE + r")?)?\(?("
-                     + P.DATA_NAME + r"|" + P.INTRO_TITLED_NAME + r")")
+                     + P.INTRO_NAME + r"|" + P.INTRO_TITLED_NAME + r")")
     # an introduction in the value's own sentence wins over the abstract's first one ("We
     # further introduce NAME2, a benchmark of 6K pairs"): column `intro_here` (searched only
     # in the papers that introduce data at all)

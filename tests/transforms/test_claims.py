@@ -1852,3 +1852,37 @@ def test_count_of_a_named_benchmarks_items_is_on_that_benchmark() -> None:
                     "with 24 EEG channels and 500 VQA tasks.")
     assert [(c["text"], c["dataset"]) for c in got] == [
         ("300", "FooBench"), ("1K", "TinyQA"), ("40", "SWE-bench"), ("24", None), ("500", None)]
+
+
+# ---- dataset (tuning round 5, tuner `dataset`): name shapes of data
+
+
+def test_introduced_data_named_with_a_number_a_version_or_bench_takes_its_values() -> None:
+    """An introduced data set's name may be a capitalized word with a number ("Ropes-12"), carry a
+    size ("Pix-3.5M"), a version ("TabEdit v3") or a separate "Bench" ("Geo-QA Bench"): the values
+    after the introduction are on it, as for any other introduced name."""
+    got = claims_of("We present Ropes-12, a benchmark of 2,400 images. "
+                    "We also release Pix-3.5M, a dataset. Pix-3.5M includes 912K photos. "
+                    "Finally we introduce TabEdit v3, a benchmark with 640 queries.")
+    assert [(c["text"], c["dataset"]) for c in got] == [
+        ("2,400", "Ropes-12"), ("912K", "Pix-3.5M"), ("640", "TabEdit v3")]
+    got = claims_of("We introduce Geo-QA Bench, a new benchmark containing 3,100 question-answer pairs.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("3,100", "Geo-QA Bench")]
+
+
+def test_data_named_with_a_number_or_a_version_after_on() -> None:
+    """"on Reason-700", "on the Street-1200 benchmark", "on DocBench v2": a capitalized word with a
+    number, and a version after a name, name the data a value is on; a model's name of that shape
+    is no data ("on Llama-3")."""
+    got = claims_of("It gains 4.1 points on Reason-700. It adds 2.2 points on DocBench v2. "
+                    "Tuned on Llama-3, it reaches 47.5% accuracy.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("4.1", "Reason-700"), ("2.2", "DocBench v2"), ("47.5%", None)]
+    got = claims_of("It reaches 61.3% mAP on the Street-1200 benchmark.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("61.3%", "Street-1200")]
+
+
+def test_count_of_a_named_benchmarks_items_keeps_the_version_and_needs_a_noun() -> None:
+    """"52 CodeEval v3 problems" counts the items of "CodeEval v3"; "3.5 points on CodeEval v3"
+    counts none (a version is no noun): the value is on the whole name."""
+    got = claims_of("We use 52 CodeEval v3 problems. Ours gains 3.5 points on CodeEval v3.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("52", "CodeEval v3"), ("3.5", "CodeEval v3")]
