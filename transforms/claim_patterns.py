@@ -591,8 +591,9 @@ DATA_NAMES_LIST = (r"(?:\b(?:[Oo]n|across)\s(?:[a-z][\w-]*\s){0,3}?\(?|\b(?:data
 # benchmark", "on Chinese AISHELL-1"; lazy: "on the Waymo Open Dataset" keeps "Waymo"); "test set"
 # as a data word ("on the Wenet Speech test set").
 # ... or a capitalized word with a number ("on Math-500", "on Market-1501"; models' names of that
-# shape, "on Llama-3", are NOT_DATA_NAME's), and a version after the name ("on OCRBench v2").
-_ON_NAME = r"(?:" + DATA_NAME + r"|[A-Z][a-z]+-[0-9]+)(?:\sv[0-9]+(?:\.[0-9]+)?\b)?"
+# shape, "on Llama-3", are NOT_DATA_NAME's), and a version after the name ("on OCRBench v2", "on
+# AlpacaEval 2.0"; not a threshold: "on IOU 0.50").
+_ON_NAME = r"(?:" + DATA_NAME + r"|[A-Z][a-z]+-[0-9]+)(?:\sv[0-9]+(?:\.[0-9]+)?\b|\s[1-9]\.[0-9]{1,2}\b)?"
 _DATA_NAME_Q = _ON_NAME + r"(?:\s[A-Z][A-Za-z0-9]*)?"
 # (the name before a data word is read first, and may be a data name: "on the MMCBNU 6000
 # benchmark", "in the WMT News Crawl corpus" name all their words; a list of names that ends in

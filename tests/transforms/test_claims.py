@@ -1871,14 +1871,17 @@ def test_introduced_data_named_with_a_number_a_version_or_bench_takes_its_values
 
 
 def test_data_named_with_a_number_or_a_version_after_on() -> None:
-    """"on Reason-700", "on the Street-1200 benchmark", "on DocBench v2": a capitalized word with a
-    number, and a version after a name, name the data a value is on; a model's name of that shape
-    is no data ("on Llama-3")."""
+    """"on Reason-700", "on the Street-1200 benchmark", "on DocBench v2", "on ChatArena 2.0": a
+    capitalized word with a number, and a version after a name, name the data a value is on; a
+    model's name of that shape is no data ("on Llama-3")."""
     got = claims_of("It gains 4.1 points on Reason-700. It adds 2.2 points on DocBench v2. "
                     "Tuned on Llama-3, it reaches 47.5% accuracy.")
     assert [(c["text"], c["dataset"]) for c in got] == [("4.1", "Reason-700"), ("2.2", "DocBench v2"), ("47.5%", None)]
     got = claims_of("It reaches 61.3% mAP on the Street-1200 benchmark.")
     assert [(c["text"], c["dataset"]) for c in got] == [("61.3%", "Street-1200")]
+    # a decimal version too ("on ChatArena 2.0"), not a threshold ("on IOU 0.50:0.95")
+    got = claims_of("It reaches a 41.3% win rate on ChatArena 2.0 with a small model.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("41.3%", "ChatArena 2.0")]
 
 
 def test_count_of_a_named_benchmarks_items_keeps_the_version_and_needs_a_noun() -> None:
