@@ -577,6 +577,9 @@ DATA_NAME = (r"(?:[A-Z][a-z0-9]*[A-Z0-9](?:[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*|(?:
 # capitalized word, a resolution, a year or a number after it ("CIFAR-10-C"; a list of known names only
 # is paired by DATASET, and not repeating DATASET here keeps the pattern cheap to compile).
 DATA_NAMES_ITEM = r"(?:" + DATA_NAME + r"|[A-Z][a-z]{2,})(?:\s[A-Z][A-Za-z0-9]*|[- ]\d+[×x]\d+| 20\d\d| [0-9]{2,4})?"
+# A list of three or more of them ("CUB-200, CIFAR-FS, Stanford Cars, and DTD"): a value after it
+# is on none of them in particular, even where only one is a known name (DATASET).
+DATA_NAMES_THREE = r"\b(?:" + DATA_NAMES_ITEM + r")(?:,\s(?:and\s)?(?:" + DATA_NAMES_ITEM + r")){2,}"
 # A list of two or more of them after "on", "across" or "datasets (" ("on three datasets
 # (SECOND, JL1, and the proposed LevirSCD)"; not "methods such as A and B").
 DATA_NAMES_LIST = (r"(?:\b(?:[Oo]n|across)\s(?:[a-z][\w-]*\s){0,3}?\(?|\b(?:datasets|benchmarks)\s\()"
@@ -647,12 +650,18 @@ INTRO_NAME = (r"(?:" + DATA_NAME + r"|[A-Z][a-z]+-[0-9]+(?:\.[0-9]+)?)(?:[KMB]\b
 INTRO_DATASET = (r"\b(" + INTRO_NAME + r")(?:(?:\s\([^()]{2,80}\))?[,:]\s(?:a|an|the)\s(?:" + _INTRO_WORD + r"\s){0,6}?(?:(?:" + _DATA_WORD_ANY + r"|resource)s?\b"
                  r"|(?:" + _INTRO_ENV_WORD + r")s?[\s,.;:)])"
                  r"|(?:\s\([^()]{2,80}\))?\s(?:" + _DATA_WORD + r"|challenge)\b"
-                 r"|\s(?:consists of|contains|comprises|includes|spans|pairs|offers)\b)")
+                 r"|\s(?:consists of|contains|comprises|includes|spans|pairs)\b)")
 # "NAME dataset" where a noun follows the data word ("HAR benchmark datasets", "IPC dataset
 # distillation", "NAME dataset creation"): NAME names a kind of data, no data set of its own.
 # (read from the character before the name: a hyphen there makes a compound too)
 INTRO_AS_MODIFIER = (r"^(?:-|[^\w]?\S+(?:\s\([^()]{2,80}\))?\s" + _DATA_WORD + r"\s(?:" + _DATA_WORD
                      + r"s?|[a-z]+(?:ion|ment)s?)\b)")
+# "NAME consists of two core components", "NAME comprises three stages", "NAME includes a rigid
+# registration module": what is made of parts is a method, no data (read like INTRO_AS_MODIFIER, from
+# the character before the name).
+INTRO_OF_PARTS = (r"^[^\w]?\S+\s(?:consists of|comprises|contains|includes)\s(?:[\w-]+\s){0,3}?"
+                  r"(?:components?|modules?|stages?|branch(?:es)?|blocks?|designs?|phases?|encoders?|decoders?"
+                  r"|sub-?networks?|heads?|mechanisms?)\b")
 # "Contextual Emotional Inference (CEI) Benchmark", "Traffic Scenes (TSBOW), a comprehensive
 # dataset". Group 1: the name.
 INTRO_DATASET_PAREN = (r"\((" + INTRO_NAME + r")\)(?:\s(?:[Bb]enchmark|[Dd]ataset|[Cc]orpus)\b"

@@ -719,9 +719,10 @@ def _with_introduced_dataset(lf: pl.LazyFrame, needs: pl.Expr) -> pl.LazyFrame:
         .with_columns(intro_at=_on_rows(found, [text, at_byte], chars_before))
         .with_columns(_intro_text=_on_rows(found, [text, pl.col("intro_at")], name_from))
         # ... but a name in a compound ("high-IPC dataset distillation", "four HAR benchmark
-        # datasets") names a kind of data, not the paper's (find and extract skip the null rows)
+        # datasets") names a kind of data, not the paper's, and a name made of parts a method
+        # ("NAME consists of two modules"; find and extract skip the null rows)
         .with_columns(
-            intro_ds=pl.when(pl.col("_intro_text").str.find(P.INTRO_AS_MODIFIER).is_null()).then(
+            intro_ds=pl.when(pl.col("_intro_text").str.find(P.INTRO_AS_MODIFIER + "|" + P.INTRO_OF_PARTS).is_null()).then(
                 pl.col("_intro_text").str.extract(intro_name, 1)
             )
         )
@@ -1277,8 +1278,11 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     # A value after a list of three or more data names ("across COCO, LVIS, ODinW13, and Pascal
     # VOC, achieving gains of up to +10.1 AP") is on none of them in particular.
     names_before = pl.col("_names_before")
+    # (a known name in a list of three or more names counts them all: searched where a known name is)
+    in_long_list = _found(names_before.list.len().is_between(1, 2), ls_before, _rx(P.DATA_NAMES_THREE))
     ds_before = pl.when(names_before.list.len() < 3).then(
-        pl.coalesce(names_before.list.last(), _data_name(pl.coalesce(_extract(on_before, P.ON_DATA_WORD_TAIL), on_before)))
+        pl.coalesce(pl.when(~in_long_list).then(names_before.list.last()),
+                    _data_name(pl.coalesce(_extract(on_before, P.ON_DATA_WORD_TAIL), on_before)))
     )
     # not for the models evaluated on it ("19 open-source LMs", "Qwen3 models from 0.6B to 8B")
     about_models = pl.col("_models") | pl.col("_evaluated") | pl.col("_costs")

@@ -1889,3 +1889,25 @@ def test_count_of_a_named_benchmarks_items_keeps_the_version_and_needs_a_noun() 
     counts none (a version is no noun): the value is on the whole name."""
     got = claims_of("We use 52 CodeEval v3 problems. Ours gains 3.5 points on CodeEval v3.")
     assert [(c["text"], c["dataset"]) for c in got] == [("52", "CodeEval v3"), ("3.5", "CodeEval v3")]
+
+
+def test_a_known_name_in_a_long_list_gives_a_later_value_no_data() -> None:
+    """A value after a list of three or more data names is on none of them in particular, also when
+    only one of them is a known name: "on six benchmarks (Leaf-200, Stanford Dogs, Tiny-Set, and
+    DTD) ... gains of 3.1%" is not on DTD."""
+    got = claims_of("Results on four benchmarks (Leaf-200, Stanford Dogs, TinyBirds, and DTD) show "
+                    "that ours outperforms prior work, with gains of 3.1% in accuracy.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("3.1%", None)]
+    got = claims_of("Results on DTD show that ours outperforms prior work, with gains of 3.1% in accuracy.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("3.1%", "DTD")]
+
+
+def test_a_method_that_offers_or_is_made_of_parts_introduces_no_data() -> None:
+    """"NAME offers a more efficient alternative" and "NAME consists of two core components" speak
+    of a method: the later values are not on NAME ("NAME contains 4,000 images" still introduces data)."""
+    got = claims_of("FastPruneX offers a more efficient alternative. It cuts FLOPs by 45%.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("45%", None)]
+    got = claims_of("GeoFormer-S consists of two core components. It improves mIoU by 3.5%.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("3.5%", None)]
+    got = claims_of("RoadScenes contains 4,000 images. Our model reaches 71.2% mIoU.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("4,000", "RoadScenes"), ("71.2%", "RoadScenes")]
