@@ -708,10 +708,25 @@ def _with_introduced_dataset(lf: pl.LazyFrame, needs: pl.Expr) -> pl.LazyFrame:
     # (a long name's acronym after the data word; a title-case name whole: "Open Korean Historical Corpus")
     intro_name = _rx(r"^[^\w]?(?:" + P.INTRO_BEFORE_NAME + r"(?:" + P.INTRO_LONG_NAME_BEFORE + r")?)?\(?("
                      + P.INTRO_NAME + r"|" + P.INTRO_TITLED_NAME + r")")
+    # a name in a compound or a name made of parts (read from the character before the name)
+    not_data = P.INTRO_AS_MODIFIER + "|" + P.INTRO_OF_PARTS
+
+    def next_intro_at(text: pl.Expr, intro_at: pl.Expr) -> pl.Expr:
+        """Where (characters) the next introduction after the first word of the one at `intro_at`
+        starts, else null ("MCVGL benchmark dataset, CV-RHO, with": not "CVGL benchmark" again)."""
+        rest = text.str.slice(intro_at).str.extract(r"^\S+((?s:.*))$", 1)
+        return text.str.len_chars() - rest.str.len_chars() + chars_before(rest, rest.str.find(intro))
+
     # an introduction in the value's own sentence wins over the abstract's first one ("We
     # further introduce NAME2, a benchmark of 6K pairs"): column `intro_here` (searched only
     # in the papers that introduce data at all)
-    here = pl.when(needs & pl.col("intro_ds").is_not_null()).then(pl.col("ls")).str.extract(intro, 0).str.extract(intro_name, 1)
+    # (from the character before it, as the first one: a name in a compound or made of parts is
+    # none, "a large-scale MCVGL benchmark dataset, CV-RHO, with 2.7M images"; columns _here_at,
+    # _here_text: a when/then reading one column twice is read twice)
+    here_ls = pl.when(needs & pl.col("intro_ds").is_not_null()).then(pl.col("ls"))
+    here_at = here_ls.str.find(intro)
+    here_text = pl.col("_here_text")
+    here = pl.when(here_text.str.find(not_data).is_null()).then(here_text.str.extract(intro_name, 1))
     return (
         lf.with_columns(_need_row=need_row)
         .with_columns(_at_byte=pl.when(searched).then(text).str.find(intro))
@@ -722,12 +737,29 @@ def _with_introduced_dataset(lf: pl.LazyFrame, needs: pl.Expr) -> pl.LazyFrame:
         # datasets") names a kind of data, not the paper's, and a name made of parts a method
         # ("NAME consists of two modules"; find and extract skip the null rows)
         .with_columns(
-            intro_ds=pl.when(pl.col("_intro_text").str.find(P.INTRO_AS_MODIFIER + "|" + P.INTRO_OF_PARTS).is_null()).then(
+            intro_ds=pl.when(pl.col("_intro_text").str.find(not_data).is_null()).then(
                 pl.col("_intro_text").str.extract(intro_name, 1)
             )
         )
+        # ... and where the first one is no data's, the next one is read ("MeshCraft consists of two
+        # core components ... on the ShapeNet dataset"; searched on those few rows only, _on_rows)
+        .with_columns(_rejected=found & pl.col("intro_ds").is_null())
+        .with_columns(_next_at=_on_rows(pl.col("_rejected"), [text, pl.col("intro_at")], next_intro_at))
+        .with_columns(_next_text=_on_rows(pl.col("_next_at").is_not_null(), [text, pl.col("_next_at")], name_from))
+        .with_columns(
+            _next_ds=pl.when(pl.col("_next_text").str.find(not_data).is_null()).then(pl.col("_next_text").str.extract(intro_name, 1))
+        )
+        .with_columns(
+            intro_at=pl.when(pl.col("_next_ds").is_not_null()).then("_next_at").otherwise("intro_at"),
+            intro_ds=pl.coalesce("intro_ds", "_next_ds"),
+        )
+        .drop("_rejected", "_next_at", "_next_text", "_next_ds")
         .with_columns(intro_at=copied("intro_at"), intro_ds=copied("intro_ds"))
+        .with_columns(_here_at=here_at)
+        .with_columns(_here_text=_on_rows(pl.col("_here_at").is_not_null(), [pl.col("ls"), pl.col("_here_at")],
+                                          lambda ls, at: name_from(ls, chars_before(ls, at))))
         .with_columns(intro_here=here)
+        .drop("_here_at", "_here_text")
         .drop("_at_byte", "_need_row", "_found", "_intro_text")
     )
 
