@@ -708,7 +708,9 @@ def _with_introduced_dataset(lf: pl.LazyFrame, needs: pl.Expr) -> pl.LazyFrame:
     # (a long name's acronym after the data word; a title-case name whole: "Open Korean Historical Corpus")
     intro_name = _rx(r"^[^\w]?(?:" + P.INTRO_BEFORE_NAME + r"(?:" + P.INTRO_LONG_NAME_BEFORE + r")?)?\(?("
                      + P.INTRO_NAME + r"|" + P.INTRO_TITLED_NAME + r")")
-    # a name in a compound or a name made of parts (read from the character before the name)
+    # a name in a compound or a name made of parts (read from the character before the name); and
+    # no compound adjective ("the OAI-derived dataset"; a size at the end is a data set's name here,
+    # "Derm1M", not a model's as after "on")
     not_data = P.INTRO_AS_MODIFIER + "|" + P.INTRO_OF_PARTS
 
     def next_intro_at(text: pl.Expr, intro_at: pl.Expr) -> pl.Expr:
@@ -726,7 +728,7 @@ def _with_introduced_dataset(lf: pl.LazyFrame, needs: pl.Expr) -> pl.LazyFrame:
     here_ls = pl.when(needs & pl.col("intro_ds").is_not_null()).then(pl.col("ls"))
     here_at = here_ls.str.find(intro)
     here_text = pl.col("_here_text")
-    here = pl.when(here_text.str.find(not_data).is_null()).then(here_text.str.extract(intro_name, 1))
+    here = pl.when(here_text.str.find(not_data).is_null()).then(_no_adjective(here_text.str.extract(intro_name, 1)))
     return (
         lf.with_columns(_need_row=need_row)
         .with_columns(_at_byte=pl.when(searched).then(text).str.find(intro))
@@ -738,7 +740,7 @@ def _with_introduced_dataset(lf: pl.LazyFrame, needs: pl.Expr) -> pl.LazyFrame:
         # ("NAME consists of two modules"; find and extract skip the null rows)
         .with_columns(
             intro_ds=pl.when(pl.col("_intro_text").str.find(not_data).is_null()).then(
-                pl.col("_intro_text").str.extract(intro_name, 1)
+                _no_adjective(pl.col("_intro_text").str.extract(intro_name, 1))
             )
         )
         # ... and where the first one is no data's, the next one is read ("MeshCraft consists of two
@@ -747,7 +749,9 @@ def _with_introduced_dataset(lf: pl.LazyFrame, needs: pl.Expr) -> pl.LazyFrame:
         .with_columns(_next_at=_on_rows(pl.col("_rejected"), [text, pl.col("intro_at")], next_intro_at))
         .with_columns(_next_text=_on_rows(pl.col("_next_at").is_not_null(), [text, pl.col("_next_at")], name_from))
         .with_columns(
-            _next_ds=pl.when(pl.col("_next_text").str.find(not_data).is_null()).then(pl.col("_next_text").str.extract(intro_name, 1))
+            _next_ds=pl.when(pl.col("_next_text").str.find(not_data).is_null()).then(
+                _no_adjective(pl.col("_next_text").str.extract(intro_name, 1))
+            )
         )
         .with_columns(
             intro_at=pl.when(pl.col("_next_ds").is_not_null()).then("_next_at").otherwise("intro_at"),
@@ -762,6 +766,11 @@ def _with_introduced_dataset(lf: pl.LazyFrame, needs: pl.Expr) -> pl.LazyFrame:
         .drop("_here_at", "_here_text")
         .drop("_at_byte", "_need_row", "_found", "_intro_text")
     )
+
+
+def _no_adjective(name: pl.Expr) -> pl.Expr:
+    """A name that is no compound adjective (P.NAME_AS_ADJECTIVE: "OAI-derived", "IMO-level")."""
+    return pl.when(name.str.find(P.NAME_AS_ADJECTIVE).is_null()).then(name)
 
 
 def _data_name(name: pl.Expr) -> pl.Expr:

@@ -1922,3 +1922,13 @@ def test_the_next_introduction_counts_where_the_first_names_no_data() -> None:
     assert [(c["text"], c["dataset"]) for c in got] == [("71.3%", "ShapeSet")]
     got = claims_of("We establish a large-scale FOO benchmark dataset, Bar-Set, with over 2.7M images.")
     assert [(c["text"], c["dataset"]) for c in got] == [("2.7M", "Bar-Set")]
+
+
+def test_a_compound_adjective_names_no_data() -> None:
+    """"on 300 AMC-level problems", "trained on XGen-generated data", "the KLG-derived dataset": a
+    name with -level, -generated, -derived ... is an adjective, not the data's name (after "on" and
+    in an introduction alike)."""
+    got = claims_of("It improves accuracy on 300 AMC-level problems by 4.1 points.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("300", None), ("4.1", None)]
+    got = claims_of("We build the KLG-derived dataset. The model reaches a Dice of 0.871.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("0.871", None)]
