@@ -659,6 +659,15 @@ INTRO_DATASET = (r"\b(" + INTRO_NAME + r")(?:(?:\s\([^()]{2,80}\))?[,:]\s(?:a|an
                  # methods that offer an alternative, "DART offers a more efficient alternative")
                  r"|\s(?:consists of|contains|comprises|includes|spans|pairs)\b"
                  r"|\soffers\s(?:(?:over|nearly|about|approximately|roughly|more than)\s)?[0-9])")
+# The words between "NAME, a" and the first data word of an introduction (group 1; read from the
+# character before the name) ...
+INTRO_APPOSITIVE_HEAD = (r"^[^\w]?\S+(?:\s\([^()]{2,80}\))?[,:]\s(?:a|an|the)\s((?:" + _INTRO_WORD + r"\s){0,6}?)"
+                         r"(?:(?:" + _DATA_WORD_ANY + r"|resource)s?\b|(?:" + _INTRO_ENV_WORD + r")s?[\s,.;:)])")
+# ... with a preposition or a participle among them: the data word is in a phrase said of NAME,
+# which is a method ("SLIDERS, a framework for question answering over long document collections",
+# "CheXmix, a generative model trained on a large corpus", "NAME, the overall F1 on our benchmark";
+# "NAME, a group of five datasets" is data: "of" is not read).
+INTRO_HEAD_PREPOSITION = r"\b(?:on|in|for|from|with|by|to|at|over|under|via|using|trained|built|fine-tuned)\s"
 # "NAME dataset" where a noun follows the data word ("HAR benchmark datasets", "IPC dataset
 # distillation", "NAME dataset creation"): NAME names a kind of data, no data set of its own.
 # (read from the character before the name: a hyphen there makes a compound too)

@@ -713,6 +713,12 @@ def _with_introduced_dataset(lf: pl.LazyFrame, needs: pl.Expr) -> pl.LazyFrame:
     # "Derm1M", not a model's as after "on")
     not_data = P.INTRO_AS_MODIFIER + "|" + P.INTRO_OF_PARTS
 
+    def not_introduced(intro_text: pl.Expr) -> pl.Expr:
+        """The introduction read from `intro_text` names no data: a compound, a method made of parts,
+        or a method said of with a preposition before the data word (P.INTRO_HEAD_PREPOSITION)."""
+        through = intro_text.str.extract(_rx(P.INTRO_APPOSITIVE_HEAD), 1).str.find(_rx(P.INTRO_HEAD_PREPOSITION)).is_not_null()
+        return intro_text.str.find(not_data).is_not_null() | through
+
     def next_intro_at(text: pl.Expr, intro_at: pl.Expr) -> pl.Expr:
         """Where (characters) the next introduction after the first word of the one at `intro_at`
         starts, else null ("MCVGL benchmark dataset, CV-RHO, with": not "CVGL benchmark" again)."""
@@ -728,7 +734,7 @@ def _with_introduced_dataset(lf: pl.LazyFrame, needs: pl.Expr) -> pl.LazyFrame:
     here_ls = pl.when(needs & pl.col("intro_ds").is_not_null()).then(pl.col("ls"))
     here_at = here_ls.str.find(intro)
     here_text = pl.col("_here_text")
-    here = pl.when(here_text.str.find(not_data).is_null()).then(_no_adjective(here_text.str.extract(intro_name, 1)))
+    here = pl.when(~not_introduced(here_text)).then(_no_adjective(here_text.str.extract(intro_name, 1)))
     return (
         lf.with_columns(_need_row=need_row)
         .with_columns(_at_byte=pl.when(searched).then(text).str.find(intro))
@@ -739,7 +745,7 @@ def _with_introduced_dataset(lf: pl.LazyFrame, needs: pl.Expr) -> pl.LazyFrame:
         # datasets") names a kind of data, not the paper's, and a name made of parts a method
         # ("NAME consists of two modules"; find and extract skip the null rows)
         .with_columns(
-            intro_ds=pl.when(pl.col("_intro_text").str.find(not_data).is_null()).then(
+            intro_ds=pl.when(~not_introduced(pl.col("_intro_text"))).then(
                 _no_adjective(pl.col("_intro_text").str.extract(intro_name, 1))
             )
         )
@@ -749,7 +755,7 @@ def _with_introduced_dataset(lf: pl.LazyFrame, needs: pl.Expr) -> pl.LazyFrame:
         .with_columns(_next_at=_on_rows(pl.col("_rejected"), [text, pl.col("intro_at")], next_intro_at))
         .with_columns(_next_text=_on_rows(pl.col("_next_at").is_not_null(), [text, pl.col("_next_at")], name_from))
         .with_columns(
-            _next_ds=pl.when(pl.col("_next_text").str.find(not_data).is_null()).then(
+            _next_ds=pl.when(~not_introduced(pl.col("_next_text"))).then(
                 _no_adjective(pl.col("_next_text").str.extract(intro_name, 1))
             )
         )

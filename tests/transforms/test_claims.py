@@ -1932,3 +1932,16 @@ def test_a_compound_adjective_names_no_data() -> None:
     assert [(c["text"], c["dataset"]) for c in got] == [("300", None), ("4.1", None)]
     got = claims_of("We build the KLG-derived dataset. The model reaches a Dice of 0.871.")
     assert [(c["text"], c["dataset"]) for c in got] == [("0.871", None)]
+
+
+def test_a_method_described_through_a_preposition_introduces_no_data() -> None:
+    """"NAME, a framework for question answering over long document collections", "NAME, the
+    overall F1 on our benchmark": the data word is in a phrase said of a method; "NAME, a benchmark
+    for evaluating agents" and "NAME, a group of five datasets" introduce data."""
+    got = claims_of("We present QuiltNet, a framework for retrieval over long document collections. "
+                    "It improves accuracy by 6.1%.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("6.1%", None)]
+    got = claims_of("We present FlawSet, a group of five diverse datasets. Models reach 45.2% accuracy.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("45.2%", "FlawSet")]
+    got = claims_of("We present AgentArena-X, a benchmark for evaluating agents with 300 tasks.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("300", "AgentArena-X")]
