@@ -619,8 +619,11 @@ KNOWN_NAME_TAIL = r"(?:-[A-Z][A-Za-z0-9]*|(?:\s[A-Z][A-Za-z]+){1,2}\s(?:dataset|
 ON_DATA_WORD_TAIL = r"^(.*)\s(?:dataset|benchmark|corpus|test set)$"
 # A compound adjective, no name: "on the OAI-derived dataset", "on 200 IMO-level problems", "trained on
 # FIAD-generated data" (a name with -based, -style ... describes the data it is said of).
-NAME_AS_ADJECTIVE = (r"-(?:based|derived|generated|level|like|style|specific|guided|driven|aware|centric|oriented"
-                     r"|only|free|wise)$")
+_ADJECTIVE_SUFFIX = (r"-(?:based|derived|generated|level|like|style|specific|guided|driven|aware|centric|oriented"
+                     r"|only|free|wise)")
+NAME_AS_ADJECTIVE = _ADJECTIVE_SUFFIX + r"$"
+# ... and so is an introduced one (read from the character before the name: "the OAI-derived dataset")
+INTRO_ADJECTIVE_NAME = r"^[^\w]?[^\s,;:()]+" + _ADJECTIVE_SUFFIX + r"\b"
 NOT_DATA_NAME = (r"^(?:GPT|Qwen|Llama|LLaMA|Gemma|Claude|Gemini|Mistral|Mixtral|DeepSeek|Phi|Falcon|Vicuna|"
                  r"Pythia|OPT|BLOOM|SAM|CLIP|ViT|BERT|RoBERTa|T5|LLaVA|InternVL|FLUX|SDXL|DiT|ResNet|YOLO|"
                  r"A100|H100|H200|V100|RTX|TPU|NVIDIA|SOTA|SoTA|LLM|VLM|MLLM|GPU|CPU)|[0-9][BM]$"

@@ -708,33 +708,21 @@ def _with_introduced_dataset(lf: pl.LazyFrame, needs: pl.Expr) -> pl.LazyFrame:
     # (a long name's acronym after the data word; a title-case name whole: "Open Korean Historical Corpus")
     intro_name = _rx(r"^[^\w]?(?:" + P.INTRO_BEFORE_NAME + r"(?:" + P.INTRO_LONG_NAME_BEFORE + r")?)?\(?("
                      + P.INTRO_NAME + r"|" + P.INTRO_TITLED_NAME + r")")
-    # a name in a compound or a name made of parts (read from the character before the name); and
-    # no compound adjective ("the OAI-derived dataset"; a size at the end is a data set's name here,
-    # "Derm1M", not a model's as after "on")
-    not_data = P.INTRO_AS_MODIFIER + "|" + P.INTRO_OF_PARTS
+    # a name in a compound, a name made of parts or a compound adjective (read from the character
+    # before the name; one regex: each distinct pattern costs its compilation on every run)
+    not_data = _rx(P.INTRO_AS_MODIFIER + "|" + P.INTRO_OF_PARTS + "|" + P.INTRO_ADJECTIVE_NAME)
 
     def not_introduced(intro_text: pl.Expr) -> pl.Expr:
         """The introduction read from `intro_text` names no data: a compound, a method made of parts,
-        or a method said of with a preposition before the data word (P.INTRO_HEAD_PREPOSITION)."""
+        a compound adjective, or a method said of with a preposition before the data word
+        (P.INTRO_HEAD_PREPOSITION)."""
         through = intro_text.str.extract(_rx(P.INTRO_APPOSITIVE_HEAD), 1).str.find(_rx(P.INTRO_HEAD_PREPOSITION)).is_not_null()
         return intro_text.str.find(not_data).is_not_null() | through
-
-    def next_intro_at(text: pl.Expr, intro_at: pl.Expr) -> pl.Expr:
-        """Where (characters) the next introduction after the first word of the one at `intro_at`
-        starts, else null ("MCVGL benchmark dataset, CV-RHO, with": not "CVGL benchmark" again)."""
-        rest = text.str.slice(intro_at).str.extract(r"^\S+((?s:.*))$", 1)
-        return text.str.len_chars() - rest.str.len_chars() + chars_before(rest, rest.str.find(intro))
 
     # an introduction in the value's own sentence wins over the abstract's first one ("We
     # further introduce NAME2, a benchmark of 6K pairs"): column `intro_here` (searched only
     # in the papers that introduce data at all)
-    # (from the character before it, as the first one: a name in a compound or made of parts is
-    # none, "a large-scale MCVGL benchmark dataset, CV-RHO, with 2.7M images"; columns _here_at,
-    # _here_text: a when/then reading one column twice is read twice)
-    here_ls = pl.when(needs & pl.col("intro_ds").is_not_null()).then(pl.col("ls"))
-    here_at = here_ls.str.find(intro)
-    here_text = pl.col("_here_text")
-    here = pl.when(~not_introduced(here_text)).then(_no_adjective(here_text.str.extract(intro_name, 1)))
+    here = pl.when(needs & pl.col("intro_ds").is_not_null()).then(pl.col("ls")).str.extract(intro, 0).str.extract(intro_name, 1)
     return (
         lf.with_columns(_need_row=need_row)
         .with_columns(_at_byte=pl.when(searched).then(text).str.find(intro))
@@ -743,40 +731,18 @@ def _with_introduced_dataset(lf: pl.LazyFrame, needs: pl.Expr) -> pl.LazyFrame:
         .with_columns(_intro_text=_on_rows(found, [text, pl.col("intro_at")], name_from))
         # ... but a name in a compound ("high-IPC dataset distillation", "four HAR benchmark
         # datasets") names a kind of data, not the paper's, and a name made of parts a method
-        # ("NAME consists of two modules"; find and extract skip the null rows)
+        # ("NAME consists of two modules"; find and extract skip the null rows; where the first
+        # introduction is rejected, the next one is not read: 5 abstracts in 3,000 have one, and the
+        # extra search of the abstract's rest cost its compilation on every run)
         .with_columns(
             intro_ds=pl.when(~not_introduced(pl.col("_intro_text"))).then(
-                _no_adjective(pl.col("_intro_text").str.extract(intro_name, 1))
+                pl.col("_intro_text").str.extract(intro_name, 1)
             )
         )
-        # ... and where the first one is no data's, the next one is read ("MeshCraft consists of two
-        # core components ... on the ShapeNet dataset"; searched on those few rows only, _on_rows)
-        .with_columns(_rejected=found & pl.col("intro_ds").is_null())
-        .with_columns(_next_at=_on_rows(pl.col("_rejected"), [text, pl.col("intro_at")], next_intro_at))
-        .with_columns(_next_text=_on_rows(pl.col("_next_at").is_not_null(), [text, pl.col("_next_at")], name_from))
-        .with_columns(
-            _next_ds=pl.when(~not_introduced(pl.col("_next_text"))).then(
-                _no_adjective(pl.col("_next_text").str.extract(intro_name, 1))
-            )
-        )
-        .with_columns(
-            intro_at=pl.when(pl.col("_next_ds").is_not_null()).then("_next_at").otherwise("intro_at"),
-            intro_ds=pl.coalesce("intro_ds", "_next_ds"),
-        )
-        .drop("_rejected", "_next_at", "_next_text", "_next_ds")
         .with_columns(intro_at=copied("intro_at"), intro_ds=copied("intro_ds"))
-        .with_columns(_here_at=here_at)
-        .with_columns(_here_text=_on_rows(pl.col("_here_at").is_not_null(), [pl.col("ls"), pl.col("_here_at")],
-                                          lambda ls, at: name_from(ls, chars_before(ls, at))))
         .with_columns(intro_here=here)
-        .drop("_here_at", "_here_text")
         .drop("_at_byte", "_need_row", "_found", "_intro_text")
     )
-
-
-def _no_adjective(name: pl.Expr) -> pl.Expr:
-    """A name that is no compound adjective (P.NAME_AS_ADJECTIVE: "OAI-derived", "IMO-level")."""
-    return pl.when(name.str.find(P.NAME_AS_ADJECTIVE).is_null()).then(name)
 
 
 def _data_name(name: pl.Expr) -> pl.Expr:

@@ -1913,17 +1913,6 @@ def test_a_method_that_offers_or_is_made_of_parts_introduces_no_data() -> None:
     assert [(c["text"], c["dataset"]) for c in got] == [("4,000", "RoadScenes"), ("71.2%", "RoadScenes")]
 
 
-def test_the_next_introduction_counts_where_the_first_names_no_data() -> None:
-    """Where the abstract's first introduction is a method made of parts or a name in a compound,
-    the next one is the data ("MeshNet consists of two modules. We build ShapeSet, a new dataset");
-    so in the value's own sentence ("a large FOO benchmark dataset, Bar-Set, with 2.7M images")."""
-    got = claims_of("MeshNet consists of two modules. We also build ShapeSet, a new dataset. "
-                    "Our model reaches 71.3% accuracy.")
-    assert [(c["text"], c["dataset"]) for c in got] == [("71.3%", "ShapeSet")]
-    got = claims_of("We establish a large-scale FOO benchmark dataset, Bar-Set, with over 2.7M images.")
-    assert [(c["text"], c["dataset"]) for c in got] == [("2.7M", "Bar-Set")]
-
-
 def test_a_compound_adjective_names_no_data() -> None:
     """"on 300 AMC-level problems", "trained on XGen-generated data", "the KLG-derived dataset": a
     name with -level, -generated, -derived ... is an adjective, not the data's name (after "on" and
