@@ -579,6 +579,9 @@ DATA_NAME = (r"(?:[A-Z][a-z0-9]*[A-Z0-9](?:[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*|(?:
 # capitalized word, a resolution, a year or a number after it ("CIFAR-10-C"; a list of known names only
 # is paired by DATASET, and not repeating DATASET here keeps the pattern cheap to compile).
 DATA_NAMES_ITEM = r"(?:" + DATA_NAME + r"|[A-Z][a-z]{2,})(?:\s[A-Z][A-Za-z0-9]*|[- ]\d+[×x]\d+| 20\d\d| [0-9]{2,4})?"
+# A list of three or more of them ("CUB-200, CIFAR-FS, Stanford Cars, and DTD"): a value after it
+# is on none of them in particular, even where only one is a known name (DATASET).
+DATA_NAMES_THREE = r"\b(?:" + DATA_NAMES_ITEM + r")(?:,\s(?:and\s)?(?:" + DATA_NAMES_ITEM + r")){2,}"
 # A list of two or more of them after "on", "across" or "datasets (" ("on three datasets
 # (SECOND, JL1, and the proposed LevirSCD)"; not "methods such as A and B").
 DATA_NAMES_LIST = (r"(?:\b(?:[Oo]n|across)\s(?:[a-z][\w-]*\s){0,3}?\(?|\b(?:datasets|benchmarks)\s\()"
@@ -592,12 +595,16 @@ DATA_NAMES_LIST = (r"(?:\b(?:[Oo]n|across)\s(?:[a-z][\w-]*\s){0,3}?\(?|\b(?:data
 # modifier with a count or a capitalized word before the name ("on the 547-task Spider2-snow
 # benchmark", "on Chinese AISHELL-1"; lazy: "on the Waymo Open Dataset" keeps "Waymo"); "test set"
 # as a data word ("on the Wenet Speech test set").
-_DATA_NAME_Q = DATA_NAME + r"(?:\s[A-Z][A-Za-z0-9]*)?"
+# ... or a capitalized word with a number ("on Math-500", "on Market-1501"; models' names of that
+# shape, "on Llama-3", are NOT_DATA_NAME's), and a version after the name ("on OCRBench v2", "on
+# AlpacaEval 2.0"; not a threshold: "on IOU 0.50").
+_ON_NAME = r"(?:" + DATA_NAME + r"|[A-Z][a-z]+-[0-9]+)(?:\sv[0-9]+(?:\.[0-9]+)?\b|\s[1-9]\.[0-9]{1,2}\b)?"
+_DATA_NAME_Q = _ON_NAME + r"(?:\s[A-Z][A-Za-z0-9]*)?"
 # (the name before a data word is read first, and may be a data name: "on the MMCBNU 6000
 # benchmark", "in the WMT News Crawl corpus" name all their words; a list of names that ends in
 # "and"/"or" is read whole: values pooled over "on A, B, and C" are on all of them)
 ON_DATA_NAME = (r"\b(?:[Oo]n|In|For)\s(?:the\s)?(?:[a-z0-9][a-z0-9-]{2,}\s|[A-Z][\w-]*'s\s)?(?:[A-Z][a-z]+\s)??("
-                r"(?:[A-Z][a-z]+|" + DATA_NAME + r")(?:\s[0-9]+|\s[A-Z][A-Za-z]+){0,2}\s(?:dataset|benchmark|corpus|test set|Dataset|Benchmark)\b"
+                r"(?:[A-Z][a-z]+|" + _ON_NAME + r")(?:\s[0-9]+|\s[A-Z][A-Za-z]+){0,2}\s(?:dataset|benchmark|corpus|test set|Dataset|Benchmark)\b"
                 r"|" + _DATA_NAME_Q + r"(?:(?:,\s" + DATA_NAMES_ITEM + r")+,?\s(?:and|or)\s" + DATA_NAMES_ITEM + r"|\sand\s" + _DATA_NAME_Q + r")?)")
 # A count of the items of a named benchmark: "400 HarmBench behaviors", "2K HotpotQA examples",
 # "630 matched ALFWorld episodes", "30 held-out SWE-bench tasks". The name has a benchmark's shape
@@ -605,12 +612,20 @@ ON_DATA_NAME = (r"\b(?:[Oo]n|In|For)\s(?:the\s)?(?:[a-z0-9][a-z0-9-]{2,}\s|[A-Z]
 # acronyms that name a kind of thing are not ("24 EEG channels", "500 VQA tasks", "1,476 prostate
 # WSIs"). Group 1: the name (read on the text after the count).
 BENCH_SHAPED_NAME = r"[A-Z][A-Za-z0-9]+-?(?:Bench|bench|QA|World|Eval|Gym|Arena)(?:[-_.]?[A-Za-z0-9]+)*"
-COUNT_OF_NAMED_ITEMS = r"^\s(?:[a-z][\w-]*\s){0,2}(" + BENCH_SHAPED_NAME + r")\s[a-z]+"
+# (with its version: "41 VerilogEval v2 problems"; the noun a whole word: "points on OCRBench v2." names no items)
+COUNT_OF_NAMED_ITEMS = r"^\s(?:[a-z][\w-]*\s){0,2}(" + BENCH_SHAPED_NAME + r"(?:\sv[0-9]+(?:\.[0-9]+)?)?)\s[a-z]+\b"
 # What may follow a known name (DATASET) and belong to the name: a capitalized suffix ("MMLU-Pro",
 # "CIFAR-10-C"), or capitalized words before a data word ("WMT News Crawl corpus": cut off by
 # ON_DATA_WORD_TAIL).
 KNOWN_NAME_TAIL = r"(?:-[A-Z][A-Za-z0-9]*|(?:\s[A-Z][A-Za-z]+){1,2}\s(?:dataset|benchmark|corpus)\b)?"
 ON_DATA_WORD_TAIL = r"^(.*)\s(?:dataset|benchmark|corpus|test set)$"
+# A compound adjective, no name: "on the OAI-derived dataset", "on 200 IMO-level problems", "trained on
+# FIAD-generated data" (a name with -based, -style ... describes the data it is said of).
+_ADJECTIVE_SUFFIX = (r"-(?:based|derived|generated|level|like|style|specific|guided|driven|aware|centric|oriented"
+                     r"|only|free|wise)")
+NAME_AS_ADJECTIVE = _ADJECTIVE_SUFFIX + r"$"
+# ... and so is an introduced one (read from the character before the name: "the OAI-derived dataset")
+INTRO_ADJECTIVE_NAME = r"^[^\w]?[^\s,;:()]+" + _ADJECTIVE_SUFFIX + r"\b"
 NOT_DATA_NAME = (r"^(?:GPT|Qwen|Llama|LLaMA|Gemma|Claude|Gemini|Mistral|Mixtral|DeepSeek|Phi|Falcon|Vicuna|"
                  r"Pythia|OPT|BLOOM|SAM|CLIP|ViT|BERT|RoBERTa|T5|LLaVA|InternVL|FLUX|SDXL|DiT|ResNet|YOLO|"
                  r"A100|H100|H200|V100|RTX|TPU|NVIDIA|SOTA|SoTA|LLM|VLM|MLLM|GPU|CPU)|[0-9][BM]$"
@@ -619,7 +634,8 @@ NOT_DATA_NAME = (r"^(?:GPT|Qwen|Llama|LLaMA|Gemma|Claude|Gemini|Mistral|Mixtral|
                  # a measure's acronym, maybe qualified ("on IOU 0.50:0.95", "on the ADE / FDE
                  # metrics", "tying on AP-micro (0.636)")
                  r"|^(?:IoU|IOU|AUC|AUROC|AUPRC|AP|mAP|F1|BLEU|ROUGE|PSNR|SSIM|FID|LPIPS|ADE|FDE|MAE|RMSE|MSE"
-                 r"|WER|CER|EER|NDCG|MRR|HR|QWK)(?:[-@][\w.]+)?$")
+                 r"|WER|CER|EER|NDCG|MRR|HR|QWK)(?:[-@][\w.]+)?$"
+                 r"|" + NAME_AS_ADJECTIVE)
 _DATA_WORD = r"(?:dataset|data set|benchmark|corpus|suite|testbed|collection)"
 # ... capitalized too where it ends a long name ("VGRP-Bench, a Visual Grid Reasoning Puzzle
 # Benchmark featuring"; not right after the name: "a VQA Benchmark" names no VQA data)
@@ -631,30 +647,53 @@ _INTRO_WORD = r"(?:[\w-]+,?(?:,[0-9]{3}[\w-]*)?|\([\w-]+\))"
 # An evaluation set or an environment agents are tested in, introduced as the paper's data ("NAME, a
 # held-out test set", "NAME, an embodied multi-agent environment"; not "an environment-aware model").
 _INTRO_ENV_WORD = r"(?:evaluation|test|held-out)\sset|[Ee]nvironment|[Gg]ym|[Aa]rena"
+# The name of data an abstract introduces: a data name, or a capitalized word with a number
+# ("Knots-10", "Advosynth-500"), with a size glued to it ("HAIG-2.9M"), and a version or a
+# "Bench" after it ("GEditBench v2", "Ego-ST Bench"): in an introduction these name the data
+# (DATA_NAME alone, read everywhere else, leaves them out: "Wasserstein-2", "GPT-4 v2").
+INTRO_NAME = (r"(?:" + DATA_NAME + r"|[A-Z][a-z]+-[0-9]+(?:\.[0-9]+)?)(?:[KMB]\b)?(?:\sv[0-9]+(?:\.[0-9]+)?\b|\sBench\b)?")
 # An abstract introducing its data: "NAME, a (novel ...) benchmark" (or "NAME (Long Name), a ...",
 # "NAME: a ..."), "NAME dataset",
 # "NAME (Long Name) dataset", "the NAME challenge" (its data: "from the KiTS23 challenge"),
 # "NAME consists of / contains / comprises / pairs / offers ...".
 # Group 1: the name.
-INTRO_DATASET = (r"\b(" + DATA_NAME + r")(?:(?:\s\([^()]{2,80}\))?[,:]\s(?:a|an|the)\s(?:" + _INTRO_WORD + r"\s){0,6}?(?:(?:" + _DATA_WORD_ANY + r"|resource)s?\b"
+INTRO_DATASET = (r"\b(" + INTRO_NAME + r")(?:(?:\s\([^()]{2,80}\))?[,:]\s(?:a|an|the)\s(?:" + _INTRO_WORD + r"\s){0,6}?(?:(?:" + _DATA_WORD_ANY + r"|resource)s?\b"
                  r"|(?:" + _INTRO_ENV_WORD + r")s?[\s,.;:)])"
                  r"|(?:\s\([^()]{2,80}\))?\s(?:" + _DATA_WORD + r"|challenge)\b"
-                 r"|\s(?:consists of|contains|comprises|includes|spans|pairs|offers)\b)")
+                 # ("NAME offers" a number of things only: "TalkVerse offers 2.3 million clips"; not the
+                 # methods that offer an alternative, "DART offers a more efficient alternative")
+                 r"|\s(?:consists of|contains|comprises|includes|spans|pairs)\b"
+                 r"|\soffers\s(?:(?:over|nearly|about|approximately|roughly|more than)\s)?[0-9])")
+# The words between "NAME, a" and the first data word of an introduction (group 1; read from the
+# character before the name) ...
+INTRO_APPOSITIVE_HEAD = (r"^[^\w]?\S+(?:\s\([^()]{2,80}\))?[,:]\s(?:a|an|the)\s((?:" + _INTRO_WORD + r"\s){0,6}?)"
+                         r"(?:(?:" + _DATA_WORD_ANY + r"|resource)s?\b|(?:" + _INTRO_ENV_WORD + r")s?[\s,.;:)])")
+# ... with a preposition or a participle among them: the data word is in a phrase said of NAME,
+# which is a method ("SLIDERS, a framework for question answering over long document collections",
+# "CheXmix, a generative model trained on a large corpus", "NAME, the overall F1 on our benchmark";
+# "NAME, a group of five datasets" is data: "of" is not read).
+INTRO_HEAD_PREPOSITION = r"\b(?:on|in|for|from|with|by|to|at|over|under|via|using|trained|built|fine-tuned)\s"
 # "NAME dataset" where a noun follows the data word ("HAR benchmark datasets", "IPC dataset
 # distillation", "NAME dataset creation"): NAME names a kind of data, no data set of its own.
 # (read from the character before the name: a hyphen there makes a compound too)
 INTRO_AS_MODIFIER = (r"^(?:-|[^\w]?\S+(?:\s\([^()]{2,80}\))?\s" + _DATA_WORD + r"\s(?:" + _DATA_WORD
                      + r"s?|[a-z]+(?:ion|ment)s?)\b)")
+# "NAME consists of two core components", "NAME comprises three stages", "NAME includes a rigid
+# registration module": what is made of parts is a method, no data (read like INTRO_AS_MODIFIER, from
+# the character before the name).
+INTRO_OF_PARTS = (r"^[^\w]?\S+\s(?:consists of|comprises|contains|includes)\s(?:[\w-]+\s){0,3}?"
+                  r"(?:components?|modules?|stages?|branch(?:es)?|blocks?|designs?|phases?|encoders?|decoders?"
+                  r"|sub-?networks?|heads?|mechanisms?)\b")
 # "Contextual Emotional Inference (CEI) Benchmark", "Traffic Scenes (TSBOW), a comprehensive
 # dataset". Group 1: the name.
-INTRO_DATASET_PAREN = (r"\((" + DATA_NAME + r")\)(?:\s(?:[Bb]enchmark|[Dd]ataset|[Cc]orpus)\b"
+INTRO_DATASET_PAREN = (r"\((" + INTRO_NAME + r")\)(?:\s(?:[Bb]enchmark|[Dd]ataset|[Cc]orpus)\b"
                        r"|,\s(?:a|an|the)\s(?:" + _INTRO_WORD + r"\s){0,4}?" + _DATA_WORD + r"[\s,.;:])")
 # The name after the data word: "a dataset, named SurgBlood, ...", "a benchmark dataset (called
 # NAME)", "a new benchmark for remote sensing, NAME.", "Medical Incident Dataset (JMID)".
 # INTRO_BEFORE_NAME is what comes before the name (the name is read after it).
 INTRO_BEFORE_NAME = (r"\b(?:[Dd]ataset|[Bb]enchmark|[Cc]orpus)(?:,?\s\(?(?:named|called|dubbed|termed)\s"
                      r"|(?:\s(?:[a-z][a-z-]*|[A-Z]+)){0,4}?,\s|\s\()")
-INTRO_DATASET_AFTER = (INTRO_BEFORE_NAME + r"(?:" + DATA_NAME + r")(?:[,.)]|\s(?:which|that|with|comprising|consisting|contains)\b)")
+INTRO_DATASET_AFTER = (INTRO_BEFORE_NAME + r"(?:" + INTRO_NAME + r")(?:[,.)]|\s(?:which|that|with|comprising|consisting|contains)\b)")
 
 # Words between a number and its counted noun that are not the noun itself.
 COUNT_MODIFIERS = (
@@ -1017,7 +1056,7 @@ INTRO_TITLED_DATASET = (r"\b(" + INTRO_TITLED_NAME + r")(?:,\s(?:a|an|the)\s|\s(
 # Persuasive Dialogues (ToM-BPD), capturing ...", "a new corpus, the Multilingual European Value
 # Survey (MEVS), which". INTRO_LONG_NAME_BEFORE is what comes before it.
 INTRO_LONG_NAME_BEFORE = r"(?:the\s)?(?:[A-Z][\w-]*\s){1,6}\("
-INTRO_DATASET_AFTER_LONG = INTRO_BEFORE_NAME + INTRO_LONG_NAME_BEFORE + r"(?:" + DATA_NAME + r")\)"
+INTRO_DATASET_AFTER_LONG = INTRO_BEFORE_NAME + INTRO_LONG_NAME_BEFORE + r"(?:" + INTRO_NAME + r")\)"
 # After a digit compound ("a 4-level pipeline", "a 23-criterion rubric", "a 23,640-question
 # benchmark"): the noun phrase it describes is data when a data word ends it within a few words.
 COMPOUND_OF_DATA = (r"^-[a-z]+(?:\s[\w-]+){0,3}?\s(?:" + _DATA_WORD + r"|(?:sub)?set|split)s?\b")

@@ -2015,3 +2015,83 @@ def test_a_scores_unit_that_is_a_measures_word_written_with_a_capital_is_in_lowe
     the unit in lower case; a proper name keeps its capital ("Dice 0.88")."""
     got = claims_of("It improves the baseline by +0.6 in Specificity and +1.2 in Sensitivity, with Dice 0.88.")
     assert [(c["text"], c["unit"]) for c in got] == [("0.6", "specificity"), ("1.2", "sensitivity"), ("0.88", "Dice")]
+# ---- dataset (tuning round 5, tuner `dataset`): name shapes of data
+
+
+def test_introduced_data_named_with_a_number_a_version_or_bench_takes_its_values() -> None:
+    """An introduced data set's name may be a capitalized word with a number ("Ropes-12"), carry a
+    size ("Pix-3.5M"), a version ("TabEdit v3") or a separate "Bench" ("Geo-QA Bench"): the values
+    after the introduction are on it, as for any other introduced name."""
+    got = claims_of("We present Ropes-12, a benchmark of 2,400 images. "
+                    "We also release Pix-3.5M, a dataset. Pix-3.5M includes 912K photos. "
+                    "Finally we introduce TabEdit v3, a benchmark with 640 queries.")
+    assert [(c["text"], c["dataset"]) for c in got] == [
+        ("2,400", "Ropes-12"), ("912K", "Pix-3.5M"), ("640", "TabEdit v3")]
+    got = claims_of("We introduce Geo-QA Bench, a new benchmark containing 3,100 question-answer pairs.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("3,100", "Geo-QA Bench")]
+
+
+def test_data_named_with_a_number_or_a_version_after_on() -> None:
+    """"on Reason-700", "on the Street-1200 benchmark", "on DocBench v2", "on ChatArena 2.0": a
+    capitalized word with a number, and a version after a name, name the data a value is on; a
+    model's name of that shape is no data ("on Llama-3")."""
+    got = claims_of("It gains 4.1 points on Reason-700. It adds 2.2 points on DocBench v2. "
+                    "Tuned on Llama-3, it reaches 47.5% accuracy.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("4.1", "Reason-700"), ("2.2", "DocBench v2"), ("47.5%", None)]
+    got = claims_of("It reaches 61.3% mAP on the Street-1200 benchmark.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("61.3%", "Street-1200")]
+    # a decimal version too ("on ChatArena 2.0"), not a threshold ("on IOU 0.50:0.95")
+    got = claims_of("It reaches a 41.3% win rate on ChatArena 2.0 with a small model.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("41.3%", "ChatArena 2.0")]
+
+
+def test_count_of_a_named_benchmarks_items_keeps_the_version_and_needs_a_noun() -> None:
+    """"52 CodeEval v3 problems" counts the items of "CodeEval v3"; "3.5 points on CodeEval v3"
+    counts none (a version is no noun): the value is on the whole name."""
+    got = claims_of("We use 52 CodeEval v3 problems. Ours gains 3.5 points on CodeEval v3.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("52", "CodeEval v3"), ("3.5", "CodeEval v3")]
+
+
+def test_a_known_name_in_a_long_list_gives_a_later_value_no_data() -> None:
+    """A value after a list of three or more data names is on none of them in particular, also when
+    only one of them is a known name: "on six benchmarks (Leaf-200, Stanford Dogs, Tiny-Set, and
+    DTD) ... gains of 3.1%" is not on DTD."""
+    got = claims_of("Results on four benchmarks (Leaf-200, Stanford Dogs, TinyBirds, and DTD) show "
+                    "that ours outperforms prior work, with gains of 3.1% in accuracy.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("3.1%", None)]
+    got = claims_of("Results on DTD show that ours outperforms prior work, with gains of 3.1% in accuracy.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("3.1%", "DTD")]
+
+
+def test_a_method_that_offers_or_is_made_of_parts_introduces_no_data() -> None:
+    """"NAME offers a more efficient alternative" and "NAME consists of two core components" speak
+    of a method: the later values are not on NAME ("NAME contains 4,000 images" still introduces data)."""
+    got = claims_of("FastPruneX offers a more efficient alternative. It cuts FLOPs by 45%.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("45%", None)]
+    got = claims_of("GeoFormer-S consists of two core components. It improves mIoU by 3.5%.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("3.5%", None)]
+    got = claims_of("RoadScenes contains 4,000 images. Our model reaches 71.2% mIoU.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("4,000", "RoadScenes"), ("71.2%", "RoadScenes")]
+
+
+def test_a_compound_adjective_names_no_data() -> None:
+    """"on 300 AMC-level problems", "trained on XGen-generated data", "the KLG-derived dataset": a
+    name with -level, -generated, -derived ... is an adjective, not the data's name (after "on" and
+    in an introduction alike)."""
+    got = claims_of("It improves accuracy on 300 AMC-level problems by 4.1 points.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("300", None), ("4.1", None)]
+    got = claims_of("We build the KLG-derived dataset. The model reaches a Dice of 0.871.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("0.871", None)]
+
+
+def test_a_method_described_through_a_preposition_introduces_no_data() -> None:
+    """"NAME, a framework for question answering over long document collections", "NAME, the
+    overall F1 on our benchmark": the data word is in a phrase said of a method; "NAME, a benchmark
+    for evaluating agents" and "NAME, a group of five datasets" introduce data."""
+    got = claims_of("We present QuiltNet, a framework for retrieval over long document collections. "
+                    "It improves accuracy by 6.1%.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("6.1%", None)]
+    got = claims_of("We present FlawSet, a group of five diverse datasets. Models reach 45.2% accuracy.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("45.2%", "FlawSet")]
+    got = claims_of("We present AgentArena-X, a benchmark for evaluating agents with 300 tasks.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("300", "AgentArena-X")]
