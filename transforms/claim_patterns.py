@@ -784,9 +784,32 @@ COST_METRIC = r"(?i)(?:speed|speedup|latency|throughput|time|costs?|memory|param
 # names an edition: "the 2025 USAMO within hours", "1955 CE in terms of").
 YEAR_COUNTED = r"^\s(?:[a-z-]+\s|[A-Z][a-z-]+\s){0,2}(?:[A-Z]{2,6}\s)?[a-z][a-z-]+[a-rt-z]s\b"
 
+# A year outside YEAR's 1950-2029 read by what is written around it (detect): after a preposition
+# of time ("by 2050", "around 1890", "since 1900", "until 2100") or before an era ("1800 CE", "500 BC"
+# is no four-digit year): a date, not a quantity (a plural noun after it still counts, YEAR_COUNTED).
+YEAR_LIKE_WIDE = r"^(?:1[5-9]|20)[0-9]{2}$"
+LEFT_TIME_PREPOSITION = r"(?i:\b(?:by|around|since|until|till|circa|before|after)\s)$"
+RIGHT_ERA = r"^\s?(?:CE|BCE|AD|BC)\b"
+# A full turn names a kind of view or capture, not a measured angle: "360° videos", "a 360-degree
+# camera", "360o spherical images" (detect).
+RIGHT_FULL_TURN = r"^(?:\s?°|o\b|[\s-]degrees?\b)"
+# A model tag's size after a colon is part of the tag's name: "mistral:7b", "Llama3.2:1b" (detect;
+# IDENT reads it where the name before the colon has a digit and is no model family).
+LEFT_TAG_COLON = r"(?:^|[A-Za-z0-9.]):$"  # (the colon alone: the name before it is a skipped match)
+RIGHT_TAG_SIZE = r"^[bBmM]\b"
+# A one-digit version after an all-caps name ("SAM 2.1", "On CTG 2.0", "V-JEPA 2.1 video features"):
+# VERSION reads a capitalized name with a lower-case letter only; a metric acronym's value stays
+# ("WER 2.1": METRIC is read on the name before keeping the claim) (detect).
+VERSION_NUMBER = r"^[1-9]\.[0-9]$"
+LEFT_CAPS_NAME = r"\b[A-Z][A-Z0-9-]*[A-Z]\s$"
+# The COCO range of IoU thresholds is a setting of the metric, like mAP@0.5:0.95 (AT_SETTING):
+# "precision of 0.209 for IoU range of 0.50:0.95" (detect): its ends, glued by the colon alone.
+IOU_RANGE_ENDS = (["0.5", "0.50"], "0.95")
+
 # A connector between two numbers of one range or list: 14M to 410M, 2.51 and 3.25.
 # (a sign or tilde before the second number stays outside its span: "+1 to +3 points", "~5 to ~9")
-LINK = (r"^\s?(?:-|--|–|—|to|and|or|,|, and|, or|/|\||vs\.?|versus|out of)"
+# (a tilde alone joins a range too: "1.6~9.8x faster", "10~50 humans")
+LINK = (r"^\s?(?:-|--|–|—|~|to|and|or|,|, and|, or|/|\||vs\.?|versus|out of)"
         r"(?:\s(?:over|about|around|nearly|almost|roughly|up to|more than|less than))?\s?[+~]?$")
 
 # A European thousands separator: one dot and three digits after a number of one to three digits

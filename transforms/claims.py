@@ -671,6 +671,16 @@ def _is_year(match: pl.Expr, after: pl.Expr) -> pl.Expr:
     return year_like & ~counted
 
 
+def _is_year_by_context(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Expr:
+    """A bare 1500-2099 that the words around it make a year: after a preposition of time
+    ("by 2050", "around 1890") unless a plural noun follows ("by 2000 tokens"), or before an era
+    ("1800 CE"). (Each search reads the four-digit numbers only.)"""
+    wide = _found(match.str.len_bytes() == 4, match, P.YEAR_LIKE_WIDE)
+    after_time = _found(wide, before, P.LEFT_TIME_PREPOSITION)
+    counted = _found(after_time, after, _rx(P.YEAR_COUNTED))
+    return (after_time & ~counted) | _found(wide, after, P.RIGHT_ERA)
+
+
 def _with_introduced_dataset(lf: pl.LazyFrame, needs: pl.Expr) -> pl.LazyFrame:
     """Columns `intro_ds`, `intro_at`: the data set or benchmark an abstract (column `text`)
     introduces by name ("GI-Bench, a benchmark encompassing ...", "the ViDia2Std corpus",
@@ -770,13 +780,27 @@ def _named_by_context(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Exp
     fold = match.str.ends_with("fold")
     fold_parts = _found(_found(fold, before, _rx(P.FOLD_PARTS_LEFT)), after, r"^[:.;,]")
     fold_setting = _found(fold, after, P.FOLD_SETTING_RIGHT) | _found(fold_parts, match, r"^[A-Za-z]")
-    return named | glued | _found(day, after, _rx(P.RIGHT_MONTH)) | name_number | fold_setting
+    return named | glued | _found(day, after, _rx(P.RIGHT_MONTH)) | name_number | fold_setting | _named_by_shape(match, before, after)
+
+
+def _named_by_shape(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Expr:
+    """Numbers that a name or setting they belong to makes no claim (contract section 6): a full
+    turn naming a kind of view ("360° videos"), a model tag's size ("mistral:7b"), a one-digit
+    version after an all-caps name that is no metric ("SAM 2.1"; "WER 2.1" stays), the COCO IoU
+    range ("IoU range of 0.50:0.95"). Each search reads the few rows of its literal shape only."""
+    full_turn = _found(match == "360", after, P.RIGHT_FULL_TURN)
+    tag = _found(_found(before.str.ends_with(":"), before, P.LEFT_TAG_COLON), after, P.RIGHT_TAG_SIZE)
+    caps_version = _found(match.str.contains(P.VERSION_NUMBER), before, P.LEFT_CAPS_NAME)
+    version = caps_version & ~_found(caps_version, before, _rx(r"(?:" + P.METRIC + r")\s$"))
+    low, high = P.IOU_RANGE_ENDS
+    iou_range = (match.is_in(low) & (after == ":")) | ((match == high) & (before == ":"))
+    return full_turn | tag | version | iou_range
 
 
 def _dropped(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Expr:
     """Whether a match of CLAIM is no claim by the words around it: a year, a name's number,
     a date or a setting."""
-    return _is_year(match, after) | _named_by_context(match, before, after)
+    return _is_year(match, after) | _is_year_by_context(match, before, after) | _named_by_context(match, before, after)
 
 
 def _may_be_dropped(match: pl.Expr, after: pl.Expr) -> pl.Expr:

@@ -1852,3 +1852,45 @@ def test_count_of_a_named_benchmarks_items_is_on_that_benchmark() -> None:
                     "with 24 EEG channels and 500 VQA tasks.")
     assert [(c["text"], c["dataset"]) for c in got] == [
         ("300", "FooBench"), ("1K", "TinyQA"), ("40", "SWE-bench"), ("24", None), ("500", None)]
+# ---- detect (tuning round 5): which numbers are claims
+
+
+def test_full_turn_naming_a_kind_of_view_is_no_claim() -> None:
+    """"360° clips", "a 360-degree rig", "360o panoramas": a full turn names a kind of capture, not a
+    measured angle; an angle that is a result stays ("errors under 12 degrees")."""
+    got = claims_of("We film 360° clips with a 360-degree rig and 360o panoramas, with errors under 12 degrees.")
+    assert [c["text"] for c in got] == ["12"]
+
+
+def test_year_read_by_a_preposition_of_time_or_an_era() -> None:
+    """"by 2060", "around 1870", "1750 CE": dates outside the usual year span, by the words around
+    them; a count after "by" stays ("by 2000 tokens")."""
+    got = claims_of("Demand may triple by 2060. The script changed around 1870; texts from 1750 CE survive. "
+                    "It shrinks the prompt by 2000 tokens.")
+    assert [c["text"] for c in got] == ["2000"]
+
+
+def test_model_tag_size_after_a_colon_is_part_of_the_name() -> None:
+    """"gemma:2b", "Qwen2.5:14b": an Ollama-style tag's size names the model, it is no count."""
+    got = claims_of("Scores range from 40.2% (gemma:2b) to 71.9% (Qwen2.5:14b).")
+    assert [c["text"] for c in got] == ["40.2%", "71.9%"]
+
+
+def test_one_digit_version_after_an_all_caps_name_is_no_claim() -> None:
+    """"SAMX 2.1", "On ABCD 3.0,": a version of an all-caps name; a metric acronym's value stays ("WER 4.2")."""
+    got = claims_of("It matches SAMX 2.1 in quality. On ABCD 3.0, it reaches WER 4.2 on the test set.")
+    assert [(c["text"], c["kind"]) for c in got] == [("4.2", "score")]
+
+
+def test_coco_iou_range_is_a_setting() -> None:
+    """"recall of 0.41 at IoU 0.50:0.95": the COCO threshold range is a setting of the measure."""
+    got = claims_of("It has a recall of 0.41 at IoU 0.50:0.95 on our data.")
+    assert [c["text"] for c in got] == ["0.41"]
+
+
+def test_tilde_joins_a_range() -> None:
+    """"2.2~7.5x faster", "20~80 robots": a tilde between two numbers joins a range, whose bare end takes
+    the other end's kind and counted noun."""
+    got = claims_of("It runs 2.2~7.5x faster with 20~80 robots.")
+    assert [(c["text"], c["kind"], c["unit"]) for c in got] == [
+        ("2.2", "multiplier", "×"), ("7.5x", "multiplier", "×"), ("20", "count", "robot"), ("80", "count", "robot")]
