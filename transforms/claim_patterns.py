@@ -508,6 +508,15 @@ COMPARATIVE_NP = (r"^[\s+]*(?:times\s)?(?P<cmp>higher|lower|better|worse|improve
 _CHANGE_NOUN = r"(?:improvement|gain|increase|reduction|decrease|drop|boost|decline|degradation)s?"
 CHANGE_IN_NP = (r"^[\s+]*(?P<noun>(?:(?:relative|absolute|average|overall|mean)\s)?" + _CHANGE_NOUN + r"\s)?"
                 r"in\s(?:terms\sof\s)?(?P<np>(?:[A-Za-z][\w'&@-]*\s){0,3}[A-Za-z][\w'&@-]*)")
+# Points that are counted, not percentage points (detect): "11,967 evaluated data points", "10-20
+# depth points per image" (group 1: plain lower-case words before "points", which name what kind of
+# point unless they name a measure: POINTS_OF_MEASURE), "a 27-point anatomical skeleton" (group 2:
+# the word after a hyphen-glued "point" that is no noun of difference, POINTS_DIFFERENCE: "a
+# 2.65-point improvement", "a 9.9-point band" are points).
+POINTS_COUNTED = r"^(?:\s((?:[a-z]+\s){1,2})points?\b|-points?\s([a-z]+)\b)"
+POINTS_OF_MEASURE = (r"\b(?:percentage|percent|absolute|relative|" + _METRIC_HEAD_LOWER + r")\s")
+POINTS_DIFFERENCE = (r"^(?:" + _CHANGE_NOUN + r"|(?:lead|margin|gap|difference|advantage|deficit|loss|swing|band|spread|range|"
+                     r"shift|lift|uplift|jump|rise|edge|penalty|scale|rubric)s?)$")
 CHANGE_NOUN_RIGHT = r"^[\s+]*(?:(?:relative|absolute|average|overall|mean)\s)?" + _CHANGE_NOUN + r"\sin\s"
 # (before the value anywhere in its sentence: "improvements of 35% in object removal and 47% in
 # object replacement"; right before it: CHANGE_NOUN_NEXT)

@@ -332,8 +332,18 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
         .with_columns(count_unit=pl.coalesce(unit, _singular(pl.col("_of"))))
         # "by 3 points", "+2.1 percentage points", "+17.26pp", "6.2 pp": percentage points
         .with_columns(points=pl.col("count_unit").str.contains(r"(?:^|\s)point$|^pp$").fill_null(False))
+        # ... but not points of a kind of thing: "11,967 evaluated data points", "a 27-point anatomical
+        # skeleton" count points (P.POINTS_COUNTED; read on the rows whose noun is "point" only)
+        .with_columns(_pts=pl.when(pl.col("points") & (pl.col("count_unit") == "point")).then(rs).str.extract_groups(P.POINTS_COUNTED))
+        .with_columns(
+            points=pl.col("points")
+            & ~(
+                (pl.col("_pts").struct.field("1").is_not_null() & pl.col("_pts").struct.field("1").str.find(P.POINTS_OF_MEASURE).is_null())
+                | (pl.col("_pts").struct.field("2").is_not_null() & pl.col("_pts").struct.field("2").str.find(P.POINTS_DIFFERENCE).is_null())
+            ).fill_null(False)
+        )
         .drop("_window", "_plural", "_models", "_chosen", "_before", "_hyphen", "_shape", "_lower", "_of", "_coord", "_no_noun", "_generic_before",
-              "_defined", "_parts", "_acronym_rs", "_many_word")
+              "_defined", "_parts", "_acronym_rs", "_many_word", "_pts")
     )
 
 
