@@ -179,6 +179,8 @@ LEFT_NOT_CLAIM = (r"\b(?:(?:[Ss]tages?|[Pp]hases?|[Ll]evels?|[Tt]asks?|[Ss]ubtas
                   # there), a product name led by a lower-case letter ("iPhone 17", not "mAcc
                   # 45"), a name with a plus ("NTU RGB+D 60")
                   r"|\s[A-Z][a-z]+\s[A-Z][a-z]+\s|\b[a-z][A-Z][a-z]{3,}\s|\b[A-Z]+\+[A-Z]+\s"
+                  # ... and after a comma or semicolon, which ends no sentence ("judge model, Claude Sonnet 4")
+                  r"|[,;]\s[A-Z][a-z]+\s[A-Z][a-z]+\s"
                   r")$"
                   # a digit glued to a Greek letter is an index or a name ("τ3", "β2")
                   r"|[α-ωΑ-Ω]$")
@@ -217,6 +219,8 @@ TESLA_CONTEXT = r"\bMRI\b|\bMR\s(?:imag|scan)|[Tt]esla\b|[Mm]agnetic\s[Rr]esonan
 # The gap of a range between two numbers, or of a pair: "18-59", "2--8", "1 to 3", "12–13", "4 and 6"
 # (not a lone comma: "In Phase 1, 120 patients" counts).
 RANGE_JOIN = r"^(?:\s?(?:-{1,2}|–|to)\s?|,?\s(?:and|or|&)\s)$"
+# The gaps between the items of a list of numbers (detect): "8, 16, and 24", "1,3,4" (a lookup).
+LIST_GAPS = [",", ", ", ", and ", " and ", ", or ", " or "]
 
 # A name's number, read around a bare integer of up to three digits or a version "2.1",
 # "3.11" (not read in MARK): a name in the middle of a sentence, capitalized with a

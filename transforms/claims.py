@@ -846,6 +846,25 @@ def _range_of_dropped(drop: pl.Expr) -> pl.Expr:
     return _found(joined(1, "before") | joined(-1, "after"), pl.col("piece"), r"^[0-9]+$")
 
 
+def _list_of_dropped(drop: pl.Expr) -> pl.Expr:
+    """Whether a bare integer is an item of a list of numbers whose first item `drop` drops, or
+    whose first item follows a match MARK skipped with a comma: "layers 8, 16, and 24", "k=1,3,4,5,6"
+    (not "In Phase 1, 120 patients": an item joined by a lone comma counts unless the list goes
+    on after it). A list is a run of matches next to each other joined by P.LIST_GAPS; no window,
+    shifts and a forward fill (the runs' heads hold the seed). `drop` is read twice: pass a column."""
+    before = pl.col("before")
+    joined = _next_match(1).fill_null(False) & before.is_in(P.LIST_GAPS)
+    # (the match before is a skipped one where it is no claim row: a match, `k` > 1, two pieces
+    # back, that the claim rows do not hold)
+    skipped_before = (pl.col("k") > 1) & ~_next_match(1).fill_null(False) & before.is_in([",", ", "])
+    seed = pl.when(~joined).then(drop | skipped_before).forward_fill()
+    inner = joined.shift(-1).fill_null(False)
+    # a lone comma ends no list ("Phase 1, 120 patients"), "and"/"or" or a tight comma do
+    closing = joined & ~before.is_in([", "])
+    item = (joined | skipped_before) & (inner | closing)
+    return _found(seed & item, pl.col("piece"), r"^[0-9]+$")
+
+
 def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     """One row per claim, rows of a paper contiguous and in text order: paper_id, pos
     (claim_index), match, start, end (characters), link_next/link_prev (joined to the
@@ -899,7 +918,8 @@ def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         )
         # the other end of a range or pair whose one end is a name's number, a setting or a date is
         # one too: "aged 18-59", "Stage 1-3", "Chapters 2 and 8", "12-13 May 2026" (a bare integer only)
-        .with_columns(_drop=pl.col("_drop") | _range_of_dropped(pl.col("_drop")))
+        # ... and the items of a list whose first item is one: "at layers 8, 16, and 24", "k=1,3,4,5,6"
+        .with_columns(_drop=pl.col("_drop") | _range_of_dropped(pl.col("_drop")) | _list_of_dropped(pl.col("_drop")))
         .filter(~pl.col("_drop"))
         .drop("__row")
         .with_row_index("__row")

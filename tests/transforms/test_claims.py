@@ -1905,3 +1905,18 @@ def test_points_of_a_kind_of_thing_are_counted() -> None:
     assert [(c["text"], c["kind"], c["unit"]) for c in got] == [
         ("4,210", "count", "point"), ("21", "count", "point"),
         ("3", "score", "points"), ("1.8", "score", "points"), ("2.5", "score", "points")]
+
+
+def test_two_capitalized_words_after_a_comma_name_the_number() -> None:
+    """"the grader, Gemini Ultra 2-3, scores": a name of two capitalized words with its version after
+    a comma (no sentence end) is no claim."""
+    got = claims_of("We use one grader, Gemini Ultra 2-3, over 410 essays.")
+    assert [c["text"] for c in got] == ["410"]
+
+
+def test_inner_items_of_a_list_after_a_setting_or_name_are_no_claims() -> None:
+    """"at layers 4, 12, and 20", "n=2,4,8,16,32,": a list goes on from a dropped or skipped item;
+    a count after a name that no list continues stays ("In Phase 2, 75 mice were treated")."""
+    got = claims_of("Probes at layers 4, 12, and 20 agree. We try n=2,4,8,16,32, a sweep. "
+                    "In Phase 2, 75 mice were treated.")
+    assert [c["text"] for c in got] == ["75"]
