@@ -221,6 +221,10 @@ TESLA_CONTEXT = r"\bMRI\b|\bMR\s(?:imag|scan)|[Tt]esla\b|[Mm]agnetic\s[Rr]esonan
 RANGE_JOIN = r"^(?:\s?(?:-{1,2}|–|to)\s?|,?\s(?:and|or|&)\s)$"
 # The gaps between the items of a list of numbers (detect): "8, 16, and 24", "1,3,4" (a lookup).
 LIST_GAPS = [",", ", ", ", and ", " and ", ", or ", " or "]
+# The usual maxima of a rating scale ("9.8/10", "4.2 out of 5", "87.5/100"): after a decimal score the
+# scale's end, not a claim (detect; claims._scale_maximum).
+SCALE_MAXIMA = ["5", "10", "100"]
+SCALE_MAXIMUM_HEAD = r"^(?:/|\sout\sof\s)(?:5|10|100)\b"
 
 # A name's number, read around a bare integer of up to three digits or a version "2.1",
 # "3.11" (not read in MARK): a name in the middle of a sentence, capitalized with a

@@ -865,6 +865,23 @@ def _list_of_dropped(drop: pl.Expr) -> pl.Expr:
     return _found(seed & item, pl.col("piece"), r"^[0-9]+$")
 
 
+def _scale_maximum() -> pl.Expr:
+    """Whether a bare 5, 10 or 100 is the maximum of a rating scale written after a decimal score
+    ("a 9.8/10 reasoning score", "7.93 out of 10", "6.75/10"): the scale's end is a setting, not a
+    claim (a count's total stays: "20 out of 24 tasks", an integer before it)."""
+    # (the tests read the rows of the literal shape only)
+    shape = pl.col("piece").is_in(P.SCALE_MAXIMA) & pl.col("before").is_in(["/", " out of "]) & _next_match(1).fill_null(False)
+    return _found(shape, pl.col("piece").shift(1), r"^[0-9]+\.[0-9]+$")
+
+
+def _past_scale_maximum(right: pl.Expr) -> pl.Expr:
+    """The text after a decimal score with the scale maximum that _scale_maximum drops cut off
+    ("9.8/10 reasoning score": the score is read before " reasoning score", as "9.8 reasoning score").
+    (Cut on the rows that start with the shape only: two literal tests, then an anchored extract.)"""
+    shape = pl.col("match").str.contains(".", literal=True) & (right.str.starts_with("/") | right.str.starts_with(" out of "))
+    return pl.coalesce(pl.when(shape).then(right).str.extract(P.SCALE_MAXIMUM_HEAD + r"((?s:.*))$", 1), right)
+
+
 def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     """One row per claim, rows of a paper contiguous and in text order: paper_id, pos
     (claim_index), match, start, end (characters), link_next/link_prev (joined to the
@@ -919,7 +936,7 @@ def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         # the other end of a range or pair whose one end is a name's number, a setting or a date is
         # one too: "aged 18-59", "Stage 1-3", "Chapters 2 and 8", "12-13 May 2026" (a bare integer only)
         # ... and the items of a list whose first item is one: "at layers 8, 16, and 24", "k=1,3,4,5,6"
-        .with_columns(_drop=pl.col("_drop") | _range_of_dropped(pl.col("_drop")) | _list_of_dropped(pl.col("_drop")))
+        .with_columns(_drop=pl.col("_drop") | _range_of_dropped(pl.col("_drop")) | _list_of_dropped(pl.col("_drop")) | _scale_maximum())
         .filter(~pl.col("_drop"))
         .drop("__row")
         .with_row_index("__row")
@@ -982,7 +999,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     lf = (
         lf.with_columns(
             ls=_after_last_sentence_end(pl.col("left")),
-            rs=_before_first_sentence_end(pl.col("right")),
+            rs=_before_first_sentence_end(_past_scale_maximum(pl.col("right"))),
             bare=pl.col("match").str.contains(r"^[0-9.,]+$"),
             _plain_pct=pl.col("match").str.contains(r"^[0-9.,]+%$"),
             _plain_mult=pl.col("match").str.contains(r"^[0-9.,]+[x×]$"),

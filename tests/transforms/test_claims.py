@@ -1920,3 +1920,12 @@ def test_inner_items_of_a_list_after_a_setting_or_name_are_no_claims() -> None:
     got = claims_of("Probes at layers 4, 12, and 20 agree. We try n=2,4,8,16,32, a sweep. "
                     "In Phase 2, 75 mice were treated.")
     assert [c["text"] for c in got] == ["75"]
+
+
+def test_scale_maximum_after_a_decimal_score_is_no_claim() -> None:
+    """"a 8.7/10 fluency score", "3.9 out of 5": the end of a rating scale after a decimal score is a
+    setting, and the score keeps the measure named after the scale; a count's total stays ("18 out of
+    20 runs")."""
+    got = claims_of("It earns a 8.7/10 fluency score, rated 3.9 out of 5, and 18 out of 20 runs succeed.")
+    assert [(c["text"], c["kind"]) for c in got] == [("8.7", "score"), ("3.9", "score"), ("18", "count"), ("20", "count")]
+    assert got[0]["metric"] == "fluency score" and got[2]["unit"] == "run"
