@@ -224,6 +224,9 @@ LIST_GAPS = [",", ", ", ", and ", " and ", ", or ", " or "]
 # The usual maxima of a rating scale ("9.8/10", "4.2 out of 5", "87.5/100"): after a decimal score the
 # scale's end, not a claim (detect; claims._scale_maximum).
 SCALE_MAXIMA = ["5", "10", "100"]
+# The value of a score written before it ("a score of 85", "an ACCR score of 76", "BERTScore = 91",
+# "scores: 7"): an integer after it is a score, not a count (detect).
+SCORE_OF_LEFT = r"(?:\b[Ss]cores?|[a-z]Score)\s?(?:of|=|:|is|was|reached|reaches)\s?(?:about\s|around\s|approximately\s|only\s|~)?$"
 SCALE_MAXIMUM_HEAD = r"^(?:/|\sout\sof\s)(?:5|10|100)\b"
 
 # A name's number, read around a bare integer of up to three digits or a version "2.1",

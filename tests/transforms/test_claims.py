@@ -1929,3 +1929,10 @@ def test_scale_maximum_after_a_decimal_score_is_no_claim() -> None:
     got = claims_of("It earns a 8.7/10 fluency score, rated 3.9 out of 5, and 18 out of 20 runs succeed.")
     assert [(c["text"], c["kind"]) for c in got] == [("8.7", "score"), ("3.9", "score"), ("18", "count"), ("20", "count")]
     assert got[0]["metric"] == "fluency score" and got[2]["unit"] == "run"
+
+
+def test_integer_value_of_a_score_is_a_score() -> None:
+    """GUIDELINES: "a score of 85 on MMLU" is a score; so is "a FOQA score of 72"; a count after "score
+    of" that names what it counts stays a count ("a score of 3 judges")."""
+    got = claims_of("It gets a score of 85 on MMLU and a FOQA score of 72, with a score of 3 judges.")
+    assert [(c["text"], c["kind"]) for c in got] == [("85", "score"), ("72", "score"), ("3", "count")]
