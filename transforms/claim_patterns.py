@@ -809,6 +809,10 @@ YEAR_COUNTED = r"^\s(?:[a-z-]+\s|[A-Z][a-z-]+\s){0,2}(?:[A-Z]{2,6}\s)?[a-z][a-z-
 # is no four-digit year): a date, not a quantity (a plural noun after it still counts, YEAR_COUNTED).
 YEAR_LIKE_WIDE = r"^(?:1[5-9]|20)[0-9]{2}$"
 LEFT_TIME_PREPOSITION = r"(?i:\b(?:by|around|since|until|till|circa|before|after)\s)$"
+# ... "by" only where the sentence or clause ends after it ("expected to double by 2050."; "reduces the
+# cost by 1800 in total" is a quantity)
+LEFT_BY = r"(?i:\bby\s)$"
+RIGHT_CLAUSE_END = r"^(?:[.,;:)]|\s\(|$)"
 RIGHT_ERA = r"^\s?(?:CE|BCE|AD|BC)\b"
 # A full turn names a kind of view or capture, not a measured angle: "360° videos", "a 360-degree
 # camera", "360o spherical images" (detect).

@@ -688,7 +688,10 @@ def _is_year_by_context(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.E
     wide = _found(match.str.len_bytes() == 4, match, P.YEAR_LIKE_WIDE)
     after_time = _found(wide, before, P.LEFT_TIME_PREPOSITION)
     counted = _found(after_time, after, _rx(P.YEAR_COUNTED))
-    return (after_time & ~counted) | _found(wide, after, P.RIGHT_ERA)
+    # ("by" a year only where the clause ends after it: "grows by 2050." / "raises Elo by 1800 in total")
+    by = _found(after_time, before, P.LEFT_BY)
+    by_quantity = by & ~_found(by, after, P.RIGHT_CLAUSE_END)
+    return (after_time & ~counted & ~by_quantity) | _found(wide, after, P.RIGHT_ERA)
 
 
 def _with_introduced_dataset(lf: pl.LazyFrame, needs: pl.Expr) -> pl.LazyFrame:

@@ -1864,10 +1864,11 @@ def test_full_turn_naming_a_kind_of_view_is_no_claim() -> None:
 
 def test_year_read_by_a_preposition_of_time_or_an_era() -> None:
     """"by 2060", "around 1870", "1750 CE": dates outside the usual year span, by the words around
-    them; a count after "by" stays ("by 2000 tokens")."""
+    them; a count after "by" stays ("by 2000 tokens"), and so does a quantity after "by" that the
+    clause goes on after ("by 1800 in total")."""
     got = claims_of("Demand may triple by 2060. The script changed around 1870; texts from 1750 CE survive. "
-                    "It shrinks the prompt by 2000 tokens.")
-    assert [c["text"] for c in got] == ["2000"]
+                    "It shrinks the prompt by 2000 tokens and raises the Elo by 1800 in total.")
+    assert [c["text"] for c in got] == ["2000", "1800"]
 
 
 def test_model_tag_size_after_a_colon_is_part_of_the_name() -> None:
