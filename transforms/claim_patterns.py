@@ -826,6 +826,7 @@ RIGHT_TAG_SIZE = r"^[bBmM]\b"
 # ("WER 2.1": METRIC is read on the name before keeping the claim) (detect).
 VERSION_NUMBER = r"^[1-9]\.[0-9]$"
 LEFT_CAPS_NAME = r"\b[A-Z][A-Z0-9-]*[A-Z]\s$"
+RIGHT_SCORE_UNIT = r"^\s?(?:points?|pts?|pp|dB)\b"
 # The COCO range of IoU thresholds is a setting of the metric, like mAP@0.5:0.95 (AT_SETTING):
 # "precision of 0.209 for IoU range of 0.50:0.95" (detect): its ends, glued by the colon alone.
 IOU_RANGE_ENDS = (["0.5", "0.50"], "0.95")

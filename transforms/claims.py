@@ -804,7 +804,8 @@ def _named_by_shape(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Expr:
     full_turn = _found(match == "360", after, P.RIGHT_FULL_TURN)
     tag = _found(_found(before.str.ends_with(":"), before, P.LEFT_TAG_COLON), after, P.RIGHT_TAG_SIZE)
     caps_version = _found(match.str.contains(P.VERSION_NUMBER), before, P.LEFT_CAPS_NAME)
-    version = caps_version & ~_found(caps_version, before, _rx(r"(?:" + P.METRIC + r")\s$"))
+    # (a value's unit after it keeps the claim: "MMLU 4.2 points")
+    version = caps_version & ~_found(caps_version, before, _rx(r"(?:" + P.METRIC + r")\s$")) & ~_found(caps_version, after, P.RIGHT_SCORE_UNIT)
     low, high = P.IOU_RANGE_ENDS
     iou_range = (match.is_in(low) & (after == ":")) | ((match == high) & (before == ":"))
     return full_turn | tag | version | iou_range

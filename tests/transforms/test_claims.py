@@ -1878,9 +1878,11 @@ def test_model_tag_size_after_a_colon_is_part_of_the_name() -> None:
 
 
 def test_one_digit_version_after_an_all_caps_name_is_no_claim() -> None:
-    """"SAMX 2.1", "On ABCD 3.0,": a version of an all-caps name; a metric acronym's value stays ("WER 4.2")."""
-    got = claims_of("It matches SAMX 2.1 in quality. On ABCD 3.0, it reaches WER 4.2 on the test set.")
-    assert [(c["text"], c["kind"]) for c in got] == [("4.2", "score")]
+    """"SAMX 2.1", "On ABCD 3.0,": a version of an all-caps name; a metric acronym's value stays ("WER 4.2"),
+    and so does a value with its unit of points ("MMLU 1.5 points")."""
+    got = claims_of("It matches SAMX 2.1 in quality. On ABCD 3.0, it reaches WER 4.2 on the test set "
+                    "and gains MMLU 1.5 points.")
+    assert [(c["text"], c["kind"]) for c in got] == [("4.2", "score"), ("1.5", "score")]
 
 
 def test_coco_iou_range_is_a_setting() -> None:
