@@ -219,8 +219,6 @@ TESLA_CONTEXT = r"\bMRI\b|\bMR\s(?:imag|scan)|[Tt]esla\b|[Mm]agnetic\s[Rr]esonan
 # The gap of a range between two numbers, or of a pair: "18-59", "2--8", "1 to 3", "12–13", "4 and 6"
 # (not a lone comma: "In Phase 1, 120 patients" counts).
 RANGE_JOIN = r"^(?:\s?(?:-{1,2}|–|to)\s?|,?\s(?:and|or|&)\s)$"
-# The gaps between the items of a list of numbers (detect): "8, 16, and 24", "1,3,4" (a lookup).
-LIST_GAPS = [",", ", ", ", and ", " and ", ", or ", " or "]
 # The usual maxima of a rating scale ("9.8/10", "4.2 out of 5", "87.5/100"): after a decimal score the
 # scale's end, not a claim (detect; claims._scale_maximum).
 SCALE_MAXIMA = ["5", "10", "100"]
@@ -825,7 +823,11 @@ RIGHT_TAG_SIZE = r"^[bBmM]\b"
 # VERSION reads a capitalized name with a lower-case letter only; a metric acronym's value stays
 # ("WER 2.1": METRIC is read on the name before keeping the claim) (detect).
 VERSION_NUMBER = r"^[1-9]\.[0-9]$"
-LEFT_CAPS_NAME = r"\b[A-Z][A-Z0-9-]*[A-Z]\s$"
+LEFT_CAPS_NAME = r"\b([A-Z][A-Z0-9-]*[A-Z])\s$"
+# The all-caps names of measures METRIC reads (lower case; a lookup: the names before a version are few).
+METRIC_CAPS_NAMES = sorted({name for name in METRIC_CANON if re.fullmatch(r"[a-z0-9-]+", name)}
+                           | {"mrr", "ndcg", "nds", "iou", "ap", "mae", "rmse", "mse", "eer", "hota", "mota", "idf1",
+                              "mpjpe", "qwk", "mcc", "lrap", "auprc", "srcc", "plcc", "rouge-l", "em"})
 RIGHT_SCORE_UNIT = r"^\s?(?:points?|pts?|pp|dB)\b"
 # The COCO range of IoU thresholds is a setting of the metric, like mAP@0.5:0.95 (AT_SETTING):
 # "precision of 0.209 for IoU range of 0.50:0.95" (detect): its ends, glued by the colon alone.

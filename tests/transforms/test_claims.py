@@ -1917,14 +1917,6 @@ def test_two_capitalized_words_after_a_comma_name_the_number() -> None:
     assert [c["text"] for c in got] == ["410"]
 
 
-def test_inner_items_of_a_list_after_a_setting_or_name_are_no_claims() -> None:
-    """"at layers 4, 12, and 20", "n=2,4,8,16,32,": a list goes on from a dropped or skipped item;
-    a count after a name that no list continues stays ("In Phase 2, 75 mice were treated")."""
-    got = claims_of("Probes at layers 4, 12, and 20 agree. We try n=2,4,8,16,32, a sweep. "
-                    "In Phase 2, 75 mice were treated.")
-    assert [c["text"] for c in got] == ["75"]
-
-
 def test_scale_maximum_after_a_decimal_score_is_no_claim() -> None:
     """"a 8.7/10 fluency score", "3.9 out of 5": the end of a rating scale after a decimal score is a
     setting, and the score keeps the measure named after the scale; a count's total stays ("18 out of
