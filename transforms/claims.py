@@ -1127,7 +1127,9 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         (bare_score, "score", pl.col("metric_adj")),
         # "a score of 85 on MMLU", "an ACCR score of 76", "a BERTScore of 91": an integer given as the value
         # of a score that names no counted noun is a score (GUIDELINES), not a count (read on those rows only)
-        (_found(pl.col("bare") & ~pl.col("decimal") & pl.col("count_unit").is_null(), pl.col("ls"), _rx(P.SCORE_OF_LEFT)), "score", None),
+        # (a literal search first: the regex, anchored at the end, reads the whole sentence before)
+        (_found(_found(pl.col("bare") & ~pl.col("decimal") & pl.col("count_unit").is_null(), pl.col("ls"), "core", literal=True),
+                pl.col("ls"), _rx(P.SCORE_OF_LEFT)), "score", None),
         # ... but a decimal that a plural counted noun follows is an average count: "8.5
         # concurrent edits per image", "1.8 conversational turns" (GUIDELINES)
         # (read on decimals with a counted noun only: a null input skips the search)
