@@ -179,6 +179,8 @@ LEFT_NOT_CLAIM = (r"\b(?:(?:[Ss]tages?|[Pp]hases?|[Ll]evels?|[Tt]asks?|[Ss]ubtas
                   # there), a product name led by a lower-case letter ("iPhone 17", not "mAcc
                   # 45"), a name with a plus ("NTU RGB+D 60")
                   r"|\s[A-Z][a-z]+\s[A-Z][a-z]+\s|\b[a-z][A-Z][a-z]{3,}\s|\b[A-Z]+\+[A-Z]+\s"
+                  # ... and after a comma or semicolon, which ends no sentence ("judge model, Claude Sonnet 4")
+                  r"|[,;]\s[A-Z][a-z]+\s[A-Z][a-z]+\s"
                   r")$"
                   # a digit glued to a Greek letter is an index or a name ("τ3", "β2")
                   r"|[α-ωΑ-Ω]$")
@@ -217,6 +219,13 @@ TESLA_CONTEXT = r"\bMRI\b|\bMR\s(?:imag|scan)|[Tt]esla\b|[Mm]agnetic\s[Rr]esonan
 # The gap of a range between two numbers, or of a pair: "18-59", "2--8", "1 to 3", "12–13", "4 and 6"
 # (not a lone comma: "In Phase 1, 120 patients" counts).
 RANGE_JOIN = r"^(?:\s?(?:-{1,2}|–|to)\s?|,?\s(?:and|or|&)\s)$"
+# The usual maxima of a rating scale ("9.8/10", "4.2 out of 5", "87.5/100"): after a decimal score the
+# scale's end, not a claim (detect; claims._scale_maximum).
+SCALE_MAXIMA = ["5", "10", "100"]
+# The value of a score written before it ("a score of 85", "an ACCR score of 76", "BERTScore = 91",
+# "scores: 7"): an integer after it is a score, not a count (detect).
+SCORE_OF_LEFT = r"(?:\b[Ss]cores?|[a-z]Score)\s?(?:of|=|:|is|was|reached|reaches)\s?(?:about\s|around\s|approximately\s|only\s|~)?$"
+SCALE_MAXIMUM_HEAD = r"^(?:/|\sout\sof\s)(?:5|10|100)\b"
 
 # A name's number, read around a bare integer of up to three digits or a version "2.1",
 # "3.11" (not read in MARK): a name in the middle of a sentence, capitalized with a
@@ -510,6 +519,11 @@ COMPARATIVE_NP = (r"^[\s+]*(?:times\s)?(?P<cmp>higher|lower|better|worse|improve
 _CHANGE_NOUN = r"(?:improvement|gain|increase|reduction|decrease|drop|boost|decline|degradation)s?"
 CHANGE_IN_NP = (r"^[\s+]*(?P<noun>(?:(?:relative|absolute|average|overall|mean)\s)?" + _CHANGE_NOUN + r"\s)?"
                 r"in\s(?:terms\sof\s)?(?P<np>(?:[A-Za-z][\w'&@-]*\s){0,3}[A-Za-z][\w'&@-]*)")
+# The word after a hyphen-glued "point" ("a 27-point anatomical skeleton" counts points unless that
+# word is a noun of difference, POINTS_DIFFERENCE: "a 2.65-point improvement", "a 9.9-point band").
+POINT_HYPHEN_NOUN = r"^-points?\s([a-z]+)\b"
+POINTS_DIFFERENCE = (r"^(?:" + _CHANGE_NOUN + r"|(?:lead|margin|gap|difference|advantage|deficit|loss|swing|band|spread|range|"
+                     r"shift|lift|uplift|jump|rise|edge|penalty|scale|rubric)s?)$")
 CHANGE_NOUN_RIGHT = r"^[\s+]*(?:(?:relative|absolute|average|overall|mean)\s)?" + _CHANGE_NOUN + r"\sin\s"
 # (before the value anywhere in its sentence: "improvements of 35% in object removal and 47% in
 # object replacement"; right before it: CHANGE_NOUN_NEXT)
@@ -832,9 +846,41 @@ COST_METRIC = r"(?i)(?:speed|speedup|latency|throughput|time|costs?|memory|param
 # names an edition: "the 2025 USAMO within hours", "1955 CE in terms of").
 YEAR_COUNTED = r"^\s(?:[a-z-]+\s|[A-Z][a-z-]+\s){0,2}(?:[A-Z]{2,6}\s)?[a-z][a-z-]+[a-rt-z]s\b"
 
+# A year outside YEAR's 1950-2029 read by what is written around it (detect): after a preposition
+# of time ("by 2050", "around 1890", "since 1900", "until 2100") or before an era ("1800 CE", "500 BC"
+# is no four-digit year): a date, not a quantity (a plural noun after it still counts, YEAR_COUNTED).
+YEAR_LIKE_WIDE = r"^(?:1[5-9]|20)[0-9]{2}$"
+LEFT_TIME_PREPOSITION = r"(?i:\b(?:by|around|since|until|till|circa|before|after)\s)$"
+# ... "by" only where the sentence or clause ends after it ("expected to double by 2050."; "reduces the
+# cost by 1800 in total" is a quantity)
+LEFT_BY = r"(?i:\bby\s)$"
+RIGHT_CLAUSE_END = r"^(?:[.,;:)]|\s\(|$)"
+RIGHT_ERA = r"^\s?(?:CE|BCE|AD|BC)\b"
+# A full turn names a kind of view or capture, not a measured angle: "360° videos", "a 360-degree
+# camera", "360o spherical images" (detect).
+RIGHT_FULL_TURN = r"^(?:\s?°|o\b|[\s-]degrees?\b)"
+# A model tag's size after a colon is part of the tag's name: "mistral:7b", "Llama3.2:1b" (detect;
+# IDENT reads it where the name before the colon has a digit and is no model family).
+LEFT_TAG_COLON = r"(?:^|[A-Za-z0-9.]):$"  # (the colon alone: the name before it is a skipped match)
+RIGHT_TAG_SIZE = r"^[bBmM]\b"
+# A one-digit version after an all-caps name ("SAM 2.1", "On CTG 2.0", "V-JEPA 2.1 video features"):
+# VERSION reads a capitalized name with a lower-case letter only; a metric acronym's value stays
+# ("WER 2.1": METRIC is read on the name before keeping the claim) (detect).
+VERSION_NUMBER = r"^[1-9]\.[0-9]$"
+LEFT_CAPS_NAME = r"\b([A-Z][A-Z0-9-]*[A-Z])\s$"
+# The all-caps names of measures METRIC reads (lower case; a lookup: the names before a version are few).
+METRIC_CAPS_NAMES = sorted({name for name in METRIC_CANON if re.fullmatch(r"[a-z0-9-]+", name)}
+                           | {"mrr", "ndcg", "nds", "iou", "ap", "mae", "rmse", "mse", "eer", "hota", "mota", "idf1",
+                              "mpjpe", "qwk", "mcc", "lrap", "auprc", "srcc", "plcc", "rouge-l", "em"})
+RIGHT_SCORE_UNIT = r"^\s?(?:points?|pts?|pp|dB)\b"
+# The COCO range of IoU thresholds is a setting of the metric, like mAP@0.5:0.95 (AT_SETTING):
+# "precision of 0.209 for IoU range of 0.50:0.95" (detect): its ends, glued by the colon alone.
+IOU_RANGE_ENDS = (["0.5", "0.50"], "0.95")
+
 # A connector between two numbers of one range or list: 14M to 410M, 2.51 and 3.25.
 # (a sign or tilde before the second number stays outside its span: "+1 to +3 points", "~5 to ~9")
-LINK = (r"^\s?(?:-|--|–|—|to|and|or|,|, and|, or|/|\||vs\.?|versus|out of)"
+# (a tilde alone joins a range too: "1.6~9.8x faster", "10~50 humans")
+LINK = (r"^\s?(?:-|--|–|—|~|to|and|or|,|, and|, or|/|\||vs\.?|versus|out of)"
         r"(?:\s(?:over|about|around|nearly|almost|roughly|up to|more than|less than))?\s?[+~]?$")
 
 # A European thousands separator: one dot and three digits after a number of one to three digits

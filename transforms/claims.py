@@ -341,6 +341,10 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
             # (read where the unit is "point" only: a null input skips the search)
             & pl.when(pl.col("count_unit") == "point").then(pl.col("_before"))
             .str.extract(P.COUNTED_POINTS_BEFORE, 1).is_null()
+            # ... nor a hyphen-glued "point" before a word that is no noun of difference: "a
+            # 21-point facial skeleton" counts points, "a 1.8-point gain" is in points
+            & pl.when(pl.col("count_unit") == "point").then(rs).str.extract(_rx(P.POINT_HYPHEN_NOUN), 1)
+            .str.contains(_rx(P.POINTS_DIFFERENCE)).fill_null(True)
         )
         .drop("_window", "_plural", "_models", "_chosen", "_before", "_hyphen", "_shape", "_lower", "_of", "_coord", "_no_noun", "_generic_before",
               "_defined", "_parts", "_acronym_rs", "_many_word")
@@ -745,6 +749,19 @@ def _is_year(match: pl.Expr, after: pl.Expr) -> pl.Expr:
     return year_like & ~counted
 
 
+def _is_year_by_context(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Expr:
+    """A bare 1500-2099 that the words around it make a year: after a preposition of time
+    ("by 2050", "around 1890") unless a plural noun follows ("by 2000 tokens"), or before an era
+    ("1800 CE"). (Each search reads the four-digit numbers only.)"""
+    wide = _found(match.str.len_bytes() == 4, match, _rx(P.YEAR_LIKE_WIDE))
+    after_time = _found(wide, before, _rx(P.LEFT_TIME_PREPOSITION))
+    counted = _found(after_time, after, _rx(P.YEAR_COUNTED))
+    # ("by" a year only where the clause ends after it: "grows by 2050." / "raises Elo by 1800 in total")
+    by = _found(after_time, before, _rx(P.LEFT_BY))
+    by_quantity = by & ~_found(by, after, _rx(P.RIGHT_CLAUSE_END))
+    return (after_time & ~counted & ~by_quantity) | _found(wide, after, _rx(P.RIGHT_ERA))
+
+
 def _with_introduced_dataset(lf: pl.LazyFrame, needs: pl.Expr) -> pl.LazyFrame:
     """Columns `intro_ds`, `intro_at`: the data set or benchmark an abstract (column `text`)
     introduces by name ("GI-Bench, a benchmark encompassing ...", "the ViDia2Std corpus",
@@ -858,13 +875,31 @@ def _named_by_context(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Exp
     fold = match.str.ends_with("fold")
     fold_parts = _found(_found(fold, before, _rx(P.FOLD_PARTS_LEFT)), after, r"^[:.;,]")
     fold_setting = _found(fold, after, P.FOLD_SETTING_RIGHT) | _found(fold_parts, match, r"^[A-Za-z]")
-    return named | glued | _found(day, after, _rx(P.RIGHT_MONTH)) | name_number | fold_setting
+    return named | glued | _found(day, after, _rx(P.RIGHT_MONTH)) | name_number | fold_setting | _named_by_shape(match, before, after)
+
+
+def _named_by_shape(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Expr:
+    """Numbers that a name or setting they belong to makes no claim (contract section 6): a full
+    turn naming a kind of view ("360° videos"), a model tag's size ("mistral:7b"), a one-digit
+    version after an all-caps name that is no metric ("SAM 2.1"; "WER 2.1" stays), the COCO IoU
+    range ("IoU range of 0.50:0.95"). Each search reads the few rows of its literal shape only."""
+    full_turn = _found(match == "360", after, _rx(P.RIGHT_FULL_TURN))
+    tag = _found(_found(before.str.ends_with(":"), before, _rx(P.LEFT_TAG_COLON)), after, _rx(P.RIGHT_TAG_SIZE))
+    # (the name before a one-digit version, "2.1": a length test first, then the regexes on few rows)
+    caps_name = pl.when(match.str.len_bytes() == 3).then(match).str.extract(f"(?:{P.VERSION_NUMBER})", 0)
+    caps_name = pl.when(caps_name.is_not_null()).then(before).str.extract(_rx(P.LEFT_CAPS_NAME), 1)
+    # (a metric's name before it, and a value's unit after it, keep the claim: "WER 2.1", "MMLU 4.2 points")
+    caps_version = caps_name.is_not_null() & ~caps_name.str.to_lowercase().is_in(P.METRIC_CAPS_NAMES).fill_null(False)
+    version = caps_version & ~_found(caps_version, after, _rx(P.RIGHT_SCORE_UNIT))
+    low, high = P.IOU_RANGE_ENDS
+    iou_range = (match.is_in(low) & (after == ":")) | ((match == high) & (before == ":"))
+    return full_turn | tag | version | iou_range
 
 
 def _dropped(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Expr:
     """Whether a match of CLAIM is no claim by the words around it: a year, a name's number,
     a date or a setting."""
-    return _is_year(match, after) | _named_by_context(match, before, after)
+    return _is_year(match, after) | _is_year_by_context(match, before, after) | _named_by_context(match, before, after)
 
 
 def _may_be_dropped(match: pl.Expr, after: pl.Expr) -> pl.Expr:
@@ -914,6 +949,33 @@ def _may_hold_claim(text: pl.Expr) -> pl.Expr:
     `text` is read twice: pass a column."""
     digit = text.str.contains("[0-9]")
     return digit | pl.when(~digit).then(text).str.find(_SPELLED_MULT_WORD).is_not_null().fill_null(False)
+
+
+def _is_one_of(text: pl.Expr, values: list[str]) -> pl.Expr:
+    """text.is_in(values) as equality tests: each compares the lengths first, where is_in hashes
+    every string (the gaps between matches are long)."""
+    out = text == values[0]
+    for value in values[1:]:
+        out = out | (text == value)
+    return out
+
+
+def _scale_maximum() -> pl.Expr:
+    """Whether a bare 5, 10 or 100 is the maximum of a rating scale written after a decimal score
+    ("a 9.8/10 reasoning score", "7.93 out of 10", "6.75/10"): the scale's end is a setting, not a
+    claim (a count's total stays: "20 out of 24 tasks", an integer before it)."""
+    # (the tests read the rows of the literal shape only)
+    shape = _is_one_of(pl.col("piece"), P.SCALE_MAXIMA) & _is_one_of(pl.col("before"), ["/", " out of "]) & _next_match(1).fill_null(False)
+    return _found(shape, pl.col("piece").shift(1), r"^[0-9]+\.[0-9]+$")
+
+
+def _past_scale_maximum(right: pl.Expr, rs: pl.Expr) -> pl.Expr:
+    """`rs` (the sentence after a claim) with the scale maximum that _scale_maximum drops cut off
+    ("9.8/10 reasoning score": the score is read before " reasoning score", as "9.8 reasoning score").
+    (Two literal tests on `right`, then an anchored extract on the few rows that start with the shape:
+    ~0.5 ms on 20 MB; a test of the decimal before it cost as much again.)"""
+    shape = right.str.starts_with("/") | right.str.starts_with(" out of ")
+    return pl.coalesce(pl.when(shape).then(rs).str.extract(_rx(P.SCALE_MAXIMUM_HEAD) + r"((?s:.*))$", 1), rs)
 
 
 def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
@@ -972,7 +1034,8 @@ def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         )
         # the other end of a range or pair whose one end is a name's number, a setting or a date is
         # one too: "aged 18-59", "Stage 1-3", "Chapters 2 and 8", "12-13 May 2026" (a bare integer only)
-        .with_columns(_drop=pl.col("_drop") | _range_of_dropped(pl.col("_drop")))
+        # ... and the maximum of a rating scale after a decimal score ("9.8/10")
+        .with_columns(_drop=pl.col("_drop") | _range_of_dropped(pl.col("_drop")) | _scale_maximum())
         .filter(~pl.col("_drop"))
         .drop("__row")
         .with_row_index("__row")
@@ -1035,7 +1098,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     lf = (
         lf.with_columns(
             ls=_after_last_sentence_end(pl.col("left")),
-            rs=_before_first_sentence_end(pl.col("right")),
+            rs=_past_scale_maximum(pl.col("right"), _before_first_sentence_end(pl.col("right"))),
             bare=pl.col("match").str.contains(r"^[0-9.,]+$"),
             _plain_pct=pl.col("match").str.contains(r"^[0-9.,]+%$"),
             _plain_mult=pl.col("match").str.contains(r"^[0-9.,]+[x×]$"),
@@ -1163,6 +1226,11 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         ((pl.col("count_unit") == "degree").fill_null(False), "score", "degree"),
         (pl.col("decibel"), "score", "dB"),
         (bare_score, "score", pl.col("metric_adj")),
+        # "a score of 85 on MMLU", "an ACCR score of 76", "a BERTScore of 91": an integer given as the value
+        # of a score that names no counted noun is a score (GUIDELINES), not a count (read on those rows only)
+        # (a literal search first: the regex, anchored at the end, reads the whole sentence before)
+        (_found(_found(pl.col("bare") & ~pl.col("decimal") & pl.col("count_unit").is_null(), pl.col("ls"), "core", literal=True),
+                pl.col("ls"), _rx(P.SCORE_OF_LEFT)), "score", None),
         # ... but a decimal that a plural counted noun follows is an average count: "8.5
         # concurrent edits per image", "1.8 conversational turns" (GUIDELINES)
         # (read on decimals with a counted noun only: a null input skips the search)

@@ -2095,3 +2095,82 @@ def test_a_method_described_through_a_preposition_introduces_no_data() -> None:
     assert [(c["text"], c["dataset"]) for c in got] == [("45.2%", "FlawSet")]
     got = claims_of("We present AgentArena-X, a benchmark for evaluating agents with 300 tasks.")
     assert [(c["text"], c["dataset"]) for c in got] == [("300", "AgentArena-X")]
+# ---- detect (tuning round 5): which numbers are claims
+
+
+def test_full_turn_naming_a_kind_of_view_is_no_claim() -> None:
+    """"360° clips", "a 360-degree rig", "360o panoramas": a full turn names a kind of capture, not a
+    measured angle; an angle that is a result stays ("errors under 12 degrees")."""
+    got = claims_of("We film 360° clips with a 360-degree rig and 360o panoramas, with errors under 12 degrees.")
+    assert [c["text"] for c in got] == ["12"]
+
+
+def test_year_read_by_a_preposition_of_time_or_an_era() -> None:
+    """"by 2060", "around 1870", "1750 CE": dates outside the usual year span, by the words around
+    them; a count after "by" stays ("by 2000 tokens"), and so does a quantity after "by" that the
+    clause goes on after ("by 1800 in total")."""
+    got = claims_of("Demand may triple by 2060. The script changed around 1870; texts from 1750 CE survive. "
+                    "It shrinks the prompt by 2000 tokens and raises the Elo by 1800 in total.")
+    assert [c["text"] for c in got] == ["2000", "1800"]
+
+
+def test_model_tag_size_after_a_colon_is_part_of_the_name() -> None:
+    """"gemma:2b", "Qwen2.5:14b": an Ollama-style tag's size names the model, it is no count."""
+    got = claims_of("Scores range from 40.2% (gemma:2b) to 71.9% (Qwen2.5:14b).")
+    assert [c["text"] for c in got] == ["40.2%", "71.9%"]
+
+
+def test_one_digit_version_after_an_all_caps_name_is_no_claim() -> None:
+    """"SAMX 2.1", "On ABCD 3.0,": a version of an all-caps name; a metric acronym's value stays ("WER 4.2"),
+    and so does a value with its unit of points ("MMLU 1.5 points")."""
+    got = claims_of("It matches SAMX 2.1 in quality. On ABCD 3.0, it reaches WER 4.2 on the test set "
+                    "and gains MMLU 1.5 points.")
+    assert [(c["text"], c["kind"]) for c in got] == [("4.2", "score"), ("1.5", "score")]
+
+
+def test_coco_iou_range_is_a_setting() -> None:
+    """"recall of 0.41 at IoU 0.50:0.95": the COCO threshold range is a setting of the measure."""
+    got = claims_of("It has a recall of 0.41 at IoU 0.50:0.95 on our data.")
+    assert [c["text"] for c in got] == ["0.41"]
+
+
+def test_tilde_joins_a_range() -> None:
+    """"2.2~7.5x faster", "20~80 robots": a tilde between two numbers joins a range, whose bare end takes
+    the other end's kind and counted noun."""
+    got = claims_of("It runs 2.2~7.5x faster with 20~80 robots.")
+    assert [(c["text"], c["kind"], c["unit"]) for c in got] == [
+        ("2.2", "multiplier", "×"), ("7.5x", "multiplier", "×"), ("20", "count", "robot"), ("80", "count", "robot")]
+
+
+def test_points_of_a_kind_of_thing_are_counted() -> None:
+    """"4,210 labelled data points", "a 21-point facial skeleton": points of a kind of thing are counted;
+    percentage points and a measure's points stay scores ("by 3 absolute points", "a 1.8-point gain",
+    "2.5 accuracy points")."""
+    got = claims_of("We collected 4,210 labelled data points with a 21-point facial skeleton. "
+                    "It helps by 3 absolute points, a 1.8-point gain, and 2.5 accuracy points.")
+    assert [(c["text"], c["kind"], c["unit"]) for c in got] == [
+        ("4,210", "count", "point"), ("21", "count", "point"),
+        ("3", "score", "points"), ("1.8", "score", "points"), ("2.5", "score", "points")]
+
+
+def test_two_capitalized_words_after_a_comma_name_the_number() -> None:
+    """"the grader, Gemini Ultra 2-3, scores": a name of two capitalized words with its version after
+    a comma (no sentence end) is no claim."""
+    got = claims_of("We use one grader, Gemini Ultra 2-3, over 410 essays.")
+    assert [c["text"] for c in got] == ["410"]
+
+
+def test_scale_maximum_after_a_decimal_score_is_no_claim() -> None:
+    """"a 8.7/10 fluency score", "3.9 out of 5": the end of a rating scale after a decimal score is a
+    setting, and the score keeps the measure named after the scale; a count's total stays ("18 out of
+    20 runs")."""
+    got = claims_of("It earns a 8.7/10 fluency score, rated 3.9 out of 5, and 18 out of 20 runs succeed.")
+    assert [(c["text"], c["kind"]) for c in got] == [("8.7", "score"), ("3.9", "score"), ("18", "count"), ("20", "count")]
+    assert got[0]["metric"] == "fluency score" and got[2]["unit"] == "run"
+
+
+def test_integer_value_of_a_score_is_a_score() -> None:
+    """GUIDELINES: "a score of 85 on MMLU" is a score; so is "a FOQA score of 72"; a count after "score
+    of" that names what it counts stays a count ("a score of 3 judges")."""
+    got = claims_of("It gets a score of 85 on MMLU and a FOQA score of 72, with a score of 3 judges.")
+    assert [(c["text"], c["kind"]) for c in got] == [("85", "score"), ("72", "score"), ("3", "count")]
