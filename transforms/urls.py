@@ -62,9 +62,9 @@ def _segment(segments: pl.Expr, index: int) -> pl.Expr:
 
 def _classify(found: pl.LazyFrame) -> pl.LazyFrame:
     """Columns `scheme`, `authority`, `rest` -> canonical `url`, `kind`, `host`, `repo`."""
-    authority = pl.col("authority").str.to_lowercase()
+    # Columns, not expressions: the port is read four times below.
+    authority, port = pl.col("__authority"), pl.col("__port")
     host = authority.str.replace(r"^[^@]*@", "").str.replace(r":[0-9]*$", "")
-    port = authority.str.extract(r":([0-9]*)$", 1)
     default_port = pl.when(pl.col("scheme") == "http").then(pl.lit("80")).otherwise(pl.lit("443"))
     port_part = pl.when(port.is_null() | (port == "") | (port == default_port)).then(pl.lit("")).otherwise(":" + port)
     path = pl.col("rest").str.extract(r"^([^?#]*)", 1)
@@ -103,7 +103,9 @@ def _classify(found: pl.LazyFrame) -> pl.LazyFrame:
         .otherwise(pl.col("rest"))
     )
     return (
-        found.with_columns(host=host, port_part=port_part, path=path)
+        found.with_columns(__authority=pl.col("authority").str.to_lowercase())
+        .with_columns(__port=authority.str.extract(r":([0-9]*)$", 1))
+        .with_columns(host=host, port_part=port_part, path=path)
         .with_columns(
             __site=pl.col("host").str.strip_prefix("www."),
             __segments=segments,
@@ -111,7 +113,7 @@ def _classify(found: pl.LazyFrame) -> pl.LazyFrame:
         .with_columns(**{f"__seg{i}": _segment(pl.col("__segments"), i) for i in (1, 2, 3)})
         .with_columns(kind=kind)
         .with_columns(repo=repo, url=pl.col("scheme") + "://" + pl.col("host") + pl.col("port_part") + rest)
-        .drop("__site", "__segments", "__seg1", "__seg2", "__seg3")
+        .drop("__authority", "__port", "__site", "__segments", "__seg1", "__seg2", "__seg3")
     )
 
 
