@@ -11,6 +11,7 @@ every repair to every row (tests/transforms/test_text.py checks each hint).
 """
 
 import html
+import re
 import unicodedata
 from collections.abc import Callable
 
@@ -220,6 +221,15 @@ FLAG_SETS = pl.Series(
 # latex_unescaped is not among them: it may write letters that are mojibake leads (å, Ø,
 # ß from {\\aa}, {\\O}, {\\ss}), so the rows it changed are checked again.
 PLAIN_EXTRA = "×"  # what times_to_multiplication_sign writes
+# latex_unescaped writes Greek letters, quotes, symbols and ASCII spaces: a plain row it
+# changed is no longer plain, but the repairs after it only look for white space (none of
+# what it writes is white space but the ASCII space) and mojibake (a lead it may write: å,
+# Ø, ß... from {\\aa}, {\\O}, {\\ss}). So a plain row it changed counts as plain for them
+# unless it now holds one of these leads (the full regex scan of such rows cost more than
+# the LaTeX repair itself). tests/transforms/test_text.py checks what it writes.
+LATEX_WRITTEN_LEADS = "[" + "".join(
+    sorted({c for c in "".join(LATEX_LITERALS.values()) if re.fullmatch(MOJIBAKE_HINT[: MOJIBAKE_HINT.index("]") + 1], c)})
+) + "]"
 KEEP_PLAIN = {"control_chars_removed", "invisible_chars_removed", "times_to_multiplication_sign", "whitespace_normalized"}
 SKIPPED_WHEN_PLAIN = (NFC_HINT, CONTROL_CHARS, INVISIBLE_CHARS, MOJIBAKE_HINT, WHITESPACE_HINT)
 # [\x00-\x1F\x7F] as small classes: a class of more than 10 bytes leaves the regex crate no
@@ -319,7 +329,10 @@ def _repair_rows(texts: pl.Series, plain: pl.Series, scanned: pl.DataFrame) -> t
             unchanged = False
         texts = texts.clone().scatter(positions, after)
         changed = changed.clone().scatter(positions, changed.gather(positions) | differs.cast(pl.UInt8) * (1 << bit))
-        if flag not in KEEP_PLAIN and differs.any():
+        if flag == "latex_unescaped" and differs.any():
+            # Only mojibake and white space are looked for after it: see LATEX_WRITTEN_LEADS.
+            plain = plain.clone().scatter(positions, plain.gather(positions) & ~after.str.contains(LATEX_WRITTEN_LEADS))
+        elif flag not in KEEP_PLAIN and differs.any():
             plain = plain.clone().scatter(positions, _ascii_plain(after))
     return texts, changed
 

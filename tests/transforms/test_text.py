@@ -206,6 +206,22 @@ def test_plain_extra_characters_change_under_no_skipped_repair():
     assert KEEP_PLAIN == {"control_chars_removed", "invisible_chars_removed", "times_to_multiplication_sign", "whitespace_normalized"}
 
 
+def test_latex_repair_writes_no_white_space_but_spaces_and_no_other_mojibake_lead():
+    """A plain row latex_unescaped changed stays plain for the white-space and mojibake
+    scans after it unless it holds one of LATEX_WRITTEN_LEADS: what the repair writes must
+    be no white space but the ASCII space, no control character, and no other lead."""
+    import re
+
+    from transforms.text import CONTROL_CHARS, LATEX_LITERALS, LATEX_WRITTEN_LEADS, MOJIBAKE_HINT, SUPERSCRIPT_DIGITS
+
+    written = set("".join(LATEX_LITERALS.values())) | set(SUPERSCRIPT_DIGITS.values()) | set("∝$, ")  # see _unescape_latex
+    lead = MOJIBAKE_HINT[: MOJIBAKE_HINT.index("]") + 1]
+    for char in written:
+        assert not (char.isspace() and char != " ") and not re.search(CONTROL_CHARS, char), char
+        assert bool(re.search(lead, char)) == bool(re.search(LATEX_WRITTEN_LEADS, char)), char
+    assert re.search(LATEX_WRITTEN_LEADS, "å") and re.search(LATEX_WRITTEN_LEADS, "ß")
+
+
 def test_ascii_control_scan_is_the_ascii_control_class():
     from transforms.text import ASCII_CONTROL_SCAN
 
