@@ -38,6 +38,11 @@ _BOILERPLATE_LINE = rf"^(?:(?:{_alternation(BOILERPLATE)})\s*)+$|^[^\pL]*$"
 # Chrome glued to a title: no space between, and the title starts with a capital or digit.
 _GLUED_PREFIX = rf"^(?:{_alternation(GLUED_BOILERPLATE)})+([\p{{Lu}}\p{{N}}])"
 
+# What each of GLUED_BOILERPLATE starts with: the lines to cut chrome off are picked by
+# these two searches (the cut itself only takes the strings of _GLUED_PREFIX).
+_GLUED_STARTS = ("Get trending papers in your email inbox", "Subscribe")
+assert all(chrome.startswith(_GLUED_STARTS) for chrome in GLUED_BOILERPLATE)
+
 # An abstract has sentences; a title is a short phrase. Titles may end in "?" or "!".
 _SENTENCE_BREAK = r"[.!?] [\p{Lu}\p{N}]"
 ABSTRACT_MIN_CHARS = 100
@@ -73,7 +78,7 @@ def classify_lines(lines: pl.LazyFrame) -> pl.LazyFrame:
     trimmed = pl.col("__trimmed")
     # Both only on the rows they change (most lines have no white space at either end, and
     # a few hundred a shard start with chrome): a pass over every line copies every line.
-    glued = lambda text: pl.any_horizontal(*(text.str.starts_with(chrome) for chrome in GLUED_BOILERPLATE))  # noqa: E731
+    glued = lambda text: pl.any_horizontal(*(text.str.starts_with(start) for start in _GLUED_STARTS))  # noqa: E731
     content = on_rows_where(trimmed, glued, lambda text: text.str.replace(_GLUED_PREFIX, "${1}"))
     # The first and the last character looked up, not two regexes run on every line (a
     # regex call costs ~80 ns a line, however short the match).
