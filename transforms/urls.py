@@ -157,12 +157,25 @@ def find_urls(frame: pl.LazyFrame, text: str = "abstract") -> pl.LazyFrame:
     )
     # One aggregation per row for everything (the non-web candidates are classified too,
     # and left out: their url never equals a web one, which starts with http:// or https://).
-    kept = pl.col("web") & pl.col("url").is_first_distinct()
-    per_row = _classify(found).group_by("__row", maintain_order=True).agg(
-        urls=pl.struct("url", "kind", "host", "repo").filter(kept),
-        code_url=pl.col("url").filter(kept & (pl.col("kind") == "code")).first(),
-        punctuation=(pl.col("stripped") != pl.col("candidate")).any(),
-        dropped=(~pl.col("web")).any(),
+    # What each row aggregates is made a column first, over all candidates at once (the
+    # first of each url in a row: the first of its (row, url) pair): expressions in `agg`
+    # run group by group, 5x slower here.
+    kept = pl.col("web") & pl.struct("__row", "url").is_first_distinct()
+    per_row = (
+        _classify(found)
+        .with_columns(__kept=kept)
+        .with_columns(
+            __url=pl.struct("url", "kind", "host", "repo"),
+            __code_url=pl.when(pl.col("__kept") & (pl.col("kind") == "code")).then(pl.col("url")),
+            __punctuation=pl.col("stripped") != pl.col("candidate"),
+        )
+        .group_by("__row", maintain_order=True)
+        .agg(
+            urls=pl.col("__url").filter("__kept"),
+            code_url=pl.col("__code_url").drop_nulls().first(),  # a kept web url is never null
+            punctuation=pl.col("__punctuation").any(),
+            dropped=(~pl.col("web")).any(),
+        )
     )
     # Flags as bits (URL_FLAG_SETS has their lists: a list built per row with concat_list
     # costs more than all the rest here).
