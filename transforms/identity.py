@@ -33,6 +33,14 @@ def paper_id(key: pl.Expr) -> pl.Expr:
     Polars has no sha256, so this is the pipeline's one Python step per paper: it runs once
     per *distinct* key (about 1 µs each), never per entry.
     """
-    unique_keys = key.drop_nulls().unique(maintain_order=True)
-    ids = unique_keys.map_batches(_sha256_ids, return_dtype=pl.String)
-    return key.replace_strict(unique_keys, ids, default=None, return_dtype=pl.String)
+    return key.map_batches(_ids_of_keys, return_dtype=pl.String)
+
+
+def _ids_of_keys(keys: pl.Series) -> pl.Series:
+    """paper_id of each key: sha256 of each distinct key, put back on every row."""
+    if keys.null_count() == 0 and keys.n_unique() == keys.len():
+        # No repeats (as within a snapshot, nearly always): the keys are the distinct keys,
+        # and hashing them in place spares the lookup of every row's id.
+        return _sha256_ids(keys)
+    unique_keys = keys.drop_nulls().unique(maintain_order=True)
+    return keys.replace_strict(unique_keys, _sha256_ids(unique_keys), default=None, return_dtype=pl.String)

@@ -54,3 +54,14 @@ def test_paper_id_of_unicode_keys_is_sha256_of_their_utf8():
     frame = keys_and_ids(["Straße ∝ αβγ — 漢字", "plain"])
     for key, pid in frame.select("title_key", "paper_id").iter_rows():
         assert pid == "tp-" + hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def test_paper_id_with_and_without_repeated_or_null_keys_is_sha256_of_each_key():
+    # paper_id hashes distinct keys in place and looks repeated ones up: both give each
+    # row the sha256 of its own key, and a null key a null id.
+    def expected(key: str | None) -> str | None:
+        return None if key is None else "tp-" + hashlib.sha256(key.encode()).hexdigest()[:16]
+
+    for keys in (["a", "b", "c"], ["a", "b", "a"], ["a", None, "b"], [None, None], []):
+        frame = pl.DataFrame({"title_key": keys}, schema={"title_key": pl.String})
+        assert frame.select(paper_id(pl.col("title_key"))).to_series().to_list() == [expected(key) for key in keys]

@@ -1,7 +1,7 @@
 import polars as pl
 
 from tests.helpers import SAMPLE, abstract_like, lines_of
-from transforms.segment import MISSING_ABSTRACT, MISSING_TITLE, segment
+from transforms.segment import MISSING_ABSTRACT, MISSING_TITLE, WHITE_SPACE, classify_lines, segment
 
 
 def entries_of(text: str) -> pl.DataFrame:
@@ -136,3 +136,33 @@ def test_a_question_title_after_a_stray_abstract_is_still_paired_with_its_abstra
     assert entries["title_text"].to_list() == ["A Title", None, "Next Title", QUESTION_TITLE]
     assert entries["segment_issues"].to_list() == [[], [MISSING_TITLE], [], []]
     assert entries["rank"].to_list() == [1, 2, 3, 4]
+
+
+def test_white_space_is_what_the_regex_crate_calls_white_space():
+    # classify_lines looks up a line's first and last character in WHITE_SPACE instead of
+    # running r"^\s" and r"\s$": both must pick the same lines.
+    chars = pl.Series([chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF])
+    assert sorted(chars.filter(chars.str.contains(r"\s")).to_list()) == sorted(WHITE_SPACE)
+
+
+def test_the_kind_of_a_line_is_the_ungated_rule_of_the_docstring():
+    # classify_lines runs the words and sentence-break regexes only on the lines whose kind
+    # depends on them: the kinds must be those of running both on every line.
+    words = ["word"] * 3 + ["two words"] * 3 + ["A. Next"] * 2 + ["Ends here."] * 2 + ["a\u2003b"]
+    lines = [" ".join(words[(i * 7) % len(words) : (i * 7) % len(words) + 1 + i % 9] * (1 + i % 13)) for i in range(400)]
+    lines += [line + "." for line in lines] + [line[: 100 + i % 3] for i, line in enumerate(lines)] + ["x" * 600, "x " * 300]
+    classified = classify_lines(pl.LazyFrame({"source_file": "f", "line_no": range(len(lines)), "text": lines})).collect()
+    content = pl.col("content")
+    n_chars, ends_sentence = content.str.len_chars(), content.str.ends_with(".")
+    enough_words, sentence_break = content.str.contains(r"(?:\s+\S+){7}"), content.str.contains(r"[.!?] [\p{Lu}\p{N}]")
+    looks_like_abstract = (
+        (n_chars >= 600) | ((n_chars >= 100) & (sentence_break | ends_sentence))
+        | (ends_sentence & enough_words) | (ends_sentence & sentence_break)
+    )  # fmt: skip
+    expected = classified.select(
+        pl.when(pl.col("kind").is_in(["title", "abstract"]))
+        .then(pl.when(looks_like_abstract).then(pl.lit("abstract")).otherwise(pl.lit("title")))
+        .otherwise("kind")
+    )
+    assert classified["kind"].to_list() == expected.to_series().to_list()
+    assert set(classified["kind"]) == {"title", "abstract"}

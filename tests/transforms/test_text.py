@@ -206,6 +206,22 @@ def test_plain_extra_characters_change_under_no_skipped_repair():
     assert KEEP_PLAIN == {"control_chars_removed", "invisible_chars_removed", "times_to_multiplication_sign", "whitespace_normalized"}
 
 
+def test_latex_repair_writes_no_white_space_but_spaces_and_no_other_mojibake_lead():
+    """A plain row latex_unescaped changed stays plain for the white-space and mojibake
+    scans after it unless it holds one of LATEX_WRITTEN_LEADS: what the repair writes must
+    be no white space but the ASCII space, no control character, and no other lead."""
+    import re
+
+    from transforms.text import CONTROL_CHARS, LATEX_LITERALS, LATEX_WRITTEN_LEADS, MOJIBAKE_HINT, SUPERSCRIPT_DIGITS
+
+    written = set("".join(LATEX_LITERALS.values())) | set(SUPERSCRIPT_DIGITS.values()) | set("∝$, ")  # see _unescape_latex
+    lead = MOJIBAKE_HINT[: MOJIBAKE_HINT.index("]") + 1]
+    for char in written:
+        assert not (char.isspace() and char != " ") and not re.search(CONTROL_CHARS, char), char
+        assert bool(re.search(lead, char)) == bool(re.search(LATEX_WRITTEN_LEADS, char)), char
+    assert re.search(LATEX_WRITTEN_LEADS, "å") and re.search(LATEX_WRITTEN_LEADS, "ß")
+
+
 def test_ascii_control_scan_is_the_ascii_control_class():
     from transforms.text import ASCII_CONTROL_SCAN
 
@@ -260,6 +276,29 @@ def test_plain_rows_give_what_every_repair_on_every_row_gives(texts):
     """Rows made plain, or not, by the repairs before (LaTeX writes Greek, then white space
     or mojibake must still be seen): the fast path gives the plain definition's rows and flags."""
     assert_clean_column_is_every_repair_on_every_row(texts)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.lists(plain_alphabet, max_size=6).map("".join)), max_size=70))
+def test_short_texts_searched_in_blocks_are_the_rows_that_match_any_hint(texts):
+    """Titles are searched for ANY_HINT in blocks of joined rows, then row by row in the
+    blocks that matched: the same rows as the search of every row, white space at the ends
+    of rows inside a block and null rows included."""
+    from transforms.text import ANY_HINT, _short_rows_matching_any_hint
+
+    column = pl.Series(texts, dtype=pl.String)
+    assert _short_rows_matching_any_hint(column).to_list() == column.str.contains(ANY_HINT).fill_null(False).to_list()
+
+
+def test_white_space_at_the_ends_of_rows_inside_a_block_is_found():
+    from transforms.text import BLOCK_ROWS, _short_rows_matching_any_hint
+
+    for special in (" leading", "trailing ", "\ttab", "nbsp\u00a0", "a  b", "&amp;", "Ã©", "x\\y", "3times4"):
+        for position in (0, 1, BLOCK_ROWS - 1, BLOCK_ROWS, 2 * BLOCK_ROWS + 5):
+            texts = ["Plain Title"] * (3 * BLOCK_ROWS)
+            texts[position] = special
+            found = _short_rows_matching_any_hint(pl.Series(texts)).to_list()
+            assert found == [i == position for i in range(len(texts))], (special, position)
 
 
 def test_flag_sets_list_the_flags_of_each_mask_in_repair_order():
