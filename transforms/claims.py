@@ -1557,6 +1557,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         # (F1 written in lower case too: "macro f1 score")
         pl.col("metric").str.extract(_rx(r"^(?:[a-z][\w'-]*\s)+([A-Z][\w@&.-]*|f1(?:[- ]scores?)?)$"), 1),
         pl.col("metric").str.extract(P.QUALIFIED_CANON, 1),
+        pl.col("metric").str.extract(P.QUALIFIED_F1, 1),
         # ... and task or aggregation words before one ("question classification accuracy",
         # "document-level accuracy", "end-to-end pipeline success rate": P.TASK_QUALIFIED_MEASURE),
         # not a protocol of evaluation, named as "top-1" is ("zero-shot transfer accuracy")

@@ -2174,3 +2174,16 @@ def test_integer_value_of_a_score_is_a_score() -> None:
     of" that names what it counts stays a count ("a score of 3 judges")."""
     got = claims_of("It gets a score of 85 on MMLU and a FOQA score of 72, with a score of 3 judges.")
     assert [(c["text"], c["kind"]) for c in got] == [("85", "score"), ("72", "score"), ("3", "count")]
+
+
+# --- metricphrase (tuning round 6): measure phrases ---
+
+
+def test_qualified_f1_names_take_the_base_metric() -> None:
+    """GUIDELINES: qualified F1 names (macro-F1, Micro-F1, "table F1") take the base metric F1, in any
+    spelling of the qualifier ("Weighted-F1", "mF1", "held-out Tagger F1-scores"); a name glued to F1
+    with capitals is a measure of its own (IDF1)."""
+    got = claims_of("It reaches 64.2% Weighted-F1 and 71.5% mF1, held-out Tagger F1-scores of 0.812, "
+                    "and improves tracking by +3.4 IDF1.")
+    assert [(c["text"], c["metric"]) for c in got] == [
+        ("64.2%", "F1"), ("71.5%", "F1"), ("0.812", "F1"), ("3.4", "IDF1")]
