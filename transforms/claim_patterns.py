@@ -1136,3 +1136,11 @@ MEASURE_OF_CLAUSE = ascii_classes(
     r"dropped|ris\w*|rose|fell|falls?)\b|\s?[(:,=<>~]|\s*$)")
 # The value of a symbol ("tau = 0.5", "r=0.93"): the symbol names it.
 SYMBOL_VALUE = r"\b[A-Za-z_]{1,5}\s?=\s?[~+-]?$"
+
+
+# (detect, round 6) A K-size that is one side of a K-by-K image size ("2K×2K", "2Ktimes2K", the
+# LaTeX \times flattened), and a K-size with nothing counted after it (a closing bracket, a
+# sentence or clause end): read by claims._k_resolution.
+RIGHT_K_BY_SIDE = r"^(?:times|\s?×)\s?[1-9]"
+LEFT_K_BY_SIDE = r"K(?:times|\s?×)\s?$"
+RIGHT_K_NO_NOUN = r"^\s?(?:[).,;:]|$)"

@@ -2174,3 +2174,15 @@ def test_integer_value_of_a_score_is_a_score() -> None:
     of" that names what it counts stays a count ("a score of 3 judges")."""
     got = claims_of("It gets a score of 85 on MMLU and a FOQA score of 72, with a score of 3 judges.")
     assert [(c["text"], c["kind"]) for c in got] == [("85", "score"), ("72", "score"), ("3", "count")]
+
+
+# ---- detect (round 6) ----
+
+
+def test_one_digit_k_size_as_resolution_is_no_claim() -> None:
+    """Contract section 6: "4K" as a resolution is no claim: one side of a K-by-K size ("3K×3K",
+    "3Ktimes3K" with the LaTeX times flattened), or a K-size counting nothing in a text about
+    resolution ("its decoder reaches 8K."); a K-size counting a noun stays ("8K tokens", "a 4K context")."""
+    got = claims_of("The upscaler renders frames at 3Ktimes3K in 2 s. A high-resolution decoder reaches 8K. "
+                    "It reads 8K tokens with a 4K context.")
+    assert [c["text"] for c in got] == ["2 s", "8K", "4K"]
