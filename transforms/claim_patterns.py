@@ -109,7 +109,8 @@ LEFT_NAME_SIZE = r"[a-z,:]\s[A-Z][\w.-]*\s$"
 # Dimensions as names: 2D, 3D, 4D, 2.5D, 3-D (not counts).
 # and names built on them: 3DGS, 3DMM, 3DGen-Bench, 5DCR, "3d morphable"; degrees of freedom: 6DoF.
 # ... and a sum of dimensions: the "(2+1)D" of R(2+1)D convolutions.
-DIMENSION = r"\b\d+(?:\.\d+)?-?[Dd](?:[A-Z][\w-]*|oFs?)?\b|\(\d\+\d\)-?[Dd]\b"
+# (a lower-case d before a capital is a dimension's name, "3dGS", but never "dB": "by 0.44dB" is a gain in decibels)
+DIMENSION = r"\b\d+(?:\.\d+)?-?(?:D(?:[A-Z][\w-]*|oFs?)?|d(?:[AC-Z][\w-]*|oFs?)?)\b|\(\d\+\d\)-?[Dd]\b"
 
 # Video and display resolutions: 1080p, 720P, and 2K/4K/8K before a resolution word or
 # after "in"/"at" ("all at 4K resolution", "rendered in 4K").

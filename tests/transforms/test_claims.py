@@ -2186,3 +2186,10 @@ def test_one_digit_k_size_as_resolution_is_no_claim() -> None:
     got = claims_of("The upscaler renders frames at 3Ktimes3K in 2 s. A high-resolution decoder reaches 8K. "
                     "It reads 8K tokens with a 4K context.")
     assert [c["text"] for c in got] == ["2 s", "8K", "4K"]
+
+
+def test_decimal_glued_to_db_is_a_score_not_a_dimension() -> None:
+    """"by 0.7dB": a gain in decibels glued to its number is a score in dB, not a dimension's name
+    (those stay out: "3D scenes", "3dGS")."""
+    got = claims_of("Our denoiser beats the baseline by 0.7dB on 3D scenes built with 3dGS.")
+    assert [(c["text"], c["kind"], c["unit"]) for c in got] == [("0.7", "score", "dB")]
