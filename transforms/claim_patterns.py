@@ -148,7 +148,8 @@ FRACTION = r"\d+/\d+\b|\b\d+:\d+(?:\.\d+)?(?::\d+(?:\.\d+)?)*\b|\b\d+:[A-Za-z]\b
 AT_SETTING = r"@\d+(?:\.\d+)?[kK%]?(?:[/:]\d+(?:\.\d+)?[kK%]?)*|@\[[0-9.:, ]+\]"
 
 # Settings that are part of a name: 5-shot, 5-way, 2-hop, n-gram, "1/5/10 shot".
-SHOT_SETTING = r"\b(?:\d+/)*\d+[- ](?:shots?|way|hops?|grams?)\b"
+# (a setting is a small number, three digits at most: "1585 shots" of a film data set are counted)
+SHOT_SETTING = r"\b(?:\d+/)*\d{1,3}[- ](?:shots?|way|hops?|grams?)\b"
 
 # The level of a confidence interval: "95% CI", "95% confidence interval".
 CI_LEVEL = r"\b9[059](?:\.\d)?%\s?(?:CIs?\b|confidence\b)"

@@ -2193,3 +2193,10 @@ def test_decimal_glued_to_db_is_a_score_not_a_dimension() -> None:
     (those stay out: "3D scenes", "3dGS")."""
     got = claims_of("Our denoiser beats the baseline by 0.7dB on 3D scenes built with 3dGS.")
     assert [(c["text"], c["kind"], c["unit"]) for c in got] == [("0.7", "score", "dB")]
+
+
+def test_four_digit_number_of_shots_is_counted_not_a_setting() -> None:
+    """"5-shot", "1/5/10 shot" are settings; a setting is a small number, so "2470 shots" of a film
+    corpus are a count of shots."""
+    got = claims_of("The corpus holds 2470 shots from 31 films, evaluated 5-shot and in 1/5/10 shot settings.")
+    assert [(c["text"], c["unit"]) for c in got] == [("2470", "shot"), ("31", "film")]
