@@ -109,7 +109,8 @@ LEFT_NAME_SIZE = r"[a-z,:]\s[A-Z][\w.-]*\s$"
 # Dimensions as names: 2D, 3D, 4D, 2.5D, 3-D (not counts).
 # and names built on them: 3DGS, 3DMM, 3DGen-Bench, 5DCR, "3d morphable"; degrees of freedom: 6DoF.
 # ... and a sum of dimensions: the "(2+1)D" of R(2+1)D convolutions.
-DIMENSION = r"\b\d+(?:\.\d+)?-?[Dd](?:[A-Z][\w-]*|oFs?)?\b|\(\d\+\d\)-?[Dd]\b"
+# (a lower-case d before a capital is a dimension's name, "3dGS", but never "dB": "by 0.44dB" is a gain in decibels)
+DIMENSION = r"\b\d+(?:\.\d+)?-?(?:D(?:[A-Z][\w-]*|oFs?)?|d(?:[AC-Z][\w-]*|oFs?)?)\b|\(\d\+\d\)-?[Dd]\b"
 
 # Video and display resolutions: 1080p, 720P, and 2K/4K/8K before a resolution word or
 # after "in"/"at" ("all at 4K resolution", "rendered in 4K").
@@ -147,7 +148,8 @@ FRACTION = r"\d+/\d+\b|\b\d+:\d+(?:\.\d+)?(?::\d+(?:\.\d+)?)*\b|\b\d+:[A-Za-z]\b
 AT_SETTING = r"@\d+(?:\.\d+)?[kK%]?(?:[/:]\d+(?:\.\d+)?[kK%]?)*|@\[[0-9.:, ]+\]"
 
 # Settings that are part of a name: 5-shot, 5-way, 2-hop, n-gram, "1/5/10 shot".
-SHOT_SETTING = r"\b(?:\d+/)*\d+[- ](?:shots?|way|hops?|grams?)\b"
+# (a setting is a small number, three digits at most: "1585 shots" of a film data set are counted)
+SHOT_SETTING = r"\b(?:\d+/)*\d{1,3}[- ](?:shots?|way|hops?|grams?)\b"
 
 # The level of a confidence interval: "95% CI", "95% confidence interval".
 CI_LEVEL = r"\b9[059](?:\.\d)?%\s?(?:CIs?\b|confidence\b)"
@@ -1142,3 +1144,11 @@ MEASURE_OF_CLAUSE = ascii_classes(
     r"dropped|ris\w*|rose|fell|falls?)\b|\s?[(:,=<>~]|\s*$)")
 # The value of a symbol ("tau = 0.5", "r=0.93"): the symbol names it.
 SYMBOL_VALUE = r"\b[A-Za-z_]{1,5}\s?=\s?[~+-]?$"
+
+
+# (detect, round 6) A K-size that is one side of a K-by-K image size ("2K×2K", "2Ktimes2K", the
+# LaTeX \times flattened), and a K-size with nothing counted after it (a closing bracket, a
+# sentence or clause end): read by claims._k_resolution.
+RIGHT_K_BY_SIDE = r"^(?:times|\s?×)\s?[1-9]"
+LEFT_K_BY_SIDE = r"K(?:times|\s?×)\s?$"
+RIGHT_K_NO_NOUN = r"^\s?(?:[).,;:]|$)"

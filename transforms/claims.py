@@ -896,6 +896,18 @@ def _named_by_shape(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Expr:
     return full_turn | tag | version | iou_range
 
 
+def _k_resolution(match: pl.Expr, before: pl.Expr, after: pl.Expr, text: pl.Expr) -> pl.Expr:
+    """A one-digit K-size that counts nothing is a resolution, not a claim (contract section 6:
+    "4K"): one side of a K-by-K size ("2K×2K", "2Ktimes2K"), or with no noun after it where the
+    abstract speaks of resolution ("high-resolution imagery (approaching 2K)", "1K
+    resolution and variants that support 4K."). "8K tokens", "a 4K context" keep their noun.
+    (Searched on the two-byte K matches only: few rows.)"""
+    k_size = (match.str.len_bytes() == 2) & match.str.ends_with("K")
+    by_side = _found(k_size, after, P.RIGHT_K_BY_SIDE) | _found(k_size, before, P.LEFT_K_BY_SIDE)
+    no_noun = _found(k_size, after, P.RIGHT_K_NO_NOUN)
+    return by_side | _found(no_noun, text, "resolution", literal=True)
+
+
 def _dropped(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Expr:
     """Whether a match of CLAIM is no claim by the words around it: a year, a name's number,
     a date or a setting."""
@@ -1031,6 +1043,7 @@ def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         .with_columns(
             _drop=_on_rows(pl.col("_drop"), [pl.col("piece"), pl.col("before"), pl.col("after")], _dropped).fill_null(False)
             | _found(pl.col("piece").str.ends_with("T"), pl.col("text"), P.TESLA_CONTEXT)
+            | _k_resolution(pl.col("piece"), pl.col("before"), pl.col("after"), pl.col("text"))
         )
         # the other end of a range or pair whose one end is a name's number, a setting or a date is
         # one too: "aged 18-59", "Stage 1-3", "Chapters 2 and 8", "12-13 May 2026" (a bare integer only)

@@ -2187,3 +2187,27 @@ def test_qualified_f1_names_take_the_base_metric() -> None:
                     "and improves tracking by +3.4 IDF1.")
     assert [(c["text"], c["metric"]) for c in got] == [
         ("64.2%", "F1"), ("71.5%", "F1"), ("0.812", "F1"), ("3.4", "IDF1")]
+# ---- detect (round 6) ----
+
+
+def test_one_digit_k_size_as_resolution_is_no_claim() -> None:
+    """Contract section 6: "4K" as a resolution is no claim: one side of a K-by-K size ("3K×3K",
+    "3Ktimes3K" with the LaTeX times flattened), or a K-size counting nothing in a text about
+    resolution ("its decoder reaches 8K."); a K-size counting a noun stays ("8K tokens", "a 4K context")."""
+    got = claims_of("The upscaler renders frames at 3Ktimes3K in 2 s. A high-resolution decoder reaches 8K. "
+                    "It reads 8K tokens with a 4K context.")
+    assert [c["text"] for c in got] == ["2 s", "8K", "4K"]
+
+
+def test_decimal_glued_to_db_is_a_score_not_a_dimension() -> None:
+    """"by 0.7dB": a gain in decibels glued to its number is a score in dB, not a dimension's name
+    (those stay out: "3D scenes", "3dGS")."""
+    got = claims_of("Our denoiser beats the baseline by 0.7dB on 3D scenes built with 3dGS.")
+    assert [(c["text"], c["kind"], c["unit"]) for c in got] == [("0.7", "score", "dB")]
+
+
+def test_four_digit_number_of_shots_is_counted_not_a_setting() -> None:
+    """"5-shot", "1/5/10 shot" are settings; a setting is a small number, so "2470 shots" of a film
+    corpus are a count of shots."""
+    got = claims_of("The corpus holds 2470 shots from 31 films, evaluated 5-shot and in 1/5/10 shot settings.")
+    assert [(c["text"], c["unit"]) for c in got] == [("2470", "shot"), ("31", "film")]
