@@ -2174,3 +2174,34 @@ def test_integer_value_of_a_score_is_a_score() -> None:
     of" that names what it counts stays a count ("a score of 3 judges")."""
     got = claims_of("It gets a score of 85 on MMLU and a FOQA score of 72, with a score of 3 judges.")
     assert [(c["text"], c["kind"]) for c in got] == [("85", "score"), ("72", "score"), ("3", "count")]
+
+
+# --------------------------------------------------------------------------------------
+# metriccarry (tuning round 6): a multiplier takes the measure of its clause.
+# --------------------------------------------------------------------------------------
+
+
+def _metric_of(abstract: str, text: str) -> str | None:
+    return next(c["metric"] for c in claims_of(abstract) if c["text"] == text)
+
+
+def test_multiplier_takes_the_measure_of_its_clause() -> None:
+    # the measure phrase of the clause names what a multiplier with no words of its own is about
+    text = "Our pruning scheme cuts the energy consumption by a factor of 37 on a laptop CPU."
+    assert _metric_of(text, "37") == "energy consumption"
+    text = "The planner keeps the runtime cost (1.07x) close to the greedy baseline."
+    assert _metric_of(text, "1.07x") == "runtime cost"
+
+
+def test_multiplier_with_words_of_its_own_takes_no_measure_of_clause() -> None:
+    # "12 times larger": the value names its own comparison, not the clause's measure
+    text = "With a lower error rate, our model beats systems that are 12 times larger."
+    assert _metric_of(text, "12 times") is None
+
+
+def test_measure_of_clause_before_a_verb_of_extent() -> None:
+    # a measure followed by a verb of extent (scales, spans, grows) is the clause's measure
+    text = "Across the eight settings the memory usage grows by 3.1x while the baseline stays flat."
+    assert _metric_of(text, "3.1x") == "memory usage"
+    text = "Across our suite, the review cost spans 41% to 67% of the total budget."
+    assert _metric_of(text, "41%") == "review cost"
