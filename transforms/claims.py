@@ -663,6 +663,7 @@ def _carry_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
         .with_columns(metric=pl.coalesce("metric", carried_after))
         # ... else the measure phrase of its clause, spread along its list by the chain once more
         .pipe(_with_measure_of_clause)
+        .pipe(_with_object_of_change)
         .with_columns(_source=pl.when(result).then(pl.col("metric")))
         .with_columns(metric=pl.coalesce("metric", carried_after))
         # the first number of a range measures what the second does ("versus 10-16% for initial
@@ -696,6 +697,34 @@ def _with_measure_of_clause(lf: pl.LazyFrame) -> pl.LazyFrame:
         lf.with_columns(_mc=_on_rows(takes, [col("ls")], _measure_of_clause))
         .with_columns(metric=pl.coalesce("metric", _on_present(phrase, _canonical_phrase)))
         .drop("_mc")
+    )
+
+
+def _with_object_of_change(lf: pl.LazyFrame) -> pl.LazyFrame:
+    """A value that nothing above gave a metric, right after "<verb of change> <noun phrase> by",
+    measures that noun phrase (P.CHANGED_BY: "boosts persuasiveness of recommendations by up to
+    14%" -> persuasiveness), after its last stop word and not a method's name (METHOD_NOT_MEASURE:
+    "improves the base model by 5%"). Read before the chain carry's second pass, which spreads it
+    along a list ("reduces forgetting by 52.2% for indoor and 53.2% for outdoor").
+    Reads columns `_takes`, `_mult_takes`, `_open`. (On the rows that take it only, _on_rows.)"""
+    col = pl.col
+    takes = (col("_takes") | col("_mult_takes")) & col("_open") & col("metric").is_null()
+
+    def phrase(ls: pl.Expr) -> pl.Expr:
+        # (a name with a number in it is a method's: "GPT-4o", "Qwen2.5"; "HIT@10" is a measure's)
+        return (
+            ls.str.tail(90).str.extract(P.CHANGED_BY, 1)
+            .str.replace(r"^.*(?:^|\s)[^\s@]*[A-Za-z][-.]?[0-9].*$", "")
+            .str.replace(P.METRIC_STOP, "").str.replace(_rx(P.METHOD_NOT_MEASURE), "")
+            # (a statistic or a quantity word alone names no measure: "improving on average by",
+            # "reduces the number of parameters by")
+            .str.replace(r"^(?:average|mean|overall|total|number|amount|size)$", "")
+        )
+
+    return (
+        lf.with_columns(_oc=_on_rows(takes, [col("ls")], phrase))
+        .with_columns(metric=pl.coalesce("metric", _on_present(pl.col("_oc"), _canonical_phrase)))
+        .drop("_oc")
     )
 
 

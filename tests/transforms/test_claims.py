@@ -2205,3 +2205,16 @@ def test_measure_of_clause_before_a_verb_of_extent() -> None:
     assert _metric_of(text, "3.1x") == "memory usage"
     text = "Across our suite, the review cost spans 41% to 67% of the total budget."
     assert _metric_of(text, "41%") == "review cost"
+
+
+def test_value_after_verb_of_change_measures_its_object() -> None:
+    # "<verb of change> <noun phrase> of ... by <value>": the value measures the changed noun phrase
+    text = "Our tutor raises learner engagement of novice students by 17% in the spring cohort."
+    assert _metric_of(text, "17%") == "learner engagement"
+    text = "Pruning shrinks the prompt footprint of long agents by up to 2.4x."
+    assert _metric_of(text, "2.4x") == "prompt footprint"
+    # ... not a method's name (a model word, a name with a number), nor a bare statistic
+    text = "It improves the base model of the lab by 6.5% and improves Mistral-7B of the lab by 2.2%."
+    assert [c["metric"] for c in claims_of(text)] == [None, None]
+    text = "Our tuner improves on average by 3.5% against greedy decoding."
+    assert _metric_of(text, "3.5%") is None
