@@ -1123,7 +1123,8 @@ MEMORY_RIGHT = r"^\s?(?:of\s)?(?:[A-Z]{2,4}\s)?(?:memory|VRAM|RAM)\b"
 # stroke are between 5 and 25%", "Agreement rates range from 51.5% (A) to 69.1% (B)"). Group 1: up to
 # two words and a noun that names a measure (a narrower head than METRIC_HEAD: no abstract noun in
 # -ness/-ity and no "performance", which name a quality of a method as often), where the noun phrase ends: at a
-# preposition, a verb of being, varying, changing or extent (scales, spans, grows), a bracket or a sign, or the end.
+# preposition, a verb of being, varying, changing or extent (scales, spans, grows), "than" (a comparison: "higher
+# quality scores than the baseline (4.4 vs 3.6)"), a bracket or a sign, or the end.
 _MEASURE_NOUN = _capital_first(
     r"(?:rates?|accuracy|scores?|errors?|ratios?|precision|recall|correlations?|coefficients?|kappa|agreement|"
     r"costs?|time|latency|memory|usage|throughput|speed|speedup|efficiency|fidelity|quality|"
@@ -1133,7 +1134,7 @@ MEASURE_OF_CLAUSE = ascii_classes(
     r"\b((?:[A-Za-z][\w'&-]*\s){0,2}(?:[A-Z][\w&]*-)?" + _MEASURE_NOUN + r")"
     r"(?:\s(?:of|for|in|on|at|is|are|was|were|with|from|by|between|ranges?|ranging|var(?:y|ies|ied)|reach\w*|"
     r"exceed\w*|above|below|under|over|to|values?|remains?|improv\w*|increas\w*|decreas\w*|reduc\w*|drops?|"
-    r"dropped|ris\w*|rose|fell|falls?|scal(?:es|ed|ing)|spans?|spanned|grows?|grew|shrinks?|shrank)\b|\s?[(:,=<>~]|\s*$)")
+    r"dropped|ris\w*|rose|fell|falls?|scal(?:es|ed|ing)|spans?|spanned|grows?|grew|shrinks?|shrank|than)\b|\s?[(:,=<>~]|\s*$)")
 # The value of a symbol ("tau = 0.5", "r=0.93"): the symbol names it.
 SYMBOL_VALUE = r"\b[A-Za-z_]{1,5}\s?=\s?[~+-]?$"
 
