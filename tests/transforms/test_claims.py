@@ -2174,3 +2174,17 @@ def test_integer_value_of_a_score_is_a_score() -> None:
     of" that names what it counts stays a count ("a score of 3 judges")."""
     got = claims_of("It gets a score of 85 on MMLU and a FOQA score of 72, with a score of 3 judges.")
     assert [(c["text"], c["kind"]) for c in got] == [("85", "score"), ("72", "score"), ("3", "count")]
+
+
+# --- unit (tuning round 6, tuner "unit") ---
+
+
+def test_count_unit_after_a_list_of_modifiers_joined_by_commas() -> None:
+    """The counted noun after a list of modifiers joined by commas ("41 multi-turn, multimodal,
+    multi-directory scenarios", "14 image, video, and in-the-wild benchmarks") or after a word glued to
+    a dimension ("3D meshes") is the noun of the list's end; a count whose noun is cut off by a clause
+    stays without one ("5 models, and 3 of them")."""
+    got = claims_of("We release 37 long-horizon, multilingual, multi-file tasks and test on 12 text, audio, and "
+                    "cross-modal suites. It stores 8,500 clean-cut, textured 3D meshes. We trained 5 models, and 3 of them failed.")
+    assert [(c["text"], c["unit"]) for c in got] == [
+        ("37", "task"), ("12", "suite"), ("8,500", "mesh"), ("5", "model"), ("3", None)]
