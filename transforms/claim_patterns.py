@@ -1145,3 +1145,8 @@ MEASURE_OF_CLAUSE = ascii_classes(
     r"dropped|ris\w*|rose|fell|falls?)\b|\s?[(:,=<>~]|\s*$)")
 # The value of a symbol ("tau = 0.5", "r=0.93"): the symbol names it.
 SYMBOL_VALUE = r"\b[A-Za-z_]{1,5}\s?=\s?[~+-]?$"
+
+# The words between a count with its noun and a count with none that counts the same things:
+# "<count> (" (a restatement: "5,677 (5K+) videos") or "<count> [<noun>] to [just]" (the end of
+# a change: "from 5.2M parameters to just 82K", "200,019 tokens to 131,072").
+SAME_COUNT_GAP = r"^(?:\s?\(|(?:\s[A-Za-z][\w-]*){0,2}\s(?:to|into)\s(?:just\s|only\s|about\s|around\s|roughly\s|~)?)$"
