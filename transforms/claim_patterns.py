@@ -954,11 +954,20 @@ CHANGE_VERB_S = ["consists", "increases", "decreases", "grows", "rises", "ranges
 # or an adjective before a comma (`adj`: "1,000 challenging, unambiguous questions", "54
 # manually curated, ambiguous instances", "23,000 high-quality, textured 3D models"; not a
 # noun: "at 128k context, with no parameters"),
+# (a list of such words or adjectives joined by commas is read as one, `pre` or `adj` being its
+# first item, which the window ends with: "14 image, video, and in-the-wild benchmarks", "41
+# multi-turn, multimodal, multi-directory scenarios"; a word glued to a dimension may come before
+# the noun: "3D models"),
 # then maybe a number, then the first plural noun within four words (`noun`; of four letters
 # or more: not "was", "its").
-COORDINATED_NOUN = (r"^[\s+\-]*(?:(?P<pre>[A-Za-z][0-9A-Za-z_'-]*(?:\s[A-Za-z][0-9A-Za-z_'-]*){0,4}?)\s(?:and|or)"
-                    r"|(?P<adj>(?:[a-z]+ly\s)?(?:[a-z][a-z'-]*(?:ing|ed|al|ic|ive|ous|ful|able|ible|ant|ent)|[a-z]+-[a-z-]+)),)\s"
-                    r"(?:[0-9][0-9,.]*(?:\s?(?:million|billion|thousand|[kKMB]))?\s)?(?:[A-Za-z][0-9A-Za-z_'-]*\s){0,3}?"
+# (a word of a list item after a comma: not plural-shaped, a plural would be the counted noun:
+# "250 demanding, hand-checked puzzles and 4 strings" counts puzzles)
+_COORD_ITEM = r"[A-Za-z](?:[0-9A-Za-z_'-]*[0-9A-Za-rt-z_'-])?"
+_COORD_ADJ = r"(?:[a-z]+ly\s)?(?:[a-z][a-z'-]*(?:ing|ed|al|ic|ive|ous|ful|able|ible|ant|ent)|[a-z]+-[a-z-]+)"
+COORDINATED_NOUN = (r"^[\s+\-]*(?:(?P<pre>[A-Za-z][0-9A-Za-z_'-]*(?:\s[A-Za-z][0-9A-Za-z_'-]*){0,4}?)"
+                    r"(?:,\s" + _COORD_ITEM + r"(?:\s" + _COORD_ITEM + r"){0,3}?){0,3},?\s(?:and|or)"
+                    r"|(?P<adj>" + _COORD_ADJ + r")(?:,\s(?:and\s)?" + _COORD_ADJ + r"){0,3},)\s"
+                    r"(?:[0-9][0-9,.]*(?:\s?(?:million|billion|thousand|[kKMB]))?\s)?(?:(?:[A-Za-z]|[1-4][Dd])[0-9A-Za-z_'-]*\s){0,3}?"
                     r"(?P<noun>[a-z][a-z-]+[0-9A-Za-hj-rtv-z_-]s|[A-Z]{2,6}s)(?:[\s,.;:)]|$)")
 # Group 1: the noun a count of a part names ("8 of 14 tasks", "4 out of 100 items", "11 of 14 LLMs").
 OF_COUNTED = r"^\s(?:out\s)?of\s(?:the\s)?[0-9][0-9,.]*\s(?:[a-z][a-z-]*\s)?([a-z][a-z-]*[a-rt-z]s|[A-Z]{2,6}s)\b"
@@ -1164,3 +1173,7 @@ CHANGED_BY = ascii_classes(
     r"([a-z][\w@/-]*(?:\s[A-Za-z][\w@/-]*){0,2}?)\s(?:(?:of|on|in)\s(?:[\w.-]+\s){1,4}?)?by\s"
     r"(?:up\sto\s|over\s|about\s|nearly\s|around\s|approximately\s|roughly\s|more\sthan\s|at\sleast\s|[<>]\s?|~)?[+~]?$"
 )
+# The words between a count with its noun and a count with none that counts the same things:
+# "<count> (" (a restatement: "5,677 (5K+) videos") or "<count> [<noun>] to [just]" (the end of
+# a change: "from 5.2M parameters to just 82K", "200,019 tokens to 131,072").
+SAME_COUNT_GAP = r"^(?:\s?\(|(?:\s[A-Za-z][\w-]*){0,2}\s(?:to|into)\s(?:just\s|only\s|about\s|around\s|roughly\s|~)?)$"

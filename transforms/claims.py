@@ -1456,6 +1456,20 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     )
     # (a column: the metric carry and the dataset carry below read it; len_chars reads every row)
     lf = _carry_metric(lf.with_columns(_same_sentence=_same_sentence_as_previous()))
+    # A count with no noun right after a count that has one, joined by "to" or opening a
+    # parenthesis, counts the same things: "from 5.2M parameters to just 82K", "reduces 200,019
+    # tokens to 131,072", "5,677 (5K+) videos" (P.SAME_COUNT_GAP, read on those few rows only)
+    same_count = (
+        (pl.col("kind") == "count") & pl.col("unit").is_null() & (pl.col("kind").shift(1) == "count")
+        & pl.col("unit").shift(1).is_not_null() & pl.col("_same_sentence") & (_GAP_BEFORE <= 30)
+    )
+    lf = lf.with_columns(
+        unit=pl.coalesce(
+            "unit",
+            pl.when(pl.when(same_count).then(pl.col("ls")).str.tail(_GAP_BEFORE).str.find(P.SAME_COUNT_GAP).is_not_null())
+            .then(pl.col("unit").shift(1)),
+        )
+    )
     # A percent with no metric of its own, in an abstract that says "accuracy" around its
     # claims ("gains 4.2% over the baseline ... We report accuracy"), measures accuracy.
     # (not a top-k accuracy: the annotators leave a percent near one unnamed; case-sensitive

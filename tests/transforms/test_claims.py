@@ -2259,3 +2259,26 @@ def test_measure_of_clause_before_than() -> None:
     # "higher <measure> than <other> (<values>)": the compared measure is what the values measure
     text = "Tutored pupils reached higher recall scores than the control group (mean 71.5 vs 64.2)."
     assert [c["metric"] for c in claims_of(text)] == ["recall score", "recall score"]
+# --- unit (tuning round 6, tuner "unit") ---
+
+
+def test_count_unit_after_a_list_of_modifiers_joined_by_commas() -> None:
+    """The counted noun after a list of modifiers joined by commas ("41 multi-turn, multimodal,
+    multi-directory scenarios", "14 image, video, and in-the-wild benchmarks") or after a word glued to
+    a dimension ("3D meshes") is the noun of the list's end; a count whose noun is cut off by a clause
+    stays without one ("5 models, and 3 of them")."""
+    got = claims_of("We release 37 long-horizon, multilingual, multi-file tasks and test on 12 text, audio, and "
+                    "cross-modal suites. It stores 8,500 clean-cut, textured 3D meshes. We trained 5 models, and 3 of them failed.")
+    assert [(c["text"], c["unit"]) for c in got] == [
+        ("37", "task"), ("12", "suite"), ("8,500", "mesh"), ("5", "model"), ("3", None)]
+
+
+def test_count_without_noun_after_a_count_of_the_same_things() -> None:
+    """A count with no noun right after a count with one, joined by "to" or opening a parenthesis,
+    counts the same things ("from 4.1M parameters to just 65K", "150,000 tokens to 98,304", "7,312
+    (7K+) clips"); a count joined otherwise keeps no noun ("8 GPUs and 3 of them")."""
+    got = claims_of("Pruning cuts the adapter from 4.1M parameters to just 65K, and shrinks 150,000 tokens to 98,304. "
+                    "The set has 7,312 (7K+) clips. We use 8 GPUs and 3 of them idle.")
+    assert [(c["text"], c["unit"]) for c in got] == [
+        ("4.1M", "parameter"), ("65K", "parameter"), ("150,000", "token"), ("98,304", "token"),
+        ("7,312", "clip"), ("7K", "clip"), ("8", "GPU"), ("3", None)]
