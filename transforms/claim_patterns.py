@@ -708,6 +708,10 @@ INTRO_DATASET_PAREN = (r"\((" + INTRO_NAME + r")\)(?:\s(?:[Bb]enchmark|[Dd]atase
 INTRO_BEFORE_NAME = (r"\b(?:[Dd]ataset|[Bb]enchmark|[Cc]orpus)(?:,?\s\(?(?:named|called|dubbed|termed)\s"
                      r"|(?:\s(?:[a-z][a-z-]*|[A-Z]+)){0,4}?,\s|\s\()")
 INTRO_DATASET_AFTER = (INTRO_BEFORE_NAME + r"(?:" + INTRO_NAME + r")(?:[,.)]|\s(?:which|that|with|comprising|consisting|contains)\b)")
+# A name in parentheses right after the data word names the whole phrase before it: "a
+# large-scale Moving UAV VAD dataset (MUVAD)", "the Florence RGB-Event Drone dataset (FRED)" are
+# MUVAD and FRED, not VAD or Drone (read from the character before the introduction's name).
+INTRO_NAME_AFTER_WORD = (r"^[^\w]?\S+\s" + _DATA_WORD + r"\s\((" + INTRO_NAME + r")\)")
 
 # Words between a number and its counted noun that are not the noun itself.
 COUNT_MODIFIERS = (

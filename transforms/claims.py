@@ -813,7 +813,20 @@ def _with_introduced_dataset(lf: pl.LazyFrame, needs: pl.Expr) -> pl.LazyFrame:
     # an introduction in the value's own sentence wins over the abstract's first one ("We
     # further introduce NAME2, a benchmark of 6K pairs"): column `intro_here` (searched only
     # in the papers that introduce data at all)
-    here = pl.when(needs & pl.col("intro_ds").is_not_null()).then(pl.col("ls")).str.extract(intro, 0).str.extract(intro_name, 1)
+    here_match = pl.when(needs & pl.col("intro_ds").is_not_null()).then(pl.col("ls")).str.extract(intro, 0)
+    # ... named by the parenthesis after its data word where one follows (P.INTRO_NAME_AFTER_WORD:
+    # "a Moving UAV VAD dataset (MUVAD)"; read on the rows whose match ends in a data word only)
+    after_word = _rx(P.INTRO_NAME_AFTER_WORD)
+
+    def name_after_word(ls: pl.Expr, match: pl.Expr) -> pl.Expr:
+        # (the match with the parenthesis: "VAD dataset (" is not the "VAD datasets" before it)
+        at_byte = ls.str.find(pl.concat_str([match, pl.lit(" (")]), literal=True)
+        return ls.str.slice(chars_before(ls, at_byte), 81).str.extract(after_word, 1)
+
+    here = pl.coalesce(
+        _on_rows(here_match.str.find(r"\s(?:dataset|benchmark|corpus)$").is_not_null(), [pl.col("ls"), here_match], name_after_word),
+        here_match.str.extract(intro_name, 1),
+    )
     return (
         lf.with_columns(_need_row=need_row)
         .with_columns(_at_byte=pl.when(searched).then(text).str.find(intro))
@@ -827,7 +840,7 @@ def _with_introduced_dataset(lf: pl.LazyFrame, needs: pl.Expr) -> pl.LazyFrame:
         # extra search of the abstract's rest cost its compilation on every run)
         .with_columns(
             intro_ds=pl.when(~not_introduced(pl.col("_intro_text"))).then(
-                pl.col("_intro_text").str.extract(intro_name, 1)
+                pl.coalesce(pl.col("_intro_text").str.extract(after_word, 1), pl.col("_intro_text").str.extract(intro_name, 1))
             )
         )
         .with_columns(intro_at=copied("intro_at"), intro_ds=copied("intro_ds"))
