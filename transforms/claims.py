@@ -849,6 +849,14 @@ def _with_introduced_dataset(lf: pl.LazyFrame, needs: pl.Expr) -> pl.LazyFrame:
     )
 
 
+def _with_split(name: pl.Expr, rs: pl.Expr) -> pl.Expr:
+    """`name` with the split written after it in `rs` ("BIRD dev", "LibriSpeech test-clean"), null where
+    none follows it. (find skips the null rows: the capturing search runs where a split word is only.)"""
+    has_split = pl.when(name.is_not_null()).then(rs).str.find(r"\s(?:dev|test)").is_not_null()
+    named = pl.when(has_split).then(rs).str.extract(P.SPLIT_AFTER_DATA, 1)
+    return pl.when(named.str.starts_with(pl.concat_str([name, pl.lit(" ")]))).then(named)
+
+
 def _data_name(name: pl.Expr) -> pl.Expr:
     """A name read after "on" that is no model's or device's name (P.NOT_DATA_NAME).
     (A search that a null input skips: most rows have no name.)"""
@@ -1390,6 +1398,9 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
                 right_ds,
             ),  # (a column: ds0 reads it twice)
         )
+        # ... with the split written after it (P.SPLIT_AFTER_DATA: "on BIRD dev", "on LibriSpeech
+        # test-clean"; searched on the rows with a name and a split word only)
+        .with_columns(_ds_named=pl.coalesce(_with_split(pl.col("_ds_named"), pl.col("rs")), "_ds_named"))
         .with_columns(
             # a count is on the data named right after it ("1,200 images from NAME"), not on
             # data named after the sentence's result ("on 10 samples per class, improving

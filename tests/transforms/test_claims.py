@@ -2187,3 +2187,13 @@ def test_dataset_named_by_parenthesis_after_the_data_word():
     )
     rows = extract_claims(pl.LazyFrame({"paper_id": ["p"], "abstract": [text]})).collect()
     assert rows["dataset"].to_list() == ["HCXRD", "HCXRD", "CWB"]
+
+
+def test_dataset_keeps_a_split_written_after_its_name():
+    # a bare dev/test split after the name is part of it; "test set" is a data word, cut off
+    text = (
+        "Our parser scores 61.3% on WikiSQL dev and 58.9% on WikiSQL test, with 3.4 WER on "
+        "LibriSpeech test-other and 72.5 on the nuScenes test set."
+    )
+    rows = extract_claims(pl.LazyFrame({"paper_id": ["p"], "abstract": [text]})).collect()
+    assert rows["dataset"].to_list() == ["WikiSQL dev", "WikiSQL test", "LibriSpeech test-other", "nuScenes"]
