@@ -716,7 +716,8 @@ INTRO_DATASET_AFTER = (INTRO_BEFORE_NAME + r"(?:" + INTRO_NAME + r")(?:[,.)]|\s(
 # A name in parentheses right after the data word names the whole phrase before it: "a
 # large-scale Moving UAV VAD dataset (MUVAD)", "the Florence RGB-Event Drone dataset (FRED)" are
 # MUVAD and FRED, not VAD or Drone (read from the character before the introduction's name).
-INTRO_NAME_AFTER_WORD = (r"^[^\w]?\S+\s" + _DATA_WORD + r"\s\((" + INTRO_NAME + r")\)")
+# (a capitalized token, not INTRO_NAME: a small pattern compiles in a fraction of its time)
+INTRO_NAME_AFTER_WORD = r"^[^\w]?\S+\s" + _DATA_WORD + r"\s\(([A-Z][\w+-]{1,40})\)"
 
 # Words between a number and its counted noun that are not the noun itself.
 COUNT_MODIFIERS = (
