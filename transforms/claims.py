@@ -847,7 +847,21 @@ def _with_introduced_dataset(lf: pl.LazyFrame, needs: pl.Expr) -> pl.LazyFrame:
     # an introduction in the value's own sentence wins over the abstract's first one ("We
     # further introduce NAME2, a benchmark of 6K pairs"): column `intro_here` (searched only
     # in the papers that introduce data at all)
-    here = pl.when(needs & pl.col("intro_ds").is_not_null()).then(pl.col("ls")).str.extract(intro, 0).str.extract(intro_name, 1)
+    here_search = pl.when(needs & pl.col("intro_ds").is_not_null()).then(pl.col("ls")).str.extract(intro, 0)
+    here_match = pl.col("_here_match")  # (a column: read three times below, searched once)
+    # ... named by the parenthesis after its data word where one follows (P.INTRO_NAME_AFTER_WORD:
+    # "a Moving UAV VAD dataset (MUVAD)"; read on the rows whose match ends in a data word only)
+    after_word = _rx(P.INTRO_NAME_AFTER_WORD)
+
+    def name_after_word(ls: pl.Expr, match: pl.Expr) -> pl.Expr:
+        # (the match with the parenthesis: "VAD dataset (" is not the "VAD datasets" before it)
+        at_byte = ls.str.find(pl.concat_str([match, pl.lit(" (")]), literal=True)
+        return ls.str.slice(chars_before(ls, at_byte), 81).str.extract(after_word, 1)
+
+    here = pl.coalesce(
+        _on_rows(here_match.str.find(r"\s(?:dataset|benchmark|corpus)$").is_not_null(), [pl.col("ls"), here_match], name_after_word),
+        here_match.str.extract(intro_name, 1),
+    )
     return (
         lf.with_columns(_need_row=need_row)
         .with_columns(_at_byte=pl.when(searched).then(text).str.find(intro))
@@ -861,13 +875,27 @@ def _with_introduced_dataset(lf: pl.LazyFrame, needs: pl.Expr) -> pl.LazyFrame:
         # extra search of the abstract's rest cost its compilation on every run)
         .with_columns(
             intro_ds=pl.when(~not_introduced(pl.col("_intro_text"))).then(
-                pl.col("_intro_text").str.extract(intro_name, 1)
+                pl.coalesce(pl.col("_intro_text").str.extract(after_word, 1), pl.col("_intro_text").str.extract(intro_name, 1))
             )
         )
         .with_columns(intro_at=copied("intro_at"), intro_ds=copied("intro_ds"))
+        .with_columns(_here_match=here_search)
         .with_columns(intro_here=here)
-        .drop("_at_byte", "_need_row", "_found", "_intro_text")
+        .drop("_at_byte", "_need_row", "_found", "_intro_text", "_here_match")
     )
+
+
+def _with_split(name: pl.Expr, rs: pl.Expr) -> pl.Expr:
+    """`name` with the split written after it in `rs` ("BIRD dev", "LibriSpeech test-clean"), null where
+    none follows it. (find skips the null rows: the capturing search runs where a split word is only.)"""
+    has_split = pl.when(name.is_not_null()).then(rs).str.find(r"\s(?:dev|test)").is_not_null()
+
+    def split_of(name: pl.Expr, rs: pl.Expr) -> pl.Expr:
+        named = rs.str.extract(P.SPLIT_AFTER_DATA, 1)
+        return pl.when(named.str.starts_with(pl.concat_str([name, pl.lit(" ")]))).then(named)
+
+    # (the comparison on those rows only, _on_rows: a name is found on ~1 row in 5)
+    return _on_rows(has_split, [name, rs], split_of)
 
 
 def _data_name(name: pl.Expr) -> pl.Expr:
@@ -1424,6 +1452,9 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
                 right_ds,
             ),  # (a column: ds0 reads it twice)
         )
+        # ... with the split written after it (P.SPLIT_AFTER_DATA: "on BIRD dev", "on LibriSpeech
+        # test-clean"; searched on the rows with a name and a split word only)
+        .with_columns(_ds_named=pl.coalesce(_with_split(pl.col("_ds_named"), pl.col("rs")), "_ds_named"))
         .with_columns(
             # a count is on the data named right after it ("1,200 images from NAME"), not on
             # data named after the sentence's result ("on 10 samples per class, improving

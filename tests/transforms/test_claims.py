@@ -2282,3 +2282,24 @@ def test_count_without_noun_after_a_count_of_the_same_things() -> None:
     assert [(c["text"], c["unit"]) for c in got] == [
         ("4.1M", "parameter"), ("65K", "parameter"), ("150,000", "token"), ("98,304", "token"),
         ("7,312", "clip"), ("7K", "clip"), ("8", "GPU"), ("3", None)]
+# --- dataset tuner (round 6) ---
+
+
+def test_dataset_named_by_parenthesis_after_the_data_word():
+    # the parenthesis after the data word names the whole phrase, not the name before the word
+    text = (
+        "Unlike earlier XRD scans, we build a large Hourly City XRD corpus (HCXRD), holding 48,210 "
+        "scans from 37 sites. We also release the Coastal Wave benchmark (CWB), a set of 9,400 clips."
+    )
+    rows = extract_claims(pl.LazyFrame({"paper_id": ["p"], "abstract": [text]})).collect()
+    assert rows["dataset"].to_list() == ["HCXRD", "HCXRD", "CWB"]
+
+
+def test_dataset_keeps_a_split_written_after_its_name():
+    # a bare dev/test split after the name is part of it; "test set" is a data word, cut off
+    text = (
+        "Our parser scores 61.3% on WikiSQL dev and 58.9% on WikiSQL test, with 3.4 WER on "
+        "LibriSpeech test-other and 72.5 on the nuScenes test set."
+    )
+    rows = extract_claims(pl.LazyFrame({"paper_id": ["p"], "abstract": [text]})).collect()
+    assert rows["dataset"].to_list() == ["WikiSQL dev", "WikiSQL test", "LibriSpeech test-other", "nuScenes"]
