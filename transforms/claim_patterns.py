@@ -1150,8 +1150,7 @@ MEMORY_RIGHT = r"^\s?(?:of\s)?(?:[A-Z]{2,4}\s)?(?:memory|VRAM|RAM)\b"
 # stroke are between 5 and 25%", "Agreement rates range from 51.5% (A) to 69.1% (B)"). Group 1: up to
 # two words and a noun that names a measure (a narrower head than METRIC_HEAD: no abstract noun in
 # -ness/-ity and no "performance", which name a quality of a method as often), where the noun phrase ends: at a
-# preposition, a verb of being, varying, changing or extent (scales, spans, grows), "than" (a comparison: "higher
-# quality scores than the baseline (4.4 vs 3.6)"), a bracket or a sign, or the end.
+# preposition, a verb of being, varying or changing, a bracket or a sign, or the end.
 _MEASURE_NOUN = _capital_first(
     r"(?:rates?|accuracy|scores?|errors?|ratios?|precision|recall|correlations?|coefficients?|kappa|agreement|"
     r"costs?|time|latency|memory|usage|throughput|speed|speedup|efficiency|fidelity|quality|"
@@ -1161,7 +1160,7 @@ MEASURE_OF_CLAUSE = ascii_classes(
     r"\b((?:[A-Za-z][\w'&-]*\s){0,2}(?:[A-Z][\w&]*-)?" + _MEASURE_NOUN + r")"
     r"(?:\s(?:of|for|in|on|at|is|are|was|were|with|from|by|between|ranges?|ranging|var(?:y|ies|ied)|reach\w*|"
     r"exceed\w*|above|below|under|over|to|values?|remains?|improv\w*|increas\w*|decreas\w*|reduc\w*|drops?|"
-    r"dropped|ris\w*|rose|fell|falls?|scal(?:es|ed|ing)|spans?|spanned|grows?|grew|shrinks?|shrank|than)\b|\s?[(:,=<>~]|\s*$)")
+    r"dropped|ris\w*|rose|fell|falls?)\b|\s?[(:,=<>~]|\s*$)")
 # The value of a symbol ("tau = 0.5", "r=0.93"): the symbol names it.
 SYMBOL_VALUE = r"\b[A-Za-z_]{1,5}\s?=\s?[~+-]?$"
 
@@ -1172,17 +1171,6 @@ SYMBOL_VALUE = r"\b[A-Za-z_]{1,5}\s?=\s?[~+-]?$"
 RIGHT_K_BY_SIDE = r"^(?:times|\s?×)\s?[1-9]"
 LEFT_K_BY_SIDE = r"K(?:times|\s?×)\s?$"
 RIGHT_K_NO_NOUN = r"^\s?(?:[).,;:]|$)"
-# Metric carry, the object of a verb of change: "improves the reasoning performance of X by 37.5%",
-# "boosts persuasiveness of recommendations by up to 14%", "reduces relational HIT@10 by < 10%":
-# what changed by the value is what it measures. Group 1: up to three words right after the verb
-# (and a determiner), before "by" or an "of/on/in" phrase and "by", starting with a lower-case
-# letter (a name, "improves GPT-4o by", is what is outdone, not a measure).
-CHANGED_BY = ascii_classes(
-    r"\b(?:[Ii]mprov|[Rr]educ|[Ii]ncreas|[Dd]ecreas|[Bb]oost|[Ll]ower|[Rr]ais|[Ee]nhanc|[Aa]ttenuat|[Cc]ut|"
-    r"[Ss]hrink|[Nn]arrow|[Ww]iden|[Ll]ift|[Aa]ccelerat)\w*\s(?:the\s|its\s|their\s|our\s)?"
-    r"([a-z][\w@/-]*(?:\s[A-Za-z][\w@/-]*){0,2}?)\s(?:(?:of|on|in)\s(?:[\w.-]+\s){1,4}?)?by\s"
-    r"(?:up\sto\s|over\s|about\s|nearly\s|around\s|approximately\s|roughly\s|more\sthan\s|at\sleast\s|[<>]\s?|~)?[+~]?$"
-)
 # The words between a count with its noun and a count with none that counts the same things:
 # "<count> (" (a restatement: "5,677 (5K+) videos") or "<count> [<noun>] to [just]" (the end of
 # a change: "from 5.2M parameters to just 82K", "200,019 tokens to 131,072").

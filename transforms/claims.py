@@ -624,8 +624,7 @@ def _carry_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
     source_row = pl.when(source.is_not_null()).then(_ROW).forward_fill()
     carried = pl.when(source_row >= pl.col("s_first")).then(source.forward_fill())
     takes = result & pl.col("metric").is_null()
-    # (and on the multipliers without a metric: the measure of the clause reads them too)
-    open_tail = _found(takes | pl.col("_mult_takes"), pl.col("rs"), _rx(P.OPEN_TAIL))
+    open_tail = _found(takes, pl.col("rs"), _rx(P.OPEN_TAIL))
     # a source whose metric is what its change was in ("gains of 35% in object removal and 47%
     # in object replacement"): the values after it name their own (column metric_in)
     source_in = pl.when(source.is_not_null()).then((pl.col("metric_in") == source).fill_null(False)).forward_fill()
@@ -645,9 +644,8 @@ def _carry_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
     chain_source_row = pl.when(pl.col("_source").is_not_null()).then(_ROW).forward_fill()
     carried_after = pl.when(pl.col("_takes") & pl.col("_open") & (chain_source_row >= pl.col("_chain_first"))).then(source.forward_fill())
     return (
-        lf.with_columns(_mult_takes=(pl.col("kind") == "multiplier") & pl.col("metric").is_null())
-        .with_columns(s_first=_run_first(~same_sentence), _source=pl.when(result).then(pl.col("metric")),
-                      _open=open_tail)
+        lf.with_columns(s_first=_run_first(~same_sentence), _source=pl.when(result).then(pl.col("metric")),
+                        _open=open_tail)
         .with_columns(
             metric=pl.coalesce(
                 "metric",
@@ -663,14 +661,13 @@ def _carry_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
         .with_columns(metric=pl.coalesce("metric", carried_after))
         # ... else the measure phrase of its clause, spread along its list by the chain once more
         .pipe(_with_measure_of_clause)
-        .pipe(_with_object_of_change)
         .with_columns(_source=pl.when(result).then(pl.col("metric")))
         .with_columns(metric=pl.coalesce("metric", carried_after))
         # the first number of a range measures what the second does ("versus 10-16% for initial
         # engagers": 16% took the metric carried over, and so does 10)
         .with_columns(metric=pl.coalesce("metric", pl.when(pl.col("_takes") & pl.col("range_next")).then(pl.col("metric").shift(-1))))
         .with_columns(unit=pl.coalesce("unit", pl.when(pl.col("kind") == "score").then("metric")))
-        .drop("s_first", "_source", "_takes", "metric_any", "_open", "_chain_first", "_mult_takes")
+        .drop("s_first", "_source", "_takes", "metric_any", "_open", "_chain_first")
     )
 
 
@@ -688,43 +685,12 @@ def _with_measure_of_clause(lf: pl.LazyFrame) -> pl.LazyFrame:
     spreads it along a list of values. Reads columns `_takes`, `_open`.
     (All on the rows that take it, _on_rows: ~1 claim in 12.)"""
     col = pl.col
-    # (a multiplier too: "reduces inference time by a factor of 208", "a marginal computational
-    # overhead (1.03x)", "speedup ratios in the range of 2.01x~3.81x"; not one with words of its own,
-    # "10 times larger", column _mult_takes)
-    takes = (col("_takes") | col("_mult_takes")) & col("_open") & col("metric").is_null()  # (OPEN_TAIL: no "of" after it, no share)
+    takes = col("_takes") & col("_open") & col("metric").is_null()  # (OPEN_TAIL: no "of" after it, no share)
     phrase = col("_mc")
     return (
         lf.with_columns(_mc=_on_rows(takes, [col("ls")], _measure_of_clause))
         .with_columns(metric=pl.coalesce("metric", _on_present(phrase, _canonical_phrase)))
         .drop("_mc")
-    )
-
-
-def _with_object_of_change(lf: pl.LazyFrame) -> pl.LazyFrame:
-    """A value that nothing above gave a metric, right after "<verb of change> <noun phrase> by",
-    measures that noun phrase (P.CHANGED_BY: "boosts persuasiveness of recommendations by up to
-    14%" -> persuasiveness), after its last stop word and not a method's name (METHOD_NOT_MEASURE:
-    "improves the base model by 5%"). Read before the chain carry's second pass, which spreads it
-    along a list ("reduces forgetting by 52.2% for indoor and 53.2% for outdoor").
-    Reads columns `_takes`, `_mult_takes`, `_open`. (On the rows that take it only, _on_rows.)"""
-    col = pl.col
-    takes = (col("_takes") | col("_mult_takes")) & col("_open") & col("metric").is_null()
-
-    def phrase(ls: pl.Expr) -> pl.Expr:
-        # (a name with a number in it is a method's: "GPT-4o", "Qwen2.5"; "HIT@10" is a measure's)
-        return (
-            ls.str.tail(90).str.extract(P.CHANGED_BY, 1)
-            .str.replace(r"^.*(?:^|\s)[^\s@]*[A-Za-z][-.]?[0-9].*$", "")
-            .str.replace(P.METRIC_STOP, "").str.replace(_rx(P.METHOD_NOT_MEASURE), "")
-            # (a statistic or a quantity word alone names no measure: "improving on average by",
-            # "reduces the number of parameters by")
-            .str.replace(r"^(?:average|mean|overall|total|number|amount|size)$", "")
-        )
-
-    return (
-        lf.with_columns(_oc=_on_rows(takes, [col("ls")], phrase))
-        .with_columns(metric=pl.coalesce("metric", _on_present(pl.col("_oc"), _canonical_phrase)))
-        .drop("_oc")
     )
 
 

@@ -2211,54 +2211,6 @@ def test_four_digit_number_of_shots_is_counted_not_a_setting() -> None:
     corpus are a count of shots."""
     got = claims_of("The corpus holds 2470 shots from 31 films, evaluated 5-shot and in 1/5/10 shot settings.")
     assert [(c["text"], c["unit"]) for c in got] == [("2470", "shot"), ("31", "film")]
-# --------------------------------------------------------------------------------------
-# metriccarry (tuning round 6): a multiplier takes the measure of its clause.
-# --------------------------------------------------------------------------------------
-
-
-def _metric_of(abstract: str, text: str) -> str | None:
-    return next(c["metric"] for c in claims_of(abstract) if c["text"] == text)
-
-
-def test_multiplier_takes_the_measure_of_its_clause() -> None:
-    # the measure phrase of the clause names what a multiplier with no words of its own is about
-    text = "Our pruning scheme cuts the energy consumption by a factor of 37 on a laptop CPU."
-    assert _metric_of(text, "37") == "energy consumption"
-    text = "The planner keeps the runtime cost (1.07x) close to the greedy baseline."
-    assert _metric_of(text, "1.07x") == "runtime cost"
-
-
-def test_multiplier_with_words_of_its_own_takes_no_measure_of_clause() -> None:
-    # "12 times larger": the value names its own comparison, not the clause's measure
-    text = "With a lower error rate, our model beats systems that are 12 times larger."
-    assert _metric_of(text, "12 times") is None
-
-
-def test_measure_of_clause_before_a_verb_of_extent() -> None:
-    # a measure followed by a verb of extent (scales, spans, grows) is the clause's measure
-    text = "Across the eight settings the memory usage grows by 3.1x while the baseline stays flat."
-    assert _metric_of(text, "3.1x") == "memory usage"
-    text = "Across our suite, the review cost spans 41% to 67% of the total budget."
-    assert _metric_of(text, "41%") == "review cost"
-
-
-def test_value_after_verb_of_change_measures_its_object() -> None:
-    # "<verb of change> <noun phrase> of ... by <value>": the value measures the changed noun phrase
-    text = "Our tutor raises learner engagement of novice students by 17% in the spring cohort."
-    assert _metric_of(text, "17%") == "learner engagement"
-    text = "Pruning shrinks the prompt footprint of long agents by up to 2.4x."
-    assert _metric_of(text, "2.4x") == "prompt footprint"
-    # ... not a method's name (a model word, a name with a number), nor a bare statistic
-    text = "It improves the base model of the lab by 6.5% and improves Mistral-7B of the lab by 2.2%."
-    assert [c["metric"] for c in claims_of(text)] == [None, None]
-    text = "Our tuner improves on average by 3.5% against greedy decoding."
-    assert _metric_of(text, "3.5%") is None
-
-
-def test_measure_of_clause_before_than() -> None:
-    # "higher <measure> than <other> (<values>)": the compared measure is what the values measure
-    text = "Tutored pupils reached higher recall scores than the control group (mean 71.5 vs 64.2)."
-    assert [c["metric"] for c in claims_of(text)] == ["recall score", "recall score"]
 # --- unit (tuning round 6, tuner "unit") ---
 
 
