@@ -53,6 +53,7 @@ import polars as pl
 
 from transforms import claim_patterns as P
 from transforms.schema import CLAIM, CLAIMS
+from transforms.text import found_where
 
 _rx = P.ascii_classes
 _CTX = 160  # characters of context kept on each side of a claim
@@ -103,13 +104,6 @@ def _extract(expr: pl.Expr, pattern: str, group: int = 1) -> pl.Expr:
 # cheap where an anchored pattern fails at once. So the short edits below are anchored
 # extracts of what stays, falling back to the text as it was. (Not for the stop-word cuts:
 # capturing around their long alternations costs 4x the replace.)
-
-
-def _found(where: pl.Expr, text: pl.Expr, pattern: str, literal: bool = False) -> pl.Expr:
-    """Whether `pattern` occurs in `text`, searched on the rows of `where` only (false on the
-    others, never null): `find` skips the null rows the mask leaves, `contains` would read
-    every row, masked or not (see transforms.text.only_where)."""
-    return pl.when(where).then(text).str.find(pattern, literal=literal).is_not_null()
 
 
 def _cut_head(expr: pl.Expr, head: str) -> pl.Expr:
@@ -237,8 +231,8 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
         _hyphen=pl.when(hyphen.str.extract(P.NOT_NOUN_SHAPE, 0).is_null()).then(hyphen)
     ).with_columns(
         _plural=pl.coalesce("_hyphen", pl.col("_window").str.extract(P.PLURAL_NOUN, 1)),
-        # (searched on sizes only, see _found)
-        _models=_found(pl.col("big"), pl.col("_window"), P.MODEL_NOUN),
+        # (searched on sizes only, see found_where)
+        _models=found_where(pl.col("big"), pl.col("_window"), P.MODEL_NOUN),
     ).with_columns(
         # "41 news videos": the plural after a plural-shaped field name or invariant noun
         _plural=pl.coalesce(
@@ -306,7 +300,7 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
                 # units of measure excepted: "12 children", "300 ppi")
                 # (not after "a"/"an": then the number and the word describe a later noun, and
                 # the word is counted: "an 8 layer LSTM", "a new 2 billion example dataset")
-                pl.when(singular_after_many & ~_found(singular_after_many, pl.col("ls"), P.ARTICLE_BEFORE))
+                pl.when(singular_after_many & ~found_where(singular_after_many, pl.col("ls"), P.ARTICLE_BEFORE))
                 .then(many_word),
             ),
             _generic_before=pl.when(chosen.str.find(P.GENERIC_HEAD).is_not_null()).then(before),
@@ -423,7 +417,7 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
         # (`find` rather than `contains` on sparse columns: it skips null rows)
         .with_columns(_left_gen=pl.when(col("_left_gen").str.find(_rx(P.METHOD_NOT_MEASURE)).is_null()).then(col("_left_gen")))
         # "outperforms GPT-5 by 13.0%": what is outdone is no measure (searched where a phrase was read)
-        .with_columns(_left_gen=pl.when(~_found(col("_left_gen").is_not_null(), col("_ls80"), _rx(P.OUTDONE_BY))).then(col("_left_gen")))
+        .with_columns(_left_gen=pl.when(~found_where(col("_left_gen").is_not_null(), col("_ls80"), _rx(P.OUTDONE_BY))).then(col("_left_gen")))
         # "the sensitivity (81%--97%)", "human performance (72.4%)": a measure named in words (not
         # an acronym: "MMLU (63.2)" names data, "GPT4 (45%)" a model) with its value in brackets
         .with_columns(
@@ -478,9 +472,9 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
         # follows names whose things are counted, not a measure
         .with_columns(
             _right_raw=pl.when(
-                ~_found(col("_right_raw").is_not_null(), col("_rs_n"), _rx(P.OF_NAME_MODIFIER))
+                ~found_where(col("_right_raw").is_not_null(), col("_rs_n"), _rx(P.OF_NAME_MODIFIER))
                 # ... unless the noun says the name is a measure's ("58.2 of the NDS metric")
-                | _found(col("_right_raw").is_not_null(), col("_rs_n"), _rx(P.OF_NAME_MEASURE))
+                | found_where(col("_right_raw").is_not_null(), col("_rs_n"), _rx(P.OF_NAME_MEASURE))
             ).then(col("_right_raw"))
         )
         # "reducing latency by 37.6%, LLM invocations by 43.0%": a list item that shares the verb
@@ -493,12 +487,12 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
             _verb_raw=pl.coalesce(
                 "_verb_raw",
                 pl.when(
-                    _found(col("_gap").is_not_null(), col("_ls_n"), _rx(P.CHANGE_VERB + r"|\bby\s[~+]?[0-9]"))
+                    found_where(col("_gap").is_not_null(), col("_ls_n"), _rx(P.CHANGE_VERB + r"|\bby\s[~+]?[0-9]"))
                 ).then(col("_gap")),
             )
         )
         # (a last word may be a stop word too: METRIC_STOP_END)
-        .with_columns(_verb_paren=_found(col("_verb_raw").is_not_null(), col("_ls_n"), r"\([^)]*$"))
+        .with_columns(_verb_paren=found_where(col("_verb_raw").is_not_null(), col("_ls_n"), r"\([^)]*$"))
         .with_columns(_right_gen=no_stop("_right_raw"),
                       # (a statistic of a generic measure is its name, not a stop word: "improves the
                       # average benchmark score from", as STAT_MEASURE reads on the left)
@@ -523,7 +517,7 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
         # (extract and find skip null rows: each step reads only the rows still in play)
         .with_columns(_chg=pl.when(col("_cmp").is_null()).then(col("_cmp_rs")))
         .with_columns(_chg_np=col("_chg").str.extract(_rx(P.CHANGE_IN_NP), 2))
-        .with_columns(_chg_noun=_found(col("_chg_np").is_not_null(), col("_chg"), _rx(P.CHANGE_NOUN_RIGHT)))
+        .with_columns(_chg_noun=found_where(col("_chg_np").is_not_null(), col("_chg"), _rx(P.CHANGE_NOUN_RIGHT)))
         .with_columns(_chg_np=col("_chg_np").str.extract(_rx(P.NP_BEFORE_STOP), 1))
         .with_columns(_chg_np=pl.when(col("_chg_np").str.find("[A-Za-z]{2}").is_not_null()
                                       & col("_chg_np").str.find("^[A-Z][a-z]+$").is_null()).then(col("_chg_np")))
@@ -624,7 +618,7 @@ def _carry_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
     source_row = pl.when(source.is_not_null()).then(_ROW).forward_fill()
     carried = pl.when(source_row >= pl.col("s_first")).then(source.forward_fill())
     takes = result & pl.col("metric").is_null()
-    open_tail = _found(takes, pl.col("rs"), _rx(P.OPEN_TAIL))
+    open_tail = found_where(takes, pl.col("rs"), _rx(P.OPEN_TAIL))
     # a source whose metric is what its change was in ("gains of 35% in object removal and 47%
     # in object replacement"): the values after it name their own (column metric_in)
     source_in = pl.when(source.is_not_null()).then((pl.col("metric_in") == source).fill_null(False)).forward_fill()
@@ -745,7 +739,7 @@ def _is_year(match: pl.Expr, after: pl.Expr) -> pl.Expr:
     `match` is read twice: pass a column."""
     year_like = match.str.contains(r"^(?:19[5-9]|20[0-3])[0-9]$")
     # (read after the year-like numbers only: `find` skips the null rows, `contains` would not)
-    counted = _found(year_like, after, _rx(P.YEAR_COUNTED))
+    counted = found_where(year_like, after, _rx(P.YEAR_COUNTED))
     return year_like & ~counted
 
 
@@ -753,13 +747,13 @@ def _is_year_by_context(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.E
     """A bare 1500-2099 that the words around it make a year: after a preposition of time
     ("by 2050", "around 1890") unless a plural noun follows ("by 2000 tokens"), or before an era
     ("1800 CE"). (Each search reads the four-digit numbers only.)"""
-    wide = _found(match.str.len_bytes() == 4, match, _rx(P.YEAR_LIKE_WIDE))
-    after_time = _found(wide, before, _rx(P.LEFT_TIME_PREPOSITION))
-    counted = _found(after_time, after, _rx(P.YEAR_COUNTED))
+    wide = found_where(match.str.len_bytes() == 4, match, _rx(P.YEAR_LIKE_WIDE))
+    after_time = found_where(wide, before, _rx(P.LEFT_TIME_PREPOSITION))
+    counted = found_where(after_time, after, _rx(P.YEAR_COUNTED))
     # ("by" a year only where the clause ends after it: "grows by 2050." / "raises Elo by 1800 in total")
-    by = _found(after_time, before, _rx(P.LEFT_BY))
-    by_quantity = by & ~_found(by, after, _rx(P.RIGHT_CLAUSE_END))
-    return (after_time & ~counted & ~by_quantity) | _found(wide, after, _rx(P.RIGHT_ERA))
+    by = found_where(after_time, before, _rx(P.LEFT_BY))
+    by_quantity = by & ~found_where(by, after, _rx(P.RIGHT_CLAUSE_END))
+    return (after_time & ~counted & ~by_quantity) | found_where(wide, after, _rx(P.RIGHT_ERA))
 
 
 def _with_introduced_dataset(lf: pl.LazyFrame, needs: pl.Expr) -> pl.LazyFrame:
@@ -854,7 +848,7 @@ def _with_introduced_dataset(lf: pl.LazyFrame, needs: pl.Expr) -> pl.LazyFrame:
 def _with_split(name: pl.Expr, rs: pl.Expr) -> pl.Expr:
     """`name` with the split written after it in `rs` ("BIRD dev", "LibriSpeech test-clean"), null where
     none follows it. (find skips the null rows: the capturing search runs where a split word is only.)"""
-    has_split = pl.when(name.is_not_null()).then(rs).str.find(r"\s(?:dev|test)").is_not_null()
+    has_split = found_where(name.is_not_null(), rs, r"\s(?:dev|test)")
 
     def split_of(name: pl.Expr, rs: pl.Expr) -> pl.Expr:
         named = rs.str.extract(P.SPLIT_AFTER_DATA, 1)
@@ -884,26 +878,26 @@ def _named_by_context(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Exp
     `match` is read once per shape: pass a column."""
     bare = match.str.contains(_BARE_NUMBER)
     # (the regex read on the matches ending in B or M only: `find` skips the others)
-    size = _found(match.str.ends_with("B") | match.str.ends_with("M"), match, r"^[0-9.]+[BM]$")
+    size = found_where(match.str.ends_with("B") | match.str.ends_with("M"), match, r"^[0-9.]+[BM]$")
     day = match.str.contains(r"^[0-9]{1,2}$")
-    # (each search reads only the rows of its shape, see _found)
-    left_named = _found(bare, before, _rx(P.LEFT_NOT_CLAIM))
+    # (each search reads only the rows of its shape, see found_where)
+    left_named = found_where(bare, before, _rx(P.LEFT_NOT_CLAIM))
     # ... but a statistic's decimal value is a result ("kappa = 0.06"; searched on those few rows)
-    statistic = _found(_found(left_named, match, ".", literal=True), before, _rx(P.LEFT_STATISTIC))
-    named = (left_named & ~statistic) | _found(size, before, _rx(P.LEFT_NAME_SIZE))
+    statistic = found_where(found_where(left_named, match, ".", literal=True), before, _rx(P.LEFT_STATISTIC))
+    named = (left_named & ~statistic) | found_where(size, before, _rx(P.LEFT_NAME_SIZE))
     # (one search for the two patterns read after a bare number)
-    glued = _found(bare, after, f"(?:{P.RIGHT_GLUED})|(?:{P.RIGHT_RESOLUTION})|(?:{P.RIGHT_SCALE})") | _found(
+    glued = found_where(bare, after, f"(?:{P.RIGHT_GLUED})|(?:{P.RIGHT_RESOLUTION})|(?:{P.RIGHT_SCALE})") | found_where(
         after.str.starts_with("-"), after, P.RIGHT_HYPHEN_NAME
     )
     # a name's number or version with no counted noun after it ("and Argoverse 2 across")
     # (each search on the rows the one before leaves: few)
-    name_left = _found(match.str.contains(P.NAME_VERSION_LIKE), before, P.LEFT_NAME_FOR_NUMBER)
-    name_number = _found(name_left, after, _rx(P.RIGHT_NO_NOUN))
+    name_left = found_where(match.str.contains(P.NAME_VERSION_LIKE), before, P.LEFT_NAME_FOR_NUMBER)
+    name_number = found_where(name_left, after, _rx(P.RIGHT_NO_NOUN))
     # "5-fold cross-validation", "our contributions are twofold:": a protocol or a number of parts
     fold = match.str.ends_with("fold")
-    fold_parts = _found(_found(fold, before, _rx(P.FOLD_PARTS_LEFT)), after, r"^[:.;,]")
-    fold_setting = _found(fold, after, P.FOLD_SETTING_RIGHT) | _found(fold_parts, match, r"^[A-Za-z]")
-    return named | glued | _found(day, after, _rx(P.RIGHT_MONTH)) | name_number | fold_setting | _named_by_shape(match, before, after)
+    fold_parts = found_where(found_where(fold, before, _rx(P.FOLD_PARTS_LEFT)), after, r"^[:.;,]")
+    fold_setting = found_where(fold, after, P.FOLD_SETTING_RIGHT) | found_where(fold_parts, match, r"^[A-Za-z]")
+    return named | glued | found_where(day, after, _rx(P.RIGHT_MONTH)) | name_number | fold_setting | _named_by_shape(match, before, after)
 
 
 def _named_by_shape(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Expr:
@@ -911,14 +905,14 @@ def _named_by_shape(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Expr:
     turn naming a kind of view ("360° videos"), a model tag's size ("mistral:7b"), a one-digit
     version after an all-caps name that is no metric ("SAM 2.1"; "WER 2.1" stays), the COCO IoU
     range ("IoU range of 0.50:0.95"). Each search reads the few rows of its literal shape only."""
-    full_turn = _found(match == "360", after, _rx(P.RIGHT_FULL_TURN))
-    tag = _found(_found(before.str.ends_with(":"), before, _rx(P.LEFT_TAG_COLON)), after, _rx(P.RIGHT_TAG_SIZE))
+    full_turn = found_where(match == "360", after, _rx(P.RIGHT_FULL_TURN))
+    tag = found_where(found_where(before.str.ends_with(":"), before, _rx(P.LEFT_TAG_COLON)), after, _rx(P.RIGHT_TAG_SIZE))
     # (the name before a one-digit version, "2.1": a length test first, then the regexes on few rows)
     caps_name = pl.when(match.str.len_bytes() == 3).then(match).str.extract(f"(?:{P.VERSION_NUMBER})", 0)
     caps_name = pl.when(caps_name.is_not_null()).then(before).str.extract(_rx(P.LEFT_CAPS_NAME), 1)
     # (a metric's name before it, and a value's unit after it, keep the claim: "WER 2.1", "MMLU 4.2 points")
     caps_version = caps_name.is_not_null() & ~caps_name.str.to_lowercase().is_in(P.METRIC_CAPS_NAMES).fill_null(False)
-    version = caps_version & ~_found(caps_version, after, _rx(P.RIGHT_SCORE_UNIT))
+    version = caps_version & ~found_where(caps_version, after, _rx(P.RIGHT_SCORE_UNIT))
     low, high = P.IOU_RANGE_ENDS
     iou_range = (match.is_in(low) & (after == ":")) | ((match == high) & (before == ":"))
     return full_turn | tag | version | iou_range
@@ -931,9 +925,9 @@ def _k_resolution(match: pl.Expr, before: pl.Expr, after: pl.Expr, text: pl.Expr
     resolution and variants that support 4K."). "8K tokens", "a 4K context" keep their noun.
     (Searched on the two-byte K matches only: few rows.)"""
     k_size = (match.str.len_bytes() == 2) & match.str.ends_with("K")
-    by_side = _found(k_size, after, P.RIGHT_K_BY_SIDE) | _found(k_size, before, P.LEFT_K_BY_SIDE)
-    no_noun = _found(k_size, after, P.RIGHT_K_NO_NOUN)
-    return by_side | _found(no_noun, text, "resolution", literal=True)
+    by_side = found_where(k_size, after, P.RIGHT_K_BY_SIDE) | found_where(k_size, before, P.LEFT_K_BY_SIDE)
+    no_noun = found_where(k_size, after, P.RIGHT_K_NO_NOUN)
+    return by_side | found_where(no_noun, text, "resolution", literal=True)
 
 
 def _dropped(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Expr:
@@ -969,10 +963,10 @@ def _range_of_dropped(drop: pl.Expr) -> pl.Expr:
     of thing. `drop` is read twice: pass a column."""
     # (the string tests read only the rows next to a dropped one: few)
     def joined(shift: int, gap: str) -> pl.Expr:
-        return _found((drop.shift(shift) & _next_match(shift)).fill_null(False), pl.col(gap), P.RANGE_JOIN)
+        return found_where((drop.shift(shift) & _next_match(shift)).fill_null(False), pl.col(gap), P.RANGE_JOIN)
 
     # (an integer: "kappa = 0.06-0.25" are values)
-    return _found(joined(1, "before") | joined(-1, "after"), pl.col("piece"), r"^[0-9]+$")
+    return found_where(joined(1, "before") | joined(-1, "after"), pl.col("piece"), r"^[0-9]+$")
 
 
 # A match of P.CLAIM has a digit (NUM, SPLIT_PERCENT) or is a spelled multiplier (SPELLED_MULT:
@@ -988,7 +982,7 @@ def _may_hold_claim(text: pl.Expr) -> pl.Expr:
     multipliers are searched in the others only (`find` skips the null rows).
     `text` is read twice: pass a column."""
     digit = text.str.contains("[0-9]")
-    return digit | pl.when(~digit).then(text).str.find(_SPELLED_MULT_WORD).is_not_null().fill_null(False)
+    return digit | found_where(~digit, text, _SPELLED_MULT_WORD)
 
 
 def _is_one_of(text: pl.Expr, values: list[str]) -> pl.Expr:
@@ -1006,7 +1000,7 @@ def _scale_maximum() -> pl.Expr:
     claim (a count's total stays: "20 out of 24 tasks", an integer before it)."""
     # (the tests read the rows of the literal shape only)
     shape = _is_one_of(pl.col("piece"), P.SCALE_MAXIMA) & _is_one_of(pl.col("before"), ["/", " out of "]) & _next_match(1).fill_null(False)
-    return _found(shape, pl.col("piece").shift(1), r"^[0-9]+\.[0-9]+$")
+    return found_where(shape, pl.col("piece").shift(1), r"^[0-9]+\.[0-9]+$")
 
 
 def _past_scale_maximum(right: pl.Expr, rs: pl.Expr) -> pl.Expr:
@@ -1061,7 +1055,7 @@ def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         )
         # the claims among the matches (one filter: the optimizer joins two into one predicate,
         # where `contains` would read every piece, the long gaps too; `find` skips the gaps' nulls)
-        .filter(_found(pl.col("k") % 2 == 1, pl.col("piece"), P.CLAIM_ANCHORED))
+        .filter(found_where(pl.col("k") % 2 == 1, pl.col("piece"), P.CLAIM_ANCHORED))
         # read on the claims only (a separate step: merged into the filter above, these would
         # run on every piece, ~5x the rows)
         # ("7T MRI": a field strength in tesla, not trillions, P.TESLA_CONTEXT)
@@ -1070,7 +1064,7 @@ def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         .with_columns(_drop=_may_be_dropped(pl.col("piece"), pl.col("after")))
         .with_columns(
             _drop=_on_rows(pl.col("_drop"), [pl.col("piece"), pl.col("before"), pl.col("after")], _dropped).fill_null(False)
-            | _found(pl.col("piece").str.ends_with("T"), pl.col("text"), P.TESLA_CONTEXT)
+            | found_where(pl.col("piece").str.ends_with("T"), pl.col("text"), P.TESLA_CONTEXT)
             | _k_resolution(pl.col("piece"), pl.col("before"), pl.col("after"), pl.col("text"))
         )
         # the other end of a range or pair whose one end is a name's number, a setting or a date is
@@ -1215,13 +1209,13 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     dur = pl.col("dur")
     # The suffix is one of DURATION_WORDS, maybe after one white-space character.
     dur_unit = _cut_head(dur, r"^\s?(?:(?:GPU|man|person)[- ]|-)").str.strip_chars_start().replace_strict(P.DURATION_UNITS, default=None, return_dtype=pl.String)
-    factor = _found(~pl.col("glued"), pl.col("ls"), P.FACTOR_LEFT)
+    factor = found_where(~pl.col("glued"), pl.col("ls"), P.FACTOR_LEFT)
 
     lf = (
         # (the shape is 5 to 7 bytes long: a length test, which reads no bytes, leaves few rows to search)
-        lf.with_columns(_euro=_found(_found(pl.col("bare") & pl.col("match").str.len_bytes().is_between(5, 7), pl.col("match"), P.THOUSANDS_DOT),
+        lf.with_columns(_euro=found_where(found_where(pl.col("bare") & pl.col("match").str.len_bytes().is_between(5, 7), pl.col("match"), P.THOUSANDS_DOT),
                                      pl.col("rs"), P.THOUSANDS_DOT_NOUN))
-        .with_columns(_euro=pl.col("_euro") & ~_found(pl.col("_euro"), pl.col("ls"), P.THOUSANDS_DOT_AVERAGE))
+        .with_columns(_euro=pl.col("_euro") & ~found_where(pl.col("_euro"), pl.col("ls"), P.THOUSANDS_DOT_AVERAGE))
         .with_columns(value=value, decimal=decimal, big=big, glued=glued, metric_left=metric_left)
         # (a column: read by several steps; `find` skips its null rows, `contains` would not)
         # (arithmetic on the parsed column: a string edit in a `then` would run on every row)
@@ -1270,7 +1264,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         # "a score of 85 on MMLU", "an ACCR score of 76", "a BERTScore of 91": an integer given as the value
         # of a score that names no counted noun is a score (GUIDELINES), not a count (read on those rows only)
         # (a literal search first: the regex, anchored at the end, reads the whole sentence before)
-        (_found(_found(pl.col("bare") & ~pl.col("decimal") & pl.col("count_unit").is_null(), pl.col("ls"), "core", literal=True),
+        (found_where(found_where(pl.col("bare") & ~pl.col("decimal") & pl.col("count_unit").is_null(), pl.col("ls"), "core", literal=True),
                 pl.col("ls"), _rx(P.SCORE_OF_LEFT)), "score", None),
         # ... but a decimal that a plural counted noun follows is an average count: "8.5
         # concurrent edits per image", "1.8 conversational turns" (GUIDELINES)
@@ -1335,9 +1329,9 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         .str.extract(P.NOUN_LEFT, 1)
     )
     # (searched on sizes only: `find` skips the null rows, `contains` would read every row)
-    name_before_size = _found(pl.col("big"), pl.col("ls"), P.NAME_BEFORE_SIZE)
+    name_before_size = found_where(pl.col("big"), pl.col("ls"), P.NAME_BEFORE_SIZE)
     # "... on A and B respectively" (read on the group's last row).
-    says_respectively = _found(pl.col("gpos") == pl.col("gsize") - 1, pl.col("rs"), "respectively", literal=True)
+    says_respectively = found_where(pl.col("gpos") == pl.col("gsize") - 1, pl.col("rs"), "respectively", literal=True)
     resp_seg = (
         pl.when(says_respectively)
         .then(pl.col("rs"))
@@ -1483,7 +1477,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         paper_of_saying.backward_fill() == pl.col("first")
     ).fill_null(False)
     # ... but a share of things is no accuracy ("3.9% of the data", "26.92% of queries resolve")
-    share = _found(pl.col("metric").is_null() & (pl.col("kind") == "percent"), pl.col("rs"), r"^\s?of\s")
+    share = found_where(pl.col("metric").is_null() & (pl.col("kind") == "percent"), pl.col("rs"), r"^\s?of\s")
     lf = (
         lf.with_columns(
             _ls_acc=pl.when(pl.col("ls").str.contains("ccuracy", literal=True)).then(pl.col("ls")),
@@ -1513,7 +1507,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     # VOC, achieving gains of up to +10.1 AP") is on none of them in particular.
     names_before = pl.col("_names_before")
     # (a known name in a list of three or more names counts them all: searched where a known name is)
-    in_long_list = _found(names_before.list.len().is_between(1, 2), ls_before, _rx(P.DATA_NAMES_THREE))
+    in_long_list = found_where(names_before.list.len().is_between(1, 2), ls_before, _rx(P.DATA_NAMES_THREE))
     ds_before = pl.when(names_before.list.len() < 3).then(
         pl.coalesce(pl.when(~in_long_list).then(names_before.list.last()),
                     _data_name(pl.coalesce(_extract(on_before, P.ON_DATA_WORD_TAIL), on_before)))
@@ -1524,7 +1518,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         "intro_here", pl.when((pl.col("start") >= pl.col("intro_at")) & ~about_models).then(pl.col("intro_ds"))
     )
     # ... nor for what describes no data, read on the rows that take introduced data only (column
-    # `_intro`; `_found` searches its mask's rows): a digit compound whose phrase has no data word
+    # `_intro`; `found_where` searches its mask's rows): a digit compound whose phrase has no data word
     # ("a 4-level quality control pipeline", "a 23-criterion rubric"; "a 23,640-question benchmark"
     # is data), a budget of a run ("under a 64K output-token budget", "a budget of 5000 new tokens"),
     # and a count of data sets outside the sentence that introduces the data ("experiments on 18
@@ -1534,17 +1528,17 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     takes = pl.col("_intro").is_not_null()
     compound, takes_count, data_sets = pl.col("_compound"), pl.col("_takes_count"), pl.col("_data_sets")
     masks = {
-        "_compound": _found(takes, pl.col("rs"), r"^-[a-z]"),
+        "_compound": found_where(takes, pl.col("rs"), r"^-[a-z]"),
         "_takes_count": takes & (pl.col("kind") == "count"),
         "_takes_cost": takes & (pl.col("dur").is_not_null() | pl.col("bytes").is_not_null()),
     }
-    not_data = compound & ~_found(compound, pl.col("rs"), P.COMPOUND_OF_DATA)
-    budget = _found(takes_count, pl.col("rs"), P.BUDGET_RIGHT) | _found(takes_count, pl.col("ls"), P.BUDGET_LEFT)
+    not_data = compound & ~found_where(compound, pl.col("rs"), P.COMPOUND_OF_DATA)
+    budget = found_where(takes_count, pl.col("rs"), P.BUDGET_RIGHT) | found_where(takes_count, pl.col("ls"), P.BUDGET_LEFT)
     is_data_sets = takes_count & pl.col("unit").is_in(P.DATA_SET_UNITS).fill_null(False) & pl.col("intro_here").is_null()
     # ... and a time or memory the method takes ("generates an image in 3.15 seconds", "using only
     # 4 GPU-hours", "requiring 37GB GPU memory"; "9,700 hours of video" is data)
     takes_cost = pl.col("_takes_cost")
-    cost = _found(takes_cost, pl.col("ls"), P.COST_LEFT) | _found(takes_cost, pl.col("rs"), P.MEMORY_RIGHT)
+    cost = found_where(takes_cost, pl.col("ls"), P.COST_LEFT) | found_where(takes_cost, pl.col("rs"), P.MEMORY_RIGHT)
     describes_no_data = not_data | budget | data_sets | cost
     lf = (
         lf.with_columns(ls_before=pl.when((pl.col("gpos") == 0) & pl.col("ds2").is_null() & maybe_results).then(pl.col("ls")))
@@ -1594,8 +1588,8 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         _models=pl.col("unit").str.contains(P.MODEL_NOUN).fill_null(False)
     ).with_columns(
         _evaluated=pl.col("_models")
-        | _found(pl.col("kind") == "count", pl.col("unit"), P.EVALUATED_NOUN),
-        _costs=_found(pl.col("_ds").is_null(), pl.col("metric"), P.COST_METRIC),
+        | found_where(pl.col("kind") == "count", pl.col("unit"), P.EVALUATED_NOUN),
+        _costs=found_where(pl.col("_ds").is_null(), pl.col("metric"), P.COST_METRIC),
     )
     # a count of models or of evaluated systems is on no data ("7B models on EVT-Bench")
     lf = (
@@ -1641,7 +1635,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     # correlation r = 0.769")
     # (the capturing search on the few rows a plain search finds: find skips null rows)
     named_corr = pl.col("metric").str.find(r"(?i)correlation|pearson|spearman|kendall|kappa").is_not_null()
-    corr = pl.when(_found(pl.col("kind") == "score", pl.col("ls"), _rx(P.CORRELATION_SYMBOL_BEFORE)) & ~named_corr.fill_null(False))
+    corr = pl.when(found_where(pl.col("kind") == "score", pl.col("ls"), _rx(P.CORRELATION_SYMBOL_BEFORE)) & ~named_corr.fill_null(False))
     field = pl.col("_corr").struct.field
     takes = pl.col("metric").is_null() | field("aside").is_not_null()
     lf = lf.with_columns(_corr=corr.then(pl.col("ls")).str.extract_groups(_rx(P.CORRELATION_SYMBOL_BEFORE))).with_columns(
@@ -1713,9 +1707,9 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     # (two steps in all: each step over this wide frame costs; the capturing searches run only where
     # a cheap search finds the pattern: capturing on every open value cost ~5% of the pass)
     lf = lf.with_columns(
-        _acr_right=pl.when(_found(open_result, pl.col("rs"), P.ACRONYM_AFTER_VALUE)).then(pl.col("rs"))
+        _acr_right=pl.when(found_where(open_result, pl.col("rs"), P.ACRONYM_AFTER_VALUE)).then(pl.col("rs"))
         .str.extract_groups(P.ACRONYM_AFTER_VALUE),
-        _acr_left=pl.when(_found(open_result, pl.col("ls"), P.ACRONYM_BEFORE_VALUE)).then(pl.col("ls"))
+        _acr_left=pl.when(found_where(open_result, pl.col("ls"), P.ACRONYM_BEFORE_VALUE)).then(pl.col("ls"))
         .str.extract_groups(P.ACRONYM_BEFORE_VALUE),
     ).with_columns(
         metric=pl.coalesce("metric", acr, pl.when((pl.col("kind") == "rate") & per_time).then(pl.lit("throughput"))),
@@ -1736,7 +1730,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
 
     respelled = _on_rows(pl.col("_respell"), [pl.col("unit"), pl.col("metric")], in_its_spelling)
     lf = lf.with_columns(
-        _respell=pl.when(pl.col("kind") == "score").then(pl.col("unit")).str.find(r"^[A-Z][a-z]+$|s$").is_not_null()
+        _respell=found_where(pl.col("kind") == "score", pl.col("unit"), r"^[A-Z][a-z]+$|s$")
     ).with_columns(unit=pl.coalesce(respelled, "unit"))
     out = lf.select(
         "paper_id",

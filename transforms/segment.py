@@ -9,7 +9,7 @@ of its own with a `segment_issues` reason instead of shifting every later entry.
 
 import polars as pl
 
-from transforms.text import on_rows_where
+from transforms.text import found_where, on_rows_where
 
 # Page chrome of the Hugging Face trending page seen glued to the start of the next title
 # ("SubscribeReservoir Computing ..."): only these are ever cut off a title.
@@ -63,11 +63,6 @@ WHITE_SPACE = [
 ]  # fmt: skip
 
 
-def _found(text: pl.Expr, where: pl.Expr, pattern: str) -> pl.Expr:
-    """text.str.contains(pattern) where `where` is true, false elsewhere (not searched)."""
-    return pl.when(where).then(text).str.find(pattern).is_not_null()
-
-
 def classify_lines(lines: pl.LazyFrame) -> pl.LazyFrame:
     """Add `content` (trimmed, chrome removed) and `kind` (blank/boilerplate/title/abstract).
 
@@ -93,8 +88,8 @@ def classify_lines(lines: pl.LazyFrame) -> pl.LazyFrame:
     # settled by their length and last character).
     words_matter = ends_sentence & (n_chars < ABSTRACT_MIN_CHARS)
     break_matters = (n_chars < ABSTRACT_SURE_CHARS) & ((n_chars >= ABSTRACT_MIN_CHARS) != ends_sentence)
-    enough_words = _found(pl.col("content"), words_matter, rf"(?:\s+\S+){{{SHORT_ABSTRACT_MIN_WORDS - 1}}}")
-    sentence_break = _found(pl.col("content"), break_matters, _SENTENCE_BREAK)
+    enough_words = found_where(words_matter, pl.col("content"), rf"(?:\s+\S+){{{SHORT_ABSTRACT_MIN_WORDS - 1}}}")
+    sentence_break = found_where(break_matters, pl.col("content"), _SENTENCE_BREAK)
     looks_like_abstract = (
         (n_chars >= ABSTRACT_SURE_CHARS)
         | ((n_chars >= ABSTRACT_MIN_CHARS) & (sentence_break | ends_sentence))

@@ -102,6 +102,13 @@ def only_where(mask: pl.Expr, text: pl.Expr) -> pl.Expr:
     return pl.when(mask).then(text).when(mask.is_not_null()).then(pl.lit("", dtype=pl.String))
 
 
+def found_where(where: pl.Expr, text: pl.Expr, pattern: str, literal: bool = False) -> pl.Expr:
+    """Whether `pattern` occurs in `text`, searched on the rows of `where` only (false on the
+    others, never null): `find` skips the null rows the mask leaves, `contains` would read
+    every row, masked or not (see only_where)."""
+    return pl.when(where).then(text).str.find(pattern, literal=literal).is_not_null()
+
+
 def on_rows_where(text: pl.Expr, where: Callable[[pl.Expr], pl.Expr], transform: Callable[[pl.Expr], pl.Expr]) -> pl.Expr:
     """`transform(text)` on the rows where `where(text)` is true, the others as they are.
 
@@ -252,7 +259,7 @@ def _any_literal(text: pl.Expr, literals: tuple[str, ...]) -> pl.Expr:
 # others null, which `find` skips: a regex call on an empty row still costs ~50 ns).
 # Each gives the rows texts.str.contains(hint) gives (false for null where it gives null).
 LITERAL_SCANS: dict[str, Callable[[pl.Expr], pl.Expr]] = {
-    HTML_ENTITY: lambda text: pl.when(text.str.contains("&", literal=True)).then(text).str.find(HTML_ENTITY).is_not_null(),
+    HTML_ENTITY: lambda text: found_where(text.str.contains("&", literal=True), text, HTML_ENTITY),
     # "\\", "^" and "~" as one class of three bytes (memchr3): one pass instead of three.
     LATEX_HINT: lambda text: text.str.contains(r"[\\^~]") | _any_literal(text, ("``", "''", "propto", "{,}")),
     "times": lambda text: text.str.contains("times", literal=True),
