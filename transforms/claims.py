@@ -69,29 +69,6 @@ _PLURAL_IN_MEANING = [*P.IRREGULAR_PLURAL, *P.COUNTED_AS, *P.PLURAL_WITHOUT_S]
 _KEPT_AS_WRITTEN = r"^(?:[A-Z0-9@-]+|[a-z][A-Z][A-Za-z0-9@.-]*)$"
 
 
-def _with_metric_canon(lf: pl.LazyFrame, name: str) -> pl.LazyFrame:
-    """Column `name` in the canonical spelling of a matched metric name: the table, else
-    ALL-CAPS kept (_KEPT_AS_WRITTEN), else lowercase.
-
-    The prefix is cut with an anchored extract (`str.replace` costs ~50 ns a row even on
-    nulls, extract not); the lowercasing and the lookup run on the rows with a name only
-    (_on_present: ~1 row in 5), as one `replace` (the table's spelling, else the lowercase
-    name), so the taken-out names are read once; whether the table has the name is looked
-    up again on the few names to keep as written only (_on_rows)."""
-    x = pl.col(name)
-    # "average accuracy", "mean accuracy": the measure is accuracy
-    named = pl.coalesce(x.str.extract(P.ACCURACY_QUALIFIED, 1), x)
-    # the table's spelling, else the lowercase name (replace: unmatched names stay)
-    canon_or_low = _on_present(named, lambda names: names.str.to_lowercase().replace(P.METRIC_CANON))
-    # a cut name is no ALL-CAPS name: the test may read the name as it came
-    as_written = pl.col("_mc_as_written")
-    in_table = _on_rows(as_written, [named], lambda names: names.str.to_lowercase().is_in(list(P.METRIC_CANON)))
-    return (
-        lf.with_columns(_mc_as_written=x.str.find(_KEPT_AS_WRITTEN).is_not_null())  # (find: skips nulls)
-        .with_columns(pl.when(as_written & ~in_table).then(x).otherwise(canon_or_low).alias(name))
-        .drop("_mc_as_written")
-    )
-
 
 def _extract(expr: pl.Expr, pattern: str, group: int = 1) -> pl.Expr:
     """expr.str.extract(pattern, group). (A plain search first, to run the capturing search
@@ -707,9 +684,9 @@ def _measure_of_clause(ls: pl.Expr) -> pl.Expr:
 
 
 def _canonical_phrase(phrase: pl.Expr) -> pl.Expr:
-    """A metric phrase canonical as _with_metric_canon makes it ("average accuracy" is accuracy;
-    the table's spelling, else as written when ALL-CAPS, else lowercase), null for an empty one;
-    on a column without nulls (_on_present: it is read several times)."""
+    """A metric name or phrase in its canonical spelling ("average accuracy" is accuracy; the
+    table's spelling, else as written when ALL-CAPS (_KEPT_AS_WRITTEN), else lowercase), null for
+    an empty one; on a column without nulls (_on_present: it is read several times)."""
     named = pl.coalesce(phrase.str.extract(P.ACCURACY_QUALIFIED, 1), phrase)
     canon = pl.coalesce(_canonical_metric(named), phrase.str.extract(_KEPT_AS_WRITTEN, 0), named.str.to_lowercase())
     return canon.replace("", None)
@@ -1232,7 +1209,8 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
             factor=factor,
         )
         .with_columns(rate_unit=rate_unit)
-        .pipe(_with_metric_canon, "metric_adj")
+        # (the canonical spelling, on the rows with a name only: ~1 row in 5)
+        .with_columns(metric_adj=_on_present(pl.col("metric_adj"), _canonical_phrase))
         .pipe(_with_count_unit, pl.col("_rs_unglued"))
     )
     lf = _with_named_metric(lf)

@@ -1036,10 +1036,10 @@ def test_metric_after_a_value_without_capture_groups(texts: list[str]) -> None:
 
 
 def test_metric_canon_keeps_all_caps_names_the_table_lacks() -> None:
-    """_with_metric_canon: the table's spelling, else a name of _KEPT_AS_WRITTEN as written,
+    """_canonical_phrase: the table's spelling, else a name of _KEPT_AS_WRITTEN as written,
     else lowercase (the reference formulation: a lookup of the lowercase name, then the rest)."""
     from transforms import claim_patterns as P
-    from transforms.claims import _KEPT_AS_WRITTEN, _with_metric_canon
+    from transforms.claims import _KEPT_AS_WRITTEN, _canonical_phrase, _on_present
 
     names = [None, "ACC", "NDCG", "FID", "fid", "MAP", "Map", "ROUGE-L", "WERS", "Average Accuracy", "MEAN ACCURACY",
              "Top-1 Accuracies", "Dice", "BLEU-4", "Success", "SUCCESS", "Throughput", "R@1", "PASS@1", "EM", "nDCG@5",
@@ -1053,7 +1053,7 @@ def test_metric_canon_keeps_all_caps_names_the_table_lacks() -> None:
         low,
     )
     frame = pl.LazyFrame({"m": pl.Series(names, dtype=pl.String)})
-    assert _with_metric_canon(frame, "m").collect()["m"].to_list() == frame.select(reference).collect()["m"].to_list()
+    assert frame.select(_on_present(x, _canonical_phrase)).collect()["m"].to_list() == frame.select(reference).collect()["m"].to_list()
 
 
 def test_no_counted_noun_modifier_looks_plural() -> None:
