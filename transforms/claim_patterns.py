@@ -1035,10 +1035,10 @@ def ascii_classes(p: str) -> str:
     PLURAL_NOUN, PLAIN_NOUN, MODEL_NOUN, BEFORE_PLURAL, METRIC_WORDS, METRIC_STOP, METRIC_COMPARATIVE,
     METRIC_GEN_FILLER))  # fmt: skip
 
-# The gap between the two numbers of a range ("2-3", "2 to 3"), and a magnitude in words
-# that the first number shares with the second ("2-3 million").
+# The gap between the two numbers of a range ("2-3", "2 to 3"), and a magnitude, in words or
+# a letter, that the first number shares with the second ("2-3 million", "3-10B", "~1-5 M").
 RANGE_GAP = r"^\s?(?:-|–|to)\s?$"
-WORD_MAGNITUDE = r"^\s?(?:[Mm]illion|[Bb]illion|[Tt]rillion)s?$"
+WORD_MAGNITUDE = r"^\s?(?:[Mm]illion|[Bb]illion|[Tt]rillion)s?$|^\s?[kKMBT]$"
 
 # Group 1: accuracy after words that only say which run or statistic it is ("average accuracy",
 # "highest test accuracy", "test top-1 accuracy"): the measure is the accuracy (words that

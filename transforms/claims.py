@@ -1133,16 +1133,29 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         .drop("_plain_pct", "_plain_mult")
     )
 
-    # "2-3 million", "1.5 to 2 billion": the first number of a range shares the word
-    # magnitude written after the second (read only on bare numbers linked to the next).
+    # "2-3 million", "1.5 to 2 billion", "3-10B parameters", "~1-5 M": the first number of a
+    # range shares the magnitude written after the second, in words or a letter (read only on
+    # bare numbers linked to the next), when it is the smaller of the two: "500-1K instances",
+    # "from 500 to 1 million" say 500 (the comparison on those few rows only, _on_rows).
     range_gap = (
         pl.when(pl.col("bare") & pl.col("link_next")).then(pl.col("right")).str.head(pl.col("next_gap"))
         .str.contains(P.RANGE_GAP)
     )
     next_mag = pl.col("mag").shift(-1)
+    shared = pl.col("_shared")
+
+    def smaller(first: pl.Expr, second: pl.Expr) -> pl.Expr:
+        as_float = lambda n: n.str.replace_all(r"[, ]", "").cast(pl.Float64, strict=False)  # noqa: E731
+        return as_float(first) < as_float(second)
+
     # (a column first: an expression used twice is evaluated twice)
-    lf = lf.with_columns(range_next=range_gap.fill_null(False)).with_columns(
-        mag=pl.coalesce("mag", pl.when(pl.col("range_next") & next_mag.str.contains(P.WORD_MAGNITUDE)).then(next_mag)),
+    lf = (
+        lf.with_columns(range_next=range_gap.fill_null(False))
+        .with_columns(_shared=pl.col("range_next") & next_mag.str.contains(P.WORD_MAGNITUDE).fill_null(False))
+        .with_columns(
+            mag=pl.coalesce("mag", pl.when(_on_rows(shared, [pl.col("num"), pl.col("num").shift(-1)], smaller)).then(next_mag)),
+        )
+        .drop("_shared")
     )
 
     # The number.

@@ -2255,3 +2255,15 @@ def test_dataset_keeps_a_split_written_after_its_name():
     )
     rows = extract_claims(pl.LazyFrame({"paper_id": ["p"], "abstract": [text]})).collect()
     assert rows["dataset"].to_list() == ["WikiSQL dev", "WikiSQL test", "LibriSpeech test-other", "nuScenes"]
+# --- detect7 (round 7) ---
+
+
+def test_range_first_number_shares_a_letter_magnitude_when_smaller() -> None:
+    """The first number of a range takes the magnitude written after the second, a letter as a word
+    ("4-12B parameter", "~2-6 M weights", "3-5 million"), only when it is the smaller number: "800-2K
+    prompts" and "from 700 to 2 million" say 800 and 700."""
+    got = claims_of("Compact 4-12B parameter models and adapters with ~2-6 M weights need 3-5 million steps. "
+                    "We draw 800-2K prompts and grow from 700 to 2 million users.")
+    assert [(c["text"], c["value"]) for c in got] == [
+        ("4", 4e9), ("12B", 12e9), ("2", 2e6), ("6 M", 6e6), ("3", 3e6), ("5 million", 5e6),
+        ("800", 800.0), ("2K", 2e3), ("700", 700.0), ("2 million", 2e6)]
