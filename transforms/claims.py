@@ -959,9 +959,10 @@ def _list_after_name_number() -> pl.Expr:
 
     def listed(text: pl.Expr, start: pl.Expr, after: pl.Expr) -> pl.Expr:
         # (one extract gives the list's joiner: "and"/"or", or a comma)
-        joiner = text.str.slice(pl.max_horizontal(start - 40, 0), pl.min_horizontal(start, 40)).str.extract(P.NAME_LIST_LEFT, 1)
-        goes_on = _is_one_of(after, P.NAME_LIST_NEXT)
-        return pl.when(joiner == ",").then(goes_on).otherwise(~after.str.contains(_rx(P.YEAR_COUNTED))) & joiner.is_not_null()
+        left = text.str.slice(pl.max_horizontal(start - 40, 0), pl.min_horizontal(start, 40))
+        joiner = left.str.extract(P.NAME_LIST_LEFT, 1)
+        counted = after.str.contains(_rx(P.YEAR_COUNTED))
+        return joiner.is_not_null() & pl.when(joiner == ",").then(_is_one_of(after, P.NAME_LIST_NEXT)).otherwise(~counted)
 
     start = pl.col("end") - pl.col("length")
     return _on_rows(shape, [pl.col("text"), start, after], listed).fill_null(False)
