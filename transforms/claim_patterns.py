@@ -221,6 +221,12 @@ TESLA_CONTEXT = r"\bMRI\b|\bMR\s(?:imag|scan)|[Tt]esla\b|[Mm]agnetic\s[Rr]esonan
 # The gap of a range between two numbers, or of a pair: "18-59", "2--8", "1 to 3", "12–13", "4 and 6"
 # (not a lone comma: "In Phase 1, 120 patients" counts).
 RANGE_JOIN = r"^(?:\s?(?:-{1,2}|–|to)\s?|,?\s(?:and|or|&)\s)$"
+# The text before a bare number that continues a list after a name's number that NAME_NUMBER
+# skipped with the "and" or comma after it (group 1, the joiner: "in Level 2 and 3", "Tasks 1,
+# 2 and 5", "Llama 1 and 2 7B"), and, after a comma, the gap to the list's next item ("1, 2 and
+# 5": "In Phase 1, 120 patients" is no list) (claims._list_after_name_number).
+NAME_LIST_LEFT = r"(?:^|[a-z,;(]\s)[A-Z][A-Za-z]+\s\d{1,3}(?:,\s?\d{1,3})*(,|,?\s(?:and|or))\s$"
+NAME_LIST_NEXT = [",", ", ", " and ", ", and ", " or ", ", or "]
 # The usual maxima of a rating scale ("9.8/10", "4.2 out of 5", "87.5/100"): after a decimal score the
 # scale's end, not a claim (detect; claims._scale_maximum).
 SCALE_MAXIMA = ["5", "10", "100"]
@@ -1035,10 +1041,11 @@ def ascii_classes(p: str) -> str:
     PLURAL_NOUN, PLAIN_NOUN, MODEL_NOUN, BEFORE_PLURAL, METRIC_WORDS, METRIC_STOP, METRIC_COMPARATIVE,
     METRIC_GEN_FILLER))  # fmt: skip
 
-# The gap between the two numbers of a range ("2-3", "2 to 3"), and a magnitude in words
-# that the first number shares with the second ("2-3 million").
+# The gap between the two numbers of a range ("2-3", "2 to 3"), and a magnitude, in words or
+# M/B, that the first number shares with the second ("2-3 million", "3-10B", "~1-5 M"; a K is
+# left: "500-1K instances" says 500, and so is a T: "1.5-3T" MRI field strengths).
 RANGE_GAP = r"^\s?(?:-|–|to)\s?$"
-WORD_MAGNITUDE = r"^\s?(?:[Mm]illion|[Bb]illion|[Tt]rillion)s?$"
+WORD_MAGNITUDE = r"^\s?(?:[Mm]illion|[Bb]illion|[Tt]rillion)s?$|^\s?[MB]$"
 
 # Group 1: accuracy after words that only say which run or statistic it is ("average accuracy",
 # "highest test accuracy", "test top-1 accuracy"): the measure is the accuracy (words that

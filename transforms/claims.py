@@ -946,6 +946,28 @@ def _range_of_dropped(drop: pl.Expr) -> pl.Expr:
     return found_where(joined(1, "before") | joined(-1, "after"), pl.col("piece"), r"^[0-9]+$")
 
 
+def _list_after_name_number() -> pl.Expr:
+    """Whether a bare number of up to three characters continues a list of a name's numbers whose first
+    a skipped span holds with the "and" or comma after it (P.NAME_LIST_LEFT: "in Level 2 and 3",
+    "Chapters 2 and 8", "Tasks 1, 2 and 5", "Llama 1 and 2 7B"), unless a plural noun follows ("Claude
+    3 and 12 open models" counts, P.YEAR_COUNTED); after a comma, only where the list goes on
+    (P.NAME_LIST_NEXT: "In Phase 1, 120 patients" counts). (The shape first: a one-space gap after
+    a match, which only a skipped span ends with "and" or a comma; the text before the claim is
+    sliced and read on those few rows.)"""
+    piece, before, after = pl.col("piece"), pl.col("before"), pl.col("after")
+    shape = found_where((before == " ") & (piece.str.len_bytes() <= 3), piece, _BARE_NUMBER)
+
+    def listed(text: pl.Expr, start: pl.Expr, after: pl.Expr) -> pl.Expr:
+        # (one extract gives the list's joiner: "and"/"or", or a comma)
+        left = text.str.slice(pl.max_horizontal(start - 40, 0), pl.min_horizontal(start, 40))
+        joiner = left.str.extract(P.NAME_LIST_LEFT, 1)
+        counted = after.str.contains(_rx(P.YEAR_COUNTED))
+        return joiner.is_not_null() & pl.when(joiner == ",").then(_is_one_of(after, P.NAME_LIST_NEXT)).otherwise(~counted)
+
+    start = pl.col("end") - pl.col("length")
+    return _on_rows(shape, [pl.col("text"), start, after], listed).fill_null(False)
+
+
 # A match of P.CLAIM has a digit (NUM, SPLIT_PERCENT) or is a spelled multiplier (SPELLED_MULT:
 # "times" or "fold", case-insensitive as there). tests/transforms/test_claims.py checks that
 # CLAIM is still made of these three.
@@ -1043,9 +1065,11 @@ def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
             _drop=_on_rows(pl.col("_drop"), [pl.col("piece"), pl.col("before"), pl.col("after")], _dropped).fill_null(False)
             | found_where(pl.col("piece").str.ends_with("T"), pl.col("text"), P.TESLA_CONTEXT)
             | _k_resolution(pl.col("piece"), pl.col("before"), pl.col("after"), pl.col("text"))
+            | _list_after_name_number()
         )
         # the other end of a range or pair whose one end is a name's number, a setting or a date is
-        # one too: "aged 18-59", "Stage 1-3", "Chapters 2 and 8", "12-13 May 2026" (a bare integer only)
+        # one too: "aged 18-59", "Stage 1-3", "Chapters 2 and 8", "12-13 May 2026" (a bare integer only;
+        # "Tasks 1, 2 and 5": 5 after the 2 of _list_after_name_number)
         # ... and the maximum of a rating scale after a decimal score ("9.8/10")
         .with_columns(_drop=pl.col("_drop") | _range_of_dropped(pl.col("_drop")) | _scale_maximum())
         .filter(~pl.col("_drop"))
@@ -1133,8 +1157,9 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         .drop("_plain_pct", "_plain_mult")
     )
 
-    # "2-3 million", "1.5 to 2 billion": the first number of a range shares the word
-    # magnitude written after the second (read only on bare numbers linked to the next).
+    # "2-3 million", "1.5 to 2 billion", "3-10B parameters", "~1-5 M": the first number of a range
+    # shares the magnitude written after the second, a word or M/B (read only on bare numbers linked
+    # to the next; not K: "500-1K instances" says 500).
     range_gap = (
         pl.when(pl.col("bare") & pl.col("link_next")).then(pl.col("right")).str.head(pl.col("next_gap"))
         .str.contains(P.RANGE_GAP)

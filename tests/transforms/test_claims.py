@@ -2255,3 +2255,24 @@ def test_dataset_keeps_a_split_written_after_its_name():
     )
     rows = extract_claims(pl.LazyFrame({"paper_id": ["p"], "abstract": [text]})).collect()
     assert rows["dataset"].to_list() == ["WikiSQL dev", "WikiSQL test", "LibriSpeech test-other", "nuScenes"]
+# --- detect7 (round 7) ---
+
+
+def test_range_first_number_shares_a_letter_magnitude() -> None:
+    """The first number of a range takes the magnitude written after the second, M or B as a word
+    ("4-12B parameter", "~2-6 M weights", "3-5 million"), not a K ("800-2K prompts" says 800)."""
+    got = claims_of("Compact 4-12B parameter models and adapters with ~2-6 M weights need 3-5 million steps. "
+                    "We draw 800-2K prompts.")
+    assert [(c["text"], c["value"]) for c in got] == [
+        ("4", 4e9), ("12B", 12e9), ("2", 2e6), ("6 M", 6e6), ("3", 3e6), ("5 million", 5e6),
+        ("800", 800.0), ("2K", 2e3)]
+
+
+def test_list_after_a_skipped_name_number_is_that_names_numbers() -> None:
+    """After a name's number that the marking skips with its "and" or comma ("Round 3 and", "Wave
+    1,"), the list's next items are that name's numbers ("Round 3 and 4", "Wave 1, 2 and 6", "Gemma 1
+    and 2 9B"), unless a plural noun follows ("Mistral 2 and 40 open models") or no list goes on
+    after a comma ("In Wave 1, 85 farms")."""
+    got = claims_of("We compare Round 3 and 4 of the survey, then Wave 1, 2 and 6 here, and Gemma 1 and 2 9B too. "
+                    "Judges: Mistral 2 and 40 open models. In Wave 1, 85 farms joined.")
+    assert [c["text"] for c in got] == ["9B", "40", "85"]
