@@ -807,10 +807,15 @@ IRREGULAR_PLURAL = {
     "genera": "genus", "bacteria": "bacterium", "strata": "stratum", "curricula": "curriculum",
     "spectra": "spectrum", "children": "child", "mice": "mouse", "teeth": "tooth", "feet": "foot",
     "movies": "movie", "cookies": "cookie", "calories": "calorie", "zombies": "zombie", "axes": "axis",
+    # (the plural of person: "2.2 billion people" counts persons; GUIDELINES: the noun in the singular)
+    "people": "person",
 }  # fmt: skip
 # Counted nouns that count another thing: a context is counted in tokens ("a 128K context",
 # "48K-96K contexts": GUIDELINES, context lengths are counts of tokens).
 COUNTED_AS = {"context": "token", "contexts": "token"}
+# "3-4 orders of magnitude", "two orders of magnitude": a fixed compound that counts orders of
+# magnitude, not orders (the window stops at "of"; read where the noun found is "order" only)
+ORDER_OF_MAGNITUDE = r"^\s?-?orders?\sof\smagnitude\b"
 
 # Up to four words after a number and an acronym in parentheses ("large language models
 # (LLMs)", "Visual Question Answering (VQA)"), and its parts: the first letter of the words, the
@@ -1059,7 +1064,9 @@ CONTEXT_AFTER = r"(?i)^[\s-]*tokens?\s(?:(?:in\s)?length|window|context)\b"
 
 # Group 1: a physical unit written right after a number ("4.35 mm", "0.68 mJ", "72 m long"),
 # not a rate ("m/s") and not a word that starts with it ("3 models").
-PHYSICAL_UNIT = (r"^\s?(mm|cm|km|nm|µm|μm|m|mJ|kJ|mW|kW|mV|kV|Hz|kHz|MHz|GHz|lux|°"
+# ... also past an aside on the value ("a mean TRE of 1.73 (+/- 0.42) mm": the unit after the
+# parenthesis is the value's), and after the bracket that closes an aside's value ("0.42) mm")
+PHYSICAL_UNIT = (r"^(?:\s?\([^()]{1,25}\)|\))?\s?(mm|cm|km|nm|µm|μm|m|mJ|kJ|mW|kW|mV|kV|Hz|kHz|MHz|GHz|lux|°"
                  r"|(?:kilo|centi|milli|nano)?met(?:er|re)s?)(?:[\s.,;:)]|$)")
 # A length written out ("meters", "kilometres"), group 1: the first letter of its prefix
 # (its symbol is that letter and "m": m, km, cm, mm, nm).
@@ -1074,6 +1081,17 @@ QUALIFIED_CANON = r"^(?:[a-z][\w-]*\s)+(speedup|throughput|latency)$"
 # glues capitals to it (IDF1, CF1: measures of their own). (Searched from the end: not anchored at
 # the start, ~30% cheaper than the anchored form.)
 QUALIFIED_F1 = r"(?:[\s-]|^m)([Ff]1)(?:[- ]?[Ss]cores?)?$"
+
+# A measure's name written as one word, a qualifier glued to it by a hyphen, right before the
+# value (past METRIC_FILLER) or right after it: "Macro-F1 0.641", "a macro-F1 of 0.888",
+# "0.868 F1-micro", "AUC-micro (0.810". Group 1: that word, on letters and digits each side
+# (a version or a size is no qualifier: "BLEU-4", "Qwen-7B" are checked against the unit after).
+HYPHEN_NAME_BEFORE = r"(?:^|[\s(])([A-Za-z][A-Za-z0-9]*-[A-Za-z][A-Za-z0-9]*)" + METRIC_FILLER + r"\s?$"
+HYPHEN_NAME_AFTER = r"^\s([A-Za-z][A-Za-z0-9]*-[A-Za-z][A-Za-z0-9]*)(?:[\s,.;:)]|$)"
+# The qualifier part of such a word: letters only, and no word of what a score is ("F1-score",
+# "AUC-based", "F1-scores")
+HYPHEN_QUALIFIER = r"^[A-Za-z]{2,}$"
+HYPHEN_NOT_QUALIFIER = r"(?i)^(?:scores?|values?|based|level|like|style|only|wise|rates?)$"
 
 # Group 1: a measure with a canonical name after words that only say on what task or at what
 # granularity it was taken, two or more lower-case words ("question classification accuracy",

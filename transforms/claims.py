@@ -307,6 +307,10 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
         # evaluated data points", "10-20 depth points per image" (a measure's name before them
         # keeps them points: "5 accuracy points", "3 absolute points", "2.1 F1 points")
         .with_columns(
+            # "3-4 orders of magnitude": the fixed compound is what is counted (the window stopped at "of")
+            # (searched where the noun is "order" only; `points` below reads no "order")
+            count_unit=pl.when(found_where(pl.col("count_unit") == "order", rs, P.ORDER_OF_MAGNITUDE))
+            .then(pl.lit("order of magnitude")).otherwise(pl.col("count_unit")),
             # (find: it skips the rows without a noun, contains reads every row)
             points=pl.col("count_unit").str.find(r"(?:^|\s)point$|^pp$|^percentage-point$").is_not_null()
             # (read where the unit is "point" only: a null input skips the search)
@@ -1710,6 +1714,27 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     lf = lf.with_columns(
         _respell=found_where(pl.col("kind") == "score", pl.col("unit"), r"^[A-Z][a-z]+$|s$")
     ).with_columns(unit=pl.coalesce(respelled, "unit"))
+    # "Macro-F1 0.641", "a macro-F1 of 0.888", "0.868 F1-micro": a score whose measure is written
+    # as one word, a qualifier glued to its name by a hyphen, keeps that word as its unit (the
+    # metric stays the base name; GUIDELINES: "the unit may keep the qualified name": the gold
+    # keeps the glued word, and the base name where the qualifier is a word apart, "macro F1 of")
+    # (read on the scores whose unit is their metric's name with a capital, F1, AUC, AP: the
+    # searches on those rows only, _on_rows)
+    def written_word(ls: pl.Expr, rs: pl.Expr) -> pl.Expr:
+        return pl.coalesce(rs.str.extract(P.HYPHEN_NAME_AFTER, 1), ls.str.tail(60).str.extract(P.HYPHEN_NAME_BEFORE, 1))
+
+    def qualified(word: pl.Expr, unit: pl.Expr) -> pl.Expr:
+        low, name = word.str.to_lowercase(), unit.str.to_lowercase()
+        # the word without the name and its hyphen, on either side (one side only: the length)
+        rest = low.str.strip_prefix(pl.concat_str(name, pl.lit("-"))).str.strip_suffix(pl.concat_str(pl.lit("-"), name))
+        keeps = ((rest.str.len_bytes() == low.str.len_bytes() - name.str.len_bytes() - 1)
+                 & rest.str.contains(P.HYPHEN_QUALIFIER) & ~rest.str.contains(P.HYPHEN_NOT_QUALIFIER))
+        return pl.when(keeps).then(word)
+
+    named_score = found_where((pl.col("kind") == "score") & (pl.col("unit") == pl.col("metric")), pl.col("unit"), "[A-Z]")
+    lf = lf.with_columns(_written=_on_rows(named_score, [pl.col("ls"), pl.col("rs")], written_word)).with_columns(
+        unit=pl.coalesce(_on_rows(pl.col("_written").is_not_null(), [pl.col("_written"), pl.col("unit")], qualified), "unit")
+    )
     out = lf.select(
         "paper_id",
         pl.col("pos").alias("claim_index"),

@@ -1518,12 +1518,12 @@ def test_accented_word_does_not_end_the_counted_noun_window() -> None:
 def test_singular_word_after_a_count_above_one_is_no_counted_noun() -> None:
     """After a count above one a lower-case singular word is a verb ("of these, 41 remain") or
     describes a later noun, which is counted ("30 clinic and home visits"); it is counted
-    after "a"/"an" ("a 6 layer encoder"), as are plurals without -s and short units ("30 people",
+    after "a"/"an" ("a 6 layer encoder"), as are plurals without -s and short units ("30 people" -> person,
     "600 dpi"); "12 data sets" counts datasets."""
     got = claims_of("Of these, 41 remain. We log 30 clinic and home visits with 30 people at 600 dpi. "
                     "It uses a 6 layer encoder on 12 data sets.")
     assert [(c["text"], c["unit"]) for c in got] == [
-        ("41", None), ("30", "visit"), ("30", "people"), ("600", "dpi"), ("6", "layer"), ("12", "dataset")]
+        ("41", None), ("30", "visit"), ("30", "person"), ("600", "dpi"), ("6", "layer"), ("12", "dataset")]
 
 
 def test_counted_noun_after_more_an_acronym_or_of_an_acronym_plural() -> None:
@@ -2255,3 +2255,32 @@ def test_dataset_keeps_a_split_written_after_its_name():
     )
     rows = extract_claims(pl.LazyFrame({"paper_id": ["p"], "abstract": [text]})).collect()
     assert rows["dataset"].to_list() == ["WikiSQL dev", "WikiSQL test", "LibriSpeech test-other", "nuScenes"]
+
+
+# --- unit tuner unit7 (round 7) ---
+
+
+def test_unit7_orders_of_magnitude_and_people_are_counted_as_such() -> None:
+    """"N orders of magnitude" counts the fixed compound, not orders; "people" is counted in the
+    singular, person (GUIDELINES: the counted noun, singular)."""
+    got = claims_of("The index needs 2-3 orders of magnitude less disk than a flat store, "
+                    "and we asked 45 people and 9 women to rate it in 5 orders.")
+    assert [(c["text"], c["unit"]) for c in got] == [
+        ("2", "order of magnitude"), ("3", "order of magnitude"), ("45", "person"), ("9", "woman"), ("5", "order")]
+
+
+def test_unit7_a_score_named_by_a_hyphen_qualified_word_keeps_the_word_as_unit() -> None:
+    """A measure written as one word, a qualifier glued by a hyphen to its name ("weighted-F1 of",
+    "0.71 AUC-macro"), is the score's unit; the metric stays the base name. A qualifier that is a
+    word apart ("macro F1"), a version ("BLEU-4") or the word score ("F1-score") changes nothing."""
+    got = claims_of("The tagger reaches a weighted-F1 of 0.912 and 0.71 AUC-macro on our split, "
+                    "a macro F1 of 0.655 and an F1-score of 0.802.")
+    assert [(c["text"], c["unit"], c["metric"]) for c in got] == [
+        ("0.912", "weighted-F1", "F1"), ("0.71", "AUC-macro", "AUC"), ("0.655", "F1", "F1"), ("0.802", "F1", "F1")]
+
+
+def test_unit7_a_physical_unit_after_an_aside_on_the_value_is_its_unit() -> None:
+    """"a mean error of 2.31 (+/- 0.57) mm": the unit after the parenthesis is the value's, and the
+    spread's that closes the parenthesis."""
+    got = claims_of("The probe shows a mean drift of 2.31 (+/- 0.57) mm across sessions.")
+    assert [(c["text"], c["unit"]) for c in got] == [("2.31", "mm"), ("0.57", "mm")]
