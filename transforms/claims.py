@@ -1711,18 +1711,12 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         )
 
     respelled = _on_rows(pl.col("_respell"), [pl.col("unit"), pl.col("metric")], in_its_spelling)
-    lf = lf.with_columns(
-        _respell=found_where(pl.col("kind") == "score", pl.col("unit"), r"^[A-Z][a-z]+$|s$")
-    ).with_columns(unit=pl.coalesce(respelled, "unit"))
     # "Macro-F1 0.641", "a macro-F1 of 0.888", "0.868 F1-micro": a score whose measure is written
     # as one word, a qualifier glued to its name by a hyphen, keeps that word as its unit (the
     # metric stays the base name; GUIDELINES: "the unit may keep the qualified name": the gold
     # keeps the glued word, and the base name where the qualifier is a word apart, "macro F1 of")
-    # (read on the scores whose unit is their metric's name with a capital, F1, AUC, AP: the
-    # searches on those rows only, _on_rows)
-    def written_word(ls: pl.Expr, rs: pl.Expr) -> pl.Expr:
-        return pl.coalesce(rs.str.extract(P.HYPHEN_NAME_AFTER, 1), ls.str.tail(60).str.extract(P.HYPHEN_NAME_BEFORE, 1))
-
+    # (read on the scores whose unit is their metric's name with a capital, F1, AUC, AP: a null
+    # input skips the extracts; the checks on the few words found, _on_rows)
     def qualified(word: pl.Expr, unit: pl.Expr) -> pl.Expr:
         low, name = word.str.to_lowercase(), unit.str.to_lowercase()
         # the word without the name and its hyphen, on either side (one side only: the length)
@@ -1731,9 +1725,14 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
                  & rest.str.contains(P.HYPHEN_QUALIFIER) & ~rest.str.contains(P.HYPHEN_NOT_QUALIFIER))
         return pl.when(keeps).then(word)
 
+    # (with the respelling above: one step for both; the respelling leaves such names as they are)
     named_score = found_where((pl.col("kind") == "score") & (pl.col("unit") == pl.col("metric")), pl.col("unit"), "[A-Z]")
-    lf = lf.with_columns(_written=_on_rows(named_score, [pl.col("ls"), pl.col("rs")], written_word)).with_columns(
-        unit=pl.coalesce(_on_rows(pl.col("_written").is_not_null(), [pl.col("_written"), pl.col("unit")], qualified), "unit")
+    lf = lf.with_columns(
+        _respell=found_where(pl.col("kind") == "score", pl.col("unit"), r"^[A-Z][a-z]+$|s$"),
+        _written=pl.coalesce(pl.when(named_score).then(pl.col("rs")).str.extract(P.HYPHEN_NAME_AFTER, 1),
+                             pl.when(named_score).then(pl.col("ls")).str.extract(P.HYPHEN_NAME_BEFORE, 1)),
+    ).with_columns(
+        unit=pl.coalesce(_on_rows(pl.col("_written").is_not_null(), [pl.col("_written"), pl.col("unit")], qualified), respelled, "unit")
     )
     out = lf.select(
         "paper_id",
