@@ -1092,6 +1092,9 @@ HYPHEN_NAME_AFTER = r"^\s([A-Za-z][A-Za-z0-9]*-[A-Za-z][A-Za-z0-9]*)(?:[\s,.;:)]
 # "AUC-based", "F1-scores")
 HYPHEN_QUALIFIER = r"^[A-Za-z]{2,}$"
 HYPHEN_NOT_QUALIFIER = r"(?i)^(?:scores?|values?|based|level|like|style|only|wise|rates?)$"
+# The words that call a value a score without naming what it measures ("a score of 0.61", "the
+# performance (0.909)"): a score's unit is the name of a measure, and they name none.
+NO_MEASURE_NAME = ["score", "scores", "Score", "Scores", "performance", "Performance"]
 
 # Group 1: a measure with a canonical name after words that only say on what task or at what
 # granularity it was taken, two or more lower-case words ("question classification accuracy",

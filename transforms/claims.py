@@ -1732,7 +1732,11 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         _written=pl.coalesce(pl.when(named_score).then(pl.col("rs")).str.extract(P.HYPHEN_NAME_AFTER, 1),
                              pl.when(named_score).then(pl.col("ls")).str.extract(P.HYPHEN_NAME_BEFORE, 1)),
     ).with_columns(
-        unit=pl.coalesce(_on_rows(pl.col("_written").is_not_null(), [pl.col("_written"), pl.col("unit")], qualified), respelled, "unit")
+        # ... and a score said only to be a "score" or "performance" is the value of no named measure:
+        # no unit ("InfinityStar scores 83.74", "a score of 0.01282"; GUIDELINES: the metric's name
+        # when the number is the value of a named metric, else null)
+        unit=pl.when(~((pl.col("kind") == "score") & pl.col("unit").is_in(P.NO_MEASURE_NAME)))
+        .then(pl.coalesce(_on_rows(pl.col("_written").is_not_null(), [pl.col("_written"), pl.col("unit")], qualified), respelled, "unit"))
     )
     out = lf.select(
         "paper_id",

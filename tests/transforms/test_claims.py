@@ -2284,3 +2284,10 @@ def test_unit7_a_physical_unit_after_an_aside_on_the_value_is_its_unit() -> None
     spread's that closes the parenthesis."""
     got = claims_of("The probe shows a mean drift of 2.31 (+/- 0.57) mm across sessions.")
     assert [(c["text"], c["unit"]) for c in got] == [("2.31", "mm"), ("0.57", "mm")]
+
+
+def test_unit7_a_value_called_only_a_score_has_no_unit() -> None:
+    """"a score of 0.61", "PlanKit scores 71.2": "score" names no measure, so the value has no unit (GUIDELINES:
+    the unit of a score is the name of its metric when one is named, else null); a named score keeps it."""
+    got = claims_of("PlanKit scores 71.2 on the suite, with a score of 0.61 and a fluency score of 4.2.")
+    assert [(c["text"], c["unit"]) for c in got] == [("71.2", None), ("0.61", None), ("4.2", "fluency score")]
