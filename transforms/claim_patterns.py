@@ -930,10 +930,11 @@ RATE = (r"^\s?-?(?:(?P<rnoun>[A-Za-z]+)\s?(?:per\s|/\s?)(?P<rden>seconds?|secs?|
         r"|(?P<speedup>" + SPEEDUP_RIGHT + r"))")
 
 # The denominator of a rate, as it is written in the unit (each value RATE can match).
+# (the time units as durations write them: s, min, h, d; "300,000 messages per day" -> message/d)
 RATE_PER = {
     "seconds": "s", "second": "s", "secs": "s", "sec": "s", "s": "s", "minutes": "min",
-    "minute": "min", "min": "min", "hours": "h", "hour": "h", "h": "h", "days": "day",
-    "day": "day", "steps": "step", "step": "step", "iterations": "iteration",
+    "minute": "min", "min": "min", "hours": "h", "hour": "h", "h": "h", "days": "d",
+    "day": "d", "steps": "step", "step": "step", "iterations": "iteration",
     "iteration": "iteration", "GPU": "GPU", "token": "token", "image": "image",
     "query": "query", "sample": "sample", "weeks": "week", "week": "week", "months": "month",
     "month": "month", "years": "year", "year": "year",

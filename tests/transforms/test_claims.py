@@ -2291,3 +2291,9 @@ def test_unit7_a_value_called_only_a_score_has_no_unit() -> None:
     the unit of a score is the name of its metric when one is named, else null); a named score keeps it."""
     got = claims_of("PlanKit scores 71.2 on the suite, with a score of 0.61 and a fluency score of 4.2.")
     assert [(c["text"], c["unit"]) for c in got] == [("71.2", None), ("0.61", None), ("4.2", "fluency score")]
+
+
+def test_unit7_a_rate_per_day_writes_the_day_as_durations_do() -> None:
+    """The time of a rate is written as a duration's unit (GUIDELINES: s, min, h, d): "per day" -> /d."""
+    got = claims_of("The relay forwards 40,000 packets per day and 120 alerts per minute.")
+    assert [(c["text"], c["kind"], c["unit"]) for c in got] == [("40,000", "rate", "packet/d"), ("120", "rate", "alert/min")]
