@@ -1075,6 +1075,7 @@ def test_rate_per_is_the_normalized_denominator() -> None:
     assert spelled == set(P.RATE_PER)
     for d, unit in P.RATE_PER.items():
         norm = re.sub(r"^(?:hours?)$", "h", re.sub(r"^(?:minutes?)$", "min", re.sub(r"^(?:seconds?|secs?)$", "s", d)))
+        norm = re.sub(r"^(?:days?)$", "d", norm)  # (GUIDELINES: a day is written d, as in durations)
         norm = re.sub(r"([^sui'])s$", r"\1", re.sub(r"(ss|sh|ch|x)es$", r"\1", re.sub(r"ies$", "y", norm)))
         assert norm == unit, d
 
