@@ -1197,3 +1197,8 @@ RIGHT_K_NO_NOUN = r"^\s?(?:[).,;:]|$)"
 # "<count> (" (a restatement: "5,677 (5K+) videos") or "<count> [<noun>] to [just]" (the end of
 # a change: "from 5.2M parameters to just 82K", "200,019 tokens to 131,072").
 SAME_COUNT_GAP = r"^(?:\s?\(|(?:\s[A-Za-z][\w-]*){0,2}\s(?:to|into)\s(?:just\s|only\s|about\s|around\s|roughly\s|~)?)$"
+# A part of the counted things named by a partitive: "8,511 reports ..., of which 2,431 are
+# annotated", "3.0M frames, with 435K of them labeled": the words right before such a count
+# (PARTITIVE_BEFORE) or right after it (PARTITIVE_AFTER).
+PARTITIVE_BEFORE = r"\bof\s(?:which|whom)\s(?:only\s|just\s|about\s|around\s|approximately\s|roughly\s|nearly\s|over\s|~)?$"
+PARTITIVE_AFTER = r"^\s(?:of|among)\s(?:them|these|those)\b"

@@ -2219,9 +2219,9 @@ def test_count_unit_after_a_list_of_modifiers_joined_by_commas() -> None:
     """The counted noun after a list of modifiers joined by commas ("41 multi-turn, multimodal,
     multi-directory scenarios", "14 image, video, and in-the-wild benchmarks") or after a word glued to
     a dimension ("3D meshes") is the noun of the list's end; a count whose noun is cut off by a clause
-    stays without one ("5 models, and 3 of them")."""
+    stays without one ("5 models, and 3 failed"; a partitive names it: unit7 test below)."""
     got = claims_of("We release 37 long-horizon, multilingual, multi-file tasks and test on 12 text, audio, and "
-                    "cross-modal suites. It stores 8,500 clean-cut, textured 3D meshes. We trained 5 models, and 3 of them failed.")
+                    "cross-modal suites. It stores 8,500 clean-cut, textured 3D meshes. We trained 5 models, and 3 failed.")
     assert [(c["text"], c["unit"]) for c in got] == [
         ("37", "task"), ("12", "suite"), ("8,500", "mesh"), ("5", "model"), ("3", None)]
 
@@ -2229,9 +2229,9 @@ def test_count_unit_after_a_list_of_modifiers_joined_by_commas() -> None:
 def test_count_without_noun_after_a_count_of_the_same_things() -> None:
     """A count with no noun right after a count with one, joined by "to" or opening a parenthesis,
     counts the same things ("from 4.1M parameters to just 65K", "150,000 tokens to 98,304", "7,312
-    (7K+) clips"); a count joined otherwise keeps no noun ("8 GPUs and 3 of them")."""
+    (7K+) clips"); a count joined otherwise keeps no noun ("8 GPUs and 3 idle")."""
     got = claims_of("Pruning cuts the adapter from 4.1M parameters to just 65K, and shrinks 150,000 tokens to 98,304. "
-                    "The set has 7,312 (7K+) clips. We use 8 GPUs and 3 of them idle.")
+                    "The set has 7,312 (7K+) clips. We use 8 GPUs and 3 idle.")
     assert [(c["text"], c["unit"]) for c in got] == [
         ("4.1M", "parameter"), ("65K", "parameter"), ("150,000", "token"), ("98,304", "token"),
         ("7,312", "clip"), ("7K", "clip"), ("8", "GPU"), ("3", None)]
@@ -2298,3 +2298,14 @@ def test_unit7_a_rate_per_day_writes_the_day_as_durations_do() -> None:
     """The time of a rate is written as a duration's unit (GUIDELINES: s, min, h, d): "per day" -> /d."""
     got = claims_of("The relay forwards 40,000 packets per day and 120 alerts per minute.")
     assert [(c["text"], c["kind"], c["unit"]) for c in got] == [("40,000", "rate", "packet/d"), ("120", "rate", "alert/min")]
+
+
+def test_unit7_a_count_named_a_part_by_a_partitive_counts_the_whole_s_noun() -> None:
+    """"of which N", "N of them": a count with no noun that a partitive makes a part of the count before
+    it counts the same things, however far back in the sentence; not where it is larger than that
+    count (then the whole is another count: "across 53 regions, of which 240")."""
+    got = claims_of("We gathered 6,204 court rulings from the archive, of which 1,875 are appealed. "
+                    "It holds 2.1M tiles, with 90K of them masked. It spans 900 maps across 53 regions, of which 240 are open.")
+    assert [(c["text"], c["unit"]) for c in got] == [
+        ("6,204", "ruling"), ("1,875", "ruling"), ("2.1M", "tile"), ("90K", "tile"),
+        ("900", "map"), ("53", "region"), ("240", None)]
