@@ -813,10 +813,15 @@ IRREGULAR_PLURAL = {
     "genera": "genus", "bacteria": "bacterium", "strata": "stratum", "curricula": "curriculum",
     "spectra": "spectrum", "children": "child", "mice": "mouse", "teeth": "tooth", "feet": "foot",
     "movies": "movie", "cookies": "cookie", "calories": "calorie", "zombies": "zombie", "axes": "axis",
+    # (the plural of person: "2.2 billion people" counts persons; GUIDELINES: the noun in the singular)
+    "people": "person",
 }  # fmt: skip
 # Counted nouns that count another thing: a context is counted in tokens ("a 128K context",
 # "48K-96K contexts": GUIDELINES, context lengths are counts of tokens).
 COUNTED_AS = {"context": "token", "contexts": "token"}
+# "3-4 orders of magnitude", "two orders of magnitude": a fixed compound that counts orders of
+# magnitude, not orders (the window stops at "of"; read where the noun found is "order" only)
+ORDER_OF_MAGNITUDE = r"^\s?-?orders?\sof\smagnitude\b"
 
 # Up to four words after a number and an acronym in parentheses ("large language models
 # (LLMs)", "Visual Question Answering (VQA)"), and its parts: the first letter of the words, the
@@ -931,10 +936,11 @@ RATE = (r"^\s?-?(?:(?P<rnoun>[A-Za-z]+)\s?(?:per\s|/\s?)(?P<rden>seconds?|secs?|
         r"|(?P<speedup>" + SPEEDUP_RIGHT + r"))")
 
 # The denominator of a rate, as it is written in the unit (each value RATE can match).
+# (the time units as durations write them: s, min, h, d; "300,000 messages per day" -> message/d)
 RATE_PER = {
     "seconds": "s", "second": "s", "secs": "s", "sec": "s", "s": "s", "minutes": "min",
-    "minute": "min", "min": "min", "hours": "h", "hour": "h", "h": "h", "days": "day",
-    "day": "day", "steps": "step", "step": "step", "iterations": "iteration",
+    "minute": "min", "min": "min", "hours": "h", "hour": "h", "h": "h", "days": "d",
+    "day": "d", "steps": "step", "step": "step", "iterations": "iteration",
     "iteration": "iteration", "GPU": "GPU", "token": "token", "image": "image",
     "query": "query", "sample": "sample", "weeks": "week", "week": "week", "months": "month",
     "month": "month", "years": "year", "year": "year",
@@ -1066,7 +1072,9 @@ CONTEXT_AFTER = r"(?i)^[\s-]*tokens?\s(?:(?:in\s)?length|window|context)\b"
 
 # Group 1: a physical unit written right after a number ("4.35 mm", "0.68 mJ", "72 m long"),
 # not a rate ("m/s") and not a word that starts with it ("3 models").
-PHYSICAL_UNIT = (r"^\s?(mm|cm|km|nm|µm|μm|m|mJ|kJ|mW|kW|mV|kV|Hz|kHz|MHz|GHz|lux|°"
+# ... also past an aside on the value ("a mean TRE of 1.73 (+/- 0.42) mm": the unit after the
+# parenthesis is the value's), and after the bracket that closes an aside's value ("0.42) mm")
+PHYSICAL_UNIT = (r"^(?:\s?\([^()]{1,25}\)|\))?\s?(mm|cm|km|nm|µm|μm|m|mJ|kJ|mW|kW|mV|kV|Hz|kHz|MHz|GHz|lux|°"
                  r"|(?:kilo|centi|milli|nano)?met(?:er|re)s?)(?:[\s.,;:)]|$)")
 # A length written out ("meters", "kilometres"), group 1: the first letter of its prefix
 # (its symbol is that letter and "m": m, km, cm, mm, nm).
@@ -1081,6 +1089,20 @@ QUALIFIED_CANON = r"^(?:[a-z][\w-]*\s)+(speedup|throughput|latency)$"
 # glues capitals to it (IDF1, CF1: measures of their own). (Searched from the end: not anchored at
 # the start, ~30% cheaper than the anchored form.)
 QUALIFIED_F1 = r"(?:[\s-]|^m)([Ff]1)(?:[- ]?[Ss]cores?)?$"
+
+# A measure's name written as one word, a qualifier glued to it by a hyphen, right before the
+# value (past METRIC_FILLER) or right after it: "Macro-F1 0.641", "a macro-F1 of 0.888",
+# "0.868 F1-micro", "AUC-micro (0.810". Group 1: that word, on letters and digits each side
+# (a version or a size is no qualifier: "BLEU-4", "Qwen-7B" are checked against the unit after).
+HYPHEN_NAME_BEFORE = r"(?:^|[\s(])([A-Za-z][A-Za-z0-9]*-[A-Za-z][A-Za-z0-9]*)" + METRIC_FILLER + r"\s?$"
+HYPHEN_NAME_AFTER = r"^\s([A-Za-z][A-Za-z0-9]*-[A-Za-z][A-Za-z0-9]*)(?:[\s,.;:)]|$)"
+# The qualifier part of such a word: letters only, and no word of what a score is ("F1-score",
+# "AUC-based", "F1-scores")
+HYPHEN_QUALIFIER = r"^[A-Za-z]{2,}$"
+HYPHEN_NOT_QUALIFIER = r"(?i)^(?:scores?|values?|based|level|like|style|only|wise|rates?)$"
+# The words that call a value a score without naming what it measures ("a score of 0.61", "the
+# performance (0.909)"): a score's unit is the name of a measure, and they name none.
+NO_MEASURE_NAME = ["score", "scores", "Score", "Scores", "performance", "Performance"]
 
 # Group 1: a measure with a canonical name after words that only say on what task or at what
 # granularity it was taken, two or more lower-case words ("question classification accuracy",
@@ -1182,3 +1204,8 @@ RIGHT_K_NO_NOUN = r"^\s?(?:[).,;:]|$)"
 # "<count> (" (a restatement: "5,677 (5K+) videos") or "<count> [<noun>] to [just]" (the end of
 # a change: "from 5.2M parameters to just 82K", "200,019 tokens to 131,072").
 SAME_COUNT_GAP = r"^(?:\s?\(|(?:\s[A-Za-z][\w-]*){0,2}\s(?:to|into)\s(?:just\s|only\s|about\s|around\s|roughly\s|~)?)$"
+# A part of the counted things named by a partitive: "8,511 reports ..., of which 2,431 are
+# annotated", "3.0M frames, with 435K of them labeled": the words right before such a count
+# (PARTITIVE_BEFORE) or right after it (PARTITIVE_AFTER).
+PARTITIVE_BEFORE = r"\bof\s(?:which|whom)\s(?:only\s|just\s|about\s|around\s|approximately\s|roughly\s|nearly\s|over\s|~)?$"
+PARTITIVE_AFTER = r"^\s(?:of|among)\s(?:them|these|those)\b"

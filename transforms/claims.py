@@ -307,6 +307,10 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
         # evaluated data points", "10-20 depth points per image" (a measure's name before them
         # keeps them points: "5 accuracy points", "3 absolute points", "2.1 F1 points")
         .with_columns(
+            # "3-4 orders of magnitude": the fixed compound is what is counted (the window stopped at "of")
+            # (searched where the noun is "order" only; `points` below reads no "order")
+            count_unit=pl.when(found_where(pl.col("count_unit") == "order", rs, P.ORDER_OF_MAGNITUDE))
+            .then(pl.lit("order of magnitude")).otherwise(pl.col("count_unit")),
             # (find: it skips the rows without a noun, contains reads every row)
             points=pl.col("count_unit").str.find(r"(?:^|\s)point$|^pp$|^percentage-point$").is_not_null()
             # (read where the unit is "point" only: a null input skips the search)
@@ -1457,10 +1461,20 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         (pl.col("kind") == "count") & pl.col("unit").is_null() & (pl.col("kind").shift(1) == "count")
         & pl.col("unit").shift(1).is_not_null() & pl.col("_same_sentence") & (_GAP_BEFORE <= 30)
     )
+    # ... and so does a count with no noun that a partitive names as a part of them, at any
+    # distance in the sentence: "8,511 reports from the cohort, of which 2,431 are annotated",
+    # "3.0M frames, with 435K of them labeled" (a part is no larger than the whole: "609 datasets
+    # across 53 languages, of which 356" keeps no noun, the whole is not the count before)
+    # (P.PARTITIVE_BEFORE/AFTER, searched on those few rows only)
+    part_of_previous = (
+        (pl.col("kind") == "count") & pl.col("unit").is_null() & (pl.col("kind").shift(1) == "count")
+        & pl.col("unit").shift(1).is_not_null() & pl.col("_same_sentence") & (pl.col("value") <= pl.col("value").shift(1))
+    )
+    partitive = found_where(part_of_previous, pl.col("ls"), P.PARTITIVE_BEFORE) | found_where(part_of_previous, pl.col("rs"), P.PARTITIVE_AFTER)
     lf = lf.with_columns(
         unit=pl.coalesce(
             "unit",
-            pl.when(pl.when(same_count).then(pl.col("ls")).str.tail(_GAP_BEFORE).str.find(P.SAME_COUNT_GAP).is_not_null())
+            pl.when(pl.when(same_count).then(pl.col("ls")).str.tail(_GAP_BEFORE).str.find(P.SAME_COUNT_GAP).is_not_null() | partitive)
             .then(pl.col("unit").shift(1)),
         )
     )
@@ -1732,9 +1746,33 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         )
 
     respelled = _on_rows(pl.col("_respell"), [pl.col("unit"), pl.col("metric")], in_its_spelling)
+    # "Macro-F1 0.641", "a macro-F1 of 0.888", "0.868 F1-micro": a score whose measure is written
+    # as one word, a qualifier glued to its name by a hyphen, keeps that word as its unit (the
+    # metric stays the base name; GUIDELINES: "the unit may keep the qualified name": the gold
+    # keeps the glued word, and the base name where the qualifier is a word apart, "macro F1 of")
+    # (read on the scores whose unit is their metric's name with a capital, F1, AUC, AP: a null
+    # input skips the extracts; the checks on the few words found, _on_rows)
+    def qualified(word: pl.Expr, unit: pl.Expr) -> pl.Expr:
+        low, name = word.str.to_lowercase(), unit.str.to_lowercase()
+        # the word without the name and its hyphen, on either side (one side only: the length)
+        rest = low.str.strip_prefix(pl.concat_str(name, pl.lit("-"))).str.strip_suffix(pl.concat_str(pl.lit("-"), name))
+        keeps = ((rest.str.len_bytes() == low.str.len_bytes() - name.str.len_bytes() - 1)
+                 & rest.str.contains(P.HYPHEN_QUALIFIER) & ~rest.str.contains(P.HYPHEN_NOT_QUALIFIER))
+        return pl.when(keeps).then(word)
+
+    # (with the respelling above: one step for both; the respelling leaves such names as they are)
+    named_score = found_where((pl.col("kind") == "score") & (pl.col("unit") == pl.col("metric")), pl.col("unit"), "[A-Z]")
     lf = lf.with_columns(
-        _respell=found_where(pl.col("kind") == "score", pl.col("unit"), r"^[A-Z][a-z]+$|s$")
-    ).with_columns(unit=pl.coalesce(respelled, "unit"))
+        _respell=found_where(pl.col("kind") == "score", pl.col("unit"), r"^[A-Z][a-z]+$|s$"),
+        _written=pl.coalesce(pl.when(named_score).then(pl.col("rs")).str.extract(P.HYPHEN_NAME_AFTER, 1),
+                             pl.when(named_score).then(pl.col("ls")).str.extract(P.HYPHEN_NAME_BEFORE, 1)),
+    ).with_columns(
+        # ... and a score said only to be a "score" or "performance" is the value of no named measure:
+        # no unit ("InfinityStar scores 83.74", "a score of 0.01282"; GUIDELINES: the metric's name
+        # when the number is the value of a named metric, else null)
+        unit=pl.when(~((pl.col("kind") == "score") & pl.col("unit").is_in(P.NO_MEASURE_NAME)))
+        .then(pl.coalesce(_on_rows(pl.col("_written").is_not_null(), [pl.col("_written"), pl.col("unit")], qualified), respelled, "unit"))
+    )
     out = lf.select(
         "paper_id",
         pl.col("pos").alias("claim_index"),
