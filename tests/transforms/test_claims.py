@@ -2288,3 +2288,10 @@ def test_the_words_after_a_value_that_are_no_measure_name_nothing() -> None:
                     "It helps in the 5% regime and by 12.0% out-of-domain, against 9.1% zero-shot baseline. "
                     "It needs 15x weights stored, a 14% improvement, and 33.3% Falcon.")
     assert [c["metric"] for c in got] == [None] * 9
+
+
+def test_a_decibel_unit_between_a_value_and_the_measure_is_skipped() -> None:
+    """"27.4 dB PSNR", "a 0.8 dB average PSNR gain": the unit between a value and the measure's name
+    is passed over, as points and pp are ("+2.1 pp mAP")."""
+    got = claims_of("The codec reaches 27.4 dB PSNR on the test clips and a 0.8 dB average PSNR gain over the anchor.")
+    assert [(c["text"], c["unit"], c["metric"]) for c in got] == [("27.4", "dB", "PSNR"), ("0.8", "dB", "PSNR")]
