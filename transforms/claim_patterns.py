@@ -452,8 +452,10 @@ METRIC_COMPARATIVE = (r"(?:(?:lower|higher|better|improved|increased|reduced|rel
                       r"increase in|reduction in|decrease in|drop in|boost in|improvement of|gain of|in|"
                       # "93-95% of MIRA's performance", "3-4% of its preprocessing cost", "in the SeK metric"
                       r"of|the|its|their|[A-Z][\w-]*'s|"
-                      # the value's unit of points: "+1 to +3 points in Mahalanobis AUROC", "+3.7 pp mAP@50", or decibels: "38.02 dB PSNR"
-                      r"percentage|points?|pp|pts|dB|" + _GRADE_WORDS + r")\s){0,3}")
+                      # the value's unit: points, "+1 to +3 points in Mahalanobis AUROC", "+3.7 pp mAP@50", "a 58
+                      # percentage-point accuracy drop"; decibels, "38.02 dB PSNR"; a length, "a 5.4 mm reduction in
+                      # boundary error"
+                      r"percentage|percentage-points?|points?|pp|pts|dB|mm|cm|" + _GRADE_WORDS + r")\s){0,3}")
 # Between a metric and its value on the left: "Dice = 0.37", "agreement rates of 86%".
 # ("RHAE=0.2116": "=" glued to the name too)
 METRIC_GEN_FILLER = (r"(?:=|\s(?:of|=|:|is|was|were|are|reaches|reaching|reached|to|from|by|at|around|about|"

@@ -2295,3 +2295,11 @@ def test_a_decibel_unit_between_a_value_and_the_measure_is_skipped() -> None:
     is passed over, as points and pp are ("+2.1 pp mAP")."""
     got = claims_of("The codec reaches 27.4 dB PSNR on the test clips and a 0.8 dB average PSNR gain over the anchor.")
     assert [(c["text"], c["unit"], c["metric"]) for c in got] == [("27.4", "dB", "PSNR"), ("0.8", "dB", "PSNR")]
+
+
+def test_a_percentage_point_or_length_unit_before_the_measure_is_skipped() -> None:
+    """"a 12-15 percentage-point recall drop", "a 2.3 mm reduction in landmark error": the hyphenated
+    percentage point and a length unit are the value's unit, not words of the measure's name."""
+    got = claims_of("Noisy labels cause a 12-15 percentage-point recall drop, while the refiner gives "
+                    "a 2.3 mm reduction in landmark error.")
+    assert [(c["text"], c["metric"]) for c in got] == [("12", "recall"), ("15", "recall"), ("2.3", "landmark error")]
