@@ -458,8 +458,10 @@ METRIC_COMPARATIVE = (r"(?:(?:lower|higher|better|improved|increased|reduced|rel
                       r"increase in|reduction in|decrease in|drop in|boost in|improvement of|gain of|in|"
                       # "93-95% of MIRA's performance", "3-4% of its preprocessing cost", "in the SeK metric"
                       r"of|the|its|their|[A-Z][\w-]*'s|"
-                      # the value's unit of points: "+1 to +3 points in Mahalanobis AUROC", "+3.7 pp mAP@50"
-                      r"percentage|points?|pp|pts|" + _GRADE_WORDS + r")\s){0,3}")
+                      # the value's unit: points, "+1 to +3 points in Mahalanobis AUROC", "+3.7 pp mAP@50", "a 58
+                      # percentage-point accuracy drop"; decibels, "38.02 dB PSNR"; a length, "a 5.4 mm reduction in
+                      # boundary error"
+                      r"percentage|percentage-points?|points?|pp|pts|dB|mm|cm|" + _GRADE_WORDS + r")\s){0,3}")
 # Between a metric and its value on the left: "Dice = 0.37", "agreement rates of 86%".
 # ("RHAE=0.2116": "=" glued to the name too)
 METRIC_GEN_FILLER = (r"(?:=|\s(?:of|=|:|is|was|were|are|reaches|reaching|reached|to|from|by|at|around|about|"
@@ -544,6 +546,48 @@ CHANGE_NOUN_NEXT = (r"\b" + _CHANGE_NOUN + r"\s(?:of\s)?(?:(?:up to|about|around
 SETTING_TAIL = (r"^((?:[\w'&@-]+\s)+[\w'&@-]+|[\w'&@-]+(?:tion|sion|ment|ance|ence))\s(?:scenarios?|settings?|cases?|"
                 r"conditions?|environments?|regimes?|domains?|tasks?|scenes?|sequences?)$")
 SETTING_END = r"\s(?:scenarios?|settings?|cases?|conditions?|environments?|regimes?|domains?|tasks?|scenes?|sequences?)$"
+# Group 1: the noun phrase written right after a percent or a multiplier that nothing else named
+# ("45.98% sycophancy", "only 1.2% Strict Safety", "5-7% transfer overhead", "a 4.5x noise
+# reduction", "1.2x - 10.0x operator speedups"): one to three words, then the end of the phrase
+# (punctuation, a dash or bracket, a preposition, a conjunction or a verb of being). The shortest
+# phrase that ends so is taken (a longer run is no noun phrase: "rated as natural" stops at "as").
+_NP_AFTER_END = (r"(?:\s?[,.;:)]|\s[(\-–—]|\s(?:on|in|for|and|or|with|"
+                 r"across|compared|over|than|at|under|while|from|to|of|between|when|per|relative|versus|vs|against|after|"
+                 r"before|during|within|without|despite|among|by|as|via|using|is|are|was|were|which|that|where|whereas|"
+                 r"but|respectively)\b)")
+NP_AFTER_VALUE = r"^\s((?:[A-Za-z][\w&@'-]*\s){0,2}?[A-Za-z][\w&@'-]*)(?:" + _NP_AFTER_END + r"|$)"
+# (the same as a match without capture groups, and the end of such a match: a capture costs
+# several times the search)
+NP_AFTER_MATCH = NP_AFTER_VALUE.replace(r"^\s((?:", r"^\s(?:(?:", 1)
+NP_AFTER_MATCH_END = _NP_AFTER_END + r"$"
+# What such a phrase is not: a participle or a verb alone ("99.6% rated", "82% comprising"), a
+# function word, an adverb, a comparative or a unit first ("8.7% above", "2% should"), a change
+# named without its measure ("a 5% improvement"), one title-case word (a name: "77.13% Code+...").
+NP_AFTER_NOT = (r"^(?:[a-z]+(?:ing|ed)$|[A-Z][a-z]+$|(?:the|a|an|of|in|on|for|and|or|with|by|to|from|at|as|than|over|"
+                r"across|under|between|while|when|where|whereas|but|compared|versus|vs|via|using|without|despite|"
+                r"among|per|relative|against|after|before|during|within|respectively|"
+                r"is|are|was|were|be|been|being|has|have|had|should|would|could|can|may|might|will|must|"
+                r"do|does|did|which|that|who|it|they|we|our|its|their|this|these|those|above|below|beyond|each|all|"
+                r"only|just|about|around|nearly|almost|up|down|less|more|fewer|higher|lower|better|worse|greater|"
+                r"smaller|larger|faster|slower|cheaper|improved|increased|reduced|absolute|average|mean|"
+                r"overall|percentage|points?|pp|pts|times|fold|[a-z]+ly|(?:improvement|gain|increase|reduction|"
+                r"decrease|drop|boost|decline|degradation|enhancement)s?)\b)"
+                # ... nor what is compared: "13.4% zero-shot baseline" (as METHOD_NOT_MEASURE), nor a
+                # setting ("in the 1% regime", SETTING_END), nor a clause with a determiner or a pronoun in it
+                # ("90% preferring our approach", "7x widens the gap"), nor one compound adjective
+                # ("8.0% out-of-domain": where the value was measured)
+                r"|(?:^|\s)(?:baselines?|methods?|models?|results?|scenarios?|settings?|cases?|conditions?|environments?|"
+                r"regimes?|domains?|tasks?|scenes?|sequences?)$|\s(?:the|a|an|our|its|their|this|these|those)\s"
+                r"|^[a-z]+-[a-z-]+$"
+                # ... nor a noun and a participle, a clause ("20x parameters stored")
+                r"|\s[a-z]+ed$")
+# A change named after its measure is that measure ("8% composite risk improvement" -> composite
+# risk: the change cut off); a speed-up of anything is a speedup (NP_AFTER_SPEEDUP; GUIDELINES: "prefill speedup"
+# -> speedup).
+NP_AFTER_CHANGE = r"\s(?:improvement|gain|increase|boost|enhancement)s?$"
+NP_AFTER_SPEEDUP = r"^.*\b(?:speed-?ups?|accelerations?)$"
+# NP_AFTER_NOT as a match of the whole phrase (a replace makes such a phrase empty)
+NP_AFTER_NOT_ALL = r"(?s)^(?:.*(?:" + NP_AFTER_NOT + r").*)$"
 # Group 1: a noun phrase read after a value, up to its first stop word (NP_STOP_TAIL as an extract).
 NP_BEFORE_STOP = (r"^(.*?)(?:(?:^|\s)(?i-u:the|a|an|of|in|on|for|and|or|with|by|to|from|at|as|than|over|across|under|"
                   r"between|while|when|compared|versus|vs|via|using|without|per|into|is|are|was|were|which|that|"

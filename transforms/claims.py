@@ -554,8 +554,12 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
         )
         # ... and so does a camel-case name of a benchmark or system ("LongMemEval score", "DivPO changes
         # diversity": the measure is what follows it, the name is the data or the method)
-        .with_columns(metric_gen=_cut_head(gen, _rx(r"^(?:" + P.DATASET + r"|" + P.CAMEL_NAME + r")\s")))
-        .with_columns(metric_gen=canon)
+        # (a percent or multiplier with no phrase or known name yet: the words after it are searched,
+        # _phrase_after, in steps that are here anyway; a column, read twice by _on_rows)
+        .with_columns(metric_gen=_cut_head(gen, _rx(r"^(?:" + P.DATASET + r"|" + P.CAMEL_NAME + r")\s")),
+                      _np_found=found_where(gen.is_null() & adj.is_null() & (col("pct").is_not_null() | col("mult").is_not_null()
+                                                                            | col("word").is_not_null()), col("rs"), _rx(P.NP_AFTER_MATCH)))
+        .with_columns(metric_gen=canon, _np_after=_phrase_after(col("_np_found"), col("rs")))
         .with_columns(
             metric_gen=pl.coalesce(
                 # (on the rows with a phrase only, ~1 row in 4: _on_present)
@@ -563,6 +567,7 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
                 gen,
                 "_cmp_gen",
                 "_chg_np",
+                "_np_after",
             )
         )
         .with_columns(_both=adj.is_not_null() & gen.is_not_null())
@@ -572,7 +577,32 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
         )
         .drop("_both", "_ls80", "_left_gen", "_rs_n", "_ls_n", "_right_raw", "_verb_raw", "_right_gen", "_verb_gen", "_cmp_rs",
               "_cmp", "_cmp_np", "_speed", "_cmp_gen", "_chg", "_chg_noun", "_chg_np", "_chg_left", "_left_generic", "_gap",
-              "_stop_cut", "_stat_err", "_verb_paren")
+              "_stop_cut", "_stat_err", "_verb_paren", "_np_found", "_np_after")
+    )
+
+
+def _phrase_after(found: pl.Expr, rs: pl.Expr) -> pl.Expr:
+    """The measure a percent or multiplier that no step of _with_named_metric gave one (its rows
+    where P.NP_AFTER_MATCH is found: column `found`) names right after it: the noun phrase written
+    there (P.NP_AFTER_VALUE: "45.98% sycophancy", "5-7% transfer overhead", "a 4.5x noise
+    reduction"), the measure a change after it
+    names ("an 8% composite risk improvement" -> composite risk), or the speedup a speed-up word
+    names ("1.2x - 10.0x operator speedups", "5x lossless acceleration"); not a verb, a function
+    word, a name, a method or a setting (P.NP_AFTER_NOT). It comes before the carried and clause
+    measures and the accuracy default: the phrase next to the value is its own.
+    (The phrase taken without capture groups, cut and tested on the rows found only, _on_rows: one
+    chain, no when/then.)"""
+    # (the match ends in the phrase's end, one word or sign: cut off; the first character is a space)
+    return _on_rows(
+        found,
+        [rs],
+        lambda rs: rs.str.extract(_rx(P.NP_AFTER_MATCH), 0)
+        .str.replace(P.NP_AFTER_MATCH_END, "")
+        .str.slice(1)
+        .str.replace(_rx(P.NP_AFTER_NOT_ALL), "")
+        .str.replace(P.NP_AFTER_CHANGE, "")
+        .str.replace(P.NP_AFTER_SPEEDUP, "speedup")
+        .str.extract(r"(?s)^.+$", 0),
     )
 
 
