@@ -1552,13 +1552,27 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     named_gap = _on_rows(pl.col("_may_take"), [pl.col("ls"), gap], names_data).fill_null(False)
     sentence_first = _run_first(~same_sentence | pl.col("ds2").is_not_null() | named_gap)
     carried = pl.when(results & (source >= sentence_first)).then(before.forward_fill())
+    # The data named in the phrase a sentence opens with ("On NAME, A reaches 76.6% and B 61.6%", "On
+    # the NAME validation split, ...": P.FRONTED_DATA) holds for every value of that sentence with no
+    # data of its own, past the names of the methods compared in it ("WINO+ further achieves 76.58%",
+    # "outperforming MapAnything (11.99)"), which cut the carry above short. Read on `ls` where it
+    # starts with "On " (the sentence's start: `ls` of its first two values; a literal test, then the
+    # regex on those rows only), carried by row number over the rest of the sentence (column
+    # `_fronted_here`, computed in the steps above: each step over this wide frame costs).
+    fronted_here = pl.col("_fronted_here")
+    fronted_row = pl.when(fronted_here.is_not_null()).then(_ROW).forward_fill()
+    fronted = pl.when(results & (fronted_row >= _run_first(~same_sentence)).fill_null(False)).then(
+        fronted_here.gather(fronted_row.fill_null(0)))
     lf = (
-        lf.with_columns(_names_before=ls_before.str.extract_all(P.DATASET))
-        .with_columns(ds_before=ds_before)
+        lf.with_columns(_names_before=ls_before.str.extract_all(P.DATASET),
+                        _fronted_here=pl.when(pl.col("ls").str.starts_with("On ")).then(pl.col("ls"))
+                        .str.extract_groups(_rx(P.FRONTED_DATA)))
+        .with_columns(ds_before=ds_before,
+                      _fronted_here=_data_name(pl.coalesce(fronted_here.struct.field("bench"), fronted_here.struct.field("name"))))
         .with_columns(_before_ds=before_ds)
         .with_columns(_may_take=may_take)
-        .with_columns(_ds=pl.coalesce("ds2", before, carried))
-        .drop("_may_take")
+        .with_columns(_ds=pl.coalesce("ds2", before, carried, fronted))
+        .drop("_may_take", "_fronted_here")
     )
     # (the searches of evaluated things and of costs read only the rows where they can
     # matter: counts, and values with no data yet; a null input skips the search)
