@@ -1589,12 +1589,10 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
                         _pool_at=pl.when(~same_sentence).then(ls_before).str.find(P.POOLED_DATA_WORD),
                         _fronted_here=pl.when(pl.col("ls").str.starts_with("On ")).then(pl.col("ls"))
                         .str.extract_groups(_rx(P.FRONTED_DATA)))
-        .with_columns(ds_before=ds_before,
+        .with_columns(ds_before=ds_before, _pooled=pooled_list,
                       _fronted_here=_data_name(pl.coalesce(fronted_here.struct.field("bench"), fronted_here.struct.field("name"))))
-        # (the _on_rows of the pooled list, a filter and a gather, in the steps that gather anyway: the
-        # step of ds_before is row-wise)
-        .with_columns(_before_ds=before_ds, _pooled=pooled_list)
-        .with_columns(_may_take=may_take, _pooled=pl.when(pooled_ok).then(pl.col("_pooled")))
+        .with_columns(_before_ds=before_ds, _pooled=pl.when(pooled_ok).then(pl.col("_pooled")))
+        .with_columns(_may_take=may_take)
         .with_columns(_ds=pl.coalesce("ds2", pooled, before, carried, fronted))
         .drop("_may_take", "_fronted_here", "_pooled", "_pool_at")
     )
