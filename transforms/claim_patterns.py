@@ -603,21 +603,6 @@ DATA_NAMES_THREE = r"\b(?:" + DATA_NAMES_ITEM + r")(?:,\s(?:and\s)?(?:" + DATA_N
 DATA_NAMES_LIST = (r"(?:\b(?:[Oo]n|across)\s(?:[a-z][\w-]*\s){0,3}?\(?|\b(?:datasets|benchmarks)\s\()"
                    r"(?:" + DATA_NAMES_ITEM + r")"
                    r"(?:(?:,\s(?:and\s)?|\sand\s)(?:the\s)?(?:[a-z-]+\s)?(?:" + DATA_NAMES_ITEM + r"))+")
-# A list of data names that a plural data word licenses, its values pooled over all of them (GUIDELINES:
-# the data as written, "A and B"): "on the Waymo and KITTI datasets", "on Truebones Zoo and Objaverse
-# benchmarks", "using A, B, and C datasets" (plain capitalized words are names there), "four
-# benchmarks (A, B, C, and D)", "datasets: A, B, and C", "benchmarks -- A, B, and C --", "datasets
-# such as A and B". Read around the first plural data word (POOLED_DATA_WORD): POOLED_NAMED at the end
-# of the text before it, POOLED_LISTED at the start of the text from it (anchored searches: an
-# unanchored search for lists of capitalized names costs ~0.6 us a sentence). Group 1: the list.
-POOLED_DATA_WORD = r"datasets|benchmarks"  # (literals only: a \b would cost the Unicode engine)
-# (an item is any capitalized token there, or one that starts with a digit, "2WikiMultihop", with a
-# second capitalized word or a number: "Truebones Zoo", "TUM RGB-D", "Tecnick 100"; a small pattern: each
-# is compiled on every run)
-_POOLED_ITEM = r"[A-Z0-9][\w+.-]*(?:\s(?:[A-Z][\w+-]*|[0-9]+))?"
-_POOLED_LIST = r"(?:" + _POOLED_ITEM + r"(?:,\s(?:and\s)?|\sand\s))+" + _POOLED_ITEM
-POOLED_NAMED = r"\b(?:[Oo]n|across|using|over|as)\s(?:the\s)?(?:[a-z][\w-]*\s){0,3}?(" + _POOLED_LIST + r")\s$"
-POOLED_LISTED = r"^(?:datasets|benchmarks)(?:\s\((?:i\.e\.,\s|e\.g\.,\s)?|:\s|\s--?\s|\ssuch\sas\s)(" + _POOLED_LIST + r")"
 # "on NAME": the data a value is on, when the name is no model's ("on GPT-4o", "on Qwen3-8B").
 # ... with a capitalized word after it ("on SportCenter EPFL", "on Galaxy10 DECaLS"), or any
 # capitalized word that a data word follows ("on the Qingyun dataset", "on the Factify 2

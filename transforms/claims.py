@@ -1560,41 +1560,20 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     # starts with "On " (the sentence's start: `ls` of its first two values; a literal test, then the
     # regex on those rows only), carried by row number over the rest of the sentence (column
     # `_fronted_here`, computed in the steps above: each step over this wide frame costs).
-    # A list that a plural data word licenses before the sentence's first value (P.POOLED_NAMED, P.POOLED_LISTED: "on the
-    # Waymo and KITTI datasets", "four benchmarks (A, B, C, and D) show that ... 18.5% to 41.9%") is
-    # the data of that value's group, pooled (GUIDELINES: the data as written), where the name read
-    # before it (`before`) is none or one of its items ("on MMLU and GSM8K benchmarks" is not GSM8K
-    # alone); not of the later values (resources: "90% of the performance ... with only 7% memory"), nor
-    # after a value (the list is then that value's: "gains of 3-7 points on three benchmarks (A, B, and
-    # C), along with 1-3 point improvements on other tasks"). (searched on the sentence's first value
-    # where a plural data word is before it: columns `_pool_at` (the word's byte), `_pooled`; its test
-    # against the name read before on its few rows only, _on_rows)
-    def pooled_of(ls: pl.Expr, at_byte: pl.Expr) -> pl.Expr:
-        head = ls.cast(pl.Binary).bin.head(at_byte).cast(pl.String)
-        return pl.coalesce(head.str.extract(_rx(P.POOLED_NAMED), 1),
-                           ls.str.slice(head.str.len_chars()).str.extract(_rx(P.POOLED_LISTED), 1))
-
-    pool_at = pl.col("_pool_at")
-    # (no NOT_DATA_NAME test: the data word licenses the names, and each pattern costs its compilation)
-    pooled_list = _on_rows(pool_at.is_not_null(), [ls_before, pool_at], pooled_of)
-    pooled_ok = _on_rows(pl.col("_pooled").is_not_null(), [pl.col("_pooled"), pl.col("ds_before")],
-                         lambda p, b: b.is_null() | p.str.contains(b, literal=True)).fill_null(False)
-    pooled = pl.when(results).then(pl.col("_pooled").gather(pl.col("g_first")))
     fronted_here = pl.col("_fronted_here")
     fronted_row = pl.when(fronted_here.is_not_null()).then(_ROW).forward_fill()
     fronted = pl.when(results & (fronted_row >= _run_first(~same_sentence)).fill_null(False)).then(
         fronted_here.gather(fronted_row.fill_null(0)))
     lf = (
         lf.with_columns(_names_before=ls_before.str.extract_all(P.DATASET),
-                        _pool_at=pl.when(~same_sentence).then(ls_before).str.find(P.POOLED_DATA_WORD),
                         _fronted_here=pl.when(pl.col("ls").str.starts_with("On ")).then(pl.col("ls"))
                         .str.extract_groups(_rx(P.FRONTED_DATA)))
-        .with_columns(ds_before=ds_before, _pooled=pooled_list,
+        .with_columns(ds_before=ds_before,
                       _fronted_here=_data_name(pl.coalesce(fronted_here.struct.field("bench"), fronted_here.struct.field("name"))))
-        .with_columns(_before_ds=before_ds, _pooled=pl.when(pooled_ok).then(pl.col("_pooled")))
+        .with_columns(_before_ds=before_ds)
         .with_columns(_may_take=may_take)
-        .with_columns(_ds=pl.coalesce("ds2", pooled, before, carried, fronted))
-        .drop("_may_take", "_fronted_here", "_pooled", "_pool_at")
+        .with_columns(_ds=pl.coalesce("ds2", before, carried, fronted))
+        .drop("_may_take", "_fronted_here")
     )
     # (the searches of evaluated things and of costs read only the rows where they can
     # matter: counts, and values with no data yet; a null input skips the search)
