@@ -680,6 +680,25 @@ ON_DATA_NAME = (r"\b(?:[Oo]n|In|For)\s(?:the\s)?(?:[a-z0-9][a-z0-9-]{2,}\s|[A-Z]
 BENCH_SHAPED_NAME = r"[A-Z][A-Za-z0-9]+-?(?:Bench|bench|QA|World|Eval|Gym|Arena)(?:[-_.]?[A-Za-z0-9]+)*"
 # (with its version: "41 VerilogEval v2 problems"; the noun a whole word: "points on OCRBench v2." names no items)
 COUNT_OF_NAMED_ITEMS = r"^\s(?:[a-z][\w-]*\s){0,2}(" + BENCH_SHAPED_NAME + r"(?:\sv[0-9]+(?:\.[0-9]+)?)?)\s[a-z]+\b"
+# A data name in the prepositional phrase a sentence opens with ("On NAME, ...", "On the NAME
+# validation split, ...", "On 630 matched NAME episodes, ...", "On NAME with 4-frame input, ..."): the
+# scope of the whole sentence. Only "On" (a fronted "In X," / "For X," names a setting or a model as
+# often; "Across X," a list, mostly), one name (a list "On A and B," is paired or pooled elsewhere),
+# lower-case words or a short parenthesis after it, or a with/using/under/at phrase, then the comma
+# that closes it. A name right before a plural noun modifies the things counted ("On five VQA domains", "On 50
+# CT-CTA cases"), unless it has a benchmark's shape ("On 630 matched ALFWorld episodes") or the noun
+# is a data word ("On the NAME test sets").
+# Groups `bench`, `name`: the name (read on the text from the sentence's start).
+_FRONTED_WORD = r"\s(?:[a-z0-9][\w-]*|\([^()]+\))"
+FRONTED_DATA = (r"^On\s(?:the\s)?(?:[a-z0-9][\w-]*\s){0,3}?(?:"
+                r"(?P<bench>" + BENCH_SHAPED_NAME + r")(?:" + _FRONTED_WORD + r")*"
+                r"|(?P<name>" + _DATA_NAME_Q + r")(?:\s(?:[a-z0-9][\w-]*[a-rt-z0-9-]|[a-z0-9]|\([^()]+\)|(?:data|sub)?sets|splits)"
+                r"(?:" + _FRONTED_WORD + r")*)?)"
+                r"(?:\s(?:with|using|under|at)\s[^,.;]+)?"
+                # (the comma closes the phrase, not a list of names: the clause goes on in lower case, or with
+                # its subject's name and a verb: "On NAME, PatchBoard achieves"; not "On A, B, and C,")
+                # (unbounded repeats: a counted one is compiled into as many copies, on every run)
+                r",\s(?:[a-z]|(?:[A-Z][\w+.-]*\s){1,2}(?:\([^()]+\)\s)?[a-z]+(?:s|ed)\b)")
 # What may follow a known name (DATASET) and belong to the name: a capitalized suffix ("MMLU-Pro",
 # "CIFAR-10-C"), or capitalized words before a data word ("WMT News Crawl corpus": cut off by
 # ON_DATA_WORD_TAIL).

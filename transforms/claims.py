@@ -862,7 +862,7 @@ def _with_split(name: pl.Expr, rs: pl.Expr) -> pl.Expr:
     has_split = found_where(name.is_not_null(), rs, r"\s(?:dev|test)")
 
     def split_of(name: pl.Expr, rs: pl.Expr) -> pl.Expr:
-        named = rs.str.extract(P.SPLIT_AFTER_DATA, 1)
+        named = rs.str.extract(_rx(P.SPLIT_AFTER_DATA), 1)
         return pl.when(named.str.starts_with(pl.concat_str([name, pl.lit(" ")]))).then(named)
 
     # (the comparison on those rows only, _on_rows: a name is found on ~1 row in 5)
@@ -1377,7 +1377,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     resp = pl.col("_resp_seg").str.extract_all(P.DATASET)
     # ... and any data names after its last "on" ("by 21.5%, 12.3% and 14.8% in accuracy on
     # GSM8K, HotPotQA and CofCA, respectively"; not "in PSNR and SSIM, respectively")
-    resp_on = pl.col("_resp_seg").str.extract(r"^(?s:.*)\b(?:on|across)\s((?s:.*))$", 1).str.extract_all(_rx(P.DATA_NAMES_ITEM))
+    resp_on = pl.col("_resp_seg").str.extract(_rx(r"^(?s:.*)\b(?:on|across)\s((?s:.*))$"), 1).str.extract_all(_rx(P.DATA_NAMES_ITEM))
     # a known name after on/in/from/of, else "on NAME"; the first of the two when both are
     # there ("0.87 on GenEval, and 2.1 WER on LibriSpeech": GenEval; searched where both are)
     known, on_name = pl.col("_known"), pl.col("_on_name")
@@ -1579,13 +1579,14 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         "_takes_count": takes & (pl.col("kind") == "count"),
         "_takes_cost": takes & (pl.col("dur").is_not_null() | pl.col("bytes").is_not_null()),
     }
-    not_data = compound & ~found_where(compound, pl.col("rs"), P.COMPOUND_OF_DATA)
-    budget = found_where(takes_count, pl.col("rs"), P.BUDGET_RIGHT) | found_where(takes_count, pl.col("ls"), P.BUDGET_LEFT)
+    # (ASCII classes, _rx: a Unicode \w or \b costs up to ten times the compilation, on every run)
+    not_data = compound & ~found_where(compound, pl.col("rs"), _rx(P.COMPOUND_OF_DATA))
+    budget = found_where(takes_count, pl.col("rs"), _rx(P.BUDGET_RIGHT)) | found_where(takes_count, pl.col("ls"), _rx(P.BUDGET_LEFT))
     is_data_sets = takes_count & pl.col("unit").is_in(P.DATA_SET_UNITS).fill_null(False) & pl.col("intro_here").is_null()
     # ... and a time or memory the method takes ("generates an image in 3.15 seconds", "using only
     # 4 GPU-hours", "requiring 37GB GPU memory"; "9,700 hours of video" is data)
     takes_cost = pl.col("_takes_cost")
-    cost = found_where(takes_cost, pl.col("ls"), P.COST_LEFT) | found_where(takes_cost, pl.col("rs"), P.MEMORY_RIGHT)
+    cost = found_where(takes_cost, pl.col("ls"), _rx(P.COST_LEFT)) | found_where(takes_cost, pl.col("rs"), _rx(P.MEMORY_RIGHT))
     describes_no_data = not_data | budget | data_sets | cost
     lf = (
         lf.with_columns(ls_before=pl.when((pl.col("gpos") == 0) & pl.col("ds2").is_null() & maybe_results).then(pl.col("ls")))
@@ -1621,13 +1622,27 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     named_gap = _on_rows(pl.col("_may_take"), [pl.col("ls"), gap], names_data).fill_null(False)
     sentence_first = _run_first(~same_sentence | pl.col("ds2").is_not_null() | named_gap)
     carried = pl.when(results & (source >= sentence_first)).then(before.forward_fill())
+    # The data named in the phrase a sentence opens with ("On NAME, A reaches 76.6% and B 61.6%", "On
+    # the NAME validation split, ...": P.FRONTED_DATA) holds for every value of that sentence with no
+    # data of its own, past the names of the methods compared in it ("WINO+ further achieves 76.58%",
+    # "outperforming MapAnything (11.99)"), which cut the carry above short. Read on `ls` where it
+    # starts with "On " (the sentence's start: `ls` of its first two values; a literal test, then the
+    # regex on those rows only), carried by row number over the rest of the sentence (column
+    # `_fronted_here`, computed in the steps above: each step over this wide frame costs).
+    fronted_here = pl.col("_fronted_here")
+    fronted_row = pl.when(fronted_here.is_not_null()).then(_ROW).forward_fill()
+    fronted = pl.when(results & (fronted_row >= _run_first(~same_sentence)).fill_null(False)).then(
+        fronted_here.gather(fronted_row.fill_null(0)))
     lf = (
-        lf.with_columns(_names_before=ls_before.str.extract_all(P.DATASET))
-        .with_columns(ds_before=ds_before)
+        lf.with_columns(_names_before=ls_before.str.extract_all(P.DATASET),
+                        _fronted_here=pl.when(pl.col("ls").str.starts_with("On ")).then(pl.col("ls"))
+                        .str.extract_groups(_rx(P.FRONTED_DATA)))
+        .with_columns(ds_before=ds_before,
+                      _fronted_here=_data_name(pl.coalesce(fronted_here.struct.field("bench"), fronted_here.struct.field("name"))))
         .with_columns(_before_ds=before_ds)
         .with_columns(_may_take=may_take)
-        .with_columns(_ds=pl.coalesce("ds2", before, carried))
-        .drop("_may_take")
+        .with_columns(_ds=pl.coalesce("ds2", before, carried, fronted))
+        .drop("_may_take", "_fronted_here")
     )
     # (the searches of evaluated things and of costs read only the rows where they can
     # matter: counts, and values with no data yet; a null input skips the search)
