@@ -1389,10 +1389,14 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     # there ("0.87 on GenEval, and 2.1 WER on LibriSpeech": GenEval; searched where both are)
     known, on_name = pl.col("_known"), pl.col("_on_name")
     both = known.is_not_null() & on_name.is_not_null()
-    on_at = pl.when(both).then(pl.col("rs")).str.find(on_name, literal=True)
-    known_at = pl.when(both).then(pl.col("rs")).str.find(known, literal=True)
-    # (at the same place the longer reading: "on MMLU-Pro", "on MMLU, GSM8K, and HumanEval")
-    on_first = (on_at < known_at) | ((on_at == known_at) & (on_name.str.len_bytes() > known.str.len_bytes()))
+
+    def on_name_first(rs: pl.Expr, on_name: pl.Expr, known: pl.Expr) -> pl.Expr:
+        on_at, known_at = rs.str.find(on_name, literal=True), rs.str.find(known, literal=True)
+        # (at the same place the longer reading: "on MMLU-Pro", "on MMLU, GSM8K, and HumanEval")
+        return (on_at < known_at) | ((on_at == known_at) & (on_name.str.len_bytes() > known.str.len_bytes()))
+
+    # (on the rows with both only, _on_rows: a search for a pattern per row costs on the other rows too)
+    on_first = _on_rows(both, [pl.col("rs"), on_name, known], on_name_first)
     right_ds = pl.when(on_first.fill_null(False)).then(on_name).otherwise(pl.coalesce(known, on_name))
     paren_ds = pl.when(pl.col("named_paren").str.find("^(?:" + P.DATASET + ")$").is_not_null()).then(pl.col("named_paren"))
     # Metric: the group's, else for a score or percent the last metric named before it
