@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from flows.shards import _entry_boundary  # noqa: E402
-from flows.sources import decode_range, lines_frame  # noqa: E402
+from flows.sources import decode_range, lines_frame, read_lines  # noqa: E402
 from transforms import claims as C  # noqa: E402
 from transforms import normalize as N  # noqa: E402
 
@@ -104,6 +104,9 @@ def main() -> None:
 
     best, median, cpu, text = best_of(args.repeats, lambda: decode_range(str(args.file), start, end, first_line, name))
     report("read+decode", best, median, cpu)
+    # What normalize_shard's ingest runs: read, UTF-8 check and split to lines in Arrow.
+    best, median, cpu, _ = best_of(args.repeats, lambda: read_lines(str(args.file), start, end, first_line, name).collect())
+    report("ingest (read_lines)", best, median, cpu)
 
     if not args.no_steps:
         print("steps (each collected on its own):")

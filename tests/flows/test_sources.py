@@ -12,6 +12,7 @@ from flows.sources import (
     expand_sources_shown,
     lines_frame,
     localize,
+    read_lines,
     snapshot_date,
 )
 from tests.helpers import SAMPLE
@@ -133,3 +134,27 @@ def test_size_cap_gives_a_clear_error(tmp_path, compress):
 def test_lines_are_numbered_from_the_shard_start():
     frame = lines_frame("a\nb", "f.txt", first_line=41).collect()
     assert frame.rows() == [("f.txt", 41, "a"), ("f.txt", 42, "b")]
+
+
+@pytest.mark.parametrize(
+    "data, start",
+    [
+        ("\ufeffTitle\r\nAbstract: caf\u00e9, \u03b1 \u2264 2.\rLast\n\n".encode(), 0),  # BOM, CRLF, CR, non-ASCII
+        ("\ufeffTitle\nAbstract.\n".encode(), 0),
+        ("x\n\ufeffTitle\nAbstract \U0001F600.\n".encode(), 2),  # a BOM past the start is text
+        (b"", 0),
+        (b"no newline at the end", 0),
+    ],
+)
+def test_read_lines_gives_the_lines_of_decode_range(tmp_path, data, start):
+    path = tmp_path / "2026-01-01.txt"
+    path.write_bytes(data)
+    expected = lines_frame(decode_range(str(path), start, len(data), 7, path.name), path.name, 7).collect()
+    assert read_lines(str(path), start, len(data), 7, path.name).collect().equals(expected)
+
+
+def test_read_lines_names_the_line_of_an_undecodable_byte(tmp_path):
+    path = tmp_path / "2026-01-01.txt"
+    path.write_bytes(b"Title\nAbstract.\ncaf\xe9\n")
+    with pytest.raises(InputError, match=r"2026-01-01.txt: line 12: not UTF-8 text \(byte 0xe9\)"):
+        read_lines(str(path), 0, path.stat().st_size, 10, path.name)
