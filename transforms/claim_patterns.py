@@ -543,9 +543,9 @@ CHANGE_NOUN_NEXT = (r"\b" + _CHANGE_NOUN + r"\s(?:of\s)?(?:(?:up to|about|around
 # Group 1: what a phrase after "in" measures when it ends in a noun of setting ("object
 # replacement tasks" -> object replacement); a setting with one describing word before its
 # noun ("challenging scenarios", "long sequences") measures nothing (no match).
-SETTING_TAIL = (r"^((?:[\w'&@-]+\s)+[\w'&@-]+|[\w'&@-]+(?:tion|sion|ment|ance|ence))\s(?:scenarios?|settings?|cases?|"
-                r"conditions?|environments?|regimes?|domains?|tasks?|scenes?|sequences?)$")
-SETTING_END = r"\s(?:scenarios?|settings?|cases?|conditions?|environments?|regimes?|domains?|tasks?|scenes?|sequences?)$"
+_SETTING_NOUNS = r"scenarios?|settings?|cases?|conditions?|environments?|regimes?|domains?|tasks?|scenes?|sequences?"
+SETTING_TAIL = r"^((?:[\w'&@-]+\s)+[\w'&@-]+|[\w'&@-]+(?:tion|sion|ment|ance|ence))\s(?:" + _SETTING_NOUNS + ")$"
+SETTING_END = r"\s(?:" + _SETTING_NOUNS + ")$"
 # Group 1: the noun phrase written right after a percent or a multiplier that nothing else named
 # ("45.98% sycophancy", "only 1.2% Strict Safety", "5-7% transfer overhead", "a 4.5x noise
 # reduction", "1.2x - 10.0x operator speedups"): one to three words, then the end of the phrase
@@ -576,8 +576,7 @@ NP_AFTER_NOT = (r"^(?:[a-z]+(?:ing|ed)$|[A-Z][a-z]+$|(?:the|a|an|of|in|on|for|an
                 # setting ("in the 1% regime", SETTING_END), nor a clause with a determiner or a pronoun in it
                 # ("90% preferring our approach", "7x widens the gap"), nor one compound adjective
                 # ("8.0% out-of-domain": where the value was measured)
-                r"|(?:^|\s)(?:baselines?|methods?|models?|results?|scenarios?|settings?|cases?|conditions?|environments?|"
-                r"regimes?|domains?|tasks?|scenes?|sequences?)$|\s(?:the|a|an|our|its|their|this|these|those)\s"
+                r"|(?:^|\s)(?:baselines?|methods?|models?|results?|" + _SETTING_NOUNS + r")$|\s(?:the|a|an|our|its|their|this|these|those)\s"
                 r"|^[a-z]+-[a-z-]+$"
                 # ... nor a noun and a participle, a clause ("20x parameters stored")
                 r"|\s[a-z]+ed$")

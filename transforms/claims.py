@@ -1502,19 +1502,17 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     # A count with no noun right after a count that has one, joined by "to" or opening a
     # parenthesis, counts the same things: "from 5.2M parameters to just 82K", "reduces 200,019
     # tokens to 131,072", "5,677 (5K+) videos" (P.SAME_COUNT_GAP, read on those few rows only)
-    same_count = (
+    after_counted = (
         (pl.col("kind") == "count") & pl.col("unit").is_null() & (pl.col("kind").shift(1) == "count")
-        & pl.col("unit").shift(1).is_not_null() & pl.col("_same_sentence") & (_GAP_BEFORE <= 30)
+        & pl.col("unit").shift(1).is_not_null() & pl.col("_same_sentence")
     )
+    same_count = after_counted & (_GAP_BEFORE <= 30)
     # ... and so does a count with no noun that a partitive names as a part of them, at any
     # distance in the sentence: "8,511 reports from the cohort, of which 2,431 are annotated",
     # "3.0M frames, with 435K of them labeled" (a part is no larger than the whole: "609 datasets
     # across 53 languages, of which 356" keeps no noun, the whole is not the count before)
     # (P.PARTITIVE_BEFORE/AFTER, searched on those few rows only)
-    part_of_previous = (
-        (pl.col("kind") == "count") & pl.col("unit").is_null() & (pl.col("kind").shift(1) == "count")
-        & pl.col("unit").shift(1).is_not_null() & pl.col("_same_sentence") & (pl.col("value") <= pl.col("value").shift(1))
-    )
+    part_of_previous = after_counted & (pl.col("value") <= pl.col("value").shift(1))
     partitive = found_where(part_of_previous, pl.col("ls"), P.PARTITIVE_BEFORE) | found_where(part_of_previous, pl.col("rs"), P.PARTITIVE_AFTER)
     lf = lf.with_columns(
         unit=pl.coalesce(
