@@ -14,7 +14,7 @@ import polars as pl
 
 from flows import PIPELINE_VERSION
 from flows.release import write_parquet
-from flows.sources import InputError, decode_range, lines_frame, name_of
+from flows.sources import InputError, name_of, read_lines
 from transforms.sidecar import SIDECAR, metadata, mismatch
 
 SIDECAR_SUFFIX = ".meta.jsonl"
@@ -92,7 +92,7 @@ def ingest_sidecar(source: str, local: Path, size: int, output: Path) -> dict:
         if len(data) > MAX_FETCHED_BYTES or size > MAX_FETCHED_BYTES:
             raise InputError(f"{name}: its snapshot is larger than a fetched listing can be ({MAX_FETCHED_BYTES} bytes)")
         frame = parse(data, name)
-        reason = mismatch(frame, lines_frame(decode_range(str(local), 0, size, 1, name_of(source)), name_of(source)))
+        reason = mismatch(frame, read_lines(str(local), 0, size, 1, name_of(source)))
         if reason:
             raise InputError(f"{name} does not match its snapshot: {reason}")
     except InputError as error:
