@@ -880,7 +880,10 @@ IRREGULAR_PLURAL = {
 }  # fmt: skip
 # Counted nouns that count another thing: a context is counted in tokens ("a 128K context",
 # "48K-96K contexts": GUIDELINES, context lengths are counts of tokens).
-COUNTED_AS = {"context": "token", "contexts": "token"}
+COUNTED_AS = {"context": "token", "contexts": "token",
+              # "a 50-dimensional feature vector", "128-dim embeddings": the adjective (or its short form)
+              # of a counted noun counts that noun, as "4-level" counts levels (GUIDELINES: digit compounds)
+              "dimensional": "dimension", "dim": "dimension", "dims": "dimension"}
 # "3-4 orders of magnitude", "two orders of magnitude": a fixed compound that counts orders of
 # magnitude, not orders (the window stops at "of"; read where the noun found is "order" only)
 ORDER_OF_MAGNITUDE = r"^\s?-?orders?\sof\smagnitude\b"
@@ -1137,7 +1140,9 @@ CONTEXT_AFTER = r"(?i)^[\s-]*tokens?\s(?:(?:in\s)?length|window|context)\b"
 # ... also past an aside on the value ("a mean TRE of 1.73 (+/- 0.42) mm": the unit after the
 # parenthesis is the value's), and after the bracket that closes an aside's value ("0.42) mm")
 PHYSICAL_UNIT = (r"^(?:\s?\([^()]{1,25}\)|\))?\s?(mm|cm|km|nm|µm|μm|m|mJ|kJ|mW|kW|mV|kV|Hz|kHz|MHz|GHz|lux|°"
-                 r"|(?:kilo|centi|milli|nano)?met(?:er|re)s?)(?:[\s.,;:)]|$)")
+                 r"|(?:kilo|centi|milli|nano)?met(?:er|re)s?"
+                 # energy, angle and compute ("3.9 Wh per 1,000 queries", "0.13 rad", "7.72 GFLOPs")
+                 r"|[kMm]?Wh|m?rad|[KMGTP]?FLOPs)(?:[\s.,;:)]|$)")
 # A length written out ("meters", "kilometres"), group 1: the first letter of its prefix
 # (its symbol is that letter and "m": m, km, cm, mm, nm).
 SPELLED_METRE = r"^([kcmn]?)[a-z]*met(?:er|re)s?$"
@@ -1165,6 +1170,11 @@ HYPHEN_NOT_QUALIFIER = r"(?i)^(?:scores?|values?|based|level|like|style|only|wis
 # The words that call a value a score without naming what it measures ("a score of 0.61", "the
 # performance (0.909)"): a score's unit is the name of a measure, and they name none.
 NO_MEASURE_NAME = ["score", "scores", "Score", "Scores", "performance", "Performance"]
+# ... nor do they after a word that only says how values were pooled ("an average score of 46.57", "a
+# final score of 80.7", "average performance of 41.9"): the pooled value of no named measure (a named
+# one keeps its name: "average accuracy", "mean opinion score", "overall F1").
+NO_MEASURE_NAME += [f"{pool} {word}" for pool in ("average", "Average", "mean", "Mean", "overall", "Overall", "final", "Final",
+                                                    "total", "Total", "aggregate", "Aggregate") for word in NO_MEASURE_NAME]
 
 # Group 1: a measure with a canonical name after words that only say on what task or at what
 # granularity it was taken, two or more lower-case words ("question classification accuracy",

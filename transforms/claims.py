@@ -205,7 +205,8 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
     hyphen = pl.col("_hyphen")
     glued_noun = pl.when(rs.str.starts_with("-")).then(rs)  # (a cheap test: the extract then runs on few rows)
     lf = lf.with_columns(_window=window.str.replace(P.STOP_TAIL, ""), _hyphen=glued_noun.str.extract(P.HYPHEN_NOUN, 1)).with_columns(
-        _hyphen=pl.when(hyphen.str.extract(P.NOT_NOUN_SHAPE, 0).is_null()).then(hyphen)
+        # (... but the adjective of a counted noun counts it: "a 50-dimensional vector", P.COUNTED_AS)
+        _hyphen=pl.when(hyphen.str.extract(P.NOT_NOUN_SHAPE, 0).is_null() | hyphen.is_in(list(P.COUNTED_AS))).then(hyphen)
     ).with_columns(
         _plural=pl.coalesce("_hyphen", pl.col("_window").str.extract(P.PLURAL_NOUN, 1)),
         # (searched on sizes only, see found_where)

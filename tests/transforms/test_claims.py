@@ -1253,9 +1253,10 @@ def test_pp_and_ranges_in_percentage_points_are_points() -> None:
 
 def test_noun_glued_by_a_hyphen_is_counted() -> None:
     """GUIDELINES ("4-level", "2-stage" -> level, stage): the noun after the hyphen is the unit,
-    even when a plural noun or a verb follows ("24-frame clips", "a 5-step recipe yields")."""
+    even when a plural noun or a verb follows ("24-frame clips", "a 5-step recipe yields"); the
+    adjective of a counted noun counts that noun ("12-dimensional" -> dimension, as the tuning gold writes it)."""
     got = claims_of("We sample 24-frame clips. Our 5-step recipe yields gains. It uses 3-bit weights and a 12-dimensional code.")
-    assert [(c["text"], c["unit"]) for c in got] == [("24", "frame"), ("5", "step"), ("3", "bit"), ("12", None)]
+    assert [(c["text"], c["unit"]) for c in got] == [("24", "frame"), ("5", "step"), ("3", "bit"), ("12", "dimension")]
 
 
 def test_adjective_or_adverb_after_a_count_is_no_unit() -> None:
@@ -2398,3 +2399,28 @@ def test_dataset7_data_of_a_sentence_opening_phrase_holds_for_the_whole_sentence
     got = [(t, d) for t, d in zip(rows["text"], rows["dataset"], strict=True) if t not in ("8", "40")]
     assert got == [("81.4%", "TerraQA"), ("70.2%", "TerraQA"), ("2.3x", "TerraQA"),
                    ("0.734", "KelpSet"), ("0.611", "KelpSet"), ("3.1%", "KelpSet, TerraQA, and OrbitVQA"), ("12%", None)]
+# --- unit8 (tuning round 8, tuner "unit") ---
+
+
+def test_unit8_a_digit_compound_of_dimensional_counts_dimensions() -> None:
+    """"a 40-dimensional state vector", "96-dim keys": the adjective of a counted noun (and its short
+    form) glued by a hyphen counts that noun, as "4-level" counts levels (GUIDELINES: digit compounds);
+    before, "-dimensional" read as an adjective (no noun, or the plural after it) and "dim" stayed."""
+    got = brief("Each cell keeps a 40-dimensional state vector, and the index stores 96-dim keys.")
+    assert got == [("40", 40.0, "count", "dimension"), ("96", 96.0, "count", "dimension")]
+
+
+def test_unit8_energy_angle_and_compute_units_after_a_bare_number() -> None:
+    """GUIDELINES: a physical unit written after a bare number is its unit: energy ("2.6 kWh"), an
+    angle ("0.21 rad") and compute ("4.1 GFLOPs") as lengths and frequencies already were."""
+    got = brief("The planner spends 2.6 kWh per run, keeps heading error under 0.21 rad and needs 4.1 GFLOPs per frame.")
+    assert got == [("2.6", 2.6, "score", "kWh"), ("0.21", 0.21, "score", "rad"), ("4.1", 4.1, "score", "GFLOPs")]
+
+
+def test_unit8_a_pooled_score_that_names_no_measure_has_no_unit() -> None:
+    """"an average score of 52.4", "a final score of 0.713", "overall performance of 61.2": a pooled
+    value of no named measure has no unit (GUIDELINES: the metric's name when the number is the value
+    of a named metric, else null); a named measure keeps its name ("average accuracy of 0.88")."""
+    got = claims_of("Our agent reaches an average score of 52.4 and a final score of 0.713 on the hidden split, "
+                    "with overall performance of 61.2 and an average accuracy of 0.88.")
+    assert [(c["text"], c["unit"]) for c in got] == [("52.4", None), ("0.713", None), ("61.2", None), ("0.88", "accuracy")]
