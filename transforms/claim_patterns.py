@@ -1161,8 +1161,12 @@ QUALIFIED_F1 = r"(?:[\s-]|^m)([Ff]1)(?:[- ]?[Ss]cores?)?$"
 # value (past METRIC_FILLER) or right after it: "Macro-F1 0.641", "a macro-F1 of 0.888",
 # "0.868 F1-micro", "AUC-micro (0.810". Group 1: that word, on letters and digits each side
 # (a version or a size is no qualifier: "BLEU-4", "Qwen-7B" are checked against the unit after).
-HYPHEN_NAME_BEFORE = r"(?:^|[\s(])([A-Za-z][A-Za-z0-9]*-[A-Za-z][A-Za-z0-9]*)" + METRIC_FILLER + r"\s?$"
-HYPHEN_NAME_AFTER = r"^\s([A-Za-z][A-Za-z0-9]*-[A-Za-z][A-Za-z0-9]*)(?:[\s,.;:)]|$)"
+# ... or the name with its cut-off glued by "@" (AT_SETTING: "mAP@50:95 of 0.762", "(mAP@0.5) of
+# 0.64", "0.726 mAP@0.5:0.95"): the setting says which variant was measured, the unit keeps it as
+# written (as "NDCG@5", "mAP@50" keep theirs; the metric stays the base name).
+_WRITTEN_NAME = r"([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z][A-Za-z0-9]*|(?:" + AT_SETTING + r")))"
+HYPHEN_NAME_BEFORE = r"(?:^|[\s(])" + _WRITTEN_NAME + r"\)?" + METRIC_FILLER + r"\s?$"
+HYPHEN_NAME_AFTER = r"^\s" + _WRITTEN_NAME + r"(?:[\s,.;:)]|$)"
 # The qualifier part of such a word: letters only, and no word of what a score is ("F1-score",
 # "AUC-based", "F1-scores")
 HYPHEN_QUALIFIER = r"^[A-Za-z]{2,}$"

@@ -1820,10 +1820,16 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         rest = low.str.strip_prefix(pl.concat_str(name, pl.lit("-"))).str.strip_suffix(pl.concat_str(pl.lit("-"), name))
         keeps = ((rest.str.len_bytes() == low.str.len_bytes() - name.str.len_bytes() - 1)
                  & rest.str.contains(P.HYPHEN_QUALIFIER) & ~rest.str.contains(P.HYPHEN_NOT_QUALIFIER))
+        # ... or the name with its "@" cut-off, on the name before the "@" ("mAP@50:95" for mAP or mAP@50;
+        # not the same word in another case: "Pass@1" keeps the canonical pass@1)
+        at_setting = (low.str.contains("@", literal=True) & (low != name)
+                      & (low.str.replace(r"@.*$", "") == name.str.replace(r"@.*$", "")))
+        keeps = keeps | at_setting
         return pl.when(keeps).then(word)
 
     # (with the respelling above: one step for both; the respelling leaves such names as they are)
-    named_score = found_where((pl.col("kind") == "score") & (pl.col("unit") == pl.col("metric")), pl.col("unit"), "[A-Z]")
+    # (or an "@" cut-off, whatever its case: "ap@0.5")
+    named_score = found_where((pl.col("kind") == "score") & (pl.col("unit") == pl.col("metric")), pl.col("unit"), "[A-Z@]")
     lf = lf.with_columns(
         _respell=found_where(pl.col("kind") == "score", pl.col("unit"), r"^[A-Z][a-z]+$|s$"),
         _written=pl.coalesce(pl.when(named_score).then(pl.col("rs")).str.extract(P.HYPHEN_NAME_AFTER, 1),

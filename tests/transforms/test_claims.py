@@ -2424,3 +2424,13 @@ def test_unit8_a_pooled_score_that_names_no_measure_has_no_unit() -> None:
     got = claims_of("Our agent reaches an average score of 52.4 and a final score of 0.713 on the hidden split, "
                     "with overall performance of 61.2 and an average accuracy of 0.88.")
     assert [(c["text"], c["unit"]) for c in got] == [("52.4", None), ("0.713", None), ("61.2", None), ("0.88", "accuracy")]
+
+
+def test_unit8_a_score_keeps_its_measure_name_with_an_at_cut_off_as_written() -> None:
+    """"AP@0.5:0.95 of 0.512", "(mAP@0.75) of 0.43", "0.38 AP@50:95": the name with its "@" cut-off
+    written next to a score is its unit (GUIDELINES: the unit may keep the qualified name; "NDCG@5"
+    already kept it); the metric stays the base name. Before, a decimal or ranged cut-off was lost."""
+    got = claims_of("The detector reaches AP@0.5:0.95 of 0.512 and a mean Average Precision (mAP@0.75) of 0.43, "
+                    "while the small model gets 0.38 AP@50:95 for detection.")
+    assert [(c["text"], c["unit"]) for c in got] == [("0.512", "AP@0.5:0.95"), ("0.43", "mAP@0.75"), ("0.38", "AP@50:95")]
+    assert got[1]["metric"] == "mAP"
