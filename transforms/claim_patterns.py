@@ -112,12 +112,14 @@ LEFT_NAME_SIZE = r"[a-z,:]\s[A-Z][\w.-]*\s$"
 # (a lower-case d before a capital is a dimension's name, "3dGS", but never "dB": "by 0.44dB" is a gain in decibels)
 DIMENSION = r"\b\d+(?:\.\d+)?-?(?:D(?:[A-Z][\w-]*|oFs?)?|d(?:[AC-Z][\w-]*|oFs?)?)\b|\(\d\+\d\)-?[Dd]\b"
 
-# Video and display resolutions: 1080p, 720P, and 2K/4K/8K before a resolution word or
-# after "in"/"at" ("all at 4K resolution", "rendered in 4K").
+# Video and display resolutions: 1080p, 720P, and 2K/4K/8K before a resolution word
+# ("all at 4K resolution"). (Not any K-size after "in"/"at": "latency at 8K", "context length
+# fixed at 4K" count tokens; "rendered in 4K." is a resolution by _k_resolution, where the
+# abstract speaks of resolution.)
 # ("native 1K resolution", "2K output resolution": a K-size before a word and "resolution")
 # ("2K-resolution", "native 2K/4K videos": a hyphen, and the sizes listed with a slash)
 RESOLUTION = (r"\b\d{3,4}[pP]\b|\b\d+-?(?:pixels?|px)\b|\b[248]K(?:/[248]K)*[\s-](?:resolution|video|videos|image|images|UHD|display)\b"
-              r"|\b(?:in|at)\s[248]K\b|\b[1-8]K\s(?:[a-z]+\s)?resolutions?\b")
+              r"|\b[1-8]K\s(?:[a-z]+\s)?resolutions?\b")
 
 # Camel-case or all-caps name followed by an integer: RTX 4090, CoRe 50, COCO 2014.
 # The delimiter after the integer is consumed so that `FID 2.51` is not a name.
@@ -227,6 +229,9 @@ RANGE_JOIN = r"^(?:\s?(?:-{1,2}|–|to)\s?|,?\s(?:and|or|&)\s)$"
 # 5": "In Phase 1, 120 patients" is no list) (claims._list_after_name_number).
 NAME_LIST_LEFT = r"(?:^|[a-z,;(]\s)[A-Z][A-Za-z]+\s\d{1,3}(?:,\s?\d{1,3})*(,|,?\s(?:and|or))\s$"
 NAME_LIST_NEXT = [",", ", ", " and ", ", and ", " or ", ", or "]
+# A plural noun right after a list's last item, maybe after one word: the list counts ("12, 15 and 18
+# sites", "3, 5, 7 attention heads"); a verb and the words after it do not ("8, 16, and 24 show that").
+LIST_COUNTED = r"^\s(?:[a-z-]+\s)?[a-z][a-z-]+[a-rt-z]s\b"
 # The usual maxima of a rating scale ("9.8/10", "4.2 out of 5", "87.5/100"): after a decimal score the
 # scale's end, not a claim (detect; claims._scale_maximum).
 SCALE_MAXIMA = ["5", "10", "100"]
@@ -285,10 +290,11 @@ YEAR = (r"\b(?:19[5-9]\d|20[0-2]\d)"
 # ... and exponents in parentheses, a power of ten with a negative exponent (10^(-62), 10^-5:
 # p-values), a letter plus or minus an integer (level n+1, step t-1).
 # (a setting's value may have thousands separators: "N = 2,724"; the exponent of a number in
-# e-notation is no number of its own: "p = 8.9e-11")
+# e-notation is no number of its own: "p = 8.9e-11"; the values of a setting listed with bare commas are
+# the setting's too: "k=1,3,4,5,6", "m=2,4,8,16"; a space after a comma ends it: "n = 10, 1,146 questions")
 # ... but a correlation r written as a decimal ("r = 0.617", "Pearson r > 0.8") is a result, not a
 # setting: r is skipped only before an integer other than 0 ("rank r = 16") or a leading dot.
-MATH = (r"\{[^{}]*\}|[\^_][{(]?[\w+\-*]+[})]?|\b[A-QS-Za-qs-z]\s?[=<>≤≥]\s?\.?\d+(?:,\d{3})*(?:\.\d+)?"
+MATH = (r"\{[^{}]*\}|[\^_][{(]?[\w+\-*]+[})]?|\b[A-QS-Za-qs-z]\s?[=<>≤≥]\s?\.?\d+(?:,\d{3})*(?:\.\d+)?(?:,\d{1,2}\b)*"
         r"|\b[Rr]\s?[=<>≤≥]\s?(?:\.\d+|[1-9]\d*(?:,\d{3})*(?:\.\d+)?|0(?:[^.\d]|$))"
         r"|\b\d+\^[{(]?[-−]\d+[})]?|\b[a-z][+-]\d+\b|[eE][-−+]\d+\b")
 

@@ -1008,6 +1008,22 @@ def _list_after_name_number() -> pl.Expr:
     return _on_rows(shape, [pl.col("text"), start, after], listed).fill_null(False)
 
 
+def _list_of_dropped(drop: pl.Expr) -> pl.Expr:
+    """Whether a bare integer of up to three characters is an item of a list ("," "and" "or") whose
+    first item `drop` drops: the items of a list are the same kind of thing ("at layers 8, 16, and
+    24"), unless a plural noun follows the list's last item ("8, 16 and 24 heads" count,
+    P.LIST_COUNTED). (_range_of_dropped reads one neighbour and no lone comma; this reads the whole
+    list.) `drop` is read twice: pass a column."""
+    piece, before, after = pl.col("piece"), pl.col("before"), pl.col("after")
+    # (equality tests first, then the shape on the few rows they leave)
+    joined = _is_one_of(before, P.NAME_LIST_NEXT) & _next_match(1).fill_null(False)
+    item = found_where(joined & (piece.str.len_bytes() <= 3), piece, _BARE_NUMBER)
+    head = pl.when(~item).then(drop).forward_fill()
+    # (the plural noun after the list's last item, read on the lists' rows only)
+    last_counted = pl.when(~item.shift(-1).fill_null(False)).then(found_where(item, after, _rx(P.LIST_COUNTED))).backward_fill()
+    return (item & head & ~last_counted.fill_null(False)).fill_null(False)
+
+
 # A match of P.CLAIM has a digit (NUM, SPLIT_PERCENT) or is a spelled multiplier (SPELLED_MULT:
 # "times" or "fold", case-insensitive as there). tests/transforms/test_claims.py checks that
 # CLAIM is still made of these three.
@@ -1111,7 +1127,8 @@ def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         # one too: "aged 18-59", "Stage 1-3", "Chapters 2 and 8", "12-13 May 2026" (a bare integer only;
         # "Tasks 1, 2 and 5": 5 after the 2 of _list_after_name_number)
         # ... and the maximum of a rating scale after a decimal score ("9.8/10")
-        .with_columns(_drop=pl.col("_drop") | _range_of_dropped(pl.col("_drop")) | _scale_maximum())
+        # ... and the items of a list whose first item is one ("at layers 8, 16, and 24")
+        .with_columns(_drop=pl.col("_drop") | _range_of_dropped(pl.col("_drop")) | _list_of_dropped(pl.col("_drop")) | _scale_maximum())
         .filter(~pl.col("_drop"))
         .drop("__row")
         .with_row_index("__row")

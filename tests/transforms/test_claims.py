@@ -2398,3 +2398,21 @@ def test_dataset7_data_of_a_sentence_opening_phrase_holds_for_the_whole_sentence
     got = [(t, d) for t, d in zip(rows["text"], rows["dataset"], strict=True) if t not in ("8", "40")]
     assert got == [("81.4%", "TerraQA"), ("70.2%", "TerraQA"), ("2.3x", "TerraQA"),
                    ("0.734", "KelpSet"), ("0.611", "KelpSet"), ("3.1%", "KelpSet, TerraQA, and OrbitVQA"), ("12%", None)]
+# --- detect8 (tuning round 8, tuner "detect") ---
+
+
+def test_detect8_a_k_size_after_at_or_in_counts_where_the_abstract_speaks_of_no_resolution():
+    """"latency at 8K", "window fixed at 4K": a K-size after "at"/"in" is a size (of a context, in
+    tokens), not a resolution, unless the abstract speaks of resolution ("rendered in 4K.")."""
+    got = claims_of("Our cache cuts decoding latency at 8K, and the window is fixed at 4K during training.")
+    assert [(c["text"], c["kind"], c["value"]) for c in got] == [("8K", "count", 8000.0), ("4K", "count", 4000.0)]
+    assert claims_of("The renderer upsamples to a higher resolution and streams the clips in 4K.") == []
+
+
+def test_detect8_the_items_of_a_list_whose_first_item_is_a_setting_are_settings_too():
+    """"at layers 4, 12, and 20": the first item is a layer's number (no claim), so are the others
+    (a lone comma joins them, which _range_of_dropped does not read); "with m=2,4,8" lists the values
+    of a one-letter setting. A plural noun after the list's last item counts ("9, 11 and 13 sites")."""
+    got = claims_of("Probes read the residual stream at layers 4, 12, and 20 show a drift. "
+                    "We sweep the bucket count with m=2,4,8,16 and report 9, 11 and 13 sites.")
+    assert [(c["text"], c["unit"]) for c in got] == [("9", "site"), ("11", "site"), ("13", "site")]
