@@ -229,6 +229,10 @@ RANGE_JOIN = r"^(?:\s?(?:-{1,2}|–|to)\s?|,?\s(?:and|or|&)\s)$"
 # 5": "In Phase 1, 120 patients" is no list) (claims._list_after_name_number).
 NAME_LIST_LEFT = r"(?:^|[a-z,;(]\s)[A-Z][A-Za-z]+\s\d{1,3}(?:,\s?\d{1,3})*(,|,?\s(?:and|or))\s$"
 NAME_LIST_NEXT = [",", ", ", " and ", ", and ", " or ", ", or "]
+# A short name in the parenthesis right after a number that repeats the number (group 1): the number is
+# that name's ("Stable Video 4D 2.0 (SV4D 2.0)", "the Glass dataset 2.0 (GD 2.0)", "Suite 100 (S-100)")
+# (claims._named_by_echo; the parenthesis may hold a claim of its own, so it is read in the text).
+ECHO_NAME_NUMBER = r"^\s\([A-Za-z][\w+.-]*(?:\s[A-Za-z][\w+.-]*)?[\s-]v?([0-9][0-9.]*)\)"
 # A plural noun right after a list's last item, maybe after one word: the list counts ("12, 15 and 18
 # sites", "3, 5, 7 attention heads"); a verb and the words after it do not ("8, 16, and 24 show that").
 LIST_COUNTED = r"^\s(?:[a-z-]+\s)?[a-z][a-z-]+[a-rt-z]s\b"

@@ -947,6 +947,16 @@ def _k_resolution(match: pl.Expr, before: pl.Expr, after: pl.Expr, text: pl.Expr
     return by_side | found_where(no_noun, text, "resolution", literal=True)
 
 
+def _named_by_echo(match: pl.Expr, after: pl.Expr, text: pl.Expr, end: pl.Expr) -> pl.Expr:
+    """A bare number that the parenthesis right after it repeats after a short name is that name's
+    number or version, not a claim (contract section 6): "Stable Video 4D 2.0 (SV4D 2.0)", "the Glass
+    dataset 2.0 (GD 2.0)": an abbreviation defined with the number names the thing the number is part
+    of. (The parenthesis is read in the text, sliced on the few bare numbers before " (".)"""
+    shape = found_where(after.str.starts_with(" ("), match, _BARE_NUMBER)
+    echoed = _on_rows(shape, [text, end], lambda text, end: text.str.slice(end, 32).str.extract(P.ECHO_NAME_NUMBER, 1))
+    return (echoed == match).fill_null(False)
+
+
 def _dropped(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Expr:
     """Whether a match of CLAIM is no claim by the words around it: a year, a name's number,
     a date or a setting."""
@@ -1121,6 +1131,7 @@ def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
             _drop=_on_rows(pl.col("_drop"), [pl.col("piece"), pl.col("before"), pl.col("after")], _dropped).fill_null(False)
             | found_where(pl.col("piece").str.ends_with("T"), pl.col("text"), P.TESLA_CONTEXT)
             | _k_resolution(pl.col("piece"), pl.col("before"), pl.col("after"), pl.col("text"))
+            | _named_by_echo(pl.col("piece"), pl.col("after"), pl.col("text"), pl.col("end"))
             | _list_after_name_number()
         )
         # the other end of a range or pair whose one end is a name's number, a setting or a date is
@@ -1303,6 +1314,11 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     bare_score = (pl.col("word").is_null() & pl.col("mag").is_null() & pl.col("metric_adj").is_not_null()
                   & ~(pl.col("range_next") & pl.col("glued").shift(-1)).fill_null(False))
     kind_unit = [  # (condition, kind, unit: a literal or an expression)
+        # "a 22% point gain", "a 3%-point drop": percentage points written with the sign (contract
+        # section 6: a score in points; two literal tests on the percents, the word's end on the few they leave)
+        (found_where(pl.col("pct").is_not_null()
+                     & (pl.col("rs").str.starts_with(" point") | pl.col("rs").str.starts_with("-point")),
+                     pl.col("rs"), r"^[\s-]points?\b"), "score", "points"),
         (pl.col("pct").is_not_null(), "percent", "%"),
         (pl.col("mult").is_not_null() | pl.col("word").is_not_null(), "multiplier", "×"),
         (pl.col("cur").is_not_null() | pl.col("usd").is_not_null(), "money", "USD"),

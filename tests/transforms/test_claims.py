@@ -2416,3 +2416,20 @@ def test_detect8_the_items_of_a_list_whose_first_item_is_a_setting_are_settings_
     got = claims_of("Probes read the residual stream at layers 4, 12, and 20 show a drift. "
                     "We sweep the bucket count with m=2,4,8,16 and report 9, 11 and 13 sites.")
     assert [(c["text"], c["unit"]) for c in got] == [("9", "site"), ("11", "site"), ("13", "site")]
+
+
+def test_detect8_a_number_that_the_abbreviation_after_it_repeats_is_part_of_a_name():
+    """"the harbor chart dataset 3.0 (HCD 3.0)": the abbreviation defined right after it repeats the number, so the
+    number is the name's version, not a claim; a value with a different number in parentheses stays."""
+    got = claims_of("We release the harbor chart dataset 3.0 (HCD 3.0), a survey set of 1,200 charts. "
+                    "It scores 64.5 (CM 61.2) on the held-out split.")
+    assert [c["text"] for c in got] == ["1,200", "64.5", "61.2"]
+
+
+def test_detect8_a_percent_written_before_point_is_percentage_points():
+    """"a 12% point gain", "a 3%-point drop": percentage points written with the percent sign are a
+    score in points (contract section 6); "4% pointwise" is a percent."""
+    got = claims_of("The router gives a 12% point gain in recall and a 3%-point drop in latency, "
+                    "with 4% pointwise noise.")
+    assert [(c["text"], c["kind"], c["unit"]) for c in got] == [("12%", "score", "points"), ("3%", "score", "points"),
+                                                               ("4%", "percent", "%")]
