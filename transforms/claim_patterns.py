@@ -43,8 +43,8 @@ BYTES = r"\s?[KMGTP]i?B\b"
 # Percent: 75.15%, 20 %, 20 percent.
 PERCENT = r"\s?(?:%|percent\b|per\s?cent\b)"
 
-# Multiplier: 1.43×, 6.6x, 500X, 8 times, 3-fold, 10fold.
-MULT = r"(?:\s?×|[xX]\b|\stimes\b|-?\s?fold\b)"
+# Multiplier: 1.43×, 6.6x, 500X, 8 times, 300-times (larger), 3-fold, 10fold.
+MULT = r"(?:\s?×|[xX]\b|[\s-]times\b|-?\s?fold\b)"
 
 # Duration: 0.1s, 24h, 10 minutes, 53k hours, 2 days.
 DURATION = (r"(?:(?:ms|s|sec|secs|min|mins|h|hr|hrs)\b"

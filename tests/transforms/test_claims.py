@@ -2433,3 +2433,10 @@ def test_detect8_a_percent_written_before_point_is_percentage_points():
                     "with 4% pointwise noise.")
     assert [(c["text"], c["kind"], c["unit"]) for c in got] == [("12%", "score", "points"), ("3%", "score", "points"),
                                                                ("4%", "percent", "%")]
+
+
+def test_detect8_a_hyphenated_times_is_a_multiplier():
+    """"the 40-times larger teacher": N-times is a multiplier as "N times" and "N-fold" are, not a
+    count of times."""
+    got = claims_of("The student matches the 40-times larger teacher.")
+    assert [(c["text"], c["kind"], c["value"]) for c in got] == [("40-times", "multiplier", 40.0)]
