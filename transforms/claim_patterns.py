@@ -288,6 +288,10 @@ YEAR = (r"\b(?:19[5-9]\d|20[0-2]\d)"
         r"|[A-Za-z,;:(]\s[A-Z][A-Za-z]*\s(?:19[5-9]\d|20[0-3]\d)\b"
         r"|\b(?:1[6-9]|20)\d0s[^\w]|['’]\d0s\b")  # (with the character after it: "1860s" alone reads as seconds; "the '80s")
 
+# A statistic named by a person's name and a one-letter symbol, with its relation sign: "Cohen's d = ",
+# "Hedges' g > ", "Kendall's W = ". Skipped as MATH's first match there, so that the value after it is a
+# result (a claim) and not a one-letter setting ("k = 3"); no digits in it.
+NAMED_STATISTIC = r"\b[A-Z][a-z]+['’]s?\s[A-Za-z]\s?(?:=|[<>≤≥])\s?"
 # Math: braces, sub/superscripts and single-letter equations: u_{t+1}, x^{2}, k = 3.
 # ... and lower-case settings: rho=0, conf.=0.5, n=1000 (a capitalized name = value is a
 # metric's value: "Dice = 0.37", "QWK = 0.28").
@@ -299,6 +303,7 @@ YEAR = (r"\b(?:19[5-9]\d|20[0-2]\d)"
 # ... but a correlation r written as a decimal ("r = 0.617", "Pearson r > 0.8") is a result, not a
 # setting: r is skipped only before an integer other than 0 ("rank r = 16") or a leading dot.
 MATH = (r"\{[^{}]*\}|[\^_][{(]?[\w+\-*]+[})]?|\b[A-QS-Za-qs-z]\s?[=<>≤≥]\s?\.?\d+(?:,\d{3})*(?:\.\d+)?(?:,\d{1,2}\b)*"
+        r"|" + NAMED_STATISTIC +
         r"|\b[Rr]\s?[=<>≤≥]\s?(?:\.\d+|[1-9]\d*(?:,\d{3})*(?:\.\d+)?|0(?:[^.\d]|$))"
         r"|\b\d+\^[{(]?[-−]\d+[})]?|\b[a-z][+-]\d+\b|[eE][-−+]\d+\b")
 

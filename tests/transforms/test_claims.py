@@ -2440,3 +2440,10 @@ def test_detect8_a_hyphenated_times_is_a_multiplier():
     count of times."""
     got = claims_of("The student matches the 40-times larger teacher.")
     assert [(c["text"], c["kind"], c["value"]) for c in got] == [("40-times", "multiplier", 40.0)]
+
+
+def test_detect8_the_value_of_a_statistic_named_by_a_person_is_a_result():
+    """"Hedges' g = 0.92", "Cohen's d > 1.40": a one-letter symbol after a person's name is a named
+    statistic, whose value is a result (a claim), not a one-letter setting as "k = 4" is."""
+    got = claims_of("The effect is large (Hedges' g = 0.92; Cohen's d > 1.40) with k = 4 neighbours.")
+    assert [(c["text"], c["kind"]) for c in got] == [("0.92", "score"), ("1.40", "score")]
