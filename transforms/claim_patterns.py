@@ -128,7 +128,15 @@ NAMED_NUMBER = r"\b(?:[A-TV-Z][a-z]*[A-Z]|U[a-z]+[A-Z]|U[A-RT-Z]|US[A-CE-Za-z]|U
 
 # A consumer GPU's model number before "GPU" ("on 4090 GPU", "4 * 4090 GPUs", "a 3090 Ti GPU"):
 # a name (contract section 6: RTX 4090), not a count of GPUs (which is no such round x0x0 number).
-GPU_NUMBER = r"\b[1-5]0[5-9]0(?:\sTi)?\sGPUs?\b"
+# ... and an accelerator's name glued to the "x" of a count of them ("8xA100", "2xV100": the x ties
+# no word boundary, so IDENT does not take the name; the count is read by HARDWARE_AFTER).
+GPU_NUMBER = r"\b[1-5]0[5-9]0(?:\sTi)?\sGPUs?\b|x[A-Z]{1,2}[0-9]{2,4}[A-Z]?\b"
+# A multiplication sign or "times" between a count and an accelerator's name: the count counts
+# them ("8×H100", "4x RTX 4090 cards", "4 times Nvidia H200 GPU nodes", "8xA100"), no multiplier.
+# (read on the text after a multiplier, or after a number followed by a glued x; a bare "GPU" after
+# a multiplier is what it multiplies: "a 3x GPU memory saving")
+HARDWARE_AFTER = (r"^(?:[xX*]|\s\*)?\s?(?:NVIDIA\s|Nvidia\s)?"
+                  r"(?:[A-Z]{1,2}[0-9]{2,4}[A-Z]?\b|(?:GeForce\s)?RTX\s|GTX\s)")
 
 # A number glued to a capitalized name: 10-Split-CIFAR-100, 3-D.
 NUM_NAME = r"\b\d+-[A-Z]\w*(?:[-/]\w+)*"

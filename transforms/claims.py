@@ -1320,6 +1320,10 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
                      & (pl.col("rs").str.starts_with(" point") | pl.col("rs").str.starts_with("-point")),
                      pl.col("rs"), r"^[\s-]points?\b"), "score", "points"),
         (pl.col("pct").is_not_null(), "percent", "%"),
+        # "8×H100", "4 times Nvidia H200 GPU nodes", "8xA100": a count of accelerators, no multiplier
+        # (read after the multipliers and the numbers a glued x follows only)
+        (found_where(pl.col("mult").is_not_null() | pl.col("rs").str.starts_with("x"), pl.col("rs"), P.HARDWARE_AFTER),
+         "count", "GPU"),
         (pl.col("mult").is_not_null() | pl.col("word").is_not_null(), "multiplier", "×"),
         (pl.col("cur").is_not_null() | pl.col("usd").is_not_null(), "money", "USD"),
         (pl.col("dur").is_not_null(), "duration", pl.col("dur_unit")),

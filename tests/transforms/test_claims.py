@@ -2447,3 +2447,14 @@ def test_detect8_the_value_of_a_statistic_named_by_a_person_is_a_result():
     statistic, whose value is a result (a claim), not a one-letter setting as "k = 4" is."""
     got = claims_of("The effect is large (Hedges' g = 0.92; Cohen's d > 1.40) with k = 4 neighbours.")
     assert [(c["text"], c["kind"]) for c in got] == [("0.92", "score"), ("1.40", "score")]
+
+
+def test_detect8_a_count_times_an_accelerator_name_counts_the_accelerators():
+    """"16xA100", "8×H100", "4 times Nvidia L40S": a multiplication sign between a number and an
+    accelerator's name counts the accelerators (no multiplier), and the name's number is no claim;
+    "3x faster" and "a 2x GPU memory saving" stay multipliers."""
+    got = claims_of("Training on 16xA100 takes 2 days, fine-tuning on 8×H100 or 4 times Nvidia L40S cards; "
+                    "decoding is 3x faster with a 2x GPU memory saving.")
+    assert [(c["text"], c["kind"], c["value"]) for c in got] == [
+        ("16", "count", 16.0), ("2 days", "duration", 2.0), ("8×", "count", 8.0), ("4 times", "count", 4.0),
+        ("3x", "multiplier", 3.0), ("2x", "multiplier", 2.0)]
