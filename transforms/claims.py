@@ -1030,7 +1030,8 @@ def _list_of_dropped(drop: pl.Expr) -> pl.Expr:
     item = found_where(joined & (piece.str.len_bytes() <= 3), piece, _BARE_NUMBER)
     head = pl.when(~item).then(drop).forward_fill()
     # (the plural noun after the list's last item, read on the lists' rows only)
-    last_counted = pl.when(~item.shift(-1).fill_null(False)).then(found_where(item, after, _rx(P.LIST_COUNTED))).backward_fill()
+    counted = found_where(item, after, _rx(P.LIST_COUNTED))
+    last_counted = pl.when(~item.shift(-1).fill_null(False)).then(counted).backward_fill()
     return (item & head & ~last_counted.fill_null(False)).fill_null(False)
 
 
@@ -1139,7 +1140,8 @@ def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         # "Tasks 1, 2 and 5": 5 after the 2 of _list_after_name_number)
         # ... and the maximum of a rating scale after a decimal score ("9.8/10")
         # ... and the items of a list whose first item is one ("at layers 8, 16, and 24")
-        .with_columns(_drop=pl.col("_drop") | _range_of_dropped(pl.col("_drop")) | _list_of_dropped(pl.col("_drop")) | _scale_maximum())
+        .with_columns(_drop=pl.col("_drop") | _range_of_dropped(pl.col("_drop")) | _list_of_dropped(pl.col("_drop"))
+                      | _scale_maximum())
         .filter(~pl.col("_drop"))
         .drop("__row")
         .with_row_index("__row")
