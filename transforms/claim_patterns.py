@@ -43,8 +43,8 @@ BYTES = r"\s?[KMGTP]i?B\b"
 # Percent: 75.15%, 20 %, 20 percent.
 PERCENT = r"\s?(?:%|percent\b|per\s?cent\b)"
 
-# Multiplier: 1.43×, 6.6x, 500X, 8 times, 3-fold, 10fold.
-MULT = r"(?:\s?×|[xX]\b|\stimes\b|-?\s?fold\b)"
+# Multiplier: 1.43×, 6.6x, 500X, 8 times, 300-times (larger), 3-fold, 10fold.
+MULT = r"(?:\s?×|[xX]\b|[\s-]times\b|-?\s?fold\b)"
 
 # Duration: 0.1s, 24h, 10 minutes, 53k hours, 2 days.
 DURATION = (r"(?:(?:ms|s|sec|secs|min|mins|h|hr|hrs)\b"
@@ -112,12 +112,14 @@ LEFT_NAME_SIZE = r"[a-z,:]\s[A-Z][\w.-]*\s$"
 # (a lower-case d before a capital is a dimension's name, "3dGS", but never "dB": "by 0.44dB" is a gain in decibels)
 DIMENSION = r"\b\d+(?:\.\d+)?-?(?:D(?:[A-Z][\w-]*|oFs?)?|d(?:[AC-Z][\w-]*|oFs?)?)\b|\(\d\+\d\)-?[Dd]\b"
 
-# Video and display resolutions: 1080p, 720P, and 2K/4K/8K before a resolution word or
-# after "in"/"at" ("all at 4K resolution", "rendered in 4K").
+# Video and display resolutions: 1080p, 720P, and 2K/4K/8K before a resolution word
+# ("all at 4K resolution"). (Not any K-size after "in"/"at": "latency at 8K", "context length
+# fixed at 4K" count tokens; "rendered in 4K." is a resolution by _k_resolution, where the
+# abstract speaks of resolution.)
 # ("native 1K resolution", "2K output resolution": a K-size before a word and "resolution")
 # ("2K-resolution", "native 2K/4K videos": a hyphen, and the sizes listed with a slash)
 RESOLUTION = (r"\b\d{3,4}[pP]\b|\b\d+-?(?:pixels?|px)\b|\b[248]K(?:/[248]K)*[\s-](?:resolution|video|videos|image|images|UHD|display)\b"
-              r"|\b(?:in|at)\s[248]K\b|\b[1-8]K\s(?:[a-z]+\s)?resolutions?\b")
+              r"|\b[1-8]K\s(?:[a-z]+\s)?resolutions?\b")
 
 # Camel-case or all-caps name followed by an integer: RTX 4090, CoRe 50, COCO 2014.
 # The delimiter after the integer is consumed so that `FID 2.51` is not a name.
@@ -126,7 +128,15 @@ NAMED_NUMBER = r"\b(?:[A-TV-Z][a-z]*[A-Z]|U[a-z]+[A-Z]|U[A-RT-Z]|US[A-CE-Za-z]|U
 
 # A consumer GPU's model number before "GPU" ("on 4090 GPU", "4 * 4090 GPUs", "a 3090 Ti GPU"):
 # a name (contract section 6: RTX 4090), not a count of GPUs (which is no such round x0x0 number).
-GPU_NUMBER = r"\b[1-5]0[5-9]0(?:\sTi)?\sGPUs?\b"
+# ... and an accelerator's name glued to the "x" of a count of them ("8xA100", "2xV100": the x ties
+# no word boundary, so IDENT does not take the name; the count is read by HARDWARE_AFTER).
+GPU_NUMBER = r"\b[1-5]0[5-9]0(?:\sTi)?\sGPUs?\b|x[A-Z]{1,2}[0-9]{2,4}[A-Z]?\b"
+# A multiplication sign or "times" between a count and an accelerator's name: the count counts
+# them ("8×H100", "4x RTX 4090 cards", "4 times Nvidia H200 GPU nodes", "8xA100"), no multiplier.
+# (read on the text after a multiplier, or after a number followed by a glued x; a bare "GPU" after
+# a multiplier is what it multiplies: "a 3x GPU memory saving")
+HARDWARE_AFTER = (r"^(?:[xX*]|\s\*)?\s?(?:NVIDIA\s|Nvidia\s)?"
+                  r"(?:[A-Z]{1,2}[0-9]{2,4}[A-Z]?\b|(?:GeForce\s)?RTX\s|GTX\s)")
 
 # A number glued to a capitalized name: 10-Split-CIFAR-100, 3-D.
 NUM_NAME = r"\b\d+-[A-Z]\w*(?:[-/]\w+)*"
@@ -227,6 +237,13 @@ RANGE_JOIN = r"^(?:\s?(?:-{1,2}|–|to)\s?|,?\s(?:and|or|&)\s)$"
 # 5": "In Phase 1, 120 patients" is no list) (claims._list_after_name_number).
 NAME_LIST_LEFT = r"(?:^|[a-z,;(]\s)[A-Z][A-Za-z]+\s\d{1,3}(?:,\s?\d{1,3})*(,|,?\s(?:and|or))\s$"
 NAME_LIST_NEXT = [",", ", ", " and ", ", and ", " or ", ", or "]
+# A short name in the parenthesis right after a number that repeats the number (group 1): the number is
+# that name's ("Stable Video 4D 2.0 (SV4D 2.0)", "the Glass dataset 2.0 (GD 2.0)", "Suite 100 (S-100)")
+# (claims._named_by_echo; the parenthesis may hold a claim of its own, so it is read in the text).
+ECHO_NAME_NUMBER = r"^\s\([A-Za-z][\w+.-]*(?:\s[A-Za-z][\w+.-]*)?[\s-]v?([0-9][0-9.]*)\)"
+# A plural noun right after a list's last item, maybe after one word: the list counts ("12, 15 and 18
+# sites", "3, 5, 7 attention heads"); a verb and the words after it do not ("8, 16, and 24 show that").
+LIST_COUNTED = r"^\s(?:[a-z-]+\s)?[a-z][a-z-]+[a-rt-z]s\b"
 # The usual maxima of a rating scale ("9.8/10", "4.2 out of 5", "87.5/100"): after a decimal score the
 # scale's end, not a claim (detect; claims._scale_maximum).
 SCALE_MAXIMA = ["5", "10", "100"]
@@ -279,16 +296,23 @@ YEAR = (r"\b(?:19[5-9]\d|20[0-2]\d)"
         r"|[A-Za-z,;:(]\s[A-Z][A-Za-z]*\s(?:19[5-9]\d|20[0-3]\d)\b"
         r"|\b(?:1[6-9]|20)\d0s[^\w]|['’]\d0s\b")  # (with the character after it: "1860s" alone reads as seconds; "the '80s")
 
+# A statistic named by a person's name and a one-letter symbol, with its relation sign: "Cohen's d = ",
+# "Hedges' g > ", "Kendall's W = ". Skipped as MATH's first match there, so that the value after it is a
+# result (a claim) and not a one-letter setting ("k = 3"); no digits in it.
+NAMED_STATISTIC = r"\b[A-Z][a-z]+['’]s?\s[A-Za-z]\s?(?:=|[<>≤≥])\s?"
 # Math: braces, sub/superscripts and single-letter equations: u_{t+1}, x^{2}, k = 3.
 # ... and lower-case settings: rho=0, conf.=0.5, n=1000 (a capitalized name = value is a
 # metric's value: "Dice = 0.37", "QWK = 0.28").
 # ... and exponents in parentheses, a power of ten with a negative exponent (10^(-62), 10^-5:
 # p-values), a letter plus or minus an integer (level n+1, step t-1).
 # (a setting's value may have thousands separators: "N = 2,724"; the exponent of a number in
-# e-notation is no number of its own: "p = 8.9e-11")
+# e-notation is no number of its own: "p = 8.9e-11"; the values of a setting listed with bare commas are
+# the setting's too: "k=1,3,4,5,6", "m=2,4,8,16"; a space after a comma ends it: "n = 10, 1,146 questions")
 # ... but a correlation r written as a decimal ("r = 0.617", "Pearson r > 0.8") is a result, not a
 # setting: r is skipped only before an integer other than 0 ("rank r = 16") or a leading dot.
 MATH = (r"\{[^{}]*\}|[\^_][{(]?[\w+\-*]+[})]?|\b[A-QS-Za-qs-z]\s?[=<>≤≥]\s?\.?\d+(?:,\d{3})*(?:\.\d+)?"
+        r"(?:,\d{1,2}\b)*"
+        r"|" + NAMED_STATISTIC +
         r"|\b[Rr]\s?[=<>≤≥]\s?(?:\.\d+|[1-9]\d*(?:,\d{3})*(?:\.\d+)?|0(?:[^.\d]|$))"
         r"|\b\d+\^[{(]?[-−]\d+[})]?|\b[a-z][+-]\d+\b|[eE][-−+]\d+\b")
 

@@ -948,6 +948,16 @@ def _k_resolution(match: pl.Expr, before: pl.Expr, after: pl.Expr, text: pl.Expr
     return by_side | found_where(no_noun, text, "resolution", literal=True)
 
 
+def _named_by_echo(match: pl.Expr, after: pl.Expr, text: pl.Expr, end: pl.Expr) -> pl.Expr:
+    """A bare number that the parenthesis right after it repeats after a short name is that name's
+    number or version, not a claim (contract section 6): "Stable Video 4D 2.0 (SV4D 2.0)", "the Glass
+    dataset 2.0 (GD 2.0)": an abbreviation defined with the number names the thing the number is part
+    of. (The parenthesis is read in the text, sliced on the few bare numbers before " (".)"""
+    shape = found_where(after.str.starts_with(" ("), match, _BARE_NUMBER)
+    echoed = _on_rows(shape, [text, end], lambda text, end: text.str.slice(end, 32).str.extract(P.ECHO_NAME_NUMBER, 1))
+    return (echoed == match).fill_null(False)
+
+
 def _dropped(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Expr:
     """Whether a match of CLAIM is no claim by the words around it: a year, a name's number,
     a date or a setting."""
@@ -1007,6 +1017,23 @@ def _list_after_name_number() -> pl.Expr:
 
     start = pl.col("end") - pl.col("length")
     return _on_rows(shape, [pl.col("text"), start, after], listed).fill_null(False)
+
+
+def _list_of_dropped(drop: pl.Expr) -> pl.Expr:
+    """Whether a bare integer of up to three characters is an item of a list ("," "and" "or") whose
+    first item `drop` drops: the items of a list are the same kind of thing ("at layers 8, 16, and
+    24"), unless a plural noun follows the list's last item ("8, 16 and 24 heads" count,
+    P.LIST_COUNTED). (_range_of_dropped reads one neighbour and no lone comma; this reads the whole
+    list.) `drop` is read twice: pass a column."""
+    piece, before, after = pl.col("piece"), pl.col("before"), pl.col("after")
+    # (equality tests first, then the shape on the few rows they leave)
+    joined = _is_one_of(before, P.NAME_LIST_NEXT) & _next_match(1).fill_null(False)
+    item = found_where(joined & (piece.str.len_bytes() <= 3), piece, _BARE_NUMBER)
+    head = pl.when(~item).then(drop).forward_fill()
+    # (the plural noun after the list's last item, read on the lists' rows only)
+    counted = found_where(item, after, _rx(P.LIST_COUNTED))
+    last_counted = pl.when(~item.shift(-1).fill_null(False)).then(counted).backward_fill()
+    return (item & head & ~last_counted.fill_null(False)).fill_null(False)
 
 
 # A match of P.CLAIM has a digit (NUM, SPLIT_PERCENT) or is a spelled multiplier (SPELLED_MULT:
@@ -1106,13 +1133,16 @@ def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
             _drop=_on_rows(pl.col("_drop"), [pl.col("piece"), pl.col("before"), pl.col("after")], _dropped).fill_null(False)
             | found_where(pl.col("piece").str.ends_with("T"), pl.col("text"), P.TESLA_CONTEXT)
             | _k_resolution(pl.col("piece"), pl.col("before"), pl.col("after"), pl.col("text"))
+            | _named_by_echo(pl.col("piece"), pl.col("after"), pl.col("text"), pl.col("end"))
             | _list_after_name_number()
         )
         # the other end of a range or pair whose one end is a name's number, a setting or a date is
         # one too: "aged 18-59", "Stage 1-3", "Chapters 2 and 8", "12-13 May 2026" (a bare integer only;
         # "Tasks 1, 2 and 5": 5 after the 2 of _list_after_name_number)
         # ... and the maximum of a rating scale after a decimal score ("9.8/10")
-        .with_columns(_drop=pl.col("_drop") | _range_of_dropped(pl.col("_drop")) | _scale_maximum())
+        # ... and the items of a list whose first item is one ("at layers 8, 16, and 24")
+        .with_columns(_drop=pl.col("_drop") | _range_of_dropped(pl.col("_drop")) | _list_of_dropped(pl.col("_drop"))
+                      | _scale_maximum())
         .filter(~pl.col("_drop"))
         .drop("__row")
         .with_row_index("__row")
@@ -1287,7 +1317,16 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     bare_score = (pl.col("word").is_null() & pl.col("mag").is_null() & pl.col("metric_adj").is_not_null()
                   & ~(pl.col("range_next") & pl.col("glued").shift(-1)).fill_null(False))
     kind_unit = [  # (condition, kind, unit: a literal or an expression)
+        # "a 22% point gain", "a 3%-point drop": percentage points written with the sign (contract
+        # section 6: a score in points; two literal tests on the percents, the word's end on the few they leave)
+        (found_where(pl.col("pct").is_not_null()
+                     & (pl.col("rs").str.starts_with(" point") | pl.col("rs").str.starts_with("-point")),
+                     pl.col("rs"), r"^[\s-]points?\b"), "score", "points"),
         (pl.col("pct").is_not_null(), "percent", "%"),
+        # "8×H100", "4 times Nvidia H200 GPU nodes", "8xA100": a count of accelerators, no multiplier
+        # (read after the multipliers and the numbers a glued x follows only)
+        (found_where(pl.col("mult").is_not_null() | pl.col("rs").str.starts_with("x"), pl.col("rs"), P.HARDWARE_AFTER),
+         "count", "GPU"),
         (pl.col("mult").is_not_null() | pl.col("word").is_not_null(), "multiplier", "×"),
         (pl.col("cur").is_not_null() | pl.col("usd").is_not_null(), "money", "USD"),
         (pl.col("dur").is_not_null(), "duration", pl.col("dur_unit")),

@@ -2445,3 +2445,63 @@ def test_unit8_a_score_keeps_the_acronym_written_where_the_metric_is_spelled_out
     assert [(c["text"], c["unit"], c["metric"]) for c in got] == [
         ("0.612", "EM", "exact match"), ("44.0", "EM@1", "exact match"), ("8.4", "PPL", "perplexity"),
         ("0.5", "exact match", "exact match")]
+# --- detect8 (tuning round 8, tuner "detect") ---
+
+
+def test_detect8_a_k_size_after_at_or_in_counts_where_the_abstract_speaks_of_no_resolution():
+    """"latency at 8K", "window fixed at 4K": a K-size after "at"/"in" is a size (of a context, in
+    tokens), not a resolution, unless the abstract speaks of resolution ("rendered in 4K.")."""
+    got = claims_of("Our cache cuts decoding latency at 8K, and the window is fixed at 4K during training.")
+    assert [(c["text"], c["kind"], c["value"]) for c in got] == [("8K", "count", 8000.0), ("4K", "count", 4000.0)]
+    assert claims_of("The renderer upsamples to a higher resolution and streams the clips in 4K.") == []
+
+
+def test_detect8_the_items_of_a_list_whose_first_item_is_a_setting_are_settings_too():
+    """"at layers 4, 12, and 20": the first item is a layer's number (no claim), so are the others
+    (a lone comma joins them, which _range_of_dropped does not read); "with m=2,4,8" lists the values
+    of a one-letter setting. A plural noun after the list's last item counts ("9, 11 and 13 sites")."""
+    got = claims_of("Probes read the residual stream at layers 4, 12, and 20 show a drift. "
+                    "We sweep the bucket count with m=2,4,8,16 and report 9, 11 and 13 sites.")
+    assert [(c["text"], c["unit"]) for c in got] == [("9", "site"), ("11", "site"), ("13", "site")]
+
+
+def test_detect8_a_number_that_the_abbreviation_after_it_repeats_is_part_of_a_name():
+    """"the harbor chart dataset 3.0 (HCD 3.0)": the abbreviation defined right after it repeats the number, so the
+    number is the name's version, not a claim; a value with a different number in parentheses stays."""
+    got = claims_of("We release the harbor chart dataset 3.0 (HCD 3.0), a survey set of 1,200 charts. "
+                    "It scores 64.5 (CM 61.2) on the held-out split.")
+    assert [c["text"] for c in got] == ["1,200", "64.5", "61.2"]
+
+
+def test_detect8_a_percent_written_before_point_is_percentage_points():
+    """"a 12% point gain", "a 3%-point drop": percentage points written with the percent sign are a
+    score in points (contract section 6); "4% pointwise" is a percent."""
+    got = claims_of("The router gives a 12% point gain in recall and a 3%-point drop in latency, "
+                    "with 4% pointwise noise.")
+    assert [(c["text"], c["kind"], c["unit"]) for c in got] == [("12%", "score", "points"), ("3%", "score", "points"),
+                                                               ("4%", "percent", "%")]
+
+
+def test_detect8_a_hyphenated_times_is_a_multiplier():
+    """"the 40-times larger teacher": N-times is a multiplier as "N times" and "N-fold" are, not a
+    count of times."""
+    got = claims_of("The student matches the 40-times larger teacher.")
+    assert [(c["text"], c["kind"], c["value"]) for c in got] == [("40-times", "multiplier", 40.0)]
+
+
+def test_detect8_the_value_of_a_statistic_named_by_a_person_is_a_result():
+    """"Hedges' g = 0.92", "Cohen's d > 1.40": a one-letter symbol after a person's name is a named
+    statistic, whose value is a result (a claim), not a one-letter setting as "k = 4" is."""
+    got = claims_of("The effect is large (Hedges' g = 0.92; Cohen's d > 1.40) with k = 4 neighbours.")
+    assert [(c["text"], c["kind"]) for c in got] == [("0.92", "score"), ("1.40", "score")]
+
+
+def test_detect8_a_count_times_an_accelerator_name_counts_the_accelerators():
+    """"16xA100", "8×H100", "4 times Nvidia L40S": a multiplication sign between a number and an
+    accelerator's name counts the accelerators (no multiplier), and the name's number is no claim;
+    "3x faster" and "a 2x GPU memory saving" stay multipliers."""
+    got = claims_of("Training on 16xA100 takes 2 days, fine-tuning on 8×H100 or 4 times Nvidia L40S cards; "
+                    "decoding is 3x faster with a 2x GPU memory saving.")
+    assert [(c["text"], c["kind"], c["value"]) for c in got] == [
+        ("16", "count", 16.0), ("2 days", "duration", 2.0), ("8×", "count", 8.0), ("4 times", "count", 4.0),
+        ("3x", "multiplier", 3.0), ("2x", "multiplier", 2.0)]
