@@ -1191,16 +1191,6 @@ QUALIFIED_F1 = r"(?:[\s-]|^m)([Ff]1)(?:[- ]?[Ss]cores?)?$"
 _WRITTEN_NAME = r"([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z][A-Za-z0-9]*|(?:" + AT_SETTING + r")))"
 HYPHEN_NAME_BEFORE = r"(?:^|[\s(])" + _WRITTEN_NAME + r"\)?" + METRIC_FILLER + r"\s?$"
 HYPHEN_NAME_AFTER = r"^\s" + _WRITTEN_NAME + r"(?:[\s,.;:)]|$)"
-# An acronym (with its "@" cut-off) written next to a score whose metric the table spells out in
-# words ("an average EM of 0.430", "31.9 EM@1", "a PPL of 12.1": exact match, perplexity): the unit
-# is the name as written (GUIDELINES: unit = the metric's name, as "HR" for a hazard ratio).
-# Group 1: that word, right before the value (past METRIC_FILLER) or right after it.
-_WRITTEN_ACRONYM = r"([A-Z]{2,5}(?:" + AT_SETTING + r")?)"
-WRITTEN_ACRONYM_BEFORE = r"(?:^|[\s(])" + _WRITTEN_ACRONYM + r"\)?" + METRIC_FILLER + r"\s?$"
-WRITTEN_ACRONYM_AFTER = r"^\s" + _WRITTEN_ACRONYM + r"(?:[\s,.;:)]|$)"
-# The metric names the table spells out from an acronym (exact match, perplexity), and that acronym.
-SPELLED_OUT_ACRONYM = {name: acronym for acronym, name in METRIC_CANON.items()
-                       if re.fullmatch(r"[a-z]{2,5}", acronym) and name == name.lower() and name != acronym}
 # The qualifier part of such a word: letters only, and no word of what a score is ("F1-score",
 # "AUC-based", "F1-scores")
 HYPHEN_QUALIFIER = r"^[A-Za-z]{2,}$"

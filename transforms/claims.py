@@ -1869,17 +1869,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     # (with the respelling above: one step for both; the respelling leaves such names as they are)
     # (or an "@" cut-off, whatever its case: "ap@0.5")
     named_score = found_where((pl.col("kind") == "score") & (pl.col("unit") == pl.col("metric")), pl.col("unit"), "[A-Z@]")
-    # ... and so does a score whose metric the table spells out from the acronym written next to it
-    # ("an average EM of 0.430", "31.9 EM@1" -> EM, EM@1; read on those few rows only)
-    spelled_out = (pl.col("kind") == "score") & (pl.col("unit") == pl.col("metric")) & pl.col("unit").is_in(list(P.SPELLED_OUT_ACRONYM))
-
-    def as_written(word: pl.Expr, unit: pl.Expr) -> pl.Expr:
-        acronym = word.str.to_lowercase().str.replace(r"@.*$", "")
-        return pl.when(acronym == unit.replace_strict(P.SPELLED_OUT_ACRONYM, default=None, return_dtype=pl.String)).then(word)
-
     lf = lf.with_columns(
-        _acronym_written=pl.coalesce(pl.when(spelled_out).then(pl.col("rs")).str.extract(P.WRITTEN_ACRONYM_AFTER, 1),
-                                     pl.when(spelled_out).then(pl.col("ls")).str.extract(P.WRITTEN_ACRONYM_BEFORE, 1)),
         _respell=found_where(pl.col("kind") == "score", pl.col("unit"), r"^[A-Z][a-z]+$|s$"),
         _written=pl.coalesce(pl.when(named_score).then(pl.col("rs")).str.extract(P.HYPHEN_NAME_AFTER, 1),
                              pl.when(named_score).then(pl.col("ls")).str.extract(P.HYPHEN_NAME_BEFORE, 1)),
@@ -1888,9 +1878,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         # no unit ("InfinityStar scores 83.74", "a score of 0.01282"; GUIDELINES: the metric's name
         # when the number is the value of a named metric, else null)
         unit=pl.when(~((pl.col("kind") == "score") & pl.col("unit").is_in(P.NO_MEASURE_NAME)))
-        .then(pl.coalesce(_on_rows(pl.col("_written").is_not_null(), [pl.col("_written"), pl.col("unit")], qualified),
-                          _on_rows(pl.col("_acronym_written").is_not_null(), [pl.col("_acronym_written"), pl.col("unit")], as_written),
-                          respelled, "unit"))
+        .then(pl.coalesce(_on_rows(pl.col("_written").is_not_null(), [pl.col("_written"), pl.col("unit")], qualified), respelled, "unit"))
     )
     out = lf.select(
         "paper_id",

@@ -2436,15 +2436,6 @@ def test_unit8_a_score_keeps_its_measure_name_with_an_at_cut_off_as_written() ->
     assert got[1]["metric"] == "mAP"
 
 
-def test_unit8_a_score_keeps_the_acronym_written_where_the_metric_is_spelled_out() -> None:
-    """"an EM of 0.612", "44.0 EM@1", "a PPL of 8.4": the metric takes the table's words (exact match,
-    perplexity), the unit stays the name as written next to the value (GUIDELINES: the unit of a score
-    is its metric's name; the gold writes "HR" for a hazard ratio); written out, it stays written out."""
-    got = claims_of("The reader reaches an EM of 0.612 and 44.0 EM@1 on the hard split, with a PPL of 8.4; "
-                    "the baseline gets an exact match of 0.5.")
-    assert [(c["text"], c["unit"], c["metric"]) for c in got] == [
-        ("0.612", "EM", "exact match"), ("44.0", "EM@1", "exact match"), ("8.4", "PPL", "perplexity"),
-        ("0.5", "exact match", "exact match")]
 # --- detect8 (tuning round 8, tuner "detect") ---
 
 
