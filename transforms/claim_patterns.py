@@ -1221,6 +1221,23 @@ INTRO_TITLED_DATASET = (r"\b(" + INTRO_TITLED_NAME + r")(?:,\s(?:a|an|the)\s|\s(
 # Survey (MEVS), which". INTRO_LONG_NAME_BEFORE is what comes before it.
 INTRO_LONG_NAME_BEFORE = r"(?:the\s)?(?:[A-Z][\w-]*\s){1,6}\("
 INTRO_DATASET_AFTER_LONG = INTRO_BEFORE_NAME + INTRO_LONG_NAME_BEFORE + r"(?:" + INTRO_NAME + r")\)"
+# An introduction too (one more alternative of the same search): a name made with "Bench" in the role of
+# the paper's data, the object of a verb of making ("We built EnterpriseDocBench to ...", "introduces PaliBench, both a
+# benchmark") or after "our" ("our BotzoneBench evaluates"), or the subject of a verb said of data, or
+# named by an appositive ("IatroBench measures this gap", "PutnamBench, which contains ..."). The word
+# in the name says it is data, the role that it is the paper's ("on OpenEQA", "such as HarmBench" name
+# data a value may or may not be on: not read here).
+# (not the other endings of BENCH_SHAPED_NAME: "Eval", "World", "Arena", "QA" end names of methods and
+# tasks too, "CIGEval", "MicroWorld", "RouterKGQA, a framework", "(KGQA)"; a part after the name starts
+# with a capital or a digit: "MovieGenBench-Music", "Tau2-Bench", "SWE-bench".)
+# Groups 1 and 2: the name (the verb before it, the verb after it). INTRO_BENCH_VERB is what comes
+# before the name in the first form (the introduction's name is read after it).
+_BENCH_WORD_NAME = r"[A-Z][A-Za-z0-9]+-?(?:Bench|bench)(?:[-_.]?[A-Z0-9][A-Za-z0-9]*)*"
+INTRO_BENCH_VERB = (r"(?:(?:[Ii]ntroduc|[Pp]resent|[Pp]ropos|[Bb]uil|[Cc]onstruct|[Cc]reat|[Dd]evelop|[Ee]stablish"
+                    r"|[Rr]eleas|[Cc]urat|[Aa]ssembl|[Dd]esign)[a-z]*\s(?:(?:the|a|an|our)\s)?|[Oo]ur\s)")
+INTRO_BENCH_ROLE = (r"\b" + INTRO_BENCH_VERB + r"(" + _BENCH_WORD_NAME + r")(?:\sv[0-9]+(?:\.[0-9]+)?)?\b"
+                    r"|\b(" + _BENCH_WORD_NAME + r")(?:,\s(?:which|a|an|the)\s|\s(?:measures|evaluates|assesses|tests|probes"
+                    r"|contains|comprises|consists|covers|includes|spans|features|provides|offers)\b)")
 # After a digit compound ("a 4-level pipeline", "a 23-criterion rubric", "a 23,640-question
 # benchmark"): the noun phrase it describes is data when a data word ends it within a few words.
 COMPOUND_OF_DATA = (r"^-[a-z]+(?:\s[\w-]+){0,3}?\s(?:" + _DATA_WORD + r"|(?:sub)?set|split)s?\b")

@@ -2398,3 +2398,25 @@ def test_dataset7_data_of_a_sentence_opening_phrase_holds_for_the_whole_sentence
     got = [(t, d) for t, d in zip(rows["text"], rows["dataset"], strict=True) if t not in ("8", "40")]
     assert got == [("81.4%", "TerraQA"), ("70.2%", "TerraQA"), ("2.3x", "TerraQA"),
                    ("0.734", "KelpSet"), ("0.611", "KelpSet"), ("3.1%", "KelpSet, TerraQA, and OrbitVQA"), ("12%", None)]
+# --- dataset8 (tuning round 8, tuner "dataset") ---
+
+
+def test_dataset8_a_bench_name_in_the_role_of_the_papers_data_holds_for_the_values_after_it():
+    """Where no introduction by a data word is found, a name made with "Bench" that the abstract makes
+    ("We assembled QuarryBench to ...") or that is the subject of a verb said of data ("KelpBench
+    measures ...") is the data of the values after it; a version after the name stays part of it."""
+    made = claims_of("Tool use is hard to test. We assembled QuarryBench to close this gap. "
+                     "Agents solve 41.5% of its cases, and the best one needs 3.2x more steps than people.")
+    assert [(c["text"], c["dataset"]) for c in made] == [("41.5%", "QuarryBench"), ("3.2x", "QuarryBench")]
+    subject = claims_of("Models hide what they know. KelpBench measures this gap. Over 1,250 prompts, the gap is 0.42.")
+    assert [(c["text"], c["dataset"]) for c in subject] == [("1,250", "KelpBench"), ("0.42", "KelpBench")]
+    versioned = claims_of("We develop our TrailBench v2 to test planners; planners reach 63.0% on it.")
+    assert [(c["text"], c["dataset"]) for c in versioned] == [("63.0%", "TrailBench v2")]
+
+
+def test_dataset8_a_bench_name_only_mentioned_is_no_introduction():
+    """A "Bench" name only mentioned ("results on HarborBench", "benchmarks such as DockBench") or a
+    method named like one ("RouterKGQA", "CIGEval") introduces no data: values far from it keep none."""
+    got = claims_of("Safety benchmarks such as DockBench rely on judges. We propose a new judge. "
+                    "It agrees with people on 88.1% of items. RouterKGQA outperforms the previous best by 3.5 points.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("88.1%", None), ("3.5", None)]
