@@ -647,11 +647,17 @@ DATA_NAMES_ITEM = r"(?:" + DATA_NAME + r"|[A-Z][a-z]{2,})(?:\s[A-Z][A-Za-z0-9]*|
 # A list of three or more of them ("CUB-200, CIFAR-FS, Stanford Cars, and DTD"): a value after it
 # is on none of them in particular, even where only one is a known name (DATASET).
 DATA_NAMES_THREE = r"\b(?:" + DATA_NAMES_ITEM + r")(?:,\s(?:and\s)?(?:" + DATA_NAMES_ITEM + r")){2,}"
-# A list of two or more of them after "on", "across" or "datasets (" ("on three datasets
-# (SECOND, JL1, and the proposed LevirSCD)"; not "methods such as A and B").
-DATA_NAMES_LIST = (r"(?:\b(?:[Oo]n|across)\s(?:[a-z][\w-]*\s){0,3}?\(?|\b(?:datasets|benchmarks)\s\()"
+# A list of two or more of them after "on", "across", "datasets (" or "datasets, such as" ("on three
+# datasets (SECOND, JL1, and the proposed LevirSCD)"; not "methods such as A and B").
+DATA_NAMES_LIST = (r"(?:\b(?:[Oo]n|across)\s(?:[a-z][\w-]*\s){0,3}?\(?|\b(?:datasets|benchmarks)\s\("
+                   # ... or an example list after a plural data word ("three benchmark datasets, such as A, B, and C")
+                   r"|\b(?:datasets|benchmarks),?\s(?:such\sas|including|namely)\s)"
                    r"(?:" + DATA_NAMES_ITEM + r")"
-                   r"(?:(?:,\s(?:and\s)?|\sand\s)(?:the\s)?(?:[a-z-]+\s)?(?:" + DATA_NAMES_ITEM + r"))+")
+                   # (the list ends at its "and" item: "A, B, and C, NAME achieves" lists three; a modifier
+                   # before the "and" item only: "SECOND, JL1, and the proposed LevirSCD")
+                   r"(?:(?:,\s(?:the\s)?(?:" + DATA_NAMES_ITEM + r"))+"
+                   r"(?:,?\sand\s(?:the\s)?(?:[a-z-]+\s)?(?:" + DATA_NAMES_ITEM + r"))?"
+                   r"|,?\sand\s(?:the\s)?(?:[a-z-]+\s)?(?:" + DATA_NAMES_ITEM + r"))")
 # "on NAME": the data a value is on, when the name is no model's ("on GPT-4o", "on Qwen3-8B").
 # ... with a capitalized word after it ("on SportCenter EPFL", "on Galaxy10 DECaLS"), or any
 # capitalized word that a data word follows ("on the Qingyun dataset", "on the Factify 2

@@ -2420,3 +2420,12 @@ def test_dataset8_a_bench_name_only_mentioned_is_no_introduction():
     got = claims_of("Safety benchmarks such as DockBench rely on judges. We propose a new judge. "
                     "It agrees with people on 88.1% of items. RouterKGQA outperforms the previous best by 3.5 points.")
     assert [(c["text"], c["dataset"]) for c in got] == [("88.1%", None), ("3.5", None)]
+
+
+def test_dataset8_an_example_list_after_a_plural_data_word_is_paired_by_respectively():
+    """"three benchmarks, namely A, B, and C" lists the data that "respectively" pairs with the values
+    after it, and the list ends at its "and" item (the name of the method after it, in a comma splice,
+    is no fourth item)."""
+    got = claims_of("We test on three benchmarks, namely Arbor, Quill18 Notes, and Sable, TagNet reaches "
+                    "71.2%, 64.8%, and 80.5% accuracy, respectively.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("71.2%", "Arbor"), ("64.8%", "Quill18 Notes"), ("80.5%", "Sable")]
