@@ -786,9 +786,14 @@ INTRO_DATASET_PAREN = (r"\((" + INTRO_NAME + r")\)(?:\s(?:[Bb]enchmark|[Dd]atase
 # The name after the data word: "a dataset, named SurgBlood, ...", "a benchmark dataset (called
 # NAME)", "a new benchmark for remote sensing, NAME.", "Medical Incident Dataset (JMID)".
 # INTRO_BEFORE_NAME is what comes before the name (the name is read after it).
+# ... or right after the data word ("a custom dataset STP-AgriData and a detector", "an Ontology Axiom
+# Benchmark OntoAxiom, and", "a synthetic dataset PoseTraj-10K, containing"); not "benchmark" in lower
+# case, a verb as often ("we benchmark GPT-4o, ...").
+INTRO_WORD_BEFORE_NAME = r"\b(?:[Dd]ataset|[Cc]orpus|Benchmark)\s"
 INTRO_BEFORE_NAME = (r"\b(?:[Dd]ataset|[Bb]enchmark|[Cc]orpus)(?:,?\s\(?(?:named|called|dubbed|termed)\s"
                      r"|(?:\s(?:[a-z][a-z-]*|[A-Z]+)){0,4}?,\s|\s\()")
-INTRO_DATASET_AFTER = (INTRO_BEFORE_NAME + r"(?:" + INTRO_NAME + r")(?:[,.)]|\s(?:which|that|with|comprising|consisting|contains)\b)")
+INTRO_DATASET_AFTER = (r"(?:" + INTRO_BEFORE_NAME + r"|" + INTRO_WORD_BEFORE_NAME + r")(?:" + INTRO_NAME + r")"
+                       r"(?:[,.)]|\s(?:which|that|with|comprising|consisting|contains|containing|and)\b)")
 # A name in parentheses right after the data word names the whole phrase before it: "a
 # large-scale Moving UAV VAD dataset (MUVAD)", "the Florence RGB-Event Drone dataset (FRED)" are
 # MUVAD and FRED, not VAD or Drone (read from the character before the introduction's name).

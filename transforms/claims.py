@@ -804,7 +804,8 @@ def _with_introduced_dataset(lf: pl.LazyFrame, needs: pl.Expr) -> pl.LazyFrame:
     intro = _rx(P.INTRO_DATASET + "|" + P.INTRO_DATASET_PAREN + "|" + P.INTRO_DATASET_AFTER
                 + "|" + P.INTRO_TITLED_DATASET + "|" + P.INTRO_DATASET_AFTER_LONG + "|" + P.INTRO_BENCH_ROLE)
     # (a long name's acronym after the data word; a title-case name whole: "Open Korean Historical Corpus")
-    intro_name = _rx(r"^[^\w]?(?:" + P.INTRO_BEFORE_NAME + r"(?:" + P.INTRO_LONG_NAME_BEFORE + r")?|" + P.INTRO_BENCH_VERB + r")?\(?("
+    intro_name = _rx(r"^[^\w]?(?:" + P.INTRO_BEFORE_NAME + r"(?:" + P.INTRO_LONG_NAME_BEFORE + r")?|" + P.INTRO_BENCH_VERB
+                     + r"|" + P.INTRO_WORD_BEFORE_NAME + r")?\(?("
                      + P.INTRO_NAME + r"|" + P.INTRO_TITLED_NAME + r")")
     # a name in a compound, a name made of parts or a compound adjective (read from the character
     # before the name; one regex: each distinct pattern costs its compilation on every run)

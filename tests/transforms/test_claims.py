@@ -2437,3 +2437,13 @@ def test_dataset8_a_method_outdone_by_the_value_does_not_cut_the_carry():
     got = claims_of("Experiments on the KELP II dataset show that our model achieves 81.2% accuracy, "
                     "outperforming RIV-NET (by 4.1%), DKELP (by 2.6%), and other methods.")
     assert [(c["text"], c["dataset"]) for c in got] == [("81.2%", "KELP II"), ("4.1%", "KELP II"), ("2.6%", "KELP II")]
+
+
+def test_dataset8_a_name_right_after_a_data_word_is_introduced():
+    """"a new dataset MarshPix-2K, containing ...", "an Aerial Marsh Benchmark MarshBench, and": the name right
+    after the data word is the data the abstract introduces; "benchmark" in lower case is a verb as often
+    ("We benchmark GPT-4o, ..."): no introduction."""
+    got = claims_of("We release a new dataset MarshPix-2K, containing 2,000 aerial images. Our detector reaches 0.812 mAP.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("2,000", "MarshPix-2K"), ("0.812", "MarshPix-2K")]
+    verb = claims_of("We benchmark GPT-4o, Claude, and Gemini. The best model solves 41.0% of the puzzles.")
+    assert [(c["text"], c["dataset"]) for c in verb] == [("41.0%", None)]
