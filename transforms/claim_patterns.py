@@ -791,7 +791,9 @@ INTRO_DATASET_PAREN = (r"\((" + INTRO_NAME + r")\)(?:\s(?:[Bb]enchmark|[Dd]atase
 # case, a verb as often ("we benchmark GPT-4o, ...").
 INTRO_WORD_BEFORE_NAME = r"\b(?:[Dd]ataset|[Cc]orpus|Benchmark)\s"
 INTRO_BEFORE_NAME = (r"\b(?:[Dd]ataset|[Bb]enchmark|[Cc]orpus)(?:,?\s\(?(?:named|called|dubbed|termed)\s"
-                     r"|(?:\s(?:[a-z][a-z-]*|[A-Z]+)){0,4}?,\s|\s\()")
+                     # (a naming word after the words too: "a dataset for vehicle part segmentation, named NAME",
+                     # "a dataset with 1M triplets, namely NAME")
+                     r"|(?:\s(?:[a-z][a-z-]*|[A-Z0-9]+)){0,4}?,\s(?:(?:named|called|dubbed|termed|namely)\s)?|\s\()")
 INTRO_DATASET_AFTER = (r"(?:" + INTRO_BEFORE_NAME + r"|" + INTRO_WORD_BEFORE_NAME + r")(?:" + INTRO_NAME + r")"
                        r"(?:[,.)]|\s(?:which|that|with|comprising|consisting|contains|containing|and)\b)")
 # A name in parentheses right after the data word names the whole phrase before it: "a

@@ -2447,3 +2447,12 @@ def test_dataset8_a_name_right_after_a_data_word_is_introduced():
     assert [(c["text"], c["dataset"]) for c in got] == [("2,000", "MarshPix-2K"), ("0.812", "MarshPix-2K")]
     verb = claims_of("We benchmark GPT-4o, Claude, and Gemini. The best model solves 41.0% of the puzzles.")
     assert [(c["text"], c["dataset"]) for c in verb] == [("41.0%", None)]
+
+
+def test_dataset8_a_naming_word_after_the_words_of_a_data_phrase_names_it():
+    """"a benchmark for reef mapping, named ReefSeg5K, which ...", "a dataset with 2M clips, namely
+    ClipPile-2M": the name after the naming word is the data introduced."""
+    got = claims_of("We build a new benchmark for reef mapping, named ReefSeg5K, which contains 5,120 labeled tiles.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("5,120", "ReefSeg5K")]
+    namely = claims_of("We present a large video dataset with 2M clips, namely ClipPile-2M.")
+    assert [(c["text"], c["dataset"]) for c in namely] == [("2M", "ClipPile-2M")]
