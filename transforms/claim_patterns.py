@@ -671,11 +671,17 @@ DATA_NAMES_ITEM = r"(?:" + DATA_NAME + r"|[A-Z][a-z]{2,})(?:\s[A-Z][A-Za-z0-9]*|
 # A list of three or more of them ("CUB-200, CIFAR-FS, Stanford Cars, and DTD"): a value after it
 # is on none of them in particular, even where only one is a known name (DATASET).
 DATA_NAMES_THREE = r"\b(?:" + DATA_NAMES_ITEM + r")(?:,\s(?:and\s)?(?:" + DATA_NAMES_ITEM + r")){2,}"
-# A list of two or more of them after "on", "across" or "datasets (" ("on three datasets
-# (SECOND, JL1, and the proposed LevirSCD)"; not "methods such as A and B").
-DATA_NAMES_LIST = (r"(?:\b(?:[Oo]n|across)\s(?:[a-z][\w-]*\s){0,3}?\(?|\b(?:datasets|benchmarks)\s\()"
+# A list of two or more of them after "on", "across", "datasets (" or "datasets, such as" ("on three
+# datasets (SECOND, JL1, and the proposed LevirSCD)"; not "methods such as A and B").
+DATA_NAMES_LIST = (r"(?:\b(?:[Oo]n|across)\s(?:[a-z][\w-]*\s){0,3}?\(?|\b(?:datasets|benchmarks)\s\("
+                   # ... or an example list after a plural data word ("three benchmark datasets, such as A, B, and C")
+                   r"|\b(?:datasets|benchmarks),?\s(?:such\sas|including|namely)\s)"
                    r"(?:" + DATA_NAMES_ITEM + r")"
-                   r"(?:(?:,\s(?:and\s)?|\sand\s)(?:the\s)?(?:[a-z-]+\s)?(?:" + DATA_NAMES_ITEM + r"))+")
+                   # (the list ends at its "and" item: "A, B, and C, NAME achieves" lists three; a modifier
+                   # before the "and" item only: "SECOND, JL1, and the proposed LevirSCD")
+                   r"(?:(?:,\s(?:the\s)?(?:" + DATA_NAMES_ITEM + r"))+"
+                   r"(?:,?\sand\s(?:the\s)?(?:[a-z-]+\s)?(?:" + DATA_NAMES_ITEM + r"))?"
+                   r"|,?\sand\s(?:the\s)?(?:[a-z-]+\s)?(?:" + DATA_NAMES_ITEM + r"))")
 # "on NAME": the data a value is on, when the name is no model's ("on GPT-4o", "on Qwen3-8B").
 # ... with a capitalized word after it ("on SportCenter EPFL", "on Galaxy10 DECaLS"), or any
 # capitalized word that a data word follows ("on the Qingyun dataset", "on the Factify 2
@@ -804,9 +810,16 @@ INTRO_DATASET_PAREN = (r"\((" + INTRO_NAME + r")\)(?:\s(?:[Bb]enchmark|[Dd]atase
 # The name after the data word: "a dataset, named SurgBlood, ...", "a benchmark dataset (called
 # NAME)", "a new benchmark for remote sensing, NAME.", "Medical Incident Dataset (JMID)".
 # INTRO_BEFORE_NAME is what comes before the name (the name is read after it).
+# ... or right after the data word ("a custom dataset STP-AgriData and a detector", "an Ontology Axiom
+# Benchmark OntoAxiom, and", "a synthetic dataset PoseTraj-10K, containing"); not "benchmark" in lower
+# case, a verb as often ("we benchmark GPT-4o, ...").
+INTRO_WORD_BEFORE_NAME = r"\b(?:[Dd]ataset|[Cc]orpus|Benchmark)\s"
 INTRO_BEFORE_NAME = (r"\b(?:[Dd]ataset|[Bb]enchmark|[Cc]orpus)(?:,?\s\(?(?:named|called|dubbed|termed)\s"
-                     r"|(?:\s(?:[a-z][a-z-]*|[A-Z]+)){0,4}?,\s|\s\()")
-INTRO_DATASET_AFTER = (INTRO_BEFORE_NAME + r"(?:" + INTRO_NAME + r")(?:[,.)]|\s(?:which|that|with|comprising|consisting|contains)\b)")
+                     # (a naming word after the words too: "a dataset for vehicle part segmentation, named NAME",
+                     # "a dataset with 1M triplets, namely NAME")
+                     r"|(?:\s(?:[a-z][a-z-]*|[A-Z0-9]+)){0,4}?,\s(?:(?:named|called|dubbed|termed|namely)\s)?|\s\()")
+INTRO_DATASET_AFTER = (r"(?:" + INTRO_BEFORE_NAME + r"|" + INTRO_WORD_BEFORE_NAME + r")(?:" + INTRO_NAME + r")"
+                       r"(?:[,.)]|\s(?:which|that|with|comprising|consisting|contains|containing|and)\b)")
 # A name in parentheses right after the data word names the whole phrase before it: "a
 # large-scale Moving UAV VAD dataset (MUVAD)", "the Florence RGB-Event Drone dataset (FRED)" are
 # MUVAD and FRED, not VAD or Drone (read from the character before the introduction's name).
@@ -1259,6 +1272,23 @@ INTRO_TITLED_DATASET = (r"\b(" + INTRO_TITLED_NAME + r")(?:,\s(?:a|an|the)\s|\s(
 # Survey (MEVS), which". INTRO_LONG_NAME_BEFORE is what comes before it.
 INTRO_LONG_NAME_BEFORE = r"(?:the\s)?(?:[A-Z][\w-]*\s){1,6}\("
 INTRO_DATASET_AFTER_LONG = INTRO_BEFORE_NAME + INTRO_LONG_NAME_BEFORE + r"(?:" + INTRO_NAME + r")\)"
+# An introduction too (one more alternative of the same search): a name made with "Bench" in the role of
+# the paper's data, the object of a verb of making ("We built EnterpriseDocBench to ...", "introduces PaliBench, both a
+# benchmark") or after "our" ("our BotzoneBench evaluates"), or the subject of a verb said of data, or
+# named by an appositive ("IatroBench measures this gap", "PutnamBench, which contains ..."). The word
+# in the name says it is data, the role that it is the paper's ("on OpenEQA", "such as HarmBench" name
+# data a value may or may not be on: not read here).
+# (not the other endings of BENCH_SHAPED_NAME: "Eval", "World", "Arena", "QA" end names of methods and
+# tasks too, "CIGEval", "MicroWorld", "RouterKGQA, a framework", "(KGQA)"; a part after the name starts
+# with a capital or a digit: "MovieGenBench-Music", "Tau2-Bench", "SWE-bench".)
+# Groups 1 and 2: the name (the verb before it, the verb after it). INTRO_BENCH_VERB is what comes
+# before the name in the first form (the introduction's name is read after it).
+_BENCH_WORD_NAME = r"[A-Z][A-Za-z0-9]+-?(?:Bench|bench)(?:[-_.]?[A-Z0-9][A-Za-z0-9]*)*"
+INTRO_BENCH_VERB = (r"(?:(?:[Ii]ntroduc|[Pp]resent|[Pp]ropos|[Bb]uil|[Cc]onstruct|[Cc]reat|[Dd]evelop|[Ee]stablish"
+                    r"|[Rr]eleas|[Cc]urat|[Aa]ssembl|[Dd]esign)[a-z]*\s(?:(?:the|a|an|our)\s)?|[Oo]ur\s)")
+INTRO_BENCH_ROLE = (r"\b" + INTRO_BENCH_VERB + r"(" + _BENCH_WORD_NAME + r")(?:\sv[0-9]+(?:\.[0-9]+)?)?\b"
+                    r"|\b(" + _BENCH_WORD_NAME + r")(?:,\s(?:which|a|an|the)\s|\s(?:measures|evaluates|assesses|tests|probes"
+                    r"|contains|comprises|consists|covers|includes|spans|features|provides|offers)\b)")
 # After a digit compound ("a 4-level pipeline", "a 23-criterion rubric", "a 23,640-question
 # benchmark"): the noun phrase it describes is data when a data word ends it within a few words.
 COMPOUND_OF_DATA = (r"^-[a-z]+(?:\s[\w-]+){0,3}?\s(?:" + _DATA_WORD + r"|(?:sub)?set|split)s?\b")

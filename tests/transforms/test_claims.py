@@ -2496,3 +2496,61 @@ def test_detect8_a_count_times_an_accelerator_name_counts_the_accelerators():
     assert [(c["text"], c["kind"], c["value"]) for c in got] == [
         ("16", "count", 16.0), ("2 days", "duration", 2.0), ("8×", "count", 8.0), ("4 times", "count", 4.0),
         ("3x", "multiplier", 3.0), ("2x", "multiplier", 2.0)]
+# --- dataset8 (tuning round 8, tuner "dataset") ---
+
+
+def test_dataset8_a_bench_name_in_the_role_of_the_papers_data_holds_for_the_values_after_it():
+    """Where no introduction by a data word is found, a name made with "Bench" that the abstract makes
+    ("We assembled QuarryBench to ...") or that is the subject of a verb said of data ("KelpBench
+    measures ...") is the data of the values after it; a version after the name stays part of it."""
+    made = claims_of("Tool use is hard to test. We assembled QuarryBench to close this gap. "
+                     "Agents solve 41.5% of its cases, and the best one needs 3.2x more steps than people.")
+    assert [(c["text"], c["dataset"]) for c in made] == [("41.5%", "QuarryBench"), ("3.2x", "QuarryBench")]
+    subject = claims_of("Models hide what they know. KelpBench measures this gap. Over 1,250 prompts, the gap is 0.42.")
+    assert [(c["text"], c["dataset"]) for c in subject] == [("1,250", "KelpBench"), ("0.42", "KelpBench")]
+    versioned = claims_of("We develop our TrailBench v2 to test planners; planners reach 63.0% on it.")
+    assert [(c["text"], c["dataset"]) for c in versioned] == [("63.0%", "TrailBench v2")]
+
+
+def test_dataset8_a_bench_name_only_mentioned_is_no_introduction():
+    """A "Bench" name only mentioned ("results on HarborBench", "benchmarks such as DockBench") or a
+    method named like one ("RouterKGQA", "CIGEval") introduces no data: values far from it keep none."""
+    got = claims_of("Safety benchmarks such as DockBench rely on judges. We propose a new judge. "
+                    "It agrees with people on 88.1% of items. RouterKGQA outperforms the previous best by 3.5 points.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("88.1%", None), ("3.5", None)]
+
+
+def test_dataset8_an_example_list_after_a_plural_data_word_is_paired_by_respectively():
+    """"three benchmarks, namely A, B, and C" lists the data that "respectively" pairs with the values
+    after it, and the list ends at its "and" item (the name of the method after it, in a comma splice,
+    is no fourth item)."""
+    got = claims_of("We test on three benchmarks, namely Arbor, Quill18 Notes, and Sable, TagNet reaches "
+                    "71.2%, 64.8%, and 80.5% accuracy, respectively.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("71.2%", "Arbor"), ("64.8%", "Quill18 Notes"), ("80.5%", "Sable")]
+
+
+def test_dataset8_a_method_outdone_by_the_value_does_not_cut_the_carry():
+    """"outperforming RIV-NET (by 4.1%), DKELP (by 2.6%)": the names before "(by" are the methods the value
+    beats, not data, so the data the sentence opened with still holds for the later margins."""
+    got = claims_of("Experiments on the KELP II dataset show that our model achieves 81.2% accuracy, "
+                    "outperforming RIV-NET (by 4.1%), DKELP (by 2.6%), and other methods.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("81.2%", "KELP II"), ("4.1%", "KELP II"), ("2.6%", "KELP II")]
+
+
+def test_dataset8_a_name_right_after_a_data_word_is_introduced():
+    """"a new dataset MarshPix-2K, containing ...", "an Aerial Marsh Benchmark MarshBench, and": the name right
+    after the data word is the data the abstract introduces; "benchmark" in lower case is a verb as often
+    ("We benchmark GPT-4o, ..."): no introduction."""
+    got = claims_of("We release a new dataset MarshPix-2K, containing 2,000 aerial images. Our detector reaches 0.812 mAP.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("2,000", "MarshPix-2K"), ("0.812", "MarshPix-2K")]
+    verb = claims_of("We benchmark GPT-4o, Claude, and Gemini. The best model solves 41.0% of the puzzles.")
+    assert [(c["text"], c["dataset"]) for c in verb] == [("41.0%", None)]
+
+
+def test_dataset8_a_naming_word_after_the_words_of_a_data_phrase_names_it():
+    """"a benchmark for reef mapping, named ReefSeg5K, which ...", "a dataset with 2M clips, namely
+    ClipPile-2M": the name after the naming word is the data introduced."""
+    got = claims_of("We build a new benchmark for reef mapping, named ReefSeg5K, which contains 5,120 labeled tiles.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("5,120", "ReefSeg5K")]
+    namely = claims_of("We present a large video dataset with 2M clips, namely ClipPile-2M.")
+    assert [(c["text"], c["dataset"]) for c in namely] == [("2M", "ClipPile-2M")]
