@@ -390,6 +390,8 @@ METRIC_CANON = {
     # (the tuning gold: 13 "accuracy", 2 as written); other task words before it stay ("counting
     # accuracy", "execution accuracy": what is counted as right differs)
     "classification accuracy": "accuracy", "classification accuracies": "accuracy",
+    # (the area under the ROC curve, written with its curve: AUC, as the table spells it)
+    "auc-roc": "AUC", "roc-auc": "AUC",
     **{f"{name.lower()}{what}": f"{name}{what}" for name in ("Spearman", "Pearson")
        for what in ("", " correlation", " agreement")},
 }
@@ -424,7 +426,9 @@ METRIC_HEAD_WORD = r"^(" + _METRIC_HEAD_LOWER + r")$"
 # (in the plural too when it ends as a measure does, in an error, rate, ratio, score or curve:
 # "13.91% and 0% EERs", "AUROCs of 96.8%"; claims.py names it in the singular. "LLMs", "GPUs",
 # "FLOPs", "GMACs" are things counted.)
-METRIC_ACRONYM = (r"(?:[A-Z][a-z]+-)?[a-z]*[A-Z][A-Za-z0-9]*(?:[A-Z0-9](?:-[0-9A-Z]{1,2})?(?:@\d+(?:\.\d+)?)?"
+# (metric, round 8: the part before a hyphen in capitals too, "SPK-SIM", "AU-PRO", "R-RL": a
+# hyphen-joined acronym is one name; read from its second part it named another measure, "SIM", "RL")
+METRIC_ACRONYM = (r"(?:[A-Z][A-Za-z]*-)?[a-z]*[A-Z][A-Za-z0-9]*(?:[A-Z0-9](?:-[0-9A-Z]{1,2})?(?:@\d+(?:\.\d+)?)?"
                   r"|(?:[DERS]|[UOR]C)s)|[A-Z][a-z]+@\d+(?:\.\d+)?|J&F")
 # up to three words and a head, or an acronym (the words are cut at the last stop word)
 METRIC_WORDS = r"\b(?:(?:[A-Za-z][\w'&-]*\s){0,3}(?:[A-Z][\w&]*-)?" + METRIC_HEAD + r"(?:@\d+(?:\.\d+)?)?|" + METRIC_ACRONYM + r")"

@@ -2419,3 +2419,12 @@ def test_metric8_a_comparison_between_the_changed_measure_and_by_or_from_is_pass
                     "It also improves grasp stability over strong planners by 7.5%.")
     assert [(c["text"], c["metric"]) for c in got] == [("31.5%", "drift"), ("40.2%", "catch rate"), ("55.0%", "catch rate"),
                                                        ("7.5%", "grasp stability")]
+
+
+def test_metric8_a_hyphen_joined_acronym_is_one_measure_name() -> None:
+    """"VOX-SIM 71.2%", "TR-MSE of 0.31": an acronym joined by a hyphen to a capitalised part is one
+    name (read from its second part it named another measure: SIM, MSE); "AUC-ROC" is AUC."""
+    got = claims_of("The dubbing model lifts VOX-SIM 71.2% to 80.5%, lowers the TR-MSE of 0.31 by half, "
+                    "and reaches an AUC-ROC of 93.4% on the spoof split.")
+    assert [(c["text"], c["metric"]) for c in got] == [("71.2%", "VOX-SIM"), ("80.5%", "VOX-SIM"), ("0.31", "TR-MSE"),
+                                                       ("93.4%", "AUC")]
