@@ -517,8 +517,10 @@ CHANGE_VERB_NP = (r"\b(?:improv|reduc|increas|decreas|boost|lower|rais|cut|sav|e
                   r"compress)[a-z]*\s(?:the\s|its\s|their\s|our\s)?(?:[A-Za-z][\w.-]*'s\s)?((?:[A-Za-z][\w'&-]*\s){0,3}?[A-Za-z][\w'&-]*)"
                   # (metric, round 8) what it is compared with may stand between the phrase and "by" or
                   # "from": "reduces forgetting compared to baselines by", "improves the return rate against
-                  # fast hits from" (a comparison says against what, not what is measured)
-                  r"(?:\s(?:over|against|compared\s(?:to|with)|relative\sto|versus|vs\.?)\s(?:[\w.-]+\s){0,3}?[\w.-]+)?"
+                  # fast hits from" (a comparison says against what, not what is measured); and so may the
+                  # name whose measure it is, after "of": "improves the reasoning performance of Qwen3-8B by"
+                  r"(?:\s(?:over|against|compared\s(?:to|with)|relative\sto|versus|vs\.?)\s(?:[\w.-]+\s){0,3}?[\w.-]+"
+                  r"|\sof\s(?:the\s)?(?:[a-z][\w-]*\s)?[A-Z][\w.-]*)?"
                   r"(?:(?:\s(?:by|up))*\s(?:by|to|from(?:\sthe)?)\s|(?:\s(?:in|on|for)\s(?:[\w-]+\s){0,3}?[\w-]+)?\s\()"
                   r"(?:up to\s|about\s|approximately\s|around\s|over\s|nearly\s|only\s|"
                   r"more than\s|less than\s|at least\s|~)?[~+<>]?\s*$")

@@ -2428,3 +2428,10 @@ def test_metric8_a_hyphen_joined_acronym_is_one_measure_name() -> None:
                     "and reaches an AUC-ROC of 93.4% on the spoof split.")
     assert [(c["text"], c["metric"]) for c in got] == [("71.2%", "VOX-SIM"), ("80.5%", "VOX-SIM"), ("0.31", "TR-MSE"),
                                                        ("93.4%", "AUC")]
+
+
+def test_metric8_the_name_whose_measure_changes_is_passed_over() -> None:
+    """"improves the planning accuracy of Orca-7B by 12.5%": the name after "of" says whose measure
+    changed; the measure is the phrase before it (not the name, not nothing)."""
+    got = claims_of("Our curriculum improves the planning accuracy of Orca-7B by 12.5% on the held-out maps.")
+    assert [(c["text"], c["metric"]) for c in got] == [("12.5%", "planning accuracy")]
