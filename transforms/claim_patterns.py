@@ -368,6 +368,8 @@ METRIC = (
     # the standard acronyms of retrieval, detection, tracking, pose, regression and agreement
     # measures ("MRR (0.517)", "58.2 NDS", "IoU=0.85", "a QWK of 0.84"); not AR (augmented reality)
     # nor HR (hazard or heart rate), which name other things as often
+    # (metric, round 8) the mean IoU is mIoU by its definition (METRIC_CANON), not an IoU with a statistic
+    r"|\b[Mm]ean\sIoU\b"
     r"|\b(?:MRR|nDCG|NDCG|NDS|IoU|AP|MAE|RMSE|MSE|EER|HOTA|MOTA|IDF1|MPJPE|QWK|MCC|LRAP|AUPRC|SRCC|PLCC)(?:@[0-9]+(?:\.[0-9]+)?)?\b"
 )
 METRIC_CANON = {
@@ -391,7 +393,7 @@ METRIC_CANON = {
     # accuracy", "execution accuracy": what is counted as right differs)
     "classification accuracy": "accuracy", "classification accuracies": "accuracy",
     # (the area under the ROC curve, written with its curve: AUC, as the table spells it)
-    "auc-roc": "AUC", "roc-auc": "AUC",
+    "auc-roc": "AUC", "roc-auc": "AUC", "mean iou": "mIoU",
     **{f"{name.lower()}{what}": f"{name}{what}" for name in ("Spearman", "Pearson")
        for what in ("", " correlation", " agreement")},
 }

@@ -2435,3 +2435,9 @@ def test_metric8_the_name_whose_measure_changes_is_passed_over() -> None:
     changed; the measure is the phrase before it (not the name, not nothing)."""
     got = claims_of("Our curriculum improves the planning accuracy of Orca-7B by 12.5% on the held-out maps.")
     assert [(c["text"], c["metric"]) for c in got] == [("12.5%", "planning accuracy")]
+
+
+def test_metric8_mean_iou_is_miou() -> None:
+    """"a mean IoU of 41.3": the mean IoU is mIoU by definition (the table's name), not IoU."""
+    got = claims_of("On the street scenes the segmenter reaches a mean IoU of 41.3 and raises mean IoU from 30.2 to 35.8 on the night split.")
+    assert [(c["text"], c["metric"]) for c in got] == [("41.3", "mIoU"), ("30.2", "mIoU"), ("35.8", "mIoU")]
