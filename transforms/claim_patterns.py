@@ -493,6 +493,14 @@ METRIC_GEN_FILLER = (r"(?:=|\s(?:of|=|:|is|was|were|are|reaches|reaching|reached
 # authors' own name, the state of the art, a model size or a version glued to a word.
 # (and what is compared, not measured: "improves strong baselines by 3%")
 METHOD_NOT_MEASURE = r"^(?:[Oo]ur\s[A-Z]\S*|SOTA|SoTA|\S*\d[BM]|\S*[A-Z][a-z]{2,}\d+|(?:.*\s)?(?:baselines?|methods?|models?|[A-Z]*LMs?))$"
+# (metric, round 8) "humans score 97%", "the planner scores 4.5", "random baselines score 0.00": a
+# subject and the verb "score(s)" right before the value (a plural noun before "score", any word before
+# "scores"), not a measure's name: the subject is what is measured, the measure is named elsewhere.
+# METRIC_SCORES_NOUN: the word before is a measure's (a head word of METRIC_HEAD, "quality scores
+# 4.2"), or an acronym ("BLEU scores 34.0"): the noun reading.
+# (a name before it is left to CAMEL_NAME's cut: "InfinityStar scores 83.74" measures a score)
+METRIC_SCORES_VERB = r"(?:^|\s)[a-z][a-z-]*(?:s\s[Ss]core|\s[Ss]cores)$"
+METRIC_SCORES_NOUN = r"(?:^|\s)(?:" + METRIC_HEAD + r"|[A-Z0-9-]{2,})\s[Ss]cores?$"
 # What stands before "by" and a value after a verb of outdoing is what is outdone, not the
 # measure ("surpassing the vanilla baseline without idle-time usage by 5.1%", "outperforms
 # GPT-5 by 13.0%", "surpassing the previous state-of-the-art GLASS by 1.02%").

@@ -396,7 +396,12 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
         # "surpassing the SoTA by +0.9%": the state of the art is a method too, and so is a name
         # with a model size or a version glued to a word ("lifts Qwen3-VL-2B by", "Cosmos-Reason2 by")
         # (`find` rather than `contains` on sparse columns: it skips null rows)
-        .with_columns(_left_gen=pl.when(col("_left_gen").str.find(_rx(P.METHOD_NOT_MEASURE)).is_null()).then(col("_left_gen")))
+        # ... and so is a subject of the verb "score(s)" right before the value ("humans score 97%", "the
+        # planner scores 4.5": P.METRIC_SCORES_VERB; the measure is carried from its sentence, if any)
+        # (literal tests first: the value right after " score(s) "; the patterns on those few rows only)
+        .with_columns(_left_gen=pl.when(col("_left_gen").str.find(_rx(P.METHOD_NOT_MEASURE)).is_null()
+                                        & ~_scores_verb(col("_ls80"), col("_left_gen")))
+                      .then(col("_left_gen")))
         # "outperforms GPT-5 by 13.0%": what is outdone is no measure (searched where a phrase was read)
         .with_columns(_left_gen=pl.when(~found_where(col("_left_gen").is_not_null(), col("_ls80"), _rx(P.OUTDONE_BY))).then(col("_left_gen")))
         # "the sensitivity (81%--97%)", "human performance (72.4%)": a measure named in words (not
@@ -606,6 +611,16 @@ def _phrase_after(found: pl.Expr, rs: pl.Expr) -> pl.Expr:
     )
 
 
+def _scores_verb(ls: pl.Expr, phrase: pl.Expr) -> pl.Expr:
+    """(metric, round 8) Whether `phrase`, read right before the value (`ls` ends in " score " or
+    " scores "), is a subject and the verb score(s), not a measure's name (P.METRIC_SCORES_VERB and
+    not P.METRIC_SCORES_NOUN: "humans score 97%", "the planner scores 4.5"; not "quality scores 4.2").
+    False where not (literal tests first; the patterns read on the rows they leave only)."""
+    right_before = ls.str.ends_with(" scores ") | ls.str.ends_with(" score ")
+    return (found_where(right_before, phrase, _rx(P.METRIC_SCORES_VERB))
+            & ~found_where(right_before, phrase, _rx(P.METRIC_SCORES_NOUN))).fill_null(False)
+
+
 def _same_sentence_as_previous() -> pl.Expr:
     """Whether the claim before this one is in its sentence: same paper, and `ls` (which runs
     from the last sentence end, or the claim two before, to this claim) covers the gap from
@@ -692,9 +707,12 @@ def _with_measure_of_clause(lf: pl.LazyFrame) -> pl.LazyFrame:
     col = pl.col
     takes = col("_takes") & col("_open") & col("metric").is_null()  # (OPEN_TAIL: no "of" after it, no share)
     phrase = col("_mc")
+    # (metric, round 8) not a subject of the verb "score(s)" right before the value ("the planner
+    # scores 4.5": P.METRIC_SCORES_VERB, as in _with_named_metric; searched on the few phrases found)
+    own = pl.when(~_scores_verb(col("ls"), phrase)).then(phrase)
     return (
         lf.with_columns(_mc=_on_rows(takes, [col("ls")], _measure_of_clause))
-        .with_columns(metric=pl.coalesce("metric", _on_present(phrase, _canonical_phrase)))
+        .with_columns(metric=pl.coalesce("metric", _on_present(own, _canonical_phrase)))
         .drop("_mc")
     )
 

@@ -2441,3 +2441,13 @@ def test_metric8_mean_iou_is_miou() -> None:
     """"a mean IoU of 41.3": the mean IoU is mIoU by definition (the table's name), not IoU."""
     got = claims_of("On the street scenes the segmenter reaches a mean IoU of 41.3 and raises mean IoU from 30.2 to 35.8 on the night split.")
     assert [(c["text"], c["metric"]) for c in got] == [("41.3", "mIoU"), ("30.2", "mIoU"), ("35.8", "mIoU")]
+
+
+def test_metric8_a_subject_of_the_verb_score_is_no_measure() -> None:
+    """"while annotators score 91%", "the planner scores 4.5": a subject and the verb score(s) right
+    before the value name what is measured, not the measure: the accuracy of the sentence is carried;
+    with none, no measure (not "planner score"). A measure's scores stay ("quality scores 4.2")."""
+    got = claims_of("The tagger reaches 71.5% accuracy, while annotators score 91%. "
+                    "In the user study, the planner scores 4.5 on a 5-point scale.")
+    assert [(c["text"], c["metric"]) for c in got if c["text"] != "5"] == [("71.5%", "accuracy"), ("91%", "accuracy"),
+                                                                          ("4.5", None)]
