@@ -356,6 +356,10 @@ CLAIM_ANCHORED = r"^(?:" + CLAIM + r")$"
 
 # Metric names; the canonical spelling is in METRIC_CANON (else lowercased).
 METRIC = (
+    # (metric, round 8) a statistic named after a person, the name written with it: "Cohen's kappa",
+    # "Fleiss' kappa", "Kendall tau", "Pearson r", "Spearman's rho", "Cohen's d" (first: it comes
+    # before the bare Spearman/Pearson names below)
+    r"\b[A-Z][a-z]+(?:'s?)?\s(?:kappa|alpha|tau|rho|[dWr])\b|"
     r"(?i:(?:(?:top-[15]|[a-z]+@\d+|zero-shot(?: transfer)?|linear[- ]probe?|test|validation|average|mean|"
     r"classification|segmentation|detection)\s)?accurac(?:y|ies)"
     r"|word error rates?|character error rates?|mean corruption error|mean flip rate"

@@ -2451,3 +2451,11 @@ def test_metric8_a_subject_of_the_verb_score_is_no_measure() -> None:
                     "In the user study, the planner scores 4.5 on a 5-point scale.")
     assert [(c["text"], c["metric"]) for c in got if c["text"] != "5"] == [("71.5%", "accuracy"), ("91%", "accuracy"),
                                                                           ("4.5", None)]
+
+
+def test_metric8_a_statistic_named_after_a_person_keeps_the_name() -> None:
+    """"Cohen's kappa = 0.71", "Kendall tau = 0.62", "Pearson r of 0.55": the person's name is part of
+    the statistic's name (not a possessive to cut, not a word before an unknown symbol)."""
+    got = claims_of("Raters agree well (Cohen's kappa = 0.71); rankings are stable (mean Kendall tau = 0.62), "
+                    "and scores track human ratings with a Pearson r of 0.55.")
+    assert [(c["text"], c["metric"]) for c in got] == [("0.71", "Cohen's kappa"), ("0.62", "Kendall tau"), ("0.55", "Pearson r")]
