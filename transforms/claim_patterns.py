@@ -359,7 +359,8 @@ METRIC = (
     # (metric, round 8) a statistic named after a person, the name written with it: "Cohen's kappa",
     # "Fleiss' kappa", "Kendall tau", "Pearson r", "Spearman's rho", "Cohen's d" (first: it comes
     # before the bare Spearman/Pearson names below)
-    r"\b[A-Z][a-z]+(?:'s?)?\s(?:kappa|alpha|tau|rho|[dWr])\b|"
+    # (a possessive, or a correlation's name: not any capitalised word, "Overall r = 0.62")
+    r"\b[A-Z][a-z]+(?:'s|')\s(?:kappa|alpha|tau|rho|[dWr])\b|\b(?:Pearson|Spearman|Kendall)(?:'s)?\s(?:tau|rho|[rW])\b|"
     r"(?i:(?:(?:top-[15]|[a-z]+@\d+|zero-shot(?: transfer)?|linear[- ]probe?|test|validation|average|mean|"
     r"classification|segmentation|detection)\s)?accurac(?:y|ies)"
     r"|word error rates?|character error rates?|mean corruption error|mean flip rate"
@@ -503,7 +504,7 @@ METHOD_NOT_MEASURE = r"^(?:[Oo]ur\s[A-Z]\S*|SOTA|SoTA|\S*\d[BM]|\S*[A-Z][a-z]{2,
 # METRIC_SCORES_NOUN: the word before is a measure's (a head word of METRIC_HEAD, "quality scores
 # 4.2"), or an acronym ("BLEU scores 34.0"): the noun reading.
 # (a name before it is left to CAMEL_NAME's cut: "InfinityStar scores 83.74" measures a score)
-METRIC_SCORES_VERB = r"(?:^|\s)[a-z][a-z-]*(?:s\s[Ss]core|\s[Ss]cores)$"
+METRIC_SCORES_VERB = r"(?:^|\s)[A-Z]?[a-z][a-z-]*(?:s\s[Ss]core|\s[Ss]cores)$"
 METRIC_SCORES_NOUN = r"(?:^|\s)(?:" + METRIC_HEAD + r"|[A-Z0-9-]{2,})\s[Ss]cores?$"
 # What stands before "by" and a value after a verb of outdoing is what is outdone, not the
 # measure ("surpassing the vanilla baseline without idle-time usage by 5.1%", "outperforms

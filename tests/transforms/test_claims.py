@@ -2468,3 +2468,11 @@ def test_metric8_a_statistic_before_the_phrase_after_a_percent_is_cut() -> None:
     got = claims_of("The pruner cuts 41% average GFLOPs per frame and saves 18% mean tool calls, "
                     "with a 3.1% average improvement overall.")
     assert [(c["text"], c["metric"]) for c in got] == [("41%", "GFLOPs"), ("18%", "tool calls"), ("3.1%", None)]
+
+
+def test_metric8_a_capitalised_word_before_a_symbol_is_no_statistic_name() -> None:
+    """"Overall r = 0.62": only a possessive name or a correlation's name makes a statistic's name
+    ("Cohen's kappa", "Pearson r"); a sentence's first word does not. A capitalised plural subject
+    of "score" is no measure either ("Students score 12% higher")."""
+    got = claims_of("Overall r = 0.62 between the two raters. Students score 12% higher with the tutor.")
+    assert [(c["text"], c["metric"]) for c in got] == [("0.62", "r"), ("12%", None)]
