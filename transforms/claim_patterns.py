@@ -505,6 +505,8 @@ METHOD_NOT_MEASURE = r"^(?:[Oo]ur\s[A-Z]\S*|SOTA|SoTA|\S*\d[BM]|\S*[A-Z][a-z]{2,
 # 4.2"), or an acronym ("BLEU scores 34.0"): the noun reading.
 # (a name before it is left to CAMEL_NAME's cut: "InfinityStar scores 83.74" measures a score)
 METRIC_SCORES_VERB = r"(?:^|\s)[A-Z]?[a-z][a-z-]*(?:s\s[Ss]core|\s[Ss]cores)$"
+# (the same right before the value, with the space before it: cut from the clause's window)
+METRIC_SCORES_VERB_END = r"(?:^|\s)[A-Z]?[a-z][a-z-]*(?:s\s[Ss]core|\s[Ss]cores)\s?$"
 METRIC_SCORES_NOUN = r"(?:^|\s)(?:" + METRIC_HEAD + r"|[A-Z0-9-]{2,})\s[Ss]cores?$"
 # What stands before "by" and a value after a verb of outdoing is what is outdone, not the
 # measure ("surpassing the vanilla baseline without idle-time usage by 5.1%", "outperforms

@@ -710,12 +710,9 @@ def _with_measure_of_clause(lf: pl.LazyFrame) -> pl.LazyFrame:
     col = pl.col
     takes = col("_takes") & col("_open") & col("metric").is_null()  # (OPEN_TAIL: no "of" after it, no share)
     phrase = col("_mc")
-    # (metric, round 8) not a subject of the verb "score(s)" right before the value ("the planner
-    # scores 4.5": P.METRIC_SCORES_VERB, as in _with_named_metric; searched on the few phrases found)
-    own = pl.when(~_scores_verb(col("ls"), phrase)).then(phrase)
     return (
         lf.with_columns(_mc=_on_rows(takes, [col("ls")], _measure_of_clause))
-        .with_columns(metric=pl.coalesce("metric", _on_present(own, _canonical_phrase)))
+        .with_columns(metric=pl.coalesce("metric", _on_present(phrase, _canonical_phrase)))
         .drop("_mc")
     )
 
@@ -728,8 +725,11 @@ def _measure_of_clause(ls: pl.Expr) -> pl.Expr:
     # (a replace of the cut word, not a capturing extract of the rest: no capture engine)
     near = pl.concat_str(pl.lit(" "), ls).str.tail(_CLAUSE_REACH + 1).str.replace(r"^\S*\s", "")
     return (
+        # (metric, round 8: nor a subject of the verb "score(s)" right before the value, "the planner scores
+        # 4.5": cut first; _with_named_metric dropped it, P.METRIC_SCORES_VERB, and keeps a measure's scores)
+        near.str.replace(_rx(P.METRIC_SCORES_VERB_END), "")
         # (nor where an acronym defined right before names it: "a Box Recall Rate (BRR) of 64.2%", read last)
-        near.str.replace(r"(?s)^.*(?:" + _rx(P.OUTDONE_BY) + "|" + _rx(P.SYMBOL_VALUE) + "|" + P.ACRONYM_BEFORE_VALUE + ")", "")
+        .str.replace(r"(?s)^.*(?:" + _rx(P.OUTDONE_BY) + "|" + _rx(P.SYMBOL_VALUE) + "|" + P.ACRONYM_BEFORE_VALUE + ")", "")
         .str.extract_all(P.MEASURE_OF_CLAUSE).list.last().str.extract("^" + P.MEASURE_OF_CLAUSE, 1)
         # after its last stop word; no method's name ("our FDP", "baselines": METHOD_NOT_MEASURE is anchored)
         .str.replace(P.METRIC_STOP, "").str.replace(_rx(P.METHOD_NOT_MEASURE), "")
