@@ -66,7 +66,7 @@ _PLURAL_IN_MEANING = [*P.IRREGULAR_PLURAL, *P.COUNTED_AS, *P.PLURAL_WITHOUT_S]
 
 # A name kept as written where the table has no spelling for it: ALL-CAPS, or an acronym
 # after a lower-case prefix ("nDCG@5").
-_KEPT_AS_WRITTEN = r"^(?:[A-Z0-9@-]+|[a-z][A-Z][A-Za-z0-9@.-]*)$"
+_KEPT_AS_WRITTEN = r"^(?:[A-Z0-9@-]+|[a-z][A-Z][A-Za-z0-9@.-]*|[A-Z][a-z]+(?:'s?)?\s(?:kappa|alpha|tau|rho|[dWr]))$"
 
 
 
@@ -397,7 +397,12 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
         # "surpassing the SoTA by +0.9%": the state of the art is a method too, and so is a name
         # with a model size or a version glued to a word ("lifts Qwen3-VL-2B by", "Cosmos-Reason2 by")
         # (`find` rather than `contains` on sparse columns: it skips null rows)
-        .with_columns(_left_gen=pl.when(col("_left_gen").str.find(_rx(P.METHOD_NOT_MEASURE)).is_null()).then(col("_left_gen")))
+        # ... and so is a subject of the verb "score(s)" right before the value ("humans score 97%", "the
+        # planner scores 4.5": P.METRIC_SCORES_VERB; the measure is carried from its sentence, if any)
+        # (literal tests first: the value right after " score(s) "; the patterns on those few rows only)
+        .with_columns(_left_gen=pl.when(col("_left_gen").str.find(_rx(P.METHOD_NOT_MEASURE)).is_null()
+                                        & ~_scores_verb(col("_ls80"), col("_left_gen")))
+                      .then(col("_left_gen")))
         # "outperforms GPT-5 by 13.0%": what is outdone is no measure (searched where a phrase was read)
         .with_columns(_left_gen=pl.when(~found_where(col("_left_gen").is_not_null(), col("_ls80"), _rx(P.OUTDONE_BY))).then(col("_left_gen")))
         # "the sensitivity (81%--97%)", "human performance (72.4%)": a measure named in words (not
@@ -600,11 +605,24 @@ def _phrase_after(found: pl.Expr, rs: pl.Expr) -> pl.Expr:
         lambda rs: rs.str.extract(_rx(P.NP_AFTER_MATCH), 0)
         .str.replace(P.NP_AFTER_MATCH_END, "")
         .str.slice(1)
+        # (metric, round 8) a statistic first is no part of the name ("56% average FLOPs", "25.1 percent
+        # average reward improvement"; as "average accuracy" is accuracy): cut before the tests
+        .str.replace(r"^(?:average|mean|overall)\s", "")
         .str.replace(_rx(P.NP_AFTER_NOT_ALL), "")
         .str.replace(P.NP_AFTER_CHANGE, "")
         .str.replace(P.NP_AFTER_SPEEDUP, "speedup")
         .str.extract(r"(?s)^.+$", 0),
     )
+
+
+def _scores_verb(ls: pl.Expr, phrase: pl.Expr) -> pl.Expr:
+    """(metric, round 8) Whether `phrase`, read right before the value (`ls` ends in " score " or
+    " scores "), is a subject and the verb score(s), not a measure's name (P.METRIC_SCORES_VERB and
+    not P.METRIC_SCORES_NOUN: "humans score 97%", "the planner scores 4.5"; not "quality scores 4.2").
+    False where not (literal tests first; the patterns read on the rows they leave only)."""
+    right_before = ls.str.ends_with(" scores ") | ls.str.ends_with(" score ")
+    return (found_where(right_before, phrase, _rx(P.METRIC_SCORES_VERB))
+            & ~found_where(right_before, phrase, _rx(P.METRIC_SCORES_NOUN))).fill_null(False)
 
 
 def _same_sentence_as_previous() -> pl.Expr:
@@ -708,8 +726,11 @@ def _measure_of_clause(ls: pl.Expr) -> pl.Expr:
     # (a replace of the cut word, not a capturing extract of the rest: no capture engine)
     near = pl.concat_str(pl.lit(" "), ls).str.tail(_CLAUSE_REACH + 1).str.replace(r"^\S*\s", "")
     return (
+        # (metric, round 8: nor a subject of the verb "score(s)" right before the value, "the planner scores
+        # 4.5": cut first; _with_named_metric dropped it, P.METRIC_SCORES_VERB, and keeps a measure's scores)
+        near.str.replace(_rx(P.METRIC_SCORES_VERB_END), "")
         # (nor where an acronym defined right before names it: "a Box Recall Rate (BRR) of 64.2%", read last)
-        near.str.replace(r"(?s)^.*(?:" + _rx(P.OUTDONE_BY) + "|" + _rx(P.SYMBOL_VALUE) + "|" + P.ACRONYM_BEFORE_VALUE + ")", "")
+        .str.replace(r"(?s)^.*(?:" + _rx(P.OUTDONE_BY) + "|" + _rx(P.SYMBOL_VALUE) + "|" + P.ACRONYM_BEFORE_VALUE + ")", "")
         .str.extract_all(P.MEASURE_OF_CLAUSE).list.last().str.extract("^" + P.MEASURE_OF_CLAUSE, 1)
         # after its last stop word; no method's name ("our FDP", "baselines": METHOD_NOT_MEASURE is anchored)
         .str.replace(P.METRIC_STOP, "").str.replace(_rx(P.METHOD_NOT_MEASURE), "")

@@ -2554,3 +2554,81 @@ def test_dataset8_a_naming_word_after_the_words_of_a_data_phrase_names_it():
     assert [(c["text"], c["dataset"]) for c in got] == [("5,120", "ReefSeg5K")]
     namely = claims_of("We present a large video dataset with 2M clips, namely ClipPile-2M.")
     assert [(c["text"], c["dataset"]) for c in namely] == [("2M", "ClipPile-2M")]
+# --- metric8 (tuning round 8, tuner "metric") ---
+
+
+def test_metric8_classification_accuracy_is_accuracy() -> None:
+    """"classification accuracy" names accuracy (a classifier's measure; the gold writes the canonical
+    name), in the plural too; a task word that changes what counts as right stays ("counting accuracy")."""
+    got = claims_of("The tagger reaches a classification accuracy of 91.3% on the street photos, "
+                    "classification accuracies of 80.2% and 84.5% on the two scans, and a counting accuracy of 77.0%.")
+    assert [(c["text"], c["metric"]) for c in got] == [("91.3%", "accuracy"), ("80.2%", "accuracy"),
+                                                       ("84.5%", "accuracy"), ("77.0%", "counting accuracy")]
+
+
+def test_metric8_a_comparison_between_the_changed_measure_and_by_or_from_is_passed_over() -> None:
+    """"reduces drift compared to the replay buffer by 31.5%", "raises the catch rate against slow
+    throws from 40.2% to 55.0%": what a change is compared with names no measure; the measure is
+    what the verb of change acts on."""
+    got = claims_of("Our scheduler reduces drift compared to the replay buffer by 31.5% on long streams. "
+                    "The arm raises the catch rate against slow throws from 40.2% to 55.0%. "
+                    "It also improves grasp stability over strong planners by 7.5%.")
+    assert [(c["text"], c["metric"]) for c in got] == [("31.5%", "drift"), ("40.2%", "catch rate"), ("55.0%", "catch rate"),
+                                                       ("7.5%", "grasp stability")]
+
+
+def test_metric8_a_hyphen_joined_acronym_is_one_measure_name() -> None:
+    """"VOX-SIM 71.2%", "TR-MSE of 0.31": an acronym joined by a hyphen to a capitalised part is one
+    name (read from its second part it named another measure: SIM, MSE); "AUC-ROC" is AUC."""
+    got = claims_of("The dubbing model lifts VOX-SIM 71.2% to 80.5%, lowers the TR-MSE of 0.31 by half, "
+                    "and reaches an AUC-ROC of 93.4% on the spoof split.")
+    assert [(c["text"], c["metric"]) for c in got] == [("71.2%", "VOX-SIM"), ("80.5%", "VOX-SIM"), ("0.31", "TR-MSE"),
+                                                       ("93.4%", "AUC")]
+
+
+def test_metric8_the_name_whose_measure_changes_is_passed_over() -> None:
+    """"improves the planning accuracy of Orca-7B by 12.5%": the name after "of" says whose measure
+    changed; the measure is the phrase before it (not the name, not nothing)."""
+    got = claims_of("Our curriculum improves the planning accuracy of Orca-7B by 12.5% on the held-out maps.")
+    assert [(c["text"], c["metric"]) for c in got] == [("12.5%", "planning accuracy")]
+
+
+def test_metric8_mean_iou_is_miou() -> None:
+    """"a mean IoU of 41.3": the mean IoU is mIoU by definition (the table's name), not IoU."""
+    got = claims_of("On the street scenes the segmenter reaches a mean IoU of 41.3 and raises mean IoU from 30.2 to 35.8 on the night split.")
+    assert [(c["text"], c["metric"]) for c in got] == [("41.3", "mIoU"), ("30.2", "mIoU"), ("35.8", "mIoU")]
+
+
+def test_metric8_a_subject_of_the_verb_score_is_no_measure() -> None:
+    """"while annotators score 91%", "the planner scores 4.5": a subject and the verb score(s) right
+    before the value name what is measured, not the measure: the accuracy of the sentence is carried;
+    with none, no measure (not "planner score"). A measure's scores stay ("quality scores 4.2")."""
+    got = claims_of("The tagger reaches 71.5% accuracy, while annotators score 91%. "
+                    "In the user study, the planner scores 4.5 on a 5-point scale.")
+    assert [(c["text"], c["metric"]) for c in got if c["text"] != "5"] == [("71.5%", "accuracy"), ("91%", "accuracy"),
+                                                                          ("4.5", None)]
+
+
+def test_metric8_a_statistic_named_after_a_person_keeps_the_name() -> None:
+    """"Cohen's kappa = 0.71", "Kendall tau = 0.62", "Pearson r of 0.55": the person's name is part of
+    the statistic's name (not a possessive to cut, not a word before an unknown symbol)."""
+    got = claims_of("Raters agree well (Cohen's kappa = 0.71); rankings are stable (mean Kendall tau = 0.62), "
+                    "and scores track human ratings with a Pearson r of 0.55.")
+    assert [(c["text"], c["metric"]) for c in got] == [("0.71", "Cohen's kappa"), ("0.62", "Kendall tau"), ("0.55", "Pearson r")]
+
+
+def test_metric8_a_statistic_before_the_phrase_after_a_percent_is_cut() -> None:
+    """"cuts 41% average GFLOPs per frame", "saves 18% mean tool calls": a statistic word before the
+    noun phrase after a percent is no part of the measure's name (as "average accuracy" is accuracy);
+    a lone change noun after it still names nothing ("a 3.1% average improvement")."""
+    got = claims_of("The pruner cuts 41% average GFLOPs per frame and saves 18% mean tool calls, "
+                    "with a 3.1% average improvement overall.")
+    assert [(c["text"], c["metric"]) for c in got] == [("41%", "GFLOPs"), ("18%", "tool calls"), ("3.1%", None)]
+
+
+def test_metric8_a_capitalised_word_before_a_symbol_is_no_statistic_name() -> None:
+    """"Overall r = 0.62": only a possessive name or a correlation's name makes a statistic's name
+    ("Cohen's kappa", "Pearson r"); a sentence's first word does not. A capitalised plural subject
+    of "score" is no measure either ("Students score 12% higher")."""
+    got = claims_of("Overall r = 0.62 between the two raters. Students score 12% higher with the tutor.")
+    assert [(c["text"], c["metric"]) for c in got] == [("0.62", "r"), ("12%", None)]
