@@ -29,7 +29,7 @@ from transforms.text import clean_text
 from transforms.urls import rejoin_broken_urls
 
 # (seed, entries per snapshot, batches, share of papers that go to the check part)
-ROUNDS = [(20261129, 12, 3, 1 / 3), (20261130, 8, 2, 1 / 3), (20261201, 10, 6, 0.0), (20261202, 10, 6, 0.0), (20261204, 10, 6, 0.0), (20261206, 10, 6, 0.0), (20261207, 10, 6, 0.0), (20261208, 7, 4, 0.0)]
+ROUNDS = [(20261129, 12, 3, 1 / 3), (20261130, 8, 2, 1 / 3), (20261201, 10, 6, 0.0), (20261202, 10, 6, 0.0), (20261204, 10, 6, 0.0), (20261206, 10, 6, 0.0), (20261207, 10, 6, 0.0), (20261208, 7, 4, 0.0), (20261209, 7, 4, 0.0)]
 NUMBER_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\b(?:two|three|four|five|six|seven|eight|nine|ten|hundred|thousand)(?=[\s-]?(?:times|fold)\b)", re.I)
 
 
