@@ -740,6 +740,12 @@ ON_DATA_NAME = (r"\b(?:[Oo]n|In|For)\s(?:the\s)?(?:[a-z0-9][a-z0-9-]{2,}\s|[A-Z]
 BENCH_SHAPED_NAME = r"[A-Z][A-Za-z0-9]+-?(?:Bench|bench|QA|World|Eval|Gym|Arena)(?:[-_.]?[A-Za-z0-9]+)*"
 # (with its version: "41 VerilogEval v2 problems"; the noun a whole word: "points on OCRBench v2." names no items)
 COUNT_OF_NAMED_ITEMS = r"^\s(?:[a-z][\w-]*\s){0,2}(" + BENCH_SHAPED_NAME + r"(?:\sv[0-9]+(?:\.[0-9]+)?)?)\s[a-z]+\b"
+# A count that opens a parenthesis right after a data name counts that data's items: "RuCoLA (8,524
+# examples, ...)", "PCB-Defect (230 images, 1704 annotations)", "the PanNuke dataset (7,901 images". The
+# parenthesis after a name describes it (English apposition); a name with the shape of DATA_NAME, maybe
+# with its data word; the counted noun a lower-case word after a space ("LoRa (868 MHz)", "QLoRA (4-bit)"
+# count no items; parameter counts are a model's size, dropped by the model test). Read on `ls`, group 1.
+NAME_BEFORE_COUNT_PAREN = r"(?:^|[\s,;(])(" + DATA_NAME + r")(?:\s(?:dataset|benchmark|corpus))?\s\($"
 # A data name in the prepositional phrase a sentence opens with ("On NAME, ...", "On the NAME
 # validation split, ...", "On 630 matched NAME episodes, ...", "On NAME with 4-frame input, ..."): the
 # scope of the whole sentence. Only "On" (a fronted "In X," / "For X," names a setting or a model as

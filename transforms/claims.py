@@ -1525,6 +1525,11 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
                 pl.when(pl.col("count_unit").is_not_null()).then(pl.col("rs")).str.extract(_rx(P.COUNT_OF_NAMED_ITEMS), 1),
                 right_ds,
             ),  # (a column: ds0 reads it twice)
+            # the data named right before the parenthesis a count opens ("RuCoLA (8,524 examples"; the regex
+            # on the counts after "(" with a lower-case noun after a space only)
+            _ds_paren=_data_name(pl.when(found_where(pl.col("count_unit").is_not_null() & pl.col("ls").str.ends_with("("),
+                                                     pl.col("rs"), r"^\s[a-z]")).then(pl.col("ls"))
+                                 .str.extract(_rx(P.NAME_BEFORE_COUNT_PAREN), 1)),
         )
         # ... with the split written after it (P.SPLIT_AFTER_DATA: "on BIRD dev", "on LibriSpeech
         # test-clean"; searched on the rows with a name and a split word only)
@@ -1535,11 +1540,12 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
             # a count is on the data named right after it ("1,200 images from NAME"), not on
             # data named after the sentence's result ("on 10 samples per class, improving
             # AUROC by +10.6 on NAME"): its name must start within 50 bytes (searched on counts)
-            ds0=pl.when(
+            ds0=pl.coalesce("_ds_paren", pl.when(
                 (pl.col("kind") != "count")
                 | (pl.when(pl.col("kind") == "count").then(pl.col("rs")).str.find(pl.col("_ds_named"), literal=True) < 50)
-            ).then(pl.col("_ds_named")),
+            ).then(pl.col("_ds_named"))),
         )
+        .drop("_ds_paren")
         .with_columns(
             # (a memory or storage size measures what its words name: "48 GB VRAM", "37GB GPU memory usage")
             metric=pl.coalesce("metric1", pl.when((pl.col("kind") != "count") | pl.col("bytes").is_not_null()).then("metric_gen1")),

@@ -2632,3 +2632,17 @@ def test_metric8_a_capitalised_word_before_a_symbol_is_no_statistic_name() -> No
     of "score" is no measure either ("Students score 12% higher")."""
     got = claims_of("Overall r = 0.62 between the two raters. Students score 12% higher with the tutor.")
     assert [(c["text"], c["metric"]) for c in got] == [("0.62", "r"), ("12%", None)]
+
+
+# ---------------------------------------------------------------- dataset (tuning round 9)
+
+
+def test_dataset9_a_count_in_a_parenthesis_after_a_data_name_counts_its_items() -> None:
+    """"QuillSet-2 (880 documents)", "the OrbitSeg dataset (12,400 images": a parenthesis right after a
+    data name describes that data, so the count it opens is on it; a frequency, a bit width or a
+    model's size in such a parenthesis counts no data ("LoRa (868 MHz)", "QLoRA (4-bit)")."""
+    got = claims_of("We compile two corpora, Verbatix-News (4,512 sentences, news domain) and QuillSet-2 (880 documents). "
+                    "We release the OrbitSeg dataset (12,400 images with masks).")
+    assert [(c["text"], c["dataset"]) for c in got] == [("4,512", "Verbatix-News"), ("880", "QuillSet-2"), ("12,400", "OrbitSeg")]
+    got = claims_of("The sensor reports via LoRa (868 MHz) and the model is tuned with QLoRA (4-bit adapters).")
+    assert [(c["text"], c["dataset"]) for c in got] == [("868", None), ("4", None)]
