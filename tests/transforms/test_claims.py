@@ -2646,3 +2646,12 @@ def test_dataset9_a_count_in_a_parenthesis_after_a_data_name_counts_its_items() 
     assert [(c["text"], c["dataset"]) for c in got] == [("4,512", "Verbatix-News"), ("880", "QuillSet-2"), ("12,400", "OrbitSeg")]
     got = claims_of("The sensor reports via LoRa (868 MHz) and the model is tuned with QLoRA (4-bit adapters).")
     assert [(c["text"], c["dataset"]) for c in got] == [("868", None), ("4", None)]
+
+
+def test_dataset9_signed_values_of_a_respectively_list_pair_with_its_names() -> None:
+    """"-8.1%, -9.4%, and -7.7% on Alpha, BetaSet, and GammaSet, respectively": a minus sign before each
+    value of a list leaves it one list (a sign stays outside the value, like "+"), so the values pair
+    with the names in order and share the measure named before them."""
+    got = claims_of("The codec changes the BD-rate by -8.1%, -9.4%, and -7.7% on Alpha, BetaSet, and GammaSet, respectively.")
+    assert [(c["text"], c["metric"], c["dataset"]) for c in got] == [
+        ("8.1%", "BD-rate", "Alpha"), ("9.4%", "BD-rate", "BetaSet"), ("7.7%", "BD-rate", "GammaSet")]
