@@ -2632,3 +2632,21 @@ def test_metric8_a_capitalised_word_before_a_symbol_is_no_statistic_name() -> No
     of "score" is no measure either ("Students score 12% higher")."""
     got = claims_of("Overall r = 0.62 between the two raters. Students score 12% higher with the tutor.")
     assert [(c["text"], c["metric"]) for c in got] == [("0.62", "r"), ("12%", None)]
+
+
+# ---------------------------------------------------------------- metric (round 9)
+
+
+def test_metric9_a_plus_minus_spread_is_the_standard_deviation_of_its_measure() -> None:
+    """"0.82 ± 0.04", "61.5% (+/- 2.1%)", "9.4 ms plus or minus 0.6 ms": the spread written after a
+    value is the standard deviation of what that value measures (GUIDELINES: metric "standard
+    deviation of ..."), even where the spread alone would take another measure or none; a score's
+    unit stays the measure's name. A sign before a value ("+1.2 points") is no spread."""
+    got = claims_of("The tracker reaches a Dice of 0.82 ± 0.04 on the lung scans and a recall of 61.5% (+/- 2.1%). "
+                    "Its latency is 9.4 ms plus or minus 0.6 ms, and it gains +1.2 points of Dice.")
+    assert [(c["text"], c["metric"], c["unit"]) for c in got] == [
+        ("0.82", "Dice", "Dice"), ("0.04", "standard deviation of Dice", "Dice"),
+        ("61.5%", "recall", "%"), ("2.1%", "standard deviation of recall", "%"),
+        ("9.4 ms", "latency", "ms"), ("0.6 ms", "standard deviation of latency", "ms"),
+        ("1.2", "Dice", "points"),
+    ]
