@@ -741,6 +741,8 @@ def _measure_of_clause(ls: pl.Expr) -> pl.Expr:
         .str.extract_all(P.MEASURE_OF_CLAUSE).list.last().str.extract("^" + P.MEASURE_OF_CLAUSE, 1)
         # after its last stop word; no method's name ("our FDP", "baselines": METHOD_NOT_MEASURE is anchored)
         .str.replace(P.METRIC_STOP, "").str.replace(_rx(P.METHOD_NOT_MEASURE), "")
+        # (metric, round 9) "top performance", "SoTA performance": a grade said of the generic measure is no part of it
+        .str.replace(_rx(P.GRADED_PERFORMANCE), "performance")
         # ("IOU scores above 0.9": an acronym's scores are its values, as _with_named_metric reads them)
         .str.replace(r"^([A-Z][\w-]*[A-Z0-9])[- ]scores?$", "${1}")
     )

@@ -2650,3 +2650,14 @@ def test_metric9_a_plus_minus_spread_is_the_standard_deviation_of_its_measure() 
         ("9.4 ms", "latency", "ms"), ("0.6 ms", "standard deviation of latency", "ms"),
         ("1.2", "Dice", "points"),
     ]
+
+
+def test_metric9_performance_is_the_measure_of_its_clause() -> None:
+    """"reaches strong performance on both suites (64.2% on A and 58.9% on B)": values that nothing
+    else names take the measure of their clause, and "performance" is one where the text says it
+    (the gold corpus notes: "`performance` where the text says performance"); a grade said of it
+    ("strong", "state-of-the-art") is no part of its name, a task word is ("retrieval performance")."""
+    got = claims_of("The agent reaches strong performance on both suites (64.2% on SuiteA and 58.9% on SuiteB). "
+                    "Pretraining improves retrieval performance by 3.1 and 2.4 points over the plain encoder.")
+    assert [(c["text"], c["metric"]) for c in got] == [("64.2%", "performance"), ("58.9%", "performance"),
+                                                      ("3.1", "retrieval performance"), ("2.4", "retrieval performance")]
