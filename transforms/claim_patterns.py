@@ -1361,8 +1361,9 @@ MEASURE_OF_CLAUSE = ascii_classes(
 # The value of a symbol ("tau = 0.5", "r=0.93"): the symbol names it.
 SYMBOL_VALUE = r"\b[A-Za-z_]{1,5}\s?=\s?[~+-]?$"
 # (metric, round 9) A spread written with a plus-minus sign right after a value ("0.95 ± 0.03", "80.4 +/- 1.3%",
-# "65.31 plus or minus 1.35", "(+/- 0.02)"): the words right before the spread (claims._carry_metric).
-PLUS_MINUS_END = r"(?:±|\+/-|\+-|-/\+|plus[\s-](?:or\s)?minus)\s?$"
+# "65.31 plus or minus 1.35", "1.73 (+/- 0.42)", "12.3 ms ± 0.8 ms"): the words right before the spread, after
+# the value and its unit, if any (claims._carry_metric; not a bound with no value before it, "within ±5%").
+PLUS_MINUS_END = r"[0-9](?:\s?[%°A-Za-z]{1,4})?\s?\(?\s?(?:±|\+/-|\+-|-/\+|plus[\s-](?:or\s)?minus)\s?$"
 
 
 # (detect, round 6) A K-size that is one side of a K-by-K image size ("2K×2K", "2Ktimes2K", the

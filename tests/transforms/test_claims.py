@@ -2661,3 +2661,10 @@ def test_metric9_performance_is_the_measure_of_its_clause() -> None:
                     "Pretraining improves retrieval performance by 3.1 and 2.4 points over the plain encoder.")
     assert [(c["text"], c["metric"]) for c in got] == [("64.2%", "performance"), ("58.9%", "performance"),
                                                       ("3.1", "retrieval performance"), ("2.4", "retrieval performance")]
+
+
+def test_metric9_a_plus_minus_bound_with_no_value_before_is_no_spread() -> None:
+    """"within ±2%" bounds an error: no value stands before the sign, so it is no standard deviation
+    of the measure before it."""
+    got = claims_of("The gauge reaches an accuracy of 92% with calibration within ±2% of the reference.")
+    assert [(c["text"], c["metric"]) for c in got] == [("92%", "accuracy"), ("2%", "accuracy")]
