@@ -667,6 +667,7 @@ def _carry_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
     # costs more than of integers; the run's first row is a column, _chain_first, read twice)
     chain_source_row = pl.when(pl.col("_source").is_not_null()).then(_ROW).forward_fill()
     carried_after = pl.when(pl.col("_takes") & pl.col("_open") & (chain_source_row >= pl.col("_chain_first"))).then(source.forward_fill())
+    spread_metric = pl.coalesce(pl.when(pl.col("_spread") & same_sentence).then(pl.col("metric").shift(1)), "metric")
     return (
         lf.with_columns(s_first=_run_first(~same_sentence), _source=pl.when(result).then(pl.col("metric")),
                         _open=open_tail)
@@ -689,8 +690,14 @@ def _carry_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
         .with_columns(metric=pl.coalesce("metric", carried_after))
         # the first number of a range measures what the second does ("versus 10-16% for initial
         # engagers": 16% took the metric carried over, and so does 10)
-        .with_columns(metric=pl.coalesce("metric", pl.when(pl.col("_takes") & pl.col("range_next")).then(pl.col("metric").shift(-1))))
-        .with_columns(unit=pl.coalesce("unit", pl.when(pl.col("kind") == "score").then("metric")))
+        .with_columns(metric=pl.coalesce("metric", pl.when(pl.col("_takes") & pl.col("range_next")).then(pl.col("metric").shift(-1))),
+                      # (metric, round 9) a spread written with a plus-minus sign right after a value (P.PLUS_MINUS_END,
+                      # "a Dice of 0.95 (+/- 0.03)", "12.3 ms plus or minus 0.8 ms") is the standard deviation of what
+                      # that value measures (GUIDELINES: "standard deviation of ..."): the value's metric (the claim
+                      # right before, in its sentence), read as a score's unit too; the prefix in the output
+                      # (an end-anchored search: the regex engine reads it backwards from the end, a few bytes a row)
+                      _spread=pl.col("ls").str.find(P.PLUS_MINUS_END).is_not_null())
+        .with_columns(unit=pl.coalesce("unit", pl.when(pl.col("kind") == "score").then(spread_metric)), metric=spread_metric)
         .drop("s_first", "_source", "_takes", "metric_any", "_open", "_chain_first")
     )
 
@@ -734,6 +741,8 @@ def _measure_of_clause(ls: pl.Expr) -> pl.Expr:
         .str.extract_all(P.MEASURE_OF_CLAUSE).list.last().str.extract("^" + P.MEASURE_OF_CLAUSE, 1)
         # after its last stop word; no method's name ("our FDP", "baselines": METHOD_NOT_MEASURE is anchored)
         .str.replace(P.METRIC_STOP, "").str.replace(_rx(P.METHOD_NOT_MEASURE), "")
+        # (metric, round 9) "top performance", "SoTA performance": a grade said of the generic measure is no part of it
+        .str.replace(_rx(P.GRADED_PERFORMANCE), "performance")
         # ("IOU scores above 0.9": an acronym's scores are its values, as _with_named_metric reads them)
         .str.replace(r"^([A-Z][\w-]*[A-Z0-9])[- ]scores?$", "${1}")
     )
@@ -1918,7 +1927,8 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         "value",
         "unit",
         "kind",
-        "metric",
+        # (metric, round 9: the spread after a value, _carry_metric, is its metric's standard deviation)
+        pl.when(pl.col("_spread")).then(pl.concat_str(pl.lit("standard deviation of "), "metric")).otherwise("metric").alias("metric"),
         "dataset",
         "start",
         "end",
