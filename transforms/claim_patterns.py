@@ -1036,7 +1036,8 @@ IOU_RANGE_ENDS = (["0.5", "0.50"], "0.95")
 # A connector between two numbers of one range or list: 14M to 410M, 2.51 and 3.25.
 # (a sign or tilde before the second number stays outside its span: "+1 to +3 points", "~5 to ~9")
 # (a tilde alone joins a range too: "1.6~9.8x faster", "10~50 humans")
-LINK = (r"^\s?(?:-|--|–|—|~|to|and|or|,|, and|, or|/|\||vs\.?|versus|out of)"
+# (a mean and its error: "36.8 +/- 3.0%" is a percent; clean_text writes ± as +/- or plus-minus)
+LINK = (r"^\s?(?:-|--|–|—|~|to|and|or|,|, and|, or|/|\||vs\.?|versus|out of|\+/-|±|plus-minus)"
         r"(?:\s(?:over|about|around|nearly|almost|roughly|up to|more than|less than))?\s?[+~]?$")
 
 # A European thousands separator: one dot and three digits after a number of one to three digits

@@ -2632,3 +2632,15 @@ def test_metric8_a_capitalised_word_before_a_symbol_is_no_statistic_name() -> No
     of "score" is no measure either ("Students score 12% higher")."""
     got = claims_of("Overall r = 0.62 between the two raters. Students score 12% higher with the tutor.")
     assert [(c["text"], c["metric"]) for c in got] == [("0.62", "r"), ("12%", None)]
+
+
+# ---- detect (tuning round 9) ----
+
+
+def test_detect9_a_mean_and_its_error_share_the_percent() -> None:
+    """"72.3 +/- 1.4%", "5.1 plus-minus 0.6%": the percent written after the error term is the mean's
+    unit too (clean_text writes ± as +/- or plus-minus); a mean and error of scores stay scores."""
+    got = claims_of("The filter keeps 72.3 +/- 1.4% of the frames and drops 5.1 plus-minus 0.6% of them; "
+                    "its F1 is 0.81 +/- 0.02.")
+    assert [(c["text"], c["kind"]) for c in got] == [("72.3", "percent"), ("1.4%", "percent"), ("5.1", "percent"),
+                                                     ("0.6%", "percent"), ("0.81", "score"), ("0.02", "score")]
