@@ -1050,13 +1050,14 @@ THOUSANDS_DOT_AVERAGE = r"\b(?:[Aa]verag\w*|[Mm]ean|avg\.?|[Mm]edian)\s(?:of\s|n
 
 # A decimal that a plural counted noun follows is an average count, not a score: "8.5
 # concurrent edits per image", "11.89 calls per task", "an average of 1.8 conversational
-# turns", "a half-life of ~1.5 tokens" (GUIDELINES: a decimal is a count when a counted noun
+# turns", "a half-life of ~1.5 tokens", "7.75 VLM calls", "1.15 average LLM calls" (an acronym
+# may name what the counted things are of; GUIDELINES: a decimal is a count when a counted noun
 # follows; points, degrees and metric values are read before this).
 # ... unless it is a unit of measure (a measured value is a score with that unit: "0.63 meters",
 # "1.5 pts", "14.3 percentage point gains", "0.5 pixels"): group 1 is the counted noun only when the
 # first alternative (a unit of measure, tried first) does not match.
 DECIMAL_COUNTED = (r"^\s(?:(?:percentage\s)?(?:points?|pts|pp|[a-z]*(?:meter|metre|pixel|degree)s)\b"
-                   r"|((?:[a-z-]+\s)?[a-z-]*[a-hj-rtv-z]s)\b)")
+                   r"|((?:[a-z-]+\s)?(?:[A-Z]{2,6}\s)?[a-z-]*[a-hj-rtv-z]s)\b)")
 
 # "4.14 speedup", "8.6 faster than", "35 faster (0.17 s)": a speed-up word right after a bare
 # number makes it a ratio (a multiplier whose "x" was left out); not "2 faster models" (a count).

@@ -2644,3 +2644,12 @@ def test_detect9_a_mean_and_its_error_share_the_percent() -> None:
                     "its F1 is 0.81 +/- 0.02.")
     assert [(c["text"], c["kind"]) for c in got] == [("72.3", "percent"), ("1.4%", "percent"), ("5.1", "percent"),
                                                      ("0.6%", "percent"), ("0.81", "score"), ("0.02", "score")]
+
+
+def test_detect9_a_decimal_before_an_acronym_and_a_plural_noun_is_an_average_count() -> None:
+    """"3.25 API calls per query", "2.5 average GPU restarts per run": an acronym between the decimal
+    and its plural counted noun names what the counted things are of; the value is an average count
+    (GUIDELINES), not a score. Percentage points after an acronym stay a score."""
+    got = claims_of("The planner needs only 3.25 API calls per query and 2.5 average GPU restarts per run, "
+                    "with 0.84 F1 points more.")
+    assert [(c["text"], c["kind"]) for c in got] == [("3.25", "count"), ("2.5", "count"), ("0.84", "score")]
