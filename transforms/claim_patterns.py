@@ -1064,10 +1064,12 @@ DECIMAL_COUNTED = (r"^\s(?:(?:percentage\s)?(?:points?|pts|pp|[a-z]*(?:meter|met
 SPEEDUP_RIGHT = (r"speed-?ups?\b|(?:faster|slower)(?:\s(?:than|in|on|at|for|with|while|and|or|to|"
                  r"inference|training|decoding|generation|convergence)\b|\s?[^\sA-Za-z]|$)")
 
-# Rates: "20 frames per second", "1,000 tokens/s", "30 fps".
+# Rates: "20 frames per second", "1,000 tokens/s", "30 fps", "80 Hz".
 # (group `speedup`: SPEEDUP_RIGHT, read in the same pass)
 RATE = (r"^\s?-?(?:(?P<rnoun>[A-Za-z]+)\s?(?:per\s|/\s?)(?P<rden>seconds?|secs?|s|minutes?|min|"
         r"hours?|h|days?|weeks?|months?|years?|steps?|iterations?|GPU|token|image|query|sample)\b|(?P<fps>fps|FPS)\b"
+        # (hertz: cycles per second, a rate with the unit as written: "runs at 80 Hz", "50Hz", "868 MHz")
+        r"|(?P<hz>[kMG]?Hz)\b"
         r"|(?P<speedup>" + SPEEDUP_RIGHT + r"))")
 
 # The denominator of a rate, as it is written in the unit (each value RATE can match).

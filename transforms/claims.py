@@ -1301,7 +1301,8 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     named_paren = pl.when(closes).then(pl.col("ls")).str.extract(_rx(r"\b([A-Z][A-Za-z0-9-]*)\s?\($"), 1)
     rate = pl.col("rate")  # a struct column: its fields are read several times
     per = rate.struct.field("rden").replace_strict(P.RATE_PER, default=None, return_dtype=pl.String)
-    rate_unit = pl.when(rate.struct.field("fps").is_not_null()).then(pl.lit("frame/s")).otherwise(
+    rate_unit = pl.when(rate.struct.field("fps").is_not_null()).then(pl.lit("frame/s")).when(
+        rate.struct.field("hz").is_not_null()).then(rate.struct.field("hz")).otherwise(
         pl.concat_str(_singular(pl.col("_rnoun")), pl.lit("/"), per)  # (a column: _singular reads it in each branch)
     )
     dur = pl.col("dur")

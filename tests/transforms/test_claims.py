@@ -2653,3 +2653,11 @@ def test_detect9_a_decimal_before_an_acronym_and_a_plural_noun_is_an_average_cou
     got = claims_of("The planner needs only 3.25 API calls per query and 2.5 average GPU restarts per run, "
                     "with 0.84 F1 points more.")
     assert [(c["text"], c["kind"]) for c in got] == [("3.25", "count"), ("2.5", "count"), ("0.84", "score")]
+
+
+def test_detect9_a_value_in_hertz_is_a_rate() -> None:
+    """"at 120 Hz", "a 2.4 GHz clock": hertz are cycles per second, so the value is a rate with the unit
+    as written (the tuning gold's convention: '"80 Hz" is a rate with unit Hz'), not a count or score."""
+    got = claims_of("The controller runs at 120 Hz on a board with a 2.4 GHz clock and 64 cores.")
+    assert [(c["text"], c["kind"], c["unit"]) for c in got] == [("120", "rate", "Hz"), ("2.4", "rate", "GHz"),
+                                                               ("64", "count", "core")]
