@@ -331,7 +331,12 @@ _MORE_SIZES = r"(?:(?:,\s?(?:and\s|or\s)?|\s(?:and|or)\s|/)\d+(?:\.\d+)?[BM]\b)+
 ELLIPTIC_SIZES = (r"\b[A-Za-z][\w.-]*\d[BM]" + _MORE_SIZES
                   + r"|\b(?:Llama|LLaMA|Qwen|Gemma|Mistral|Phi|Falcon|Pythia|OPT|BLOOM|DeepSeek)\s\d+(?:\.\d+)?[BM]" + _MORE_SIZES)
 
-SKIP = [URL, VERSION, VERSION_VARIANT, AGE, ELLIPTIC_SIZES, MODEL_FAMILY, IDENT, NAMED_NUMBER, NAME_NUMBER, GPU_NUMBER, NUM_NAME, REFERENCE,
+# "sub-1B models", "sub-100ms latency", "sub-1% error": "sub-" before a number says "below", it makes
+# no name: the prefix alone is skipped (before IDENT, which would take "sub-1B" whole), so the value
+# after it is read as written ("sub-task2" stays a name: IDENT skips "task2" after the prefix).
+SUB_PREFIX = r"\b[Ss]ub-"
+
+SKIP = [URL, VERSION, VERSION_VARIANT, AGE, ELLIPTIC_SIZES, MODEL_FAMILY, SUB_PREFIX, IDENT, NAMED_NUMBER, NAME_NUMBER, GPU_NUMBER, NUM_NAME, REFERENCE,
         DIMENSION, RESOLUTION, IMAGE_SIZE, SHOT_SETTING, FRACTION, AT_SETTING, CI_LEVEL, LIST_MARKER, ORDINAL,
         YEAR, MATH]
 

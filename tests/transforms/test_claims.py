@@ -2661,3 +2661,10 @@ def test_detect9_a_value_in_hertz_is_a_rate() -> None:
     got = claims_of("The controller runs at 120 Hz on a board with a 2.4 GHz clock and 64 cores.")
     assert [(c["text"], c["kind"], c["unit"]) for c in got] == [("120", "rate", "Hz"), ("2.4", "rate", "GHz"),
                                                                ("64", "count", "core")]
+
+
+def test_detect9_a_value_after_sub_is_read_as_written() -> None:
+    """"sub-3B models", "sub-50ms latency", "sub-2% error": "sub-" says "below" and makes no name, so
+    the value after it is a claim; a name after the prefix stays a name ("sub-task3")."""
+    got = claims_of("We train sub-3B models with sub-50ms latency and sub-2% error on sub-task3 inputs.")
+    assert [(c["text"], c["kind"]) for c in got] == [("3B", "count"), ("50ms", "duration"), ("2%", "percent")]
