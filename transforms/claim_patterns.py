@@ -64,6 +64,9 @@ DURATION_UNIT = [  # (regex on the suffix, normalized unit)
     (r"^\s?months?$", "month"),
     (r"^\s?years?$", "year"),
 ]
+# A counted noun that is a time unit ("24 active days") and the unit a duration writes for it.
+TIME_NOUN_UNIT = {"millisecond": "ms", "second": "s", "minute": "min", "hour": "h", "day": "d", "week": "week",
+                  "month": "month", "year": "year"}
 # Every word DURATION can end in, and its unit by DURATION_UNIT: a lookup of the suffix
 # without its white space costs less than six regexes (tests/transforms/test_claims.py
 # checks that DURATION matches no other word).

@@ -1380,6 +1380,10 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         # (read on decimals with a counted noun only: a null input skips the search)
         (pl.when(pl.col("decimal") & pl.col("count_unit").is_not_null()).then(pl.col("rs"))
          .str.extract(P.DECIMAL_COUNTED, 1).is_not_null(), "count", pl.col("count_unit")),
+        # "24 active days", "3 consecutive weeks": a number of time units is a time span, not a count
+        # (GUIDELINES: hours are a duration), in the unit a duration writes (P.TIME_NOUN_UNIT)
+        (pl.col("count_unit").is_in(list(P.TIME_NOUN_UNIT)).fill_null(False), "duration",
+         pl.col("count_unit").replace_strict(P.TIME_NOUN_UNIT, default=None, return_dtype=pl.String)),
         # a decimal with no magnitude is a score, never a count (contract section 6)
         (pl.col("count_unit").is_not_null() & ~pl.col("decimal"), "count", pl.col("count_unit")),
     ]

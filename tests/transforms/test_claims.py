@@ -2677,3 +2677,12 @@ def test_detect9_a_decimal_without_its_leading_zero_is_one_number() -> None:
     got = claims_of("Scores correlate with ratings (r = .54, p < .001) and reach .871 versus .802 for the baseline.")
     assert [(c["text"], c["value"], c["kind"]) for c in got] == [(".54", 0.54, "score"), (".871", 0.871, "score"),
                                                                  (".802", 0.802, "score")]
+
+
+def test_detect9_a_number_of_time_units_is_a_duration() -> None:
+    """"31 working days", "6 consecutive weeks": a number whose counted noun is a time unit is a time
+    span (GUIDELINES: hours are a duration, not a count unit), in the unit a duration writes; other
+    counted nouns stay counts ("40 epochs")."""
+    got = claims_of("The study ran for 31 working days and 6 consecutive weeks with 40 epochs per model.")
+    assert [(c["text"], c["kind"], c["unit"]) for c in got] == [("31", "duration", "d"), ("6", "duration", "week"),
+                                                               ("40", "count", "epoch")]
