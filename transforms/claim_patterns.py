@@ -164,7 +164,9 @@ AT_SETTING = r"@\d+(?:\.\d+)?[kK%]?(?:[/:]\d+(?:\.\d+)?[kK%]?)*|@\[[0-9.:, ]+\]"
 
 # Settings that are part of a name: 5-shot, 5-way, 2-hop, n-gram, "1/5/10 shot".
 # (a setting is a small number, three digits at most: "1585 shots" of a film data set are counted)
-SHOT_SETTING = r"\b(?:\d+/)*\d{1,3}[- ](?:shots?|way|hops?|grams?)\b"
+# ... "N-way" only before its shots ("5-way 5-shot"): alone it counts the classes or options of a
+# task ("3-way classification", "4-way multiple-choice"; GUIDELINES: "21-way" is a count of way)
+SHOT_SETTING = r"\b(?:\d+/)*\d{1,3}[- ](?:shots?|way[\s,-]+\d{1,3}[- ]shots?|hops?|grams?)\b"
 
 # The level of a confidence interval: "95% CI", "95% confidence interval".
 CI_LEVEL = r"\b9[059](?:\.\d)?%\s?(?:CIs?\b|confidence\b)"

@@ -2686,3 +2686,10 @@ def test_detect9_a_number_of_time_units_is_a_duration() -> None:
     got = claims_of("The study ran for 31 working days and 6 consecutive weeks with 40 epochs per model.")
     assert [(c["text"], c["kind"], c["unit"]) for c in got] == [("31", "duration", "d"), ("6", "duration", "week"),
                                                                ("40", "count", "epoch")]
+
+
+def test_detect9_n_way_alone_counts_ways() -> None:
+    """"a 7-way sentiment task": N-way alone counts the classes or options of a task (GUIDELINES:
+    "21-way" is a count); before its shots ("5-way 1-shot") it is a few-shot setting, no claim."""
+    got = claims_of("We train a 7-way sentiment classifier and test it in the 5-way 1-shot setting.")
+    assert [(c["text"], c["kind"], c["unit"]) for c in got] == [("7", "count", "way")]
