@@ -33,9 +33,11 @@ SPELLED_WORD = r"(?:" + "|".join(SPELLED) + r")"
 # (the plural too: "110 thousands SAR images"; capitalized: "a 14 Billion parameter model")
 # (M and K after a space too: "1.89 M 2D slices", "~1-5 M trainable parameters"; not B, which starts
 # names after a space: "20,000 B-rep models")
-MAG = r"(?:\s?-?(?:[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion)s?\b|[kKMBT]\b|\s[MK]\b)"
+# (G for giga glued to a decimal: "1.97G MACs", "12.81G FLOPs"; an integer before G is skipped,
+# GIGA_INTEGER: "5G networks", "6G" are generations, not 5e9)
+MAG = r"(?:\s?-?(?:[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion)s?\b|[kKMBGT]\b|\s[MK]\b)"
 MAGNITUDE = {"k": 1e3, "K": 1e3, "thousand": 1e3, "M": 1e6, "million": 1e6,
-             "B": 1e9, "billion": 1e9, "T": 1e12, "trillion": 1e12,
+             "B": 1e9, "billion": 1e9, "G": 1e9, "T": 1e12, "trillion": 1e12,
              "thousands": 1e3, "millions": 1e6, "billions": 1e9, "trillions": 1e12}
 MAGNITUDE |= {word.capitalize(): value for word, value in MAGNITUDE.items() if len(word) > 1}
 
@@ -344,7 +346,11 @@ ELLIPTIC_SIZES = (r"\b[A-Za-z][\w.-]*\d[BM]" + _MORE_SIZES
 # after it is read as written ("sub-task2" stays a name: IDENT skips "task2" after the prefix).
 SUB_PREFIX = r"\b[Ss]ub-"
 
-SKIP = [URL, VERSION, VERSION_VARIANT, AGE, ELLIPTIC_SIZES, MODEL_FAMILY, SUB_PREFIX, IDENT, NAMED_NUMBER, NAME_NUMBER, GPU_NUMBER, NUM_NAME, REFERENCE,
+# (the span keeps the character after the G, so that it never reads as a claim: a skipped span must
+# not match CLAIM_ANCHORED)
+GIGA_INTEGER = r"\b[0-9]+G[\s,.;:)/-]"
+
+SKIP = [URL, VERSION, VERSION_VARIANT, AGE, ELLIPTIC_SIZES, MODEL_FAMILY, SUB_PREFIX, GIGA_INTEGER, IDENT, NAMED_NUMBER, NAME_NUMBER, GPU_NUMBER, NUM_NAME, REFERENCE,
         DIMENSION, RESOLUTION, IMAGE_SIZE, SHOT_SETTING, FRACTION, AT_SETTING, CI_LEVEL, LIST_MARKER, ORDINAL,
         YEAR, MATH]
 

@@ -2693,3 +2693,10 @@ def test_detect9_n_way_alone_counts_ways() -> None:
     "21-way" is a count); before its shots ("5-way 1-shot") it is a few-shot setting, no claim."""
     got = claims_of("We train a 7-way sentiment classifier and test it in the 5-way 1-shot setting.")
     assert [(c["text"], c["kind"], c["unit"]) for c in got] == [("7", "count", "way")]
+
+
+def test_detect9_g_after_a_decimal_is_giga() -> None:
+    """"3.42G FLOPs": G glued to a decimal is giga (a count of 3.42e9); an integer before G names a
+    generation ("5G networks", "6G,"), no claim."""
+    got = claims_of("The encoder needs 3.42G FLOPs per frame, small enough for 5G networks and 6G, we argue.")
+    assert [(c["text"], c["value"], c["kind"]) for c in got] == [("3.42G", 3.42e9, "count")]
