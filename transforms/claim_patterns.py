@@ -17,9 +17,7 @@ import re
 # A number written with digits: 1,234,567.8 or 75.15 or 7 (no sign, no leading dot).
 # ... and thousands grouped by a space ("230 048 images", "2 953 annotations", "5 227.2 ms"):
 # one number, not two (a group is three digits that no digit or letter follows)
-# ... and a decimal written without its leading zero (".62", "r = .540", APA style): one number, not
-# the digits after a dot read as an integer ("vs. .871" was 871)
-NUM = r"(?:(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?: [0-9]{3}\b)+|[0-9]+)(?:\.[0-9]+)?|\.[0-9]+)"
+NUM = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?: [0-9]{3}\b)+|[0-9]+)(?:\.[0-9]+)?"
 
 # Spelled-out numbers that count as claims, but only directly before times/fold.
 SPELLED = {
@@ -318,12 +316,11 @@ NAMED_STATISTIC = r"\b[A-Z][a-z]+['’]s?\s[A-Za-z]\s?(?:=|[<>≤≥])\s?"
 # e-notation is no number of its own: "p = 8.9e-11"; the values of a setting listed with bare commas are
 # the setting's too: "k=1,3,4,5,6", "m=2,4,8,16"; a space after a comma ends it: "n = 10, 1,146 questions")
 # ... but a correlation r written as a decimal ("r = 0.617", "Pearson r > 0.8") is a result, not a
-# setting: r is skipped only before an integer other than 0 ("rank r = 16"); a decimal with a
-# leading dot is a correlation too ("r = .54": NUM reads it).
+# setting: r is skipped only before an integer other than 0 ("rank r = 16") or a leading dot.
 MATH = (r"\{[^{}]*\}|[\^_][{(]?[\w+\-*]+[})]?|\b[A-QS-Za-qs-z]\s?[=<>≤≥]\s?\.?\d+(?:,\d{3})*(?:\.\d+)?"
         r"(?:,\d{1,2}\b)*"
         r"|" + NAMED_STATISTIC +
-        r"|\b[Rr]\s?[=<>≤≥]\s?(?:[1-9]\d*(?:,\d{3})*(?:\.\d+)?|0(?:[^.\d]|$))"
+        r"|\b[Rr]\s?[=<>≤≥]\s?(?:\.\d+|[1-9]\d*(?:,\d{3})*(?:\.\d+)?|0(?:[^.\d]|$))"
         r"|\b\d+\^[{(]?[-−]\d+[})]?|\b[a-z][+-]\d+\b|[eE][-−+]\d+\b")
 
 # An age is a setting, not a claim: "over 60 years old", "6-7 year old", "under 20 years of age".

@@ -2670,15 +2670,6 @@ def test_detect9_a_value_after_sub_is_read_as_written() -> None:
     assert [(c["text"], c["kind"]) for c in got] == [("3B", "count"), ("50ms", "duration"), ("2%", "percent")]
 
 
-def test_detect9_a_decimal_without_its_leading_zero_is_one_number() -> None:
-    """"r = .54", "vs. .871": a decimal written without its leading zero (APA style) is one claim with
-    its value, not the digits after the dot as an integer (871) nor a skipped setting; a p-value
-    stays no claim."""
-    got = claims_of("Scores correlate with ratings (r = .54, p < .001) and reach .871 versus .802 for the baseline.")
-    assert [(c["text"], c["value"], c["kind"]) for c in got] == [(".54", 0.54, "score"), (".871", 0.871, "score"),
-                                                                 (".802", 0.802, "score")]
-
-
 def test_detect9_a_number_of_time_units_is_a_duration() -> None:
     """"31 working days", "6 consecutive weeks": a number whose counted noun is a time unit is a time
     span (GUIDELINES: hours are a duration, not a count unit), in the unit a duration writes; other
