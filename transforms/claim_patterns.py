@@ -31,9 +31,11 @@ SPELLED_WORD = r"(?:" + "|".join(SPELLED) + r")"
 # (the plural too: "110 thousands SAR images"; capitalized: "a 14 Billion parameter model")
 # (M and K after a space too: "1.89 M 2D slices", "~1-5 M trainable parameters"; not B, which starts
 # names after a space: "20,000 B-rep models")
-MAG = r"(?:\s?-?(?:[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion)s?\b|[kKMBT]\b|\s[MK]\b)"
+# (G for giga glued to a decimal: "1.97G MACs", "12.81G FLOPs"; an integer before G is skipped,
+# GIGA_INTEGER: "5G networks", "6G" are generations, not 5e9)
+MAG = r"(?:\s?-?(?:[Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion)s?\b|[kKMBGT]\b|\s[MK]\b)"
 MAGNITUDE = {"k": 1e3, "K": 1e3, "thousand": 1e3, "M": 1e6, "million": 1e6,
-             "B": 1e9, "billion": 1e9, "T": 1e12, "trillion": 1e12,
+             "B": 1e9, "billion": 1e9, "G": 1e9, "T": 1e12, "trillion": 1e12,
              "thousands": 1e3, "millions": 1e6, "billions": 1e9, "trillions": 1e12}
 MAGNITUDE |= {word.capitalize(): value for word, value in MAGNITUDE.items() if len(word) > 1}
 
@@ -62,6 +64,9 @@ DURATION_UNIT = [  # (regex on the suffix, normalized unit)
     (r"^\s?months?$", "month"),
     (r"^\s?years?$", "year"),
 ]
+# A counted noun that is a time unit ("24 active days") and the unit a duration writes for it.
+TIME_NOUN_UNIT = {"millisecond": "ms", "second": "s", "minute": "min", "hour": "h", "day": "d", "week": "week",
+                  "month": "month", "year": "year"}
 # Every word DURATION can end in, and its unit by DURATION_UNIT: a lookup of the suffix
 # without its white space costs less than six regexes (tests/transforms/test_claims.py
 # checks that DURATION matches no other word).
@@ -159,7 +164,9 @@ AT_SETTING = r"@\d+(?:\.\d+)?[kK%]?(?:[/:]\d+(?:\.\d+)?[kK%]?)*|@\[[0-9.:, ]+\]"
 
 # Settings that are part of a name: 5-shot, 5-way, 2-hop, n-gram, "1/5/10 shot".
 # (a setting is a small number, three digits at most: "1585 shots" of a film data set are counted)
-SHOT_SETTING = r"\b(?:\d+/)*\d{1,3}[- ](?:shots?|way|hops?|grams?)\b"
+# ... "N-way" only before its shots ("5-way 5-shot"): alone it counts the classes or options of a
+# task ("3-way classification", "4-way multiple-choice"; GUIDELINES: "21-way" is a count of way)
+SHOT_SETTING = r"\b(?:\d+/)*\d{1,3}[- ](?:shots?|way[\s,-]+\d{1,3}[- ]shots?|hops?|grams?)\b"
 
 # The level of a confidence interval: "95% CI", "95% confidence interval".
 CI_LEVEL = r"\b9[059](?:\.\d)?%\s?(?:CIs?\b|confidence\b)"
@@ -331,7 +338,16 @@ _MORE_SIZES = r"(?:(?:,\s?(?:and\s|or\s)?|\s(?:and|or)\s|/)\d+(?:\.\d+)?[BM]\b)+
 ELLIPTIC_SIZES = (r"\b[A-Za-z][\w.-]*\d[BM]" + _MORE_SIZES
                   + r"|\b(?:Llama|LLaMA|Qwen|Gemma|Mistral|Phi|Falcon|Pythia|OPT|BLOOM|DeepSeek)\s\d+(?:\.\d+)?[BM]" + _MORE_SIZES)
 
-SKIP = [URL, VERSION, VERSION_VARIANT, AGE, ELLIPTIC_SIZES, MODEL_FAMILY, IDENT, NAMED_NUMBER, NAME_NUMBER, GPU_NUMBER, NUM_NAME, REFERENCE,
+# "sub-1B models", "sub-100ms latency", "sub-1% error": "sub-" before a number says "below", it makes
+# no name: the prefix alone is skipped (before IDENT, which would take "sub-1B" whole), so the value
+# after it is read as written ("sub-task2" stays a name: IDENT skips "task2" after the prefix).
+SUB_PREFIX = r"\b[Ss]ub-"
+
+# (the span keeps the character after the G, so that it never reads as a claim: a skipped span must
+# not match CLAIM_ANCHORED)
+GIGA_INTEGER = r"\b[0-9]+G[\s,.;:)/-]"
+
+SKIP = [URL, VERSION, VERSION_VARIANT, AGE, ELLIPTIC_SIZES, MODEL_FAMILY, SUB_PREFIX, GIGA_INTEGER, IDENT, NAMED_NUMBER, NAME_NUMBER, GPU_NUMBER, NUM_NAME, REFERENCE,
         DIMENSION, RESOLUTION, IMAGE_SIZE, SHOT_SETTING, FRACTION, AT_SETTING, CI_LEVEL, LIST_MARKER, ORDINAL,
         YEAR, MATH]
 
@@ -1042,7 +1058,8 @@ IOU_RANGE_ENDS = (["0.5", "0.50"], "0.95")
 # A connector between two numbers of one range or list: 14M to 410M, 2.51 and 3.25.
 # (a sign or tilde before the second number stays outside its span: "+1 to +3 points", "~5 to ~9", "-12.2%, -15.5%")
 # (a tilde alone joins a range too: "1.6~9.8x faster", "10~50 humans")
-LINK = (r"^\s?(?:-|--|–|—|~|to|and|or|,|, and|, or|/|\||vs\.?|versus|out of)"
+# (a mean and its error: "36.8 +/- 3.0%" is a percent; clean_text writes ± as +/- or plus-minus)
+LINK = (r"^\s?(?:-|--|–|—|~|to|and|or|,|, and|, or|/|\||vs\.?|versus|out of|\+/-|±|plus-minus)"
         r"(?:\s(?:over|about|around|nearly|almost|roughly|up to|more than|less than))?\s?[+~\-−]?$")
 
 # A European thousands separator: one dot and three digits after a number of one to three digits
@@ -1055,23 +1072,26 @@ THOUSANDS_DOT_AVERAGE = r"\b(?:[Aa]verag\w*|[Mm]ean|avg\.?|[Mm]edian)\s(?:of\s|n
 
 # A decimal that a plural counted noun follows is an average count, not a score: "8.5
 # concurrent edits per image", "11.89 calls per task", "an average of 1.8 conversational
-# turns", "a half-life of ~1.5 tokens" (GUIDELINES: a decimal is a count when a counted noun
+# turns", "a half-life of ~1.5 tokens", "7.75 VLM calls", "1.15 average LLM calls" (an acronym
+# may name what the counted things are of; GUIDELINES: a decimal is a count when a counted noun
 # follows; points, degrees and metric values are read before this).
 # ... unless it is a unit of measure (a measured value is a score with that unit: "0.63 meters",
 # "1.5 pts", "14.3 percentage point gains", "0.5 pixels"): group 1 is the counted noun only when the
 # first alternative (a unit of measure, tried first) does not match.
 DECIMAL_COUNTED = (r"^\s(?:(?:percentage\s)?(?:points?|pts|pp|[a-z]*(?:meter|metre|pixel|degree)s)\b"
-                   r"|((?:[a-z-]+\s)?[a-z-]*[a-hj-rtv-z]s)\b)")
+                   r"|((?:[a-z-]+\s)?(?:[A-Z]{2,6}\s)?[a-z-]*[a-hj-rtv-z]s)\b)")
 
 # "4.14 speedup", "8.6 faster than", "35 faster (0.17 s)": a speed-up word right after a bare
 # number makes it a ratio (a multiplier whose "x" was left out); not "2 faster models" (a count).
 SPEEDUP_RIGHT = (r"speed-?ups?\b|(?:faster|slower)(?:\s(?:than|in|on|at|for|with|while|and|or|to|"
                  r"inference|training|decoding|generation|convergence)\b|\s?[^\sA-Za-z]|$)")
 
-# Rates: "20 frames per second", "1,000 tokens/s", "30 fps".
+# Rates: "20 frames per second", "1,000 tokens/s", "30 fps", "80 Hz".
 # (group `speedup`: SPEEDUP_RIGHT, read in the same pass)
 RATE = (r"^\s?-?(?:(?P<rnoun>[A-Za-z]+)\s?(?:per\s|/\s?)(?P<rden>seconds?|secs?|s|minutes?|min|"
         r"hours?|h|days?|weeks?|months?|years?|steps?|iterations?|GPU|token|image|query|sample)\b|(?P<fps>fps|FPS)\b"
+        # (hertz: cycles per second, a rate with the unit as written: "runs at 80 Hz", "50Hz", "868 MHz")
+        r"|(?P<hz>[kMG]?Hz)\b"
         r"|(?P<speedup>" + SPEEDUP_RIGHT + r"))")
 
 # The denominator of a rate, as it is written in the unit (each value RATE can match).

@@ -1310,7 +1310,8 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     named_paren = pl.when(closes).then(pl.col("ls")).str.extract(_rx(r"\b([A-Z][A-Za-z0-9-]*)\s?\($"), 1)
     rate = pl.col("rate")  # a struct column: its fields are read several times
     per = rate.struct.field("rden").replace_strict(P.RATE_PER, default=None, return_dtype=pl.String)
-    rate_unit = pl.when(rate.struct.field("fps").is_not_null()).then(pl.lit("frame/s")).otherwise(
+    rate_unit = pl.when(rate.struct.field("fps").is_not_null()).then(pl.lit("frame/s")).when(
+        rate.struct.field("hz").is_not_null()).then(rate.struct.field("hz")).otherwise(
         pl.concat_str(_singular(pl.col("_rnoun")), pl.lit("/"), per)  # (a column: _singular reads it in each branch)
     )
     dur = pl.col("dur")
@@ -1388,6 +1389,10 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         # (read on decimals with a counted noun only: a null input skips the search)
         (pl.when(pl.col("decimal") & pl.col("count_unit").is_not_null()).then(pl.col("rs"))
          .str.extract(P.DECIMAL_COUNTED, 1).is_not_null(), "count", pl.col("count_unit")),
+        # "24 active days", "3 consecutive weeks": a number of time units is a time span, not a count
+        # (GUIDELINES: hours are a duration), in the unit a duration writes (P.TIME_NOUN_UNIT)
+        (pl.col("count_unit").is_in(list(P.TIME_NOUN_UNIT)).fill_null(False), "duration",
+         pl.col("count_unit").replace_strict(P.TIME_NOUN_UNIT, default=None, return_dtype=pl.String)),
         # a decimal with no magnitude is a score, never a count (contract section 6)
         (pl.col("count_unit").is_not_null() & ~pl.col("decimal"), "count", pl.col("count_unit")),
     ]

@@ -2689,3 +2689,60 @@ def test_metric9_a_plus_minus_bound_with_no_value_before_is_no_spread() -> None:
     of the measure before it."""
     got = claims_of("The gauge reaches an accuracy of 92% with calibration within ±2% of the reference.")
     assert [(c["text"], c["metric"]) for c in got] == [("92%", "accuracy"), ("2%", "accuracy")]
+# ---- detect (tuning round 9) ----
+
+
+def test_detect9_a_mean_and_its_error_share_the_percent() -> None:
+    """"72.3 +/- 1.4%", "5.1 plus-minus 0.6%": the percent written after the error term is the mean's
+    unit too (clean_text writes ± as +/- or plus-minus); a mean and error of scores stay scores."""
+    got = claims_of("The filter keeps 72.3 +/- 1.4% of the frames and drops 5.1 plus-minus 0.6% of them; "
+                    "its F1 is 0.81 +/- 0.02.")
+    assert [(c["text"], c["kind"]) for c in got] == [("72.3", "percent"), ("1.4%", "percent"), ("5.1", "percent"),
+                                                     ("0.6%", "percent"), ("0.81", "score"), ("0.02", "score")]
+
+
+def test_detect9_a_decimal_before_an_acronym_and_a_plural_noun_is_an_average_count() -> None:
+    """"3.25 API calls per query", "2.5 average GPU restarts per run": an acronym between the decimal
+    and its plural counted noun names what the counted things are of; the value is an average count
+    (GUIDELINES), not a score. Percentage points after an acronym stay a score."""
+    got = claims_of("The planner needs only 3.25 API calls per query and 2.5 average GPU restarts per run, "
+                    "with 0.84 F1 points more.")
+    assert [(c["text"], c["kind"]) for c in got] == [("3.25", "count"), ("2.5", "count"), ("0.84", "score")]
+
+
+def test_detect9_a_value_in_hertz_is_a_rate() -> None:
+    """"at 120 Hz", "a 2.4 GHz clock": hertz are cycles per second, so the value is a rate with the unit
+    as written (the tuning gold's convention: '"80 Hz" is a rate with unit Hz'), not a count or score."""
+    got = claims_of("The controller runs at 120 Hz on a board with a 2.4 GHz clock and 64 cores.")
+    assert [(c["text"], c["kind"], c["unit"]) for c in got] == [("120", "rate", "Hz"), ("2.4", "rate", "GHz"),
+                                                               ("64", "count", "core")]
+
+
+def test_detect9_a_value_after_sub_is_read_as_written() -> None:
+    """"sub-3B models", "sub-50ms latency", "sub-2% error": "sub-" says "below" and makes no name, so
+    the value after it is a claim; a name after the prefix stays a name ("sub-task3")."""
+    got = claims_of("We train sub-3B models with sub-50ms latency and sub-2% error on sub-task3 inputs.")
+    assert [(c["text"], c["kind"]) for c in got] == [("3B", "count"), ("50ms", "duration"), ("2%", "percent")]
+
+
+def test_detect9_a_number_of_time_units_is_a_duration() -> None:
+    """"31 working days", "6 consecutive weeks": a number whose counted noun is a time unit is a time
+    span (GUIDELINES: hours are a duration, not a count unit), in the unit a duration writes; other
+    counted nouns stay counts ("40 epochs")."""
+    got = claims_of("The study ran for 31 working days and 6 consecutive weeks with 40 epochs per model.")
+    assert [(c["text"], c["kind"], c["unit"]) for c in got] == [("31", "duration", "d"), ("6", "duration", "week"),
+                                                               ("40", "count", "epoch")]
+
+
+def test_detect9_n_way_alone_counts_ways() -> None:
+    """"a 7-way sentiment task": N-way alone counts the classes or options of a task (GUIDELINES:
+    "21-way" is a count); before its shots ("5-way 1-shot") it is a few-shot setting, no claim."""
+    got = claims_of("We train a 7-way sentiment classifier and test it in the 5-way 1-shot setting.")
+    assert [(c["text"], c["kind"], c["unit"]) for c in got] == [("7", "count", "way")]
+
+
+def test_detect9_g_after_a_decimal_is_giga() -> None:
+    """"3.42G FLOPs": G glued to a decimal is giga (a count of 3.42e9); an integer before G names a
+    generation ("5G networks", "6G,"), no claim."""
+    got = claims_of("The encoder needs 3.42G FLOPs per frame, small enough for 5G networks and 6G, we argue.")
+    assert [(c["text"], c["value"], c["kind"]) for c in got] == [("3.42G", 3.42e9, "count")]
