@@ -1207,7 +1207,8 @@ CONTEXT_AFTER = r"(?i)^[\s-]*tokens?\s(?:(?:in\s)?length|window|context)\b"
 # not a rate ("m/s") and not a word that starts with it ("3 models").
 # ... also past an aside on the value ("a mean TRE of 1.73 (+/- 0.42) mm": the unit after the
 # parenthesis is the value's), and after the bracket that closes an aside's value ("0.42) mm")
-PHYSICAL_UNIT = (r"^(?:\s?\([^()]{1,25}\)|\))?\s?(mm|cm|km|nm|µm|μm|m|mJ|kJ|mW|kW|mV|kV|Hz|kHz|MHz|GHz|lux|°"
+# ... and areas and pixels ("about 2.5 km2", "128 px tile overlap": the symbol, not the words after it)
+PHYSICAL_UNIT = (r"^(?:\s?\([^()]{1,25}\)|\))?\s?((?:[kcmµμ]?m)(?:2|²)|px|mm|cm|km|nm|µm|μm|m|mJ|kJ|mW|kW|mV|kV|Hz|kHz|MHz|GHz|lux|°"
                  r"|(?:kilo|centi|milli|nano)?met(?:er|re)s?"
                  # energy, angle and compute ("3.9 Wh per 1,000 queries", "0.13 rad", "7.72 GFLOPs")
                  r"|[kMm]?Wh|m?rad|[KMGTP]?FLOPs)(?:[\s.,;:)]|$)")

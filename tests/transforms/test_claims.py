@@ -2632,3 +2632,15 @@ def test_metric8_a_capitalised_word_before_a_symbol_is_no_statistic_name() -> No
     of "score" is no measure either ("Students score 12% higher")."""
     got = claims_of("Overall r = 0.62 between the two raters. Students score 12% higher with the tutor.")
     assert [(c["text"], c["metric"]) for c in got] == [("0.62", "r"), ("12%", None)]
+
+
+# --- unit (tuning round 9) ---
+
+
+def test_unit9_pixels_and_areas_after_a_bare_number_are_its_unit() -> None:
+    """"a 96 px margin widens ...", "about 3.2 km2 with 14 classes", "over 40 m² of floor": a pixel or an
+    area symbol written after a bare number is its unit (as "4.35 mm" is), not a later word read as the
+    counted noun ("widens") or nothing at all."""
+    got = claims_of("In both cities, a 96 px margin widens the crops. The survey covers about 3.2 km2 "
+                    "with 14 classes, and the robot maps over 40 m² of floor.")
+    assert [(c["text"], c["unit"]) for c in got] == [("96", "px"), ("3.2", "km2"), ("14", "class"), ("40", "m²")]
