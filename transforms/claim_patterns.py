@@ -974,7 +974,10 @@ NOT_NOUN_SHAPE = r"^[a-z][0-9A-Za-z_'-]*(?:ly|[^e]ed|ive|ous|ful|able|ible|al|[a
 # meaning without an -s are counted (PLURAL_WITHOUT_S and the irregular plurals).
 SINGULAR_WORD = r"^[a-z][a-z'-]{3,}$"
 # "a"/"an" and up to two words right before the number ("an 8 layer LSTM", "a new 2 billion").
-ARTICLE_BEFORE = r"(?:^|\s)[Aa]n?\s(?:[a-z][\w-]*\s){0,2}$"
+# (the word right before the number is no "of": in "a combination of 61 private and 51 public
+# datasets", "a total of 12 clinical and 30 public sets" the article is the other noun's, and the
+# singular word after the number a modifier again)
+ARTICLE_BEFORE = r"(?:^|\s)[Aa]n?\s(?:(?:[a-z][\w-]*\s)?(?:[a-np-z][\w-]*|o|o[\w-]*[a-eg-zA-Z0-9_-]|o[\w-]+f)\s)?$"
 # (and the measures read from the counted noun later: "a +5.8 point gain", "12 degree")
 PLURAL_WITHOUT_S = ["people", "data", "staff", "personnel", "cattle", "police", "livestock", "poultry", "men",
                     "women", "point", "degree", "percentage-point"]
