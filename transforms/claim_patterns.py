@@ -996,7 +996,10 @@ NOT_NOUN_SHAPE = r"^[a-z][0-9A-Za-z_'-]*(?:ly|[^e]ed|ive|ous|ful|able|ible|al|[a
 # meaning without an -s are counted (PLURAL_WITHOUT_S and the irregular plurals).
 SINGULAR_WORD = r"^[a-z][a-z'-]{3,}$"
 # "a"/"an" and up to two words right before the number ("an 8 layer LSTM", "a new 2 billion").
-ARTICLE_BEFORE = r"(?:^|\s)[Aa]n?\s(?:[a-z][\w-]*\s){0,2}$"
+# (the word right before the number is no "of": in "a combination of 61 private and 51 public
+# datasets", "a total of 12 clinical and 30 public sets" the article is the other noun's, and the
+# singular word after the number a modifier again)
+ARTICLE_BEFORE = r"(?:^|\s)[Aa]n?\s(?:(?:[a-z][\w-]*\s)?(?:[a-np-z][\w-]*|o|o[\w-]*[a-eg-zA-Z0-9_-]|o[\w-]+f)\s)?$"
 # (and the measures read from the counted noun later: "a +5.8 point gain", "12 degree")
 PLURAL_WITHOUT_S = ["people", "data", "staff", "personnel", "cattle", "police", "livestock", "poultry", "men",
                     "women", "point", "degree", "percentage-point"]
@@ -1233,7 +1236,8 @@ CONTEXT_AFTER = r"(?i)^[\s-]*tokens?\s(?:(?:in\s)?length|window|context)\b"
 # not a rate ("m/s") and not a word that starts with it ("3 models").
 # ... also past an aside on the value ("a mean TRE of 1.73 (+/- 0.42) mm": the unit after the
 # parenthesis is the value's), and after the bracket that closes an aside's value ("0.42) mm")
-PHYSICAL_UNIT = (r"^(?:\s?\([^()]{1,25}\)|\))?\s?(mm|cm|km|nm|µm|μm|m|mJ|kJ|mW|kW|mV|kV|Hz|kHz|MHz|GHz|lux|°"
+# ... and areas and pixels ("about 2.5 km2", "128 px tile overlap": the symbol, not the words after it)
+PHYSICAL_UNIT = (r"^(?:\s?\([^()]{1,25}\)|\))?\s?((?:[kcmµμ]?m)(?:2|²)|px|mm|cm|km|nm|µm|μm|m|mJ|kJ|mW|kW|mV|kV|Hz|kHz|MHz|GHz|lux|°"
                  r"|(?:kilo|centi|milli|nano)?met(?:er|re)s?"
                  # energy, angle and compute ("3.9 Wh per 1,000 queries", "0.13 rad", "7.72 GFLOPs")
                  r"|[kMm]?Wh|m?rad|[KMGTP]?FLOPs)(?:[\s.,;:)]|$)")

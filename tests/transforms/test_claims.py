@@ -2746,3 +2746,21 @@ def test_detect9_g_after_a_decimal_is_giga() -> None:
     generation ("5G networks", "6G,"), no claim."""
     got = claims_of("The encoder needs 3.42G FLOPs per frame, small enough for 5G networks and 6G, we argue.")
     assert [(c["text"], c["value"], c["kind"]) for c in got] == [("3.42G", 3.42e9, "count")]
+# --- unit (tuning round 9) ---
+
+
+def test_unit9_pixels_and_areas_after_a_bare_number_are_its_unit() -> None:
+    """"a 96 px margin widens ...", "about 3.2 km2 with 14 classes", "over 40 m² of floor": a pixel or an
+    area symbol written after a bare number is its unit (as "4.35 mm" is), not a later word read as the
+    counted noun ("widens") or nothing at all."""
+    got = claims_of("In both cities, a 96 px margin widens the crops. The survey covers about 3.2 km2 "
+                    "with 14 classes, and the robot maps over 40 m² of floor.")
+    assert [(c["text"], c["unit"]) for c in got] == [("96", "px"), ("3.2", "km2"), ("14", "class"), ("40", "m²")]
+
+
+def test_unit9_an_article_before_of_is_not_the_counts() -> None:
+    """"a mix of 40 male and 35 female speakers": the article is the noun's before "of" ("a mix"), so the
+    singular word after the count above one is a modifier again and the noun after the coordination is
+    counted; "an 8 layer LSTM" (the article of the number's own phrase) still counts the word."""
+    got = claims_of("We pool a mix of 40 male and 35 female speakers and train an 8 layer LSTM.")
+    assert [(c["text"], c["unit"]) for c in got] == [("40", "speaker"), ("35", "speaker"), ("8", "layer")]
