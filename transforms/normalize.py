@@ -37,7 +37,7 @@ def attach_claims(entries: pl.LazyFrame) -> pl.LazyFrame:
     the entries)."""
     entries = entries.cache()  # read twice below
     found = claims_in_input_order(entries.select(paper_id="rank", abstract=pl.col("abstract").fill_null("")))
-    nested = nest_claims(found).select(rank="paper_id", claims="claims")
+    nested = nest_claims(found, in_text_order=True).select(rank="paper_id", claims="claims")
     claims = (
         entries.select("rank")
         .join(nested, on="rank", how="left", maintain_order="left")
