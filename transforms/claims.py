@@ -1240,8 +1240,10 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
             ls=_after_last_sentence_end(pl.col("left")),
             rs=_past_scale_maximum(pl.col("right"), _before_first_sentence_end(pl.col("right"))),
             bare=pl.col("match").str.contains(r"^[0-9.,]+$"),
-            _plain_pct=pl.col("match").str.contains(r"^[0-9.,]+%$"),
-            _plain_mult=pl.col("match").str.contains(r"^[0-9.,]+[x×]$"),
+            # (each regex on the matches of its literal ending only: `find` skips the other rows)
+            _plain_pct=found_where(pl.col("match").str.ends_with("%"), pl.col("match"), r"^[0-9.,]+%$"),
+            _plain_mult=found_where(pl.col("match").str.ends_with("x") | pl.col("match").str.ends_with("×"),
+                                    pl.col("match"), r"^[0-9.,]+[x×]$"),
         )
         .with_columns(
             g=pl.when(~pl.col("bare") & ~pl.col("_plain_pct") & ~pl.col("_plain_mult"))
