@@ -64,15 +64,15 @@ DURATION_UNIT = [  # (regex on the suffix, normalized unit)
     (r"^\s?months?$", "month"),
     (r"^\s?years?$", "year"),
 ]
-# A counted noun that is a time unit ("24 active days") and the unit a duration writes for it.
-TIME_NOUN_UNIT = {"millisecond": "ms", "second": "s", "minute": "min", "hour": "h", "day": "d", "week": "week",
-                  "month": "month", "year": "year"}
 # Every word DURATION can end in, and its unit by DURATION_UNIT: a lookup of the suffix
 # without its white space costs less than six regexes (tests/transforms/test_claims.py
 # checks that DURATION matches no other word).
 DURATION_WORDS = ["ms", "s", "sec", "secs", "min", "mins", "h", "hr", "hrs", "millisecond", "milliseconds", "second",
                   "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years"]
 DURATION_UNITS = {word: next(unit for rx, unit in DURATION_UNIT if re.search(rx, word)) for word in DURATION_WORDS}
+# A counted noun that is a time unit ("24 active days") and the unit a duration writes for it (the
+# singular words written out; their units by DURATION_UNIT, as above).
+TIME_NOUN_UNIT = {word: DURATION_UNITS[word] for word in ("millisecond", "second", "minute", "hour", "day", "week", "month", "year")}
 
 # Money written with a currency: $250M, $ 3.5 million, USD 38.99, 20 USD, 100 dollars.
 MONEY_PREFIX = r"(?:(?:US)?\$|\bUSD\s)\s?"
@@ -544,9 +544,10 @@ METHOD_NOT_MEASURE = r"^(?:[Oo]ur\s[A-Z]\S*|SOTA|SoTA|\S*\d[BM]|\S*[A-Z][a-z]{2,
 # METRIC_SCORES_NOUN: the word before is a measure's (a head word of METRIC_HEAD, "quality scores
 # 4.2"), or an acronym ("BLEU scores 34.0"): the noun reading.
 # (a name before it is left to CAMEL_NAME's cut: "InfinityStar scores 83.74" measures a score)
-METRIC_SCORES_VERB = r"(?:^|\s)[A-Z]?[a-z][a-z-]*(?:s\s[Ss]core|\s[Ss]cores)$"
+_SCORES_VERB = r"(?:^|\s)[A-Z]?[a-z][a-z-]*(?:s\s[Ss]core|\s[Ss]cores)"
+METRIC_SCORES_VERB = _SCORES_VERB + r"$"
 # (the same right before the value, with the space before it: cut from the clause's window)
-METRIC_SCORES_VERB_END = r"(?:^|\s)[A-Z]?[a-z][a-z-]*(?:s\s[Ss]core|\s[Ss]cores)\s?$"
+METRIC_SCORES_VERB_END = _SCORES_VERB + r"\s?$"
 METRIC_SCORES_NOUN = r"(?:^|\s)(?:" + METRIC_HEAD + r"|[A-Z0-9-]{2,})\s[Ss]cores?$"
 # What stands before "by" and a value after a verb of outdoing is what is outdone, not the
 # measure ("surpassing the vanilla baseline without idle-time usage by 5.1%", "outperforms
