@@ -697,7 +697,8 @@ def _carry_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
                       # right before, in its sentence), read as a score's unit too; the prefix in the output
                       # (an end-anchored search: the regex engine reads it backwards from the end, a few bytes a row)
                       _spread=pl.col("ls").str.find(P.PLUS_MINUS_END).is_not_null())
-        .with_columns(unit=pl.coalesce("unit", pl.when(pl.col("kind") == "score").then(spread_metric)), metric=spread_metric)
+        .with_columns(metric=spread_metric)
+        .with_columns(unit=pl.coalesce("unit", pl.when(pl.col("kind") == "score").then("metric")))
         .drop("s_first", "_source", "_takes", "metric_any", "_open", "_chain_first")
     )
 
