@@ -780,7 +780,7 @@ NAME_BEFORE_COUNT_PAREN = r"(?:^|[\s,;(])(" + DATA_NAME + r")(?:\s(?:dataset|ben
 _FRONTED_WORD = r"\s(?:[a-z0-9][\w-]*|\([^()]+\))"
 FRONTED_DATA = (r"^On\s(?:the\s)?(?:[a-z0-9][\w-]*\s){0,3}?(?:"
                 r"(?P<bench>" + BENCH_SHAPED_NAME + r")(?:" + _FRONTED_WORD + r")*"
-                r"|(?P<name>" + _DATA_NAME_Q + r")(?:\s(?:[a-z0-9][\w-]*[a-rt-z0-9-]|[a-z0-9]|\([^()]+\)|(?:data|sub)?sets|splits)"
+                r"|(?P<name>" + _DATA_NAME_Q + r"(?:\s" + NOT_DATA_HEAD + r"\b)?)(?:\s(?:[a-z0-9][\w-]*[a-rt-z0-9-]|[a-z0-9]|\([^()]+\)|(?:data|sub)?sets|splits)"
                 r"(?:" + _FRONTED_WORD + r")*)?)"
                 r"(?:\s(?:with|using|under|at)\s[^,.;]+)?"
                 # (the comma closes the phrase, not a list of names: the clause goes on in lower case, or with

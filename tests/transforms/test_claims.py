@@ -2777,3 +2777,11 @@ def test_dataset10_a_name_before_a_measure_or_instrument_noun_is_no_data() -> No
                     "It scores 61.3% on the Falcora benchmark and 27.4 BLEU on WMT14.")
     assert [(c["text"], c["dataset"]) for c in got] == [("12.5%", None), ("9.2 ms", None), ("0.71", None), ("0.52", None),
                                                         ("61.3%", "Falcora"), ("27.4", "WMT14")]
+
+
+def test_dataset10_a_fronted_name_before_a_measure_noun_is_no_data() -> None:
+    """"On the QRS metric, ...": the same reading in the phrase a sentence opens with, whose data would
+    hold for the whole sentence; "On the QRS benchmark, ..." still is the sentence's data."""
+    got = claims_of("On the QRS metric, our method improves by 12.4% over the baseline. "
+                    "On the QRS benchmark, our method improves by 8.1% over the baseline.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("12.4%", None), ("8.1%", "QRS")]
