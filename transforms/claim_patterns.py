@@ -746,9 +746,14 @@ _DATA_NAME_Q = _ON_NAME + r"(?:\s[A-Z][A-Za-z0-9]*)?"
 # (the name before a data word is read first, and may be a data name: "on the MMCBNU 6000
 # benchmark", "in the WMT News Crawl corpus" name all their words; a list of names that ends in
 # "and"/"or" is read whole: values pooled over "on A, B, and C" are on all of them)
+# A name that modifies a head noun naming a measure or an instrument is a kind of that thing, not data
+# ("on the GREEN metric", "on COTS hardware", "improving on the classical LST-LPA tool", "on Jetson
+# devices"): ON_DATA_NAME reads that noun with the name, and NOT_DATA_NAME rejects a name ending in it.
+NOT_DATA_HEAD = r"(?:metrics?|hardware|tools?|toolkits?|devices?|[GNCT]PUs?|chips?|processors?)"
 ON_DATA_NAME = (r"\b(?:[Oo]n|In|For)\s(?:the\s)?(?:[a-z0-9][a-z0-9-]{2,}\s|[A-Z][\w-]*'s\s)?(?:[A-Z][a-z]+\s)??("
                 r"(?:[A-Z][a-z]+|" + _ON_NAME + r")(?:\s[0-9]+|\s[A-Z][A-Za-z]+){0,2}\s(?:dataset|benchmark|corpus|test set|Dataset|Benchmark)\b"
-                r"|" + _DATA_NAME_Q + r"(?:(?:,\s" + DATA_NAMES_ITEM + r")+,?\s(?:and|or)\s" + DATA_NAMES_ITEM + r"|\sand\s" + _DATA_NAME_Q + r")?)")
+                r"|" + _DATA_NAME_Q + r"(?:(?:,\s" + DATA_NAMES_ITEM + r")+,?\s(?:and|or)\s" + DATA_NAMES_ITEM + r"|\sand\s" + _DATA_NAME_Q + r")?"
+                r"(?:\s" + NOT_DATA_HEAD + r"\b)?)")
 # A count of the items of a named benchmark: "400 HarmBench behaviors", "2K HotpotQA examples",
 # "630 matched ALFWorld episodes", "30 held-out SWE-bench tasks". The name has a benchmark's shape
 # (a capitalized word that ends in, or is joined to, Bench, QA, World, Eval, Gym or Arena);
@@ -775,7 +780,7 @@ NAME_BEFORE_COUNT_PAREN = r"(?:^|[\s,;(])(" + DATA_NAME + r")(?:\s(?:dataset|ben
 _FRONTED_WORD = r"\s(?:[a-z0-9][\w-]*|\([^()]+\))"
 FRONTED_DATA = (r"^On\s(?:the\s)?(?:[a-z0-9][\w-]*\s){0,3}?(?:"
                 r"(?P<bench>" + BENCH_SHAPED_NAME + r")(?:" + _FRONTED_WORD + r")*"
-                r"|(?P<name>" + _DATA_NAME_Q + r")(?:\s(?:[a-z0-9][\w-]*[a-rt-z0-9-]|[a-z0-9]|\([^()]+\)|(?:data|sub)?sets|splits)"
+                r"|(?P<name>" + _DATA_NAME_Q + r"(?:\s" + NOT_DATA_HEAD + r"\b)?)(?:\s(?:[a-z0-9][\w-]*[a-rt-z0-9-]|[a-z0-9]|\([^()]+\)|(?:data|sub)?sets|splits)"
                 r"(?:" + _FRONTED_WORD + r")*)?)"
                 r"(?:\s(?:with|using|under|at)\s[^,.;]+)?"
                 # (the comma closes the phrase, not a list of names: the clause goes on in lower case, or with
@@ -808,7 +813,7 @@ NOT_DATA_NAME = (r"^(?:GPT|Qwen|Llama|LLaMA|Gemma|Claude|Gemini|Mistral|Mixtral|
                  # metrics", "tying on AP-micro (0.636)")
                  r"|^(?:IoU|IOU|AUC|AUROC|AUPRC|AP|mAP|F1|BLEU|ROUGE|PSNR|SSIM|FID|LPIPS|ADE|FDE|MAE|RMSE|MSE"
                  r"|WER|CER|EER|NDCG|MRR|HR|QWK)(?:[-@][\w.]+)?$"
-                 r"|" + NAME_AS_ADJECTIVE)
+                 r"|" + NAME_AS_ADJECTIVE + r"|\s" + NOT_DATA_HEAD + r"$")
 _DATA_WORD = r"(?:dataset|data set|benchmark|corpus|suite|testbed|collection)"
 # ... capitalized too where it ends a long name ("VGRP-Bench, a Visual Grid Reasoning Puzzle
 # Benchmark featuring"; not right after the name: "a VQA Benchmark" names no VQA data)

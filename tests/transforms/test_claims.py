@@ -2764,3 +2764,24 @@ def test_unit9_an_article_before_of_is_not_the_counts() -> None:
     counted; "an 8 layer LSTM" (the article of the number's own phrase) still counts the word."""
     got = claims_of("We pool a mix of 40 male and 35 female speakers and train an 8 layer LSTM.")
     assert [(c["text"], c["unit"]) for c in got] == [("40", "speaker"), ("35", "speaker"), ("8", "layer")]
+# --- dataset (tuning round 10) ---
+
+
+def test_dataset10_a_name_before_a_measure_or_instrument_noun_is_no_data() -> None:
+    """"on the QRS metric", "on Edge-class hardware", "improving on the older PLX-9 tool": a name that
+    modifies a head noun naming a measure or an instrument is a kind of that thing, not the data the
+    value is on (so neither that value nor the later ones of its sentence take it); a name before a
+    data word or alone still is ("on the Falcora benchmark", "on WMT14")."""
+    got = claims_of("Our method gains 12.5% on the QRS metric. Inference takes 9.2 ms on Edge-class hardware. "
+                    "It reaches a Dice of 0.71, improving on the older PLX-9 tool (Dice 0.52). "
+                    "It scores 61.3% on the Falcora benchmark and 27.4 BLEU on WMT14.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("12.5%", None), ("9.2 ms", None), ("0.71", None), ("0.52", None),
+                                                        ("61.3%", "Falcora"), ("27.4", "WMT14")]
+
+
+def test_dataset10_a_fronted_name_before_a_measure_noun_is_no_data() -> None:
+    """"On the QRS metric, ...": the same reading in the phrase a sentence opens with, whose data would
+    hold for the whole sentence; "On the QRS benchmark, ..." still is the sentence's data."""
+    got = claims_of("On the QRS metric, our method improves by 12.4% over the baseline. "
+                    "On the QRS benchmark, our method improves by 8.1% over the baseline.")
+    assert [(c["text"], c["dataset"]) for c in got] == [("12.4%", None), ("8.1%", "QRS")]
