@@ -14,10 +14,13 @@ import re
 # Building blocks
 # ---------------------------------------------------------------------------
 
-# A number written with digits: 1,234,567.8 or 75.15 or 7 (no sign, no leading dot).
+# A number written with digits: 1,234,567.8 or 75.15 or 7 (no sign).
 # ... and thousands grouped by a space ("230 048 images", "2 953 annotations", "5 227.2 ms"):
 # one number, not two (a group is three digits that no digit or letter follows)
-NUM = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?: [0-9]{3}\b)+|[0-9]+)(?:\.[0-9]+)?"
+# ... and a decimal written without its leading zero, as statistics often are ("r = .62", "AUC of .85"):
+# one number, not the integer after the dot (claims._after_word_or_number drops a dot glued to a word
+# or a number: "1.2.3", "No.5")
+NUM = r"(?:(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?: [0-9]{3}\b)+|[0-9]+)(?:\.[0-9]+)?|\.[0-9]+)"
 
 # Spelled-out numbers that count as claims, but only directly before times/fold.
 SPELLED = {
@@ -159,8 +162,9 @@ FRACTION = r"\d+/\d+\b|\b\d+:\d+(?:\.\d+)?(?::\d+(?:\.\d+)?)*\b|\b\d+:[A-Za-z]\b
 
 # A number after `@` is part of a metric's name: pass@1, avg@32, Rank@1, mAP@50, TAR@0.1%,
 # and so are the thresholds listed with it: CSR@1k/3k/5k, R@1/5/10, mAP@0.5:0.95.
-# (and a bracketed range of thresholds: "AP@[.5:.95]")
-AT_SETTING = r"@\d+(?:\.\d+)?[kK%]?(?:[/:]\d+(?:\.\d+)?[kK%]?)*|@\[[0-9.:, ]+\]"
+# (and a bracketed range of thresholds: "AP@[.5:.95]"; a range written with a dash, "AP@0.5-0.95",
+# "mAP@50–95", and thresholds with a leading dot, "AP@.5:.95")
+AT_SETTING = r"@\.?\d+(?:\.\d+)?[kK%]?(?:[/:\-–]\.?\d+(?:\.\d+)?[kK%]?)*|@\[[0-9.:, ]+\]"
 
 # Settings that are part of a name: 5-shot, 5-way, 2-hop, n-gram, "1/5/10 shot".
 # (a setting is a small number, three digits at most: "1585 shots" of a film data set are counted)
@@ -169,7 +173,9 @@ AT_SETTING = r"@\d+(?:\.\d+)?[kK%]?(?:[/:]\d+(?:\.\d+)?[kK%]?)*|@\[[0-9.:, ]+\]"
 SHOT_SETTING = r"\b(?:\d+/)*\d{1,3}[- ](?:shots?|way[\s,-]+\d{1,3}[- ]shots?|hops?|grams?)\b"
 
 # The level of a confidence interval: "95% CI", "95% confidence interval".
-CI_LEVEL = r"\b9[059](?:\.\d)?%\s?(?:CIs?\b|confidence\b)"
+# ... and of the other intervals and bounds a level names: "95% lower bounds", "95% credible interval",
+# "95% prediction interval".
+CI_LEVEL = r"\b9[059](?:\.\d)?%\s?(?:CIs?\b|confidence\b|(?:lower|upper)\sbounds?\b|credible\b|prediction\sintervals?\b)"
 # Group 1: the level of an interval written right before its bounds ("95% CI 0.692-", "95% CI: ").
 CI_BEFORE_BOUNDS = r"\b(9[059](?:\.\d)?%)\s?CIs?\b[\s:=,]*$"
 
@@ -316,11 +322,11 @@ NAMED_STATISTIC = r"\b[A-Z][a-z]+['’]s?\s[A-Za-z]\s?(?:=|[<>≤≥])\s?"
 # e-notation is no number of its own: "p = 8.9e-11"; the values of a setting listed with bare commas are
 # the setting's too: "k=1,3,4,5,6", "m=2,4,8,16"; a space after a comma ends it: "n = 10, 1,146 questions")
 # ... but a correlation r written as a decimal ("r = 0.617", "Pearson r > 0.8") is a result, not a
-# setting: r is skipped only before an integer other than 0 ("rank r = 16") or a leading dot.
+# setting: r is skipped only before an integer other than 0 ("rank r = 16"; "r = .62" is a result too).
 MATH = (r"\{[^{}]*\}|[\^_][{(]?[\w+\-*]+[})]?|\b[A-QS-Za-qs-z]\s?[=<>≤≥]\s?\.?\d+(?:,\d{3})*(?:\.\d+)?"
         r"(?:,\d{1,2}\b)*"
         r"|" + NAMED_STATISTIC +
-        r"|\b[Rr]\s?[=<>≤≥]\s?(?:\.\d+|[1-9]\d*(?:,\d{3})*(?:\.\d+)?|0(?:[^.\d]|$))"
+        r"|\b[Rr]\s?[=<>≤≥]\s?(?:[1-9]\d*(?:,\d{3})*(?:\.\d+)?|0(?:[^.\d]|$))"
         r"|\b\d+\^[{(]?[-−]\d+[})]?|\b[a-z][+-]\d+\b|[eE][-−+]\d+\b")
 
 # An age is a setting, not a claim: "over 60 years old", "6-7 year old", "under 20 years of age".

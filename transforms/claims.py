@@ -992,6 +992,13 @@ def _named_by_echo(match: pl.Expr, after: pl.Expr, text: pl.Expr, end: pl.Expr) 
     return (echoed == match).fill_null(False)
 
 
+def _after_word_or_number(match: pl.Expr, before: pl.Expr) -> pl.Expr:
+    """A decimal written without its leading zero (P.NUM: "r = .62") whose dot is glued to a word or to
+    the match before it is no number of its own: the tail of a dotted version or name ("3.10.4", "1.2.3",
+    "No.5"). (The literal test first, the search on the few rows that start with a dot.)"""
+    return found_where(match.str.starts_with("."), before, r"(?:^|[0-9A-Za-z_])$")
+
+
 def _dropped(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Expr:
     """Whether a match of CLAIM is no claim by the words around it: a year, a name's number,
     a date or a setting."""
@@ -1169,6 +1176,7 @@ def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
             | _k_resolution(pl.col("piece"), pl.col("before"), pl.col("after"), pl.col("text"))
             | _named_by_echo(pl.col("piece"), pl.col("after"), pl.col("text"), pl.col("end"))
             | _list_after_name_number()
+            | _after_word_or_number(pl.col("piece"), pl.col("before"))
         )
         # the other end of a range or pair whose one end is a name's number, a setting or a date is
         # one too: "aged 18-59", "Stage 1-3", "Chapters 2 and 8", "12-13 May 2026" (a bare integer only;

@@ -2764,3 +2764,27 @@ def test_unit9_an_article_before_of_is_not_the_counts() -> None:
     counted; "an 8 layer LSTM" (the article of the number's own phrase) still counts the word."""
     got = claims_of("We pool a mix of 40 male and 35 female speakers and train an 8 layer LSTM.")
     assert [(c["text"], c["unit"]) for c in got] == [("40", "speaker"), ("35", "speaker"), ("8", "layer")]
+# --- detect (tuning round 10) ---
+
+
+def test_detect10_a_decimal_without_its_leading_zero_is_one_number() -> None:
+    """"r = .71", "an AUC of .88": a decimal written without its leading zero (as statistics often are)
+    is one number, 0.71, not the integer after the dot; a dot glued to a word or to the number before it
+    is the tail of a dotted version, no number ("release 4.12.3"); "p < .01" stays a threshold."""
+    got = claims_of("Agreement was high (Pearson r = .71, p < .01) and the probe reached an AUC of .88 with release 4.12.3 of the tool.")
+    assert [(c["text"], c["value"], c["kind"]) for c in got] == [(".71", 0.71, "score"), (".88", 0.88, "score"),
+                                                                 ("4.12", 4.12, "score")]
+
+
+def test_detect10_a_dashed_range_of_thresholds_after_at_is_the_metric_name() -> None:
+    """"AP@0.5-0.95", "mAP@50–95": thresholds after "@" are part of the metric's name, a range written
+    with a dash as well as with a colon (AT_SETTING): only the score is a claim."""
+    got = claims_of("The detector reaches 47.2% box AP@0.5-0.95 and 61.0 mAP@50–95 on our drone split.")
+    assert [(c["text"], c["value"]) for c in got] == [("47.2%", 47.2), ("61.0", 61.0)]
+
+
+def test_detect10_the_level_of_a_bound_or_interval_is_no_claim() -> None:
+    """"the one-sided 95% lower bound", "a 90% credible interval": the level of a bound or interval is a
+    setting, as in "95% CI" (CI_LEVEL); the bound's value is the claim."""
+    got = claims_of("Its one-sided 95% lower bound is 0.61, and a 90% credible interval spans 0.58 to 0.70.")
+    assert [(c["text"], c["value"]) for c in got] == [("0.61", 0.61), ("0.58", 0.58), ("0.70", 0.70)]
