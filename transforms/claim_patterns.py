@@ -176,6 +176,11 @@ SHOT_SETTING = r"\b(?:\d+/)*\d{1,3}[- ](?:shots?|way[\s,-]+\d{1,3}[- ]shots?|hop
 # ... and of the other intervals and bounds a level names: "95% lower bounds", "95% credible interval",
 # "95% prediction interval".
 CI_LEVEL = r"\b9[059](?:\.\d)?%\s?(?:CIs?\b|confidence\b|(?:lower|upper)\sbounds?\b|credible\b|prediction\sintervals?\b)"
+# An error rate's percent that "at" sets is an operating point, a threshold like TAR@0.1% FAR's (GUIDELINES:
+# not a claim): "TPR at 1 percent FPR", "at a fixed 1% false-positive rate" (the rate's name after the
+# percent, "at" before it; "reduces the FPR to 1%", "a 1% false-positive rate" stay claims).
+RIGHT_ERROR_RATE = r"^\s(?:FPR|FAR|FRR|FNR|false[\s-](?:positive|negative|alarm|acceptance|rejection)\s(?:rates?|ratios?)\b)"
+LEFT_AT_RATE = r"\b[Aa]t\s(?:an?\s|the\s)?(?:fixed\s|given\s|target\s)?$"
 # Group 1: the level of an interval written right before its bounds ("95% CI 0.692-", "95% CI: ").
 CI_BEFORE_BOUNDS = r"\b(9[059](?:\.\d)?%)\s?CIs?\b[\s:=,]*$"
 
@@ -292,7 +297,8 @@ NAME_NUMBER = (r"[a-z,:;(]\s(?:[A-TV-Z][A-Za-z]+|U[A-RT-Za-z][A-Za-z]*|US[A-CE-Z
 # List markers: (1), ( 2 ), (ii), (a), and `1) text` / `3).` at a clause start (one digit: a
 # two-digit number before ")" closes a parenthesis: "(crossing numbers 3 to 19) with", "(e.g. 8-64) and").
 # ... and citation markers [7], [1, 12] (a bracket of bare integers: also the interval [0,1]).
-LIST_MARKER = (r"\(\s?(?:\d{1,2}|[ivxIVX]{1,4}|[a-hA-H])\s?\)|\b\d\)(?:\s[A-Za-z]|\.)"
+# ... and `4) 4D optimization`: a marker before a dimension's name (the name is none of the claims either).
+LIST_MARKER = (r"\(\s?(?:\d{1,2}|[ivxIVX]{1,4}|[a-hA-H])\s?\)|\b\d\)(?:\s[A-Za-z]|\.|\s\d-?[Dd]\b)"
                r"|\[\d{1,3}(?:,\s?\d{1,3})*\]")
 
 # Ordinals are ranks or positions, not quantities: 1st, 2nd, 3rd, 10th.

@@ -999,6 +999,16 @@ def _after_word_or_number(match: pl.Expr, before: pl.Expr) -> pl.Expr:
     return found_where(match.str.starts_with("."), before, r"(?:^|[0-9A-Za-z_])$")
 
 
+def _operating_point(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Expr:
+    """A percent of an error rate that "at" sets ("TPR at 1 percent FPR", "at a fixed 1% false-positive
+    rate") is the operating point another value is read at, a threshold inside a measure's name as in
+    "TAR@0.1% FAR" (GUIDELINES), no claim (P.RIGHT_ERROR_RATE, P.LEFT_AT_RATE). (Literal tests first,
+    then each search on the few rows the one before leaves.)"""
+    shape = (match.str.ends_with("%") | match.str.ends_with("percent")) & (
+        after.str.starts_with(" F") | after.str.starts_with(" f"))
+    return found_where(found_where(shape, after, P.RIGHT_ERROR_RATE), before, P.LEFT_AT_RATE)
+
+
 def _dropped(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Expr:
     """Whether a match of CLAIM is no claim by the words around it: a year, a name's number,
     a date or a setting."""
@@ -1177,6 +1187,7 @@ def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
             | _named_by_echo(pl.col("piece"), pl.col("after"), pl.col("text"), pl.col("end"))
             | _list_after_name_number()
             | _after_word_or_number(pl.col("piece"), pl.col("before"))
+            | _operating_point(pl.col("piece"), pl.col("before"), pl.col("after"))
         )
         # the other end of a range or pair whose one end is a name's number, a setting or a date is
         # one too: "aged 18-59", "Stage 1-3", "Chapters 2 and 8", "12-13 May 2026" (a bare integer only;

@@ -2788,3 +2788,19 @@ def test_detect10_the_level_of_a_bound_or_interval_is_no_claim() -> None:
     setting, as in "95% CI" (CI_LEVEL); the bound's value is the claim."""
     got = claims_of("Its one-sided 95% lower bound is 0.61, and a 90% credible interval spans 0.58 to 0.70.")
     assert [(c["text"], c["value"]) for c in got] == [("0.61", 0.61), ("0.58", 0.58), ("0.70", 0.70)]
+
+
+def test_detect10_a_list_marker_before_a_dimension_name_is_no_claim() -> None:
+    """"3) 4D tracking": a one-digit list marker before a dimension's name is a marker (LIST_MARKER), as
+    before a word; the dimension is a name."""
+    got = claims_of("The pipeline has three steps: 1) pose search, 2) 3D lifting of 12 views, and 3) 4D tracking.")
+    assert [(c["text"], c["value"]) for c in got] == [("12", 12.0)]
+
+
+def test_detect10_an_error_rate_set_by_at_is_an_operating_point() -> None:
+    """"recall at 0.5% FPR", "at a given 2% false-alarm rate": the percent of an error rate that "at" sets
+    is the threshold another value is read at (as in "TAR@0.1% FAR"), no claim; an error rate that is
+    a result stays ("cuts the FPR to 3%", "a 4% false alarm rate")."""
+    got = claims_of("Recall at 0.5% FPR is 81%, and at a given 2% false-alarm rate it keeps 77% recall; "
+                    "it cuts the FPR to 3% with a 4% false alarm rate.")
+    assert [c["text"] for c in got] == ["81%", "77%", "3%", "4%"]
