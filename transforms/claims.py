@@ -916,8 +916,9 @@ def _data_name(name: pl.Expr) -> pl.Expr:
     return pl.when(name.str.find(_rx(P.NOT_DATA_NAME)).is_null()).then(name)
 
 
-# a match that is a bare number ("2", "3.11", "1,000"): _named_by_context reads the words around it
-_BARE_NUMBER = r"^[0-9][0-9.,]*$"
+# a match that is a bare number ("2", "3.11", "1,000", ".05"): _named_by_context reads the words around it
+# (a leading dot too: "alpha = .05" is the setting "alpha = 0.05" is)
+_BARE_NUMBER = r"^\.?[0-9][0-9.,]*$"
 
 
 def _named_by_context(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Expr:

@@ -2804,3 +2804,10 @@ def test_detect10_an_error_rate_set_by_at_is_an_operating_point() -> None:
     got = claims_of("Recall at 0.5% FPR is 81%, and at a given 2% false-alarm rate it keeps 77% recall; "
                     "it cuts the FPR to 3% with a 4% false alarm rate.")
     assert [c["text"] for c in got] == ["81%", "77%", "3%", "4%"]
+
+
+def test_detect10_a_setting_written_without_its_leading_zero_stays_a_setting() -> None:
+    """"alpha = .05", "lr = .001": a lower-case setting's value is no claim with or without its leading zero
+    (_BARE_NUMBER reads the dot), and a value after a measure's name is one ("AUC was .91")."""
+    got = claims_of("With alpha = .05 and lr = .001 fixed, the probe's AUC was .91 on the held-out split.")
+    assert [(c["text"], c["value"]) for c in got] == [(".91", 0.91)]
