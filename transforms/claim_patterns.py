@@ -103,9 +103,11 @@ VERSION = (r"\b(?:[A-Z]+[a-z][A-Za-z]*|[A-Za-z]+\d[A-Za-z\d]*)\s[vV]?[1-9]\.\d\b
            + r"(?:(?:/|,\s|,?\s(?:and|or)\s)[1-9]\.\d\b)*")
 
 # Model families followed by a generation number: Llama 2, Qwen 2.5, Stable Diffusion 3.
+# (the letters glued to the generation are the name's too, capitals as well: "Qwen2VL-7B", "Llama3V-8B",
+# whose size after the hyphen is then the name's, as in "Qwen2-VL-7B"; one lower-case letter was read)
 MODEL_FAMILY = (r"\b(?:Llama|LLaMA|Qwen|Gemma|Mistral|Mixtral|Phi|Claude|Gemini|Falcon|Vicuna|"
                 r"Pythia|OPT|BLOOM|DeepSeek|Stable Diffusion|Midjourney|DALL-E|Imagen|GPT)"
-                r"[- ]?v?\d+(?:\.\d+)?[a-z]?" + NAME_SIZE + r"(?:[-/.]\w+)*")
+                r"[- ]?v?\d+(?:\.\d+)?(?:[a-z]|[A-Z][A-Za-z]*)?" + NAME_SIZE + r"(?:[-/.]\w+)*")
 
 # A size after a name that is not the first word of its sentence ("utilizes Gemma 9B,",
 # "and Mathstral 7B"): the name and its size. The character before the name is consumed

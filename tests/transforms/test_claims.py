@@ -2811,3 +2811,11 @@ def test_detect10_a_setting_written_without_its_leading_zero_stays_a_setting() -
     (_BARE_NUMBER reads the dot), and a value after a measure's name is one ("AUC was .91")."""
     got = claims_of("With alpha = .05 and lr = .001 fixed, the probe's AUC was .91 on the held-out split.")
     assert [(c["text"], c["value"]) for c in got] == [(".91", 0.91)]
+
+
+def test_detect10_capitals_glued_to_a_model_generation_keep_its_size_in_the_name() -> None:
+    """"Qwen2VL-7B", "Llama3V-8B": the letters glued to a model family's generation are the name's, so the
+    size after the hyphen is the name's too (GUIDELINES: a size glued into a model name is no claim), as
+    in "Qwen2-VL-7B"; a size written apart still counts ("a 3B student")."""
+    got = claims_of("We distill Qwen2VL-7B and Llama3V-8B into a 3B student.")
+    assert [(c["text"], c["value"]) for c in got] == [("3B", 3e9)]
