@@ -14,10 +14,13 @@ import re
 # Building blocks
 # ---------------------------------------------------------------------------
 
-# A number written with digits: 1,234,567.8 or 75.15 or 7 (no sign, no leading dot).
+# A number written with digits: 1,234,567.8 or 75.15 or 7 (no sign).
 # ... and thousands grouped by a space ("230 048 images", "2 953 annotations", "5 227.2 ms"):
 # one number, not two (a group is three digits that no digit or letter follows)
-NUM = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?: [0-9]{3}\b)+|[0-9]+)(?:\.[0-9]+)?"
+# ... and a decimal written without its leading zero, as statistics often are ("r = .62", "AUC of .85"):
+# one number, not the integer after the dot (claims._after_word_or_number drops a dot glued to a word
+# or a number: "1.2.3", "No.5")
+NUM = r"(?:(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?: [0-9]{3}\b)+|[0-9]+)(?:\.[0-9]+)?|\.[0-9]+)"
 
 # Spelled-out numbers that count as claims, but only directly before times/fold.
 SPELLED = {
@@ -100,9 +103,11 @@ VERSION = (r"\b(?:[A-Z]+[a-z][A-Za-z]*|[A-Za-z]+\d[A-Za-z\d]*)\s[vV]?[1-9]\.\d\b
            + r"(?:(?:/|,\s|,?\s(?:and|or)\s)[1-9]\.\d\b)*")
 
 # Model families followed by a generation number: Llama 2, Qwen 2.5, Stable Diffusion 3.
+# (the letters glued to the generation are the name's too, capitals as well: "Qwen2VL-7B", "Llama3V-8B",
+# whose size after the hyphen is then the name's, as in "Qwen2-VL-7B"; one lower-case letter was read)
 MODEL_FAMILY = (r"\b(?:Llama|LLaMA|Qwen|Gemma|Mistral|Mixtral|Phi|Claude|Gemini|Falcon|Vicuna|"
                 r"Pythia|OPT|BLOOM|DeepSeek|Stable Diffusion|Midjourney|DALL-E|Imagen|GPT)"
-                r"[- ]?v?\d+(?:\.\d+)?[a-z]?" + NAME_SIZE + r"(?:[-/.]\w+)*")
+                r"[- ]?v?\d+(?:\.\d+)?(?:[a-z]|[A-Z][A-Za-z]*)?" + NAME_SIZE + r"(?:[-/.]\w+)*")
 
 # A size after a name that is not the first word of its sentence ("utilizes Gemma 9B,",
 # "and Mathstral 7B"): the name and its size. The character before the name is consumed
@@ -159,8 +164,9 @@ FRACTION = r"\d+/\d+\b|\b\d+:\d+(?:\.\d+)?(?::\d+(?:\.\d+)?)*\b|\b\d+:[A-Za-z]\b
 
 # A number after `@` is part of a metric's name: pass@1, avg@32, Rank@1, mAP@50, TAR@0.1%,
 # and so are the thresholds listed with it: CSR@1k/3k/5k, R@1/5/10, mAP@0.5:0.95.
-# (and a bracketed range of thresholds: "AP@[.5:.95]")
-AT_SETTING = r"@\d+(?:\.\d+)?[kK%]?(?:[/:]\d+(?:\.\d+)?[kK%]?)*|@\[[0-9.:, ]+\]"
+# (and a bracketed range of thresholds: "AP@[.5:.95]"; a range written with a dash, "AP@0.5-0.95",
+# "mAP@50–95", and thresholds with a leading dot, "AP@.5:.95")
+AT_SETTING = r"@\.?\d+(?:\.\d+)?[kK%]?(?:[/:\-–]\.?\d+(?:\.\d+)?[kK%]?)*|@\[[0-9.:, ]+\]"
 
 # Settings that are part of a name: 5-shot, 5-way, 2-hop, n-gram, "1/5/10 shot".
 # (a setting is a small number, three digits at most: "1585 shots" of a film data set are counted)
@@ -169,7 +175,14 @@ AT_SETTING = r"@\d+(?:\.\d+)?[kK%]?(?:[/:]\d+(?:\.\d+)?[kK%]?)*|@\[[0-9.:, ]+\]"
 SHOT_SETTING = r"\b(?:\d+/)*\d{1,3}[- ](?:shots?|way[\s,-]+\d{1,3}[- ]shots?|hops?|grams?)\b"
 
 # The level of a confidence interval: "95% CI", "95% confidence interval".
-CI_LEVEL = r"\b9[059](?:\.\d)?%\s?(?:CIs?\b|confidence\b)"
+# ... and of the other intervals and bounds a level names: "95% lower bounds", "95% credible interval",
+# "95% prediction interval".
+CI_LEVEL = r"\b9[059](?:\.\d)?%\s?(?:CIs?\b|confidence\b|(?:lower|upper)\sbounds?\b|credible\b|prediction\sintervals?\b)"
+# An error rate's percent that "at" sets is an operating point, a threshold like TAR@0.1% FAR's (GUIDELINES:
+# not a claim): "TPR at 1 percent FPR", "at a fixed 1% false-positive rate" (the rate's name after the
+# percent, "at" before it; "reduces the FPR to 1%", "a 1% false-positive rate" stay claims).
+RIGHT_ERROR_RATE = r"^\s(?:FPR|FAR|FRR|FNR|false[\s-](?:positive|negative|alarm|acceptance|rejection)\s(?:rates?|ratios?)\b)"
+LEFT_AT_RATE = r"\b[Aa]t\s(?:an?\s|the\s)?(?:fixed\s|given\s|target\s)?$"
 # Group 1: the level of an interval written right before its bounds ("95% CI 0.692-", "95% CI: ").
 CI_BEFORE_BOUNDS = r"\b(9[059](?:\.\d)?%)\s?CIs?\b[\s:=,]*$"
 
@@ -286,7 +299,8 @@ NAME_NUMBER = (r"[a-z,:;(]\s(?:[A-TV-Z][A-Za-z]+|U[A-RT-Za-z][A-Za-z]*|US[A-CE-Z
 # List markers: (1), ( 2 ), (ii), (a), and `1) text` / `3).` at a clause start (one digit: a
 # two-digit number before ")" closes a parenthesis: "(crossing numbers 3 to 19) with", "(e.g. 8-64) and").
 # ... and citation markers [7], [1, 12] (a bracket of bare integers: also the interval [0,1]).
-LIST_MARKER = (r"\(\s?(?:\d{1,2}|[ivxIVX]{1,4}|[a-hA-H])\s?\)|\b\d\)(?:\s[A-Za-z]|\.)"
+# ... and `4) 4D optimization`: a marker before a dimension's name (the name is none of the claims either).
+LIST_MARKER = (r"\(\s?(?:\d{1,2}|[ivxIVX]{1,4}|[a-hA-H])\s?\)|\b\d\)(?:\s[A-Za-z]|\.|\s\d-?[Dd]\b)"
                r"|\[\d{1,3}(?:,\s?\d{1,3})*\]")
 
 # Ordinals are ranks or positions, not quantities: 1st, 2nd, 3rd, 10th.
@@ -316,11 +330,11 @@ NAMED_STATISTIC = r"\b[A-Z][a-z]+['’]s?\s[A-Za-z]\s?(?:=|[<>≤≥])\s?"
 # e-notation is no number of its own: "p = 8.9e-11"; the values of a setting listed with bare commas are
 # the setting's too: "k=1,3,4,5,6", "m=2,4,8,16"; a space after a comma ends it: "n = 10, 1,146 questions")
 # ... but a correlation r written as a decimal ("r = 0.617", "Pearson r > 0.8") is a result, not a
-# setting: r is skipped only before an integer other than 0 ("rank r = 16") or a leading dot.
+# setting: r is skipped only before an integer other than 0 ("rank r = 16"; "r = .62" is a result too).
 MATH = (r"\{[^{}]*\}|[\^_][{(]?[\w+\-*]+[})]?|\b[A-QS-Za-qs-z]\s?[=<>≤≥]\s?\.?\d+(?:,\d{3})*(?:\.\d+)?"
         r"(?:,\d{1,2}\b)*"
         r"|" + NAMED_STATISTIC +
-        r"|\b[Rr]\s?[=<>≤≥]\s?(?:\.\d+|[1-9]\d*(?:,\d{3})*(?:\.\d+)?|0(?:[^.\d]|$))"
+        r"|\b[Rr]\s?[=<>≤≥]\s?(?:[1-9]\d*(?:,\d{3})*(?:\.\d+)?|0(?:[^.\d]|$))"
         r"|\b\d+\^[{(]?[-−]\d+[})]?|\b[a-z][+-]\d+\b|[eE][-−+]\d+\b")
 
 # An age is a setting, not a claim: "over 60 years old", "6-7 year old", "under 20 years of age".

@@ -916,8 +916,9 @@ def _data_name(name: pl.Expr) -> pl.Expr:
     return pl.when(name.str.find(_rx(P.NOT_DATA_NAME)).is_null()).then(name)
 
 
-# a match that is a bare number ("2", "3.11", "1,000"): _named_by_context reads the words around it
-_BARE_NUMBER = r"^[0-9][0-9.,]*$"
+# a match that is a bare number ("2", "3.11", "1,000", ".05"): _named_by_context reads the words around it
+# (a leading dot too: "alpha = .05" is the setting "alpha = 0.05" is)
+_BARE_NUMBER = r"^\.?[0-9][0-9.,]*$"
 
 
 def _named_by_context(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Expr:
@@ -990,6 +991,23 @@ def _named_by_echo(match: pl.Expr, after: pl.Expr, text: pl.Expr, end: pl.Expr) 
     shape = found_where(after.str.starts_with(" ("), match, _BARE_NUMBER)
     echoed = _on_rows(shape, [text, end], lambda text, end: text.str.slice(end, 32).str.extract(P.ECHO_NAME_NUMBER, 1))
     return (echoed == match).fill_null(False)
+
+
+def _after_word_or_number(match: pl.Expr, before: pl.Expr) -> pl.Expr:
+    """A decimal written without its leading zero (P.NUM: "r = .62") whose dot is glued to a word or to
+    the match before it is no number of its own: the tail of a dotted version or name ("3.10.4", "1.2.3",
+    "No.5"). (The literal test first, the search on the few rows that start with a dot.)"""
+    return found_where(match.str.starts_with("."), before, r"(?:^|[0-9A-Za-z_])$")
+
+
+def _operating_point(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Expr:
+    """A percent of an error rate that "at" sets ("TPR at 1 percent FPR", "at a fixed 1% false-positive
+    rate") is the operating point another value is read at, a threshold inside a measure's name as in
+    "TAR@0.1% FAR" (GUIDELINES), no claim (P.RIGHT_ERROR_RATE, P.LEFT_AT_RATE). (Literal tests first,
+    then each search on the few rows the one before leaves.)"""
+    shape = (match.str.ends_with("%") | match.str.ends_with("percent")) & (
+        after.str.starts_with(" F") | after.str.starts_with(" f"))
+    return found_where(found_where(shape, after, P.RIGHT_ERROR_RATE), before, P.LEFT_AT_RATE)
 
 
 def _dropped(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Expr:
@@ -1169,6 +1187,8 @@ def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
             | _k_resolution(pl.col("piece"), pl.col("before"), pl.col("after"), pl.col("text"))
             | _named_by_echo(pl.col("piece"), pl.col("after"), pl.col("text"), pl.col("end"))
             | _list_after_name_number()
+            | _after_word_or_number(pl.col("piece"), pl.col("before"))
+            | _operating_point(pl.col("piece"), pl.col("before"), pl.col("after"))
         )
         # the other end of a range or pair whose one end is a name's number, a setting or a date is
         # one too: "aged 18-59", "Stage 1-3", "Chapters 2 and 8", "12-13 May 2026" (a bare integer only;

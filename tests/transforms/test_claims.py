@@ -2785,3 +2785,58 @@ def test_dataset10_a_fronted_name_before_a_measure_noun_is_no_data() -> None:
     got = claims_of("On the QRS metric, our method improves by 12.4% over the baseline. "
                     "On the QRS benchmark, our method improves by 8.1% over the baseline.")
     assert [(c["text"], c["dataset"]) for c in got] == [("12.4%", None), ("8.1%", "QRS")]
+# --- detect (tuning round 10) ---
+
+
+def test_detect10_a_decimal_without_its_leading_zero_is_one_number() -> None:
+    """"r = .71", "an AUC of .88": a decimal written without its leading zero (as statistics often are)
+    is one number, 0.71, not the integer after the dot; a dot glued to a word or to the number before it
+    is the tail of a dotted version, no number ("release 4.12.3"); "p < .01" stays a threshold."""
+    got = claims_of("Agreement was high (Pearson r = .71, p < .01) and the probe reached an AUC of .88 with release 4.12.3 of the tool.")
+    assert [(c["text"], c["value"], c["kind"]) for c in got] == [(".71", 0.71, "score"), (".88", 0.88, "score"),
+                                                                 ("4.12", 4.12, "score")]
+
+
+def test_detect10_a_dashed_range_of_thresholds_after_at_is_the_metric_name() -> None:
+    """"AP@0.5-0.95", "mAP@50–95": thresholds after "@" are part of the metric's name, a range written
+    with a dash as well as with a colon (AT_SETTING): only the score is a claim."""
+    got = claims_of("The detector reaches 47.2% box AP@0.5-0.95 and 61.0 mAP@50–95 on our drone split.")
+    assert [(c["text"], c["value"]) for c in got] == [("47.2%", 47.2), ("61.0", 61.0)]
+
+
+def test_detect10_the_level_of_a_bound_or_interval_is_no_claim() -> None:
+    """"the one-sided 95% lower bound", "a 90% credible interval": the level of a bound or interval is a
+    setting, as in "95% CI" (CI_LEVEL); the bound's value is the claim."""
+    got = claims_of("Its one-sided 95% lower bound is 0.61, and a 90% credible interval spans 0.58 to 0.70.")
+    assert [(c["text"], c["value"]) for c in got] == [("0.61", 0.61), ("0.58", 0.58), ("0.70", 0.70)]
+
+
+def test_detect10_a_list_marker_before_a_dimension_name_is_no_claim() -> None:
+    """"3) 4D tracking": a one-digit list marker before a dimension's name is a marker (LIST_MARKER), as
+    before a word; the dimension is a name."""
+    got = claims_of("The pipeline has three steps: 1) pose search, 2) 3D lifting of 12 views, and 3) 4D tracking.")
+    assert [(c["text"], c["value"]) for c in got] == [("12", 12.0)]
+
+
+def test_detect10_an_error_rate_set_by_at_is_an_operating_point() -> None:
+    """"recall at 0.5% FPR", "at a given 2% false-alarm rate": the percent of an error rate that "at" sets
+    is the threshold another value is read at (as in "TAR@0.1% FAR"), no claim; an error rate that is
+    a result stays ("cuts the FPR to 3%", "a 4% false alarm rate")."""
+    got = claims_of("Recall at 0.5% FPR is 81%, and at a given 2% false-alarm rate it keeps 77% recall; "
+                    "it cuts the FPR to 3% with a 4% false alarm rate.")
+    assert [c["text"] for c in got] == ["81%", "77%", "3%", "4%"]
+
+
+def test_detect10_a_setting_written_without_its_leading_zero_stays_a_setting() -> None:
+    """"alpha = .05", "lr = .001": a lower-case setting's value is no claim with or without its leading zero
+    (_BARE_NUMBER reads the dot), and a value after a measure's name is one ("AUC was .91")."""
+    got = claims_of("With alpha = .05 and lr = .001 fixed, the probe's AUC was .91 on the held-out split.")
+    assert [(c["text"], c["value"]) for c in got] == [(".91", 0.91)]
+
+
+def test_detect10_capitals_glued_to_a_model_generation_keep_its_size_in_the_name() -> None:
+    """"Qwen2VL-7B", "Llama3V-8B": the letters glued to a model family's generation are the name's, so the
+    size after the hyphen is the name's too (GUIDELINES: a size glued into a model name is no claim), as
+    in "Qwen2-VL-7B"; a size written apart still counts ("a 3B student")."""
+    got = claims_of("We distill Qwen2VL-7B and Llama3V-8B into a 3B student.")
+    assert [(c["text"], c["value"]) for c in got] == [("3B", 3e9)]
