@@ -592,8 +592,16 @@ CHANGE_VERB = (r"\b(?:improv|reduc|increas|decreas|boost|lower|rais|cut|sav|enha
                r"compress)[a-z]*\s")
 # A comparative right after a value, and the words after it (cut at a stop word).
 COMPARATIVE_NP = (r"^[\s+]*(?:times\s)?(?P<cmp>higher|lower|better|worse|improved|increased|reduced|greater|less|more|"
-                  r"fewer|faster|slower|smaller|larger|cheaper)\b(?:\s(?P<np>(?:[A-Za-z][\w'&-]*\s){0,3}"
+                  r"fewer|faster|slower|smaller|larger|bigger|cheaper)\b(?:\s(?P<np>(?:[A-Za-z][\w'&-]*\s){0,3}"
                   r"[A-Za-z][\w'&-]*))?")
+# (metric, round 10) A comparative of size (larger / smaller / bigger) right after a value, said of a
+# model, measures the model's size: the phrase after it ends in "model(s)" ("a 10x larger model", "the
+# 300-times larger Idefics-80B model"), or nothing follows it and the models stand right before the value
+# ("models that are over 20 times larger", "and models 400x larger"). (A measure after it stays itself:
+# "3.6x larger residual drift".)
+SIZE_OF_MODEL_AFTER = r"(?:^|\s|-)[Mm]odels?$"
+SIZE_OF_MODEL_BEFORE = (r"\b[Mm]odels?\s(?:(?:that|which)\s(?:are|is|were|was)\s)?"
+                        r"(?:(?:up\sto|over|about|around|nearly|almost|roughly|more\sthan|at\sleast)\s)?[~>]?$")
 # A change named by a noun next to the value, and the words after "in" (group np, cut at a
 # stop word): "a 47% reduction in failure cascades", "gains of 2.9% in Entire Structure
 # Average" (the noun before the value: CHANGE_NOUN_LEFT), "8% in terms of balanced accuracy";

@@ -2764,3 +2764,14 @@ def test_unit9_an_article_before_of_is_not_the_counts() -> None:
     counted; "an 8 layer LSTM" (the article of the number's own phrase) still counts the word."""
     got = claims_of("We pool a mix of 40 male and 35 female speakers and train an 8 layer LSTM.")
     assert [(c["text"], c["unit"]) for c in got] == [("40", "speaker"), ("35", "speaker"), ("8", "layer")]
+# --- metric (tuning round 10) ---
+
+
+def test_metric10_a_size_comparative_said_of_a_model_is_model_size() -> None:
+    """"a 12x larger model", "models that are 30 times bigger": a comparative of size said of a model
+    measures its size, as "faster" measures speed; a measure named after the comparative stays itself
+    ("2.5x larger gradient noise")."""
+    got = claims_of("Our student rivals a 12x larger model and beats models that are 30 times bigger, "
+                    "but shows 2.5x larger gradient noise.")
+    assert [(c["text"], c["metric"]) for c in got] == [("12x", "model size"), ("30 times", "model size"),
+                                                       ("2.5x", "gradient noise")]
