@@ -525,6 +525,8 @@ METRIC_STOP = (r"^(?:.*\s)?(?i-u:the|a|an|of|in|on|for|and|or|with|by|to|from|at
 METRIC_COMPARATIVE = (r"(?:(?:lower|higher|better|improved|increased|reduced|relative|absolute|average|mean|"
                       r"overall|greater|less|more|fewer|faster|slower|smaller|larger|gain in|improvement in|"
                       r"increase in|reduction in|decrease in|drop in|boost in|improvement of|gain of|in|"
+                      # (metric, round 10) "by 34.3% in terms of AUROC": "in terms of" introduces the measure
+                      r"in\sterms\sof|"
                       # "93-95% of MIRA's performance", "3-4% of its preprocessing cost", "in the SeK metric"
                       r"of|the|its|their|[A-Z][\w-]*'s|"
                       # the value's unit: points, "+1 to +3 points in Mahalanobis AUROC", "+3.7 pp mAP@50", "a 58
@@ -606,8 +608,16 @@ CHANGE_VERB = (r"\b(?:improv|reduc|increas|decreas|boost|lower|rais|cut|sav|enha
                r"compress)[a-z]*\s")
 # A comparative right after a value, and the words after it (cut at a stop word).
 COMPARATIVE_NP = (r"^[\s+]*(?:times\s)?(?P<cmp>higher|lower|better|worse|improved|increased|reduced|greater|less|more|"
-                  r"fewer|faster|slower|smaller|larger|cheaper)\b(?:\s(?P<np>(?:[A-Za-z][\w'&-]*\s){0,3}"
+                  r"fewer|faster|slower|smaller|larger|bigger|cheaper)\b(?:\s(?P<np>(?:[A-Za-z][\w'&-]*\s){0,3}"
                   r"[A-Za-z][\w'&-]*))?")
+# (metric, round 10) A comparative of size (larger / smaller / bigger) right after a value, said of a
+# model, measures the model's size: the phrase after it ends in "model(s)" ("a 10x larger model", "the
+# 300-times larger Idefics-80B model"), or nothing follows it and the models stand right before the value
+# ("models that are over 20 times larger", "and models 400x larger"). (A measure after it stays itself:
+# "3.6x larger residual drift".)
+SIZE_OF_MODEL_AFTER = r"(?:^|\s|-)[Mm]odels?$"
+SIZE_OF_MODEL_BEFORE = (r"\b[Mm]odels?\s(?:(?:that|which)\s(?:are|is|were|was)\s)?"
+                        r"(?:(?:up\sto|over|about|around|nearly|almost|roughly|more\sthan|at\sleast)\s)?[~>]?$")
 # A change named by a noun next to the value, and the words after "in" (group np, cut at a
 # stop word): "a 47% reduction in failure cascades", "gains of 2.9% in Entire Structure
 # Average" (the noun before the value: CHANGE_NOUN_LEFT), "8% in terms of balanced accuracy";

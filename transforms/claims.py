@@ -497,6 +497,9 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
         .with_columns(
             _cmp_np=col("_cmp").struct.field("np").str.extract(_rx(P.NP_BEFORE_STOP), 1),
             _speed=col("_cmp").struct.field("cmp").is_in(["faster", "slower"]),
+            # (metric, round 10) a comparative of size said of a model measures its size ("a 10x larger
+            # model", "models that are 20 times larger": P.SIZE_OF_MODEL_*), as "faster" measures speed
+            _size=col("_cmp").struct.field("cmp").is_in(["larger", "smaller", "bigger"]),
         )
         .with_columns(_cmp_np=pl.when(col("_cmp_np").str.find("[A-Za-z]{2}").is_not_null()).then(col("_cmp_np")))
         # "a 47% reduction in failure cascades", "gains of 2.9% in Entire Structure Average": what
@@ -523,6 +526,9 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
         .with_columns(
             _cmp_gen=pl.when(col("_speed"))
             .then(pl.concat_str(col("_cmp_np"), pl.lit(" speed")).fill_null("speed"))
+            .when(found_where(col("_size") & col("_cmp_np").is_not_null(), col("_cmp_np"), P.SIZE_OF_MODEL_AFTER)
+                  | found_where(col("_size") & col("_cmp_np").is_null(), col("_ls80"), P.SIZE_OF_MODEL_BEFORE))
+            .then(pl.lit("model size"))
             .otherwise(col("_cmp_np")),
             # (a value in brackets after a verb's object: words of its own after it come first,
             # "improve video pointing (59.1% human preference win rate)")
@@ -582,7 +588,7 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
             metric_gen=pl.when(adj.is_null()).then(gen),
         )
         .drop("_both", "_ls80", "_left_gen", "_rs_n", "_ls_n", "_right_raw", "_verb_raw", "_right_gen", "_verb_gen", "_cmp_rs",
-              "_cmp", "_cmp_np", "_speed", "_cmp_gen", "_chg", "_chg_noun", "_chg_np", "_chg_left", "_left_generic", "_gap",
+              "_cmp", "_cmp_np", "_speed", "_size", "_cmp_gen", "_chg", "_chg_noun", "_chg_np", "_chg_left", "_left_generic", "_gap",
               "_stop_cut", "_stat_err", "_verb_paren", "_np_found", "_np_after")
     )
 

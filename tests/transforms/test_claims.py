@@ -2840,3 +2840,21 @@ def test_detect10_capitals_glued_to_a_model_generation_keep_its_size_in_the_name
     in "Qwen2-VL-7B"; a size written apart still counts ("a 3B student")."""
     got = claims_of("We distill Qwen2VL-7B and Llama3V-8B into a 3B student.")
     assert [(c["text"], c["value"]) for c in got] == [("3B", 3e9)]
+# --- metric (tuning round 10) ---
+
+
+def test_metric10_a_size_comparative_said_of_a_model_is_model_size() -> None:
+    """"a 12x larger model", "models that are 30 times bigger": a comparative of size said of a model
+    measures its size, as "faster" measures speed; a measure named after the comparative stays itself
+    ("2.5x larger gradient noise")."""
+    got = claims_of("Our student rivals a 12x larger model and beats models that are 30 times bigger, "
+                    "but shows 2.5x larger gradient noise.")
+    assert [(c["text"], c["metric"]) for c in got] == [("12x", "model size"), ("30 times", "model size"),
+                                                       ("2.5x", "gradient noise")]
+
+
+def test_metric10_in_terms_of_names_the_measure_after_a_value() -> None:
+    """"by 12.5% in terms of MRR": the phrase "in terms of" introduces what the value measures, as "in"
+    does ("by 3% in AP")."""
+    got = claims_of("Our retriever beats the strongest baseline by 12.5% in terms of MRR across all queries.")
+    assert [(c["text"], c["metric"]) for c in got] == [("12.5%", "MRR")]
