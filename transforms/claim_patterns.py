@@ -975,6 +975,10 @@ COUNTED_AS = {"context": "token", "contexts": "token",
               # "a 50-dimensional feature vector", "128-dim embeddings": the adjective (or its short form)
               # of a counted noun counts that noun, as "4-level" counts levels (GUIDELINES: digit compounds)
               "dimensional": "dimension", "dim": "dimension", "dims": "dimension"}
+# (unit, round 10) Group 1: a plural noun in Title Case among up to four capitalised words that open a
+# count's window ("60 General Propositions", "12 Expert Annotators"), read where no noun was found (the
+# plural's shape as PLURAL_NOUN's: no -ss, -us, -is)
+TITLE_CASE_PLURAL = r"^(?:[A-Z][a-z]+[\s-]){0,3}([A-Z][a-z]*[a-hj-rtv-z]s)(?:\s|$)"
 # "3-4 orders of magnitude", "two orders of magnitude": a fixed compound that counts orders of
 # magnitude, not orders (the window stops at "of"; read where the noun found is "order" only)
 ORDER_OF_MAGNITUDE = r"^\s?-?orders?\sof\smagnitude\b"
@@ -1231,7 +1235,7 @@ BUDGET_NOUN_LEFT = r"(?s)^.*\b([a-z]{3,})[\s-]budgets?\b[^.;:]{0,30}$"  # (.*: t
 # Words that say a count of tokens is a context length: before it ("long-context modeling up
 # to 8,192 tokens", "contexts ranging from 8K") or after it ("512-token window", "tokens in length").
 CONTEXT_BEFORE = r"(?i)context"
-CONTEXT_AFTER = r"(?i)^[\s-]*tokens?\s(?:(?:in\s)?length|window|context)\b"
+CONTEXT_AFTER = r"(?i)^[\s-]*(?:tokens?\s(?:(?:in\s)?length|window|context)|context\slengths?)\b"
 
 # Group 1: a physical unit written right after a number ("4.35 mm", "0.68 mJ", "72 m long"),
 # not a rate ("m/s") and not a word that starts with it ("3 models").

@@ -299,6 +299,10 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
                 "_of",
                 pl.when(pl.coalesce(pl.col("_coord").struct.field("pre"), pl.col("_coord").struct.field("adj")) == pl.col("_window"))
                 .then(pl.col("_coord").struct.field("noun")),
+                # (unit, round 10) ... nor a noun written in Title Case, as a title's or a set's name writes
+                # its words ("60 General Propositions across", "40 Difficult Problems;"): the first such
+                # plural among the window's capitalised words is counted, in lower case (on those rows only)
+                pl.when(no_noun).then(pl.col("_window")).str.extract(P.TITLE_CASE_PLURAL, 1).str.to_lowercase(),
             )
         )
         .with_columns(count_unit=pl.coalesce(unit, _singular(pl.col("_of"))))
@@ -311,7 +315,11 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
             # "3-4 orders of magnitude": the fixed compound is what is counted (the window stopped at "of")
             # (searched where the noun is "order" only; `points` below reads no "order")
             count_unit=pl.when(found_where(pl.col("count_unit") == "order", rs, P.ORDER_OF_MAGNITUDE))
-            .then(pl.lit("order of magnitude")).otherwise(pl.col("count_unit")),
+            .then(pl.lit("order of magnitude"))
+            # (unit, round 10) "up to 8K context lengths": a context's length is counted in tokens
+            # (GUIDELINES: context lengths are counts of tokens; P.COUNTED_AS does "8K contexts")
+            .when((pl.col("count_unit") == "length") & (pl.col("_before") == "context")).then(pl.lit("token"))
+            .otherwise(pl.col("count_unit")),
             # (find: it skips the rows without a noun, contains reads every row)
             points=pl.col("count_unit").str.find(r"(?:^|\s)point$|^pp$|^percentage-point$").is_not_null()
             # (read where the unit is "point" only: a null input skips the search)

@@ -2773,3 +2773,19 @@ def test_unit10_a_method_name_before_a_scores_parenthesis_is_no_unit() -> None:
     name, else null); a benchmark's name there stays the unit ("MMLU (63.2)")."""
     got = claims_of("Our agent reaches a new best, beating PPO (61.25) and DPO (58.90). It also scores MMLU (63.2).")
     assert [(c["text"], c["unit"]) for c in got] == [("61.25", None), ("58.90", None), ("63.2", "MMLU")]
+
+
+def test_unit10_a_counted_noun_in_title_case_is_counted() -> None:
+    """"derived from 48 Expert Rules across ...": a plural noun in Title Case (as a set's name writes its
+    words) after the count is its counted noun, in lower case (before: no noun, the words are no
+    lower-case plural)."""
+    got = claims_of("The first split is derived from 48 Expert Rules across six domains, the second from 35 Hard Cases.")
+    assert [(c["text"], c["unit"]) for c in got] == [("48", "rule"), ("35", "case")]
+
+
+def test_unit10_a_context_length_is_counted_in_tokens() -> None:
+    """"at 16K context lengths": a context's length is counted in tokens (GUIDELINES: context lengths
+    are counts of tokens), and the count measures the context length; "16K contexts" did already."""
+    got = claims_of("Recall stays high at 16K context lengths and drops at 64K contexts.")
+    assert [(c["text"], c["unit"], c["metric"]) for c in got] == [("16K", "token", "context length"),
+                                                                  ("64K", "token", "context length")]
