@@ -1929,16 +1929,39 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     # (with the respelling above: one step for both; the respelling leaves such names as they are)
     # (or an "@" cut-off, whatever its case: "ap@0.5")
     named_score = found_where((pl.col("kind") == "score") & (pl.col("unit") == pl.col("metric")), pl.col("unit"), "[A-Z@]")
+    # (unit, round 10) ... and a later score of its sentence that measures the same metric and has no
+    # written name of its own keeps that qualified name too ("(Macro-F1 0.641) outperformed trainees
+    # (0.492)", "an mp-mAP of 45.48 ..., and 43.35 in streaming mode", "Micro-F1 scores of 0.57 and
+    # 0.59"): the metric was carried to it from the qualified value (_carry_metric), the qualifier with
+    # it; not where the metric's name is written again in between ("a macro-F1 of 0.51 and a weighted
+    # F1 of 0.62"). (Row numbers filled; the strings read on the few rows that may take one, _on_rows.)
+    written_row = pl.when(pl.col("_written").is_not_null()).then(_ROW).forward_fill()
+    takes_qual = (pl.col("_named") & pl.col("_written").is_null()
+                  & (written_row >= _run_first(~pl.col("_same_sentence").fill_null(False)))).fill_null(False)
+
+    def carried_qual(from_row: pl.Expr, metric: pl.Expr, ls: pl.Expr, start: pl.Expr) -> pl.Expr:
+        # (on the picked rows: the source row's columns gathered at their row numbers)
+        gap = start - pl.col("end").gather(from_row)
+        named_between = ls.str.tail(gap).str.to_lowercase().str.contains(metric.str.to_lowercase(), literal=True)
+        return pl.when((pl.col("metric").gather(from_row) == metric) & ~named_between).then(pl.col("_qual").gather(from_row))
+
+    carried = _on_rows(pl.col("_takes_qual"), [pl.col("_from_row"), pl.col("metric"), pl.col("ls"), pl.col("start")], carried_qual)
     lf = lf.with_columns(
         _respell=found_where(pl.col("kind") == "score", pl.col("unit"), r"^[A-Z][a-z]+$|s$"),
         _written=pl.coalesce(pl.when(named_score).then(pl.col("rs")).str.extract(P.HYPHEN_NAME_AFTER, 1),
                              pl.when(named_score).then(pl.col("ls")).str.extract(P.HYPHEN_NAME_BEFORE, 1)),
+        _named=named_score,
+    ).with_columns(
+        _qual=_on_rows(pl.col("_written").is_not_null(), [pl.col("_written"), pl.col("unit")], qualified),
+        _respelled=respelled,
+        _takes_qual=takes_qual,
+        _from_row=pl.when(takes_qual).then(written_row),
     ).with_columns(
         # ... and a score said only to be a "score" or "performance" is the value of no named measure:
         # no unit ("InfinityStar scores 83.74", "a score of 0.01282"; GUIDELINES: the metric's name
         # when the number is the value of a named metric, else null)
         unit=pl.when(~((pl.col("kind") == "score") & pl.col("unit").is_in(P.NO_MEASURE_NAME)))
-        .then(pl.coalesce(_on_rows(pl.col("_written").is_not_null(), [pl.col("_written"), pl.col("unit")], qualified), respelled, "unit"))
+        .then(pl.coalesce("_qual", carried, "_respelled", "unit"))
     )
     out = lf.select(
         "paper_id",

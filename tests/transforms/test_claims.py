@@ -2789,3 +2789,14 @@ def test_unit10_a_context_length_is_counted_in_tokens() -> None:
     got = claims_of("Recall stays high at 16K context lengths and drops at 64K contexts.")
     assert [(c["text"], c["unit"], c["metric"]) for c in got] == [("16K", "token", "context length"),
                                                                   ("64K", "token", "context length")]
+
+
+def test_unit10_a_qualified_name_carries_to_later_scores_of_its_metric() -> None:
+    """"Macro-F1 0.71, above the baseline (0.64)": a later score of the sentence that takes the metric
+    carried from a value with a hyphen-qualified name keeps that name as its unit too (GUIDELINES: the
+    unit may keep the qualified name); not where the metric's name is written again in between ("a
+    weighted F1 of 0.62" is that F1's)."""
+    got = claims_of("Our tagger reaches Macro-F1 0.71, above the baseline (0.64). It gets a macro-F1 of 0.51 "
+                    "and a weighted F1 of 0.62.")
+    assert [(c["text"], c["unit"]) for c in got] == [("0.71", "Macro-F1"), ("0.64", "Macro-F1"), ("0.51", "macro-F1"),
+                                                     ("0.62", "F1")]
