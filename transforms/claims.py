@@ -1943,9 +1943,11 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         # (on the picked rows: the source row's columns gathered at their row numbers)
         gap = start - pl.col("end").gather(from_row)
         named_between = ls.str.tail(gap).str.to_lowercase().str.contains(metric.str.to_lowercase(), literal=True)
-        return pl.when((pl.col("metric").gather(from_row) == metric) & ~named_between).then(pl.col("_qual").gather(from_row))
+        same_metric = pl.col("metric").gather(from_row) == metric
+        return pl.when(same_metric & ~named_between).then(pl.col("_qual").gather(from_row))
 
-    carried = _on_rows(pl.col("_takes_qual"), [pl.col("_from_row"), pl.col("metric"), pl.col("ls"), pl.col("start")], carried_qual)
+    carried = _on_rows(pl.col("_takes_qual"), [pl.col("_from_row"), pl.col("metric"), pl.col("ls"), pl.col("start")],
+                       carried_qual)
     lf = lf.with_columns(
         _respell=found_where(pl.col("kind") == "score", pl.col("unit"), r"^[A-Z][a-z]+$|s$"),
         _written=pl.coalesce(pl.when(named_score).then(pl.col("rs")).str.extract(P.HYPHEN_NAME_AFTER, 1),
