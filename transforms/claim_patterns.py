@@ -979,6 +979,11 @@ COUNTED_AS = {"context": "token", "contexts": "token",
 # count's window ("60 General Propositions", "12 Expert Annotators"), read where no noun was found (the
 # plural's shape as PLURAL_NOUN's: no -ss, -us, -is)
 TITLE_CASE_PLURAL = r"^(?:[A-Z][a-z]+[\s-]){0,3}([A-Z][a-z]*[a-hj-rtv-z]s)(?:\s|$)"
+# (unit, round 10) A name right before a value's parenthesis that a verb of outdoing or a comparison
+# names, maybe after a list of such names with their values ("surpassing GRPO (43.01) and GSPO (",
+# "than Llama-3 ("): what the value is compared with, not its measure.
+COMPARED_NAME_PAREN = (r"\b(?:outperform\w*|surpass\w*|beat\w*|exceed\w*|outscor\w*|than|over|vs\.?|versus)\s"
+                       r"(?:(?:the\s)?[A-Z][\w.-]*\s?\([^()]{1,20}\),?\s(?:and\s)?)*(?:the\s)?[A-Z][\w.-]*\s?\($")
 # "3-4 orders of magnitude", "two orders of magnitude": a fixed compound that counts orders of
 # magnitude, not orders (the window stops at "of"; read where the noun found is "order" only)
 ORDER_OF_MAGNITUDE = r"^\s?-?orders?\sof\smagnitude\b"

@@ -1381,11 +1381,12 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         # (read on bare numbers only: a null input skips the search)
         (pl.col("bare") & pl.col("rate").struct.field("speedup").is_not_null(), "multiplier", "×"),
         (pl.col("rate_unit").is_not_null(), "rate", pl.col("rate_unit")),
-        # (unit, round 10) ... a name there that is no data name ("surpassing GRPO (43.01)", "Ukrainian
-        # (2.7)") is what was measured, not the measure: the score's unit is its metric's, given below
-        # ("MMLU (63.2)": a benchmark's score in its name). (find: null on the rows with no such name)
+        # (unit, round 10) ... but not a name that a verb of outdoing or a comparison names ("surpassing
+        # GRPO (43.01) and GSPO (44.42)", P.COMPARED_NAME_PAREN): what the value is compared with, not
+        # its measure; the score's unit is then its metric's, given below (find: on those rows only)
         (pl.col("named_paren").is_not_null() & pl.col("decimal"), "score",
-         pl.when(pl.col("named_paren").str.find("^(?:" + P.DATASET + ")$").is_not_null()).then(pl.col("named_paren"))),
+         pl.when(found_where(pl.col("named_paren").is_not_null(), pl.col("ls"), P.COMPARED_NAME_PAREN).not_())
+         .then(pl.col("named_paren"))),
         (pl.col("points"), "score", "points"),
         # "1.5 pts": percentage points abbreviated (contract section 6: "+2.12 pp" is points;
         # "pp" is read as points with `points` above)

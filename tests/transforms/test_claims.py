@@ -2768,11 +2768,12 @@ def test_unit9_an_article_before_of_is_not_the_counts() -> None:
 
 
 def test_unit10_a_method_name_before_a_scores_parenthesis_is_no_unit() -> None:
-    """"beating PPO (61.25) and DPO (58.90)": a name that is no data name right before the parenthesis
-    of a score says whose score it is, not the measure (GUIDELINES: a score's unit is its metric's
-    name, else null); a benchmark's name there stays the unit ("MMLU (63.2)")."""
-    got = claims_of("Our agent reaches a new best, beating PPO (61.25) and DPO (58.90). It also scores MMLU (63.2).")
-    assert [(c["text"], c["unit"]) for c in got] == [("61.25", None), ("58.90", None), ("63.2", "MMLU")]
+    """"beating PPO (61.25) and DPO (58.90)": a name that a verb of outdoing names right before the
+    parenthesis of a score says what the score is compared with, not the measure (GUIDELINES: a score's
+    unit is its metric's name, else null); a benchmark's name there stays the unit ("MMLU (63.2)")."""
+    got = claims_of("Our agent reaches a new best, beating PPO (61.25) and DPO (58.90). It also scores MMLU (63.2) "
+                    "and lowers MMD (0.031).")
+    assert [(c["text"], c["unit"]) for c in got] == [("61.25", None), ("58.90", None), ("63.2", "MMLU"), ("0.031", "MMD")]
 
 
 def test_unit10_a_counted_noun_in_title_case_is_counted() -> None:
