@@ -1940,15 +1940,18 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     takes_qual = (pl.col("_named") & pl.col("_written").is_null()
                   & (written_row >= _run_first(~pl.col("_same_sentence").fill_null(False)))).fill_null(False)
 
-    def carried_qual(from_row: pl.Expr, metric: pl.Expr, ls: pl.Expr, start: pl.Expr) -> pl.Expr:
+    def carried_qual(from_row: pl.Expr, metric: pl.Expr, ls: pl.Expr, start: pl.Expr, rs: pl.Expr) -> pl.Expr:
         # (on the picked rows: the source row's columns gathered at their row numbers)
         gap = start - pl.col("end").gather(from_row)
-        named_between = ls.str.tail(gap).str.to_lowercase().str.contains(metric.str.to_lowercase(), literal=True)
+        name = metric.str.to_lowercase()
+        named_between = ls.str.tail(gap).str.to_lowercase().str.contains(name, literal=True)
+        # (... nor right after the value: "compared with 0.59 F1")
+        named_after = rs.str.strip_chars_start().str.to_lowercase().str.starts_with(name)
         same_metric = pl.col("metric").gather(from_row) == metric
-        return pl.when(same_metric & ~named_between).then(pl.col("_qual").gather(from_row))
+        return pl.when(same_metric & ~named_between & ~named_after).then(pl.col("_qual").gather(from_row))
 
-    carried = _on_rows(pl.col("_takes_qual"), [pl.col("_from_row"), pl.col("metric"), pl.col("ls"), pl.col("start")],
-                       carried_qual)
+    carried = _on_rows(pl.col("_takes_qual"),
+                       [pl.col("_from_row"), pl.col("metric"), pl.col("ls"), pl.col("start"), pl.col("rs")], carried_qual)
     lf = lf.with_columns(
         _respell=found_where(pl.col("kind") == "score", pl.col("unit"), r"^[A-Z][a-z]+$|s$"),
         _written=pl.coalesce(pl.when(named_score).then(pl.col("rs")).str.extract(P.HYPHEN_NAME_AFTER, 1),

@@ -2796,8 +2796,8 @@ def test_unit10_a_qualified_name_carries_to_later_scores_of_its_metric() -> None
     """"Macro-F1 0.71, above the baseline (0.64)": a later score of the sentence that takes the metric
     carried from a value with a hyphen-qualified name keeps that name as its unit too (GUIDELINES: the
     unit may keep the qualified name); not where the metric's name is written again in between ("a
-    weighted F1 of 0.62" is that F1's)."""
+    weighted F1 of 0.62" is that F1's) or right after the value ("0.41 F1")."""
     got = claims_of("Our tagger reaches Macro-F1 0.71, above the baseline (0.64). It gets a macro-F1 of 0.51 "
-                    "and a weighted F1 of 0.62.")
+                    "and a weighted F1 of 0.62. The parser gets Macro-F1 0.44, against 0.41 F1 for the rules.")
     assert [(c["text"], c["unit"]) for c in got] == [("0.71", "Macro-F1"), ("0.64", "Macro-F1"), ("0.51", "macro-F1"),
-                                                     ("0.62", "F1")]
+                                                     ("0.62", "F1"), ("0.44", "Macro-F1"), ("0.41", "F1")]
