@@ -1004,6 +1004,15 @@ COUNTED_AS = {"context": "token", "contexts": "token",
               # "a 50-dimensional feature vector", "128-dim embeddings": the adjective (or its short form)
               # of a counted noun counts that noun, as "4-level" counts levels (GUIDELINES: digit compounds)
               "dimensional": "dimension", "dim": "dimension", "dims": "dimension"}
+# (unit, round 10) Group 1: a plural noun in Title Case among up to four capitalised words that open a
+# count's window ("60 General Propositions", "12 Expert Annotators"), read where no noun was found (the
+# plural's shape as PLURAL_NOUN's: no -ss, -us, -is)
+TITLE_CASE_PLURAL = r"^(?:[A-Z][a-z]+[\s-]){0,3}([A-Z][a-z]*[a-hj-rtv-z]s)(?:\s|$)"
+# (unit, round 10) A name right before a value's parenthesis that a verb of outdoing or a comparison
+# names, maybe after a list of such names with their values ("surpassing GRPO (43.01) and GSPO (",
+# "than Llama-3 ("): what the value is compared with, not its measure.
+COMPARED_NAME_PAREN = (r"\b(?:outperform\w*|surpass\w*|beat\w*|exceed\w*|outscor\w*|than|over|vs\.?|versus)\s"
+                       r"(?:(?:the\s)?[A-Z][\w.-]*\s?\([^()]{1,20}\),?\s(?:and\s)?)*(?:the\s)?[A-Z][\w.-]*\s?\($")
 # "3-4 orders of magnitude", "two orders of magnitude": a fixed compound that counts orders of
 # magnitude, not orders (the window stops at "of"; read where the noun found is "order" only)
 ORDER_OF_MAGNITUDE = r"^\s?-?orders?\sof\smagnitude\b"
@@ -1260,7 +1269,7 @@ BUDGET_NOUN_LEFT = r"(?s)^.*\b([a-z]{3,})[\s-]budgets?\b[^.;:]{0,30}$"  # (.*: t
 # Words that say a count of tokens is a context length: before it ("long-context modeling up
 # to 8,192 tokens", "contexts ranging from 8K") or after it ("512-token window", "tokens in length").
 CONTEXT_BEFORE = r"(?i)context"
-CONTEXT_AFTER = r"(?i)^[\s-]*tokens?\s(?:(?:in\s)?length|window|context)\b"
+CONTEXT_AFTER = r"(?i)^[\s-]*(?:tokens?\s(?:(?:in\s)?length|window|context)|context\slengths?)\b"
 
 # Group 1: a physical unit written right after a number ("4.35 mm", "0.68 mJ", "72 m long"),
 # not a rate ("m/s") and not a word that starts with it ("3 models").

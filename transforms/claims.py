@@ -299,6 +299,10 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
                 "_of",
                 pl.when(pl.coalesce(pl.col("_coord").struct.field("pre"), pl.col("_coord").struct.field("adj")) == pl.col("_window"))
                 .then(pl.col("_coord").struct.field("noun")),
+                # (unit, round 10) ... nor a noun written in Title Case, as a title's or a set's name writes
+                # its words ("60 General Propositions across", "40 Difficult Problems;"): the first such
+                # plural among the window's capitalised words is counted, in lower case (on those rows only)
+                pl.when(no_noun).then(pl.col("_window")).str.extract(P.TITLE_CASE_PLURAL, 1).str.to_lowercase(),
             )
         )
         .with_columns(count_unit=pl.coalesce(unit, _singular(pl.col("_of"))))
@@ -311,7 +315,11 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
             # "3-4 orders of magnitude": the fixed compound is what is counted (the window stopped at "of")
             # (searched where the noun is "order" only; `points` below reads no "order")
             count_unit=pl.when(found_where(pl.col("count_unit") == "order", rs, P.ORDER_OF_MAGNITUDE))
-            .then(pl.lit("order of magnitude")).otherwise(pl.col("count_unit")),
+            .then(pl.lit("order of magnitude"))
+            # (unit, round 10) "up to 8K context lengths": a context's length is counted in tokens
+            # (GUIDELINES: context lengths are counts of tokens; P.COUNTED_AS does "8K contexts")
+            .when((pl.col("count_unit") == "length") & (pl.col("_before") == "context")).then(pl.lit("token"))
+            .otherwise(pl.col("count_unit")),
             # (find: it skips the rows without a noun, contains reads every row)
             points=pl.col("count_unit").str.find(r"(?:^|\s)point$|^pp$|^percentage-point$").is_not_null()
             # (read where the unit is "point" only: a null input skips the search)
@@ -1399,7 +1407,12 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         # (read on bare numbers only: a null input skips the search)
         (pl.col("bare") & pl.col("rate").struct.field("speedup").is_not_null(), "multiplier", "×"),
         (pl.col("rate_unit").is_not_null(), "rate", pl.col("rate_unit")),
-        (pl.col("named_paren").is_not_null() & pl.col("decimal"), "score", pl.col("named_paren")),
+        # (unit, round 10) ... but not a name that a verb of outdoing or a comparison names ("surpassing
+        # GRPO (43.01) and GSPO (44.42)", P.COMPARED_NAME_PAREN): what the value is compared with, not
+        # its measure; the score's unit is then its metric's, given below (find: on those rows only)
+        (pl.col("named_paren").is_not_null() & pl.col("decimal"), "score",
+         pl.when(found_where(pl.col("named_paren").is_not_null(), pl.col("ls"), P.COMPARED_NAME_PAREN).not_())
+         .then(pl.col("named_paren"))),
         (pl.col("points"), "score", "points"),
         # "1.5 pts": percentage points abbreviated (contract section 6: "+2.12 pp" is points;
         # "pp" is read as points with `points` above)
@@ -1943,16 +1956,44 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     # (with the respelling above: one step for both; the respelling leaves such names as they are)
     # (or an "@" cut-off, whatever its case: "ap@0.5")
     named_score = found_where((pl.col("kind") == "score") & (pl.col("unit") == pl.col("metric")), pl.col("unit"), "[A-Z@]")
+    # (unit, round 10) ... and a later score of its sentence that measures the same metric and has no
+    # written name of its own keeps that qualified name too ("(Macro-F1 0.641) outperformed trainees
+    # (0.492)", "an mp-mAP of 45.48 ..., and 43.35 in streaming mode", "Micro-F1 scores of 0.57 and
+    # 0.59"): the metric was carried to it from the qualified value (_carry_metric), the qualifier with
+    # it; not where the metric's name is written again in between ("a macro-F1 of 0.51 and a weighted
+    # F1 of 0.62"). (Row numbers filled; the strings read on the few rows that may take one, _on_rows.)
+    written_row = pl.when(pl.col("_written").is_not_null()).then(_ROW).forward_fill()
+    takes_qual = (pl.col("_named") & pl.col("_written").is_null()
+                  & (written_row >= _run_first(~pl.col("_same_sentence").fill_null(False)))).fill_null(False)
+
+    def carried_qual(from_row: pl.Expr, metric: pl.Expr, ls: pl.Expr, start: pl.Expr, rs: pl.Expr) -> pl.Expr:
+        # (on the picked rows: the source row's columns gathered at their row numbers)
+        gap = start - pl.col("end").gather(from_row)
+        name = metric.str.to_lowercase()
+        named_between = ls.str.tail(gap).str.to_lowercase().str.contains(name, literal=True)
+        # (... nor right after the value: "compared with 0.59 F1")
+        named_after = rs.str.strip_chars_start().str.to_lowercase().str.starts_with(name)
+        same_metric = pl.col("metric").gather(from_row) == metric
+        return pl.when(same_metric & ~named_between & ~named_after).then(pl.col("_qual").gather(from_row))
+
+    carried = _on_rows(pl.col("_takes_qual"),
+                       [pl.col("_from_row"), pl.col("metric"), pl.col("ls"), pl.col("start"), pl.col("rs")], carried_qual)
     lf = lf.with_columns(
         _respell=found_where(pl.col("kind") == "score", pl.col("unit"), r"^[A-Z][a-z]+$|s$"),
         _written=pl.coalesce(pl.when(named_score).then(pl.col("rs")).str.extract(P.HYPHEN_NAME_AFTER, 1),
                              pl.when(named_score).then(pl.col("ls")).str.extract(P.HYPHEN_NAME_BEFORE, 1)),
+        _named=named_score,
+    ).with_columns(
+        _qual=_on_rows(pl.col("_written").is_not_null(), [pl.col("_written"), pl.col("unit")], qualified),
+        _respelled=respelled,
+        _takes_qual=takes_qual,
+        _from_row=pl.when(takes_qual).then(written_row),
     ).with_columns(
         # ... and a score said only to be a "score" or "performance" is the value of no named measure:
         # no unit ("InfinityStar scores 83.74", "a score of 0.01282"; GUIDELINES: the metric's name
         # when the number is the value of a named metric, else null)
         unit=pl.when(~((pl.col("kind") == "score") & pl.col("unit").is_in(P.NO_MEASURE_NAME)))
-        .then(pl.coalesce(_on_rows(pl.col("_written").is_not_null(), [pl.col("_written"), pl.col("unit")], qualified), respelled, "unit"))
+        .then(pl.coalesce("_qual", carried, "_respelled", "unit"))
     )
     out = lf.select(
         "paper_id",

@@ -2858,3 +2858,40 @@ def test_metric10_in_terms_of_names_the_measure_after_a_value() -> None:
     does ("by 3% in AP")."""
     got = claims_of("Our retriever beats the strongest baseline by 12.5% in terms of MRR across all queries.")
     assert [(c["text"], c["metric"]) for c in got] == [("12.5%", "MRR")]
+# --- unit (tuning round 10) ---
+
+
+def test_unit10_a_method_name_before_a_scores_parenthesis_is_no_unit() -> None:
+    """"beating PPO (61.25) and DPO (58.90)": a name that a verb of outdoing names right before the
+    parenthesis of a score says what the score is compared with, not the measure (GUIDELINES: a score's
+    unit is its metric's name, else null); a benchmark's name there stays the unit ("MMLU (63.2)")."""
+    got = claims_of("Our agent reaches a new best, beating PPO (61.25) and DPO (58.90). It also scores MMLU (63.2) "
+                    "and lowers MMD (0.031).")
+    assert [(c["text"], c["unit"]) for c in got] == [("61.25", None), ("58.90", None), ("63.2", "MMLU"), ("0.031", "MMD")]
+
+
+def test_unit10_a_counted_noun_in_title_case_is_counted() -> None:
+    """"derived from 48 Expert Rules across ...": a plural noun in Title Case (as a set's name writes its
+    words) after the count is its counted noun, in lower case (before: no noun, the words are no
+    lower-case plural)."""
+    got = claims_of("The first split is derived from 48 Expert Rules across six domains, the second from 35 Hard Cases.")
+    assert [(c["text"], c["unit"]) for c in got] == [("48", "rule"), ("35", "case")]
+
+
+def test_unit10_a_context_length_is_counted_in_tokens() -> None:
+    """"at 16K context lengths": a context's length is counted in tokens (GUIDELINES: context lengths
+    are counts of tokens), and the count measures the context length; "16K contexts" did already."""
+    got = claims_of("Recall stays high at 16K context lengths and drops at 64K contexts.")
+    assert [(c["text"], c["unit"], c["metric"]) for c in got] == [("16K", "token", "context length"),
+                                                                  ("64K", "token", "context length")]
+
+
+def test_unit10_a_qualified_name_carries_to_later_scores_of_its_metric() -> None:
+    """"Macro-F1 0.71, above the baseline (0.64)": a later score of the sentence that takes the metric
+    carried from a value with a hyphen-qualified name keeps that name as its unit too (GUIDELINES: the
+    unit may keep the qualified name); not where the metric's name is written again in between ("a
+    weighted F1 of 0.62" is that F1's) or right after the value ("0.41 F1")."""
+    got = claims_of("Our tagger reaches Macro-F1 0.71, above the baseline (0.64). It gets a macro-F1 of 0.51 "
+                    "and a weighted F1 of 0.62. The parser gets Macro-F1 0.44, against 0.41 F1 for the rules.")
+    assert [(c["text"], c["unit"]) for c in got] == [("0.71", "Macro-F1"), ("0.64", "Macro-F1"), ("0.51", "macro-F1"),
+                                                     ("0.62", "F1"), ("0.44", "Macro-F1"), ("0.41", "F1")]
