@@ -8,8 +8,8 @@ rounds are split by paper into a tuning part (two thirds) and a check part. A th
 (10 per snapshot, 300, batches 6-11) was drawn later, after the rules had been tuned on the
 first tuning part, and goes to the tuning part whole: it was scored once before any rule saw
 it (a second unseen measurement), then used for tuning; the check part never changes. Rounds
-4, 5, 6 and 7 (10 per snapshot each, batches 12-17, 18-23, 24-29, 30-35), then 8, 9 and 10 (7 per
-snapshot each, batches 36-39, 40-43, 44-47) were drawn the same way, one after each tuning round. Rounds are written as
+4, 5, 6 and 7 (10 per snapshot each, batches 12-17, 18-23, 24-29, 30-35), then 8, 9, 10 and 11 (7 per
+snapshot each, batches 36-39, 40-43, 44-47, 48-51) were drawn the same way, one after each tuning round. Rounds are written as
 annotation batches: each record holds the cleaned abstract exactly as the pipeline publishes it
 (transforms.text cleaning, URLs rejoined), so gold offsets point into the published text,
 plus every digit run and spelled-out multiplier with its offset, so the annotator decides
@@ -29,7 +29,7 @@ from transforms.text import clean_text
 from transforms.urls import rejoin_broken_urls
 
 # (seed, entries per snapshot, batches, share of papers that go to the check part)
-ROUNDS = [(20261129, 12, 3, 1 / 3), (20261130, 8, 2, 1 / 3), (20261201, 10, 6, 0.0), (20261202, 10, 6, 0.0), (20261204, 10, 6, 0.0), (20261206, 10, 6, 0.0), (20261207, 10, 6, 0.0), (20261208, 7, 4, 0.0), (20261209, 7, 4, 0.0), (20261210, 7, 4, 0.0)]
+ROUNDS = [(20261129, 12, 3, 1 / 3), (20261130, 8, 2, 1 / 3), (20261201, 10, 6, 0.0), (20261202, 10, 6, 0.0), (20261204, 10, 6, 0.0), (20261206, 10, 6, 0.0), (20261207, 10, 6, 0.0), (20261208, 7, 4, 0.0), (20261209, 7, 4, 0.0), (20261210, 7, 4, 0.0), (20261211, 7, 4, 0.0)]
 NUMBER_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\b(?:two|three|four|five|six|seven|eight|nine|ten|hundred|thousand)(?=[\s-]?(?:times|fold)\b)", re.I)
 
 
