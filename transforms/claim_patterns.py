@@ -14,13 +14,10 @@ import re
 # Building blocks
 # ---------------------------------------------------------------------------
 
-# A number written with digits: 1,234,567.8 or 75.15 or 7 (no sign).
+# A number written with digits: 1,234,567.8 or 75.15 or 7 (no sign, no leading dot).
 # ... and thousands grouped by a space ("230 048 images", "2 953 annotations", "5 227.2 ms"):
 # one number, not two (a group is three digits that no digit or letter follows)
-# ... and a decimal written without its leading zero, as statistics often are ("r = .62", "AUC of .85"):
-# one number, not the integer after the dot (claims._after_word_or_number drops a dot glued to a word
-# or a number: "1.2.3", "No.5")
-NUM = r"(?:(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?: [0-9]{3}\b)+|[0-9]+)(?:\.[0-9]+)?|\.[0-9]+)"
+NUM = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?: [0-9]{3}\b)+|[0-9]+)(?:\.[0-9]+)?"
 
 # Spelled-out numbers that count as claims, but only directly before times/fold.
 SPELLED = {
@@ -103,11 +100,9 @@ VERSION = (r"\b(?:[A-Z]+[a-z][A-Za-z]*|[A-Za-z]+\d[A-Za-z\d]*)\s[vV]?[1-9]\.\d\b
            + r"(?:(?:/|,\s|,?\s(?:and|or)\s)[1-9]\.\d\b)*")
 
 # Model families followed by a generation number: Llama 2, Qwen 2.5, Stable Diffusion 3.
-# (the letters glued to the generation are the name's too, capitals as well: "Qwen2VL-7B", "Llama3V-8B",
-# whose size after the hyphen is then the name's, as in "Qwen2-VL-7B"; one lower-case letter was read)
 MODEL_FAMILY = (r"\b(?:Llama|LLaMA|Qwen|Gemma|Mistral|Mixtral|Phi|Claude|Gemini|Falcon|Vicuna|"
                 r"Pythia|OPT|BLOOM|DeepSeek|Stable Diffusion|Midjourney|DALL-E|Imagen|GPT)"
-                r"[- ]?v?\d+(?:\.\d+)?(?:[a-z]|[A-Z][A-Za-z]*)?" + NAME_SIZE + r"(?:[-/.]\w+)*")
+                r"[- ]?v?\d+(?:\.\d+)?[a-z]?" + NAME_SIZE + r"(?:[-/.]\w+)*")
 
 # A size after a name that is not the first word of its sentence ("utilizes Gemma 9B,",
 # "and Mathstral 7B"): the name and its size. The character before the name is consumed
@@ -164,9 +159,8 @@ FRACTION = r"\d+/\d+\b|\b\d+:\d+(?:\.\d+)?(?::\d+(?:\.\d+)?)*\b|\b\d+:[A-Za-z]\b
 
 # A number after `@` is part of a metric's name: pass@1, avg@32, Rank@1, mAP@50, TAR@0.1%,
 # and so are the thresholds listed with it: CSR@1k/3k/5k, R@1/5/10, mAP@0.5:0.95.
-# (and a bracketed range of thresholds: "AP@[.5:.95]"; a range written with a dash, "AP@0.5-0.95",
-# "mAP@50–95", and thresholds with a leading dot, "AP@.5:.95")
-AT_SETTING = r"@\.?\d+(?:\.\d+)?[kK%]?(?:[/:\-–]\.?\d+(?:\.\d+)?[kK%]?)*|@\[[0-9.:, ]+\]"
+# (and a bracketed range of thresholds: "AP@[.5:.95]")
+AT_SETTING = r"@\d+(?:\.\d+)?[kK%]?(?:[/:]\d+(?:\.\d+)?[kK%]?)*|@\[[0-9.:, ]+\]"
 
 # Settings that are part of a name: 5-shot, 5-way, 2-hop, n-gram, "1/5/10 shot".
 # (a setting is a small number, three digits at most: "1585 shots" of a film data set are counted)
@@ -175,14 +169,7 @@ AT_SETTING = r"@\.?\d+(?:\.\d+)?[kK%]?(?:[/:\-–]\.?\d+(?:\.\d+)?[kK%]?)*|@\[[0
 SHOT_SETTING = r"\b(?:\d+/)*\d{1,3}[- ](?:shots?|way[\s,-]+\d{1,3}[- ]shots?|hops?|grams?)\b"
 
 # The level of a confidence interval: "95% CI", "95% confidence interval".
-# ... and of the other intervals and bounds a level names: "95% lower bounds", "95% credible interval",
-# "95% prediction interval".
-CI_LEVEL = r"\b9[059](?:\.\d)?%\s?(?:CIs?\b|confidence\b|(?:lower|upper)\sbounds?\b|credible\b|prediction\sintervals?\b)"
-# An error rate's percent that "at" sets is an operating point, a threshold like TAR@0.1% FAR's (GUIDELINES:
-# not a claim): "TPR at 1 percent FPR", "at a fixed 1% false-positive rate" (the rate's name after the
-# percent, "at" before it; "reduces the FPR to 1%", "a 1% false-positive rate" stay claims).
-RIGHT_ERROR_RATE = r"^\s(?:FPR|FAR|FRR|FNR|false[\s-](?:positive|negative|alarm|acceptance|rejection)\s(?:rates?|ratios?)\b)"
-LEFT_AT_RATE = r"\b[Aa]t\s(?:an?\s|the\s)?(?:fixed\s|given\s|target\s)?$"
+CI_LEVEL = r"\b9[059](?:\.\d)?%\s?(?:CIs?\b|confidence\b)"
 # Group 1: the level of an interval written right before its bounds ("95% CI 0.692-", "95% CI: ").
 CI_BEFORE_BOUNDS = r"\b(9[059](?:\.\d)?%)\s?CIs?\b[\s:=,]*$"
 
@@ -299,8 +286,7 @@ NAME_NUMBER = (r"[a-z,:;(]\s(?:[A-TV-Z][A-Za-z]+|U[A-RT-Za-z][A-Za-z]*|US[A-CE-Z
 # List markers: (1), ( 2 ), (ii), (a), and `1) text` / `3).` at a clause start (one digit: a
 # two-digit number before ")" closes a parenthesis: "(crossing numbers 3 to 19) with", "(e.g. 8-64) and").
 # ... and citation markers [7], [1, 12] (a bracket of bare integers: also the interval [0,1]).
-# ... and `4) 4D optimization`: a marker before a dimension's name (the name is none of the claims either).
-LIST_MARKER = (r"\(\s?(?:\d{1,2}|[ivxIVX]{1,4}|[a-hA-H])\s?\)|\b\d\)(?:\s[A-Za-z]|\.|\s\d-?[Dd]\b)"
+LIST_MARKER = (r"\(\s?(?:\d{1,2}|[ivxIVX]{1,4}|[a-hA-H])\s?\)|\b\d\)(?:\s[A-Za-z]|\.)"
                r"|\[\d{1,3}(?:,\s?\d{1,3})*\]")
 
 # Ordinals are ranks or positions, not quantities: 1st, 2nd, 3rd, 10th.
@@ -330,11 +316,11 @@ NAMED_STATISTIC = r"\b[A-Z][a-z]+['’]s?\s[A-Za-z]\s?(?:=|[<>≤≥])\s?"
 # e-notation is no number of its own: "p = 8.9e-11"; the values of a setting listed with bare commas are
 # the setting's too: "k=1,3,4,5,6", "m=2,4,8,16"; a space after a comma ends it: "n = 10, 1,146 questions")
 # ... but a correlation r written as a decimal ("r = 0.617", "Pearson r > 0.8") is a result, not a
-# setting: r is skipped only before an integer other than 0 ("rank r = 16"; "r = .62" is a result too).
+# setting: r is skipped only before an integer other than 0 ("rank r = 16") or a leading dot.
 MATH = (r"\{[^{}]*\}|[\^_][{(]?[\w+\-*]+[})]?|\b[A-QS-Za-qs-z]\s?[=<>≤≥]\s?\.?\d+(?:,\d{3})*(?:\.\d+)?"
         r"(?:,\d{1,2}\b)*"
         r"|" + NAMED_STATISTIC +
-        r"|\b[Rr]\s?[=<>≤≥]\s?(?:[1-9]\d*(?:,\d{3})*(?:\.\d+)?|0(?:[^.\d]|$))"
+        r"|\b[Rr]\s?[=<>≤≥]\s?(?:\.\d+|[1-9]\d*(?:,\d{3})*(?:\.\d+)?|0(?:[^.\d]|$))"
         r"|\b\d+\^[{(]?[-−]\d+[})]?|\b[a-z][+-]\d+\b|[eE][-−+]\d+\b")
 
 # An age is a setting, not a claim: "over 60 years old", "6-7 year old", "under 20 years of age".
@@ -525,8 +511,6 @@ METRIC_STOP = (r"^(?:.*\s)?(?i-u:the|a|an|of|in|on|for|and|or|with|by|to|from|at
 METRIC_COMPARATIVE = (r"(?:(?:lower|higher|better|improved|increased|reduced|relative|absolute|average|mean|"
                       r"overall|greater|less|more|fewer|faster|slower|smaller|larger|gain in|improvement in|"
                       r"increase in|reduction in|decrease in|drop in|boost in|improvement of|gain of|in|"
-                      # (metric, round 10) "by 34.3% in terms of AUROC": "in terms of" introduces the measure
-                      r"in\sterms\sof|"
                       # "93-95% of MIRA's performance", "3-4% of its preprocessing cost", "in the SeK metric"
                       r"of|the|its|their|[A-Z][\w-]*'s|"
                       # the value's unit: points, "+1 to +3 points in Mahalanobis AUROC", "+3.7 pp mAP@50", "a 58
@@ -608,16 +592,8 @@ CHANGE_VERB = (r"\b(?:improv|reduc|increas|decreas|boost|lower|rais|cut|sav|enha
                r"compress)[a-z]*\s")
 # A comparative right after a value, and the words after it (cut at a stop word).
 COMPARATIVE_NP = (r"^[\s+]*(?:times\s)?(?P<cmp>higher|lower|better|worse|improved|increased|reduced|greater|less|more|"
-                  r"fewer|faster|slower|smaller|larger|bigger|cheaper)\b(?:\s(?P<np>(?:[A-Za-z][\w'&-]*\s){0,3}"
+                  r"fewer|faster|slower|smaller|larger|cheaper)\b(?:\s(?P<np>(?:[A-Za-z][\w'&-]*\s){0,3}"
                   r"[A-Za-z][\w'&-]*))?")
-# (metric, round 10) A comparative of size (larger / smaller / bigger) right after a value, said of a
-# model, measures the model's size: the phrase after it ends in "model(s)" ("a 10x larger model", "the
-# 300-times larger Idefics-80B model"), or nothing follows it and the models stand right before the value
-# ("models that are over 20 times larger", "and models 400x larger"). (A measure after it stays itself:
-# "3.6x larger residual drift".)
-SIZE_OF_MODEL_AFTER = r"(?:^|\s|-)[Mm]odels?$"
-SIZE_OF_MODEL_BEFORE = (r"\b[Mm]odels?\s(?:(?:that|which)\s(?:are|is|were|was)\s)?"
-                        r"(?:(?:up\sto|over|about|around|nearly|almost|roughly|more\sthan|at\sleast)\s)?[~>]?$")
 # A change named by a noun next to the value, and the words after "in" (group np, cut at a
 # stop word): "a 47% reduction in failure cascades", "gains of 2.9% in Entire Structure
 # Average" (the noun before the value: CHANGE_NOUN_LEFT), "8% in terms of balanced accuracy";
@@ -770,14 +746,9 @@ _DATA_NAME_Q = _ON_NAME + r"(?:\s[A-Z][A-Za-z0-9]*)?"
 # (the name before a data word is read first, and may be a data name: "on the MMCBNU 6000
 # benchmark", "in the WMT News Crawl corpus" name all their words; a list of names that ends in
 # "and"/"or" is read whole: values pooled over "on A, B, and C" are on all of them)
-# A name that modifies a head noun naming a measure or an instrument is a kind of that thing, not data
-# ("on the GREEN metric", "on COTS hardware", "improving on the classical LST-LPA tool", "on Jetson
-# devices"): ON_DATA_NAME reads that noun with the name, and NOT_DATA_NAME rejects a name ending in it.
-NOT_DATA_HEAD = r"(?:metrics?|hardware|tools?|toolkits?|devices?|[GNCT]PUs?|chips?|processors?)"
 ON_DATA_NAME = (r"\b(?:[Oo]n|In|For)\s(?:the\s)?(?:[a-z0-9][a-z0-9-]{2,}\s|[A-Z][\w-]*'s\s)?(?:[A-Z][a-z]+\s)??("
                 r"(?:[A-Z][a-z]+|" + _ON_NAME + r")(?:\s[0-9]+|\s[A-Z][A-Za-z]+){0,2}\s(?:dataset|benchmark|corpus|test set|Dataset|Benchmark)\b"
-                r"|" + _DATA_NAME_Q + r"(?:(?:,\s" + DATA_NAMES_ITEM + r")+,?\s(?:and|or)\s" + DATA_NAMES_ITEM + r"|\sand\s" + _DATA_NAME_Q + r")?"
-                r"(?:\s" + NOT_DATA_HEAD + r"\b)?)")
+                r"|" + _DATA_NAME_Q + r"(?:(?:,\s" + DATA_NAMES_ITEM + r")+,?\s(?:and|or)\s" + DATA_NAMES_ITEM + r"|\sand\s" + _DATA_NAME_Q + r")?)")
 # A count of the items of a named benchmark: "400 HarmBench behaviors", "2K HotpotQA examples",
 # "630 matched ALFWorld episodes", "30 held-out SWE-bench tasks". The name has a benchmark's shape
 # (a capitalized word that ends in, or is joined to, Bench, QA, World, Eval, Gym or Arena);
@@ -804,7 +775,7 @@ NAME_BEFORE_COUNT_PAREN = r"(?:^|[\s,;(])(" + DATA_NAME + r")(?:\s(?:dataset|ben
 _FRONTED_WORD = r"\s(?:[a-z0-9][\w-]*|\([^()]+\))"
 FRONTED_DATA = (r"^On\s(?:the\s)?(?:[a-z0-9][\w-]*\s){0,3}?(?:"
                 r"(?P<bench>" + BENCH_SHAPED_NAME + r")(?:" + _FRONTED_WORD + r")*"
-                r"|(?P<name>" + _DATA_NAME_Q + r"(?:\s" + NOT_DATA_HEAD + r"\b)?)(?:\s(?:[a-z0-9][\w-]*[a-rt-z0-9-]|[a-z0-9]|\([^()]+\)|(?:data|sub)?sets|splits)"
+                r"|(?P<name>" + _DATA_NAME_Q + r")(?:\s(?:[a-z0-9][\w-]*[a-rt-z0-9-]|[a-z0-9]|\([^()]+\)|(?:data|sub)?sets|splits)"
                 r"(?:" + _FRONTED_WORD + r")*)?)"
                 r"(?:\s(?:with|using|under|at)\s[^,.;]+)?"
                 # (the comma closes the phrase, not a list of names: the clause goes on in lower case, or with
@@ -837,7 +808,7 @@ NOT_DATA_NAME = (r"^(?:GPT|Qwen|Llama|LLaMA|Gemma|Claude|Gemini|Mistral|Mixtral|
                  # metrics", "tying on AP-micro (0.636)")
                  r"|^(?:IoU|IOU|AUC|AUROC|AUPRC|AP|mAP|F1|BLEU|ROUGE|PSNR|SSIM|FID|LPIPS|ADE|FDE|MAE|RMSE|MSE"
                  r"|WER|CER|EER|NDCG|MRR|HR|QWK)(?:[-@][\w.]+)?$"
-                 r"|" + NAME_AS_ADJECTIVE + r"|\s" + NOT_DATA_HEAD + r"$")
+                 r"|" + NAME_AS_ADJECTIVE)
 _DATA_WORD = r"(?:dataset|data set|benchmark|corpus|suite|testbed|collection)"
 # ... capitalized too where it ends a long name ("VGRP-Bench, a Visual Grid Reasoning Puzzle
 # Benchmark featuring"; not right after the name: "a VQA Benchmark" names no VQA data)
@@ -1004,15 +975,6 @@ COUNTED_AS = {"context": "token", "contexts": "token",
               # "a 50-dimensional feature vector", "128-dim embeddings": the adjective (or its short form)
               # of a counted noun counts that noun, as "4-level" counts levels (GUIDELINES: digit compounds)
               "dimensional": "dimension", "dim": "dimension", "dims": "dimension"}
-# (unit, round 10) Group 1: a plural noun in Title Case among up to four capitalised words that open a
-# count's window ("60 General Propositions", "12 Expert Annotators"), read where no noun was found (the
-# plural's shape as PLURAL_NOUN's: no -ss, -us, -is)
-TITLE_CASE_PLURAL = r"^(?:[A-Z][a-z]+[\s-]){0,3}([A-Z][a-z]*[a-hj-rtv-z]s)(?:\s|$)"
-# (unit, round 10) A name right before a value's parenthesis that a verb of outdoing or a comparison
-# names, maybe after a list of such names with their values ("surpassing GRPO (43.01) and GSPO (",
-# "than Llama-3 ("): what the value is compared with, not its measure.
-COMPARED_NAME_PAREN = (r"\b(?:outperform\w*|surpass\w*|beat\w*|exceed\w*|outscor\w*|than|over|vs\.?|versus)\s"
-                       r"(?:(?:the\s)?[A-Z][\w.-]*\s?\([^()]{1,20}\),?\s(?:and\s)?)*(?:the\s)?[A-Z][\w.-]*\s?\($")
 # "3-4 orders of magnitude", "two orders of magnitude": a fixed compound that counts orders of
 # magnitude, not orders (the window stops at "of"; read where the noun found is "order" only)
 ORDER_OF_MAGNITUDE = r"^\s?-?orders?\sof\smagnitude\b"
@@ -1269,7 +1231,7 @@ BUDGET_NOUN_LEFT = r"(?s)^.*\b([a-z]{3,})[\s-]budgets?\b[^.;:]{0,30}$"  # (.*: t
 # Words that say a count of tokens is a context length: before it ("long-context modeling up
 # to 8,192 tokens", "contexts ranging from 8K") or after it ("512-token window", "tokens in length").
 CONTEXT_BEFORE = r"(?i)context"
-CONTEXT_AFTER = r"(?i)^[\s-]*(?:tokens?\s(?:(?:in\s)?length|window|context)|context\slengths?)\b"
+CONTEXT_AFTER = r"(?i)^[\s-]*tokens?\s(?:(?:in\s)?length|window|context)\b"
 
 # Group 1: a physical unit written right after a number ("4.35 mm", "0.68 mJ", "72 m long"),
 # not a rate ("m/s") and not a word that starts with it ("3 models").

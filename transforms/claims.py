@@ -299,10 +299,6 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
                 "_of",
                 pl.when(pl.coalesce(pl.col("_coord").struct.field("pre"), pl.col("_coord").struct.field("adj")) == pl.col("_window"))
                 .then(pl.col("_coord").struct.field("noun")),
-                # (unit, round 10) ... nor a noun written in Title Case, as a title's or a set's name writes
-                # its words ("60 General Propositions across", "40 Difficult Problems;"): the first such
-                # plural among the window's capitalised words is counted, in lower case (on those rows only)
-                pl.when(no_noun).then(pl.col("_window")).str.extract(P.TITLE_CASE_PLURAL, 1).str.to_lowercase(),
             )
         )
         .with_columns(count_unit=pl.coalesce(unit, _singular(pl.col("_of"))))
@@ -315,11 +311,7 @@ def _with_count_unit(lf: pl.LazyFrame, rs: pl.Expr) -> pl.LazyFrame:
             # "3-4 orders of magnitude": the fixed compound is what is counted (the window stopped at "of")
             # (searched where the noun is "order" only; `points` below reads no "order")
             count_unit=pl.when(found_where(pl.col("count_unit") == "order", rs, P.ORDER_OF_MAGNITUDE))
-            .then(pl.lit("order of magnitude"))
-            # (unit, round 10) "up to 8K context lengths": a context's length is counted in tokens
-            # (GUIDELINES: context lengths are counts of tokens; P.COUNTED_AS does "8K contexts")
-            .when((pl.col("count_unit") == "length") & (pl.col("_before") == "context")).then(pl.lit("token"))
-            .otherwise(pl.col("count_unit")),
+            .then(pl.lit("order of magnitude")).otherwise(pl.col("count_unit")),
             # (find: it skips the rows without a noun, contains reads every row)
             points=pl.col("count_unit").str.find(r"(?:^|\s)point$|^pp$|^percentage-point$").is_not_null()
             # (read where the unit is "point" only: a null input skips the search)
@@ -505,9 +497,6 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
         .with_columns(
             _cmp_np=col("_cmp").struct.field("np").str.extract(_rx(P.NP_BEFORE_STOP), 1),
             _speed=col("_cmp").struct.field("cmp").is_in(["faster", "slower"]),
-            # (metric, round 10) a comparative of size said of a model measures its size ("a 10x larger
-            # model", "models that are 20 times larger": P.SIZE_OF_MODEL_*), as "faster" measures speed
-            _size=col("_cmp").struct.field("cmp").is_in(["larger", "smaller", "bigger"]),
         )
         .with_columns(_cmp_np=pl.when(col("_cmp_np").str.find("[A-Za-z]{2}").is_not_null()).then(col("_cmp_np")))
         # "a 47% reduction in failure cascades", "gains of 2.9% in Entire Structure Average": what
@@ -534,9 +523,6 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
         .with_columns(
             _cmp_gen=pl.when(col("_speed"))
             .then(pl.concat_str(col("_cmp_np"), pl.lit(" speed")).fill_null("speed"))
-            .when(found_where(col("_size") & col("_cmp_np").is_not_null(), col("_cmp_np"), P.SIZE_OF_MODEL_AFTER)
-                  | found_where(col("_size") & col("_cmp_np").is_null(), col("_ls80"), P.SIZE_OF_MODEL_BEFORE))
-            .then(pl.lit("model size"))
             .otherwise(col("_cmp_np")),
             # (a value in brackets after a verb's object: words of its own after it come first,
             # "improve video pointing (59.1% human preference win rate)")
@@ -596,7 +582,7 @@ def _with_named_metric(lf: pl.LazyFrame) -> pl.LazyFrame:
             metric_gen=pl.when(adj.is_null()).then(gen),
         )
         .drop("_both", "_ls80", "_left_gen", "_rs_n", "_ls_n", "_right_raw", "_verb_raw", "_right_gen", "_verb_gen", "_cmp_rs",
-              "_cmp", "_cmp_np", "_speed", "_size", "_cmp_gen", "_chg", "_chg_noun", "_chg_np", "_chg_left", "_left_generic", "_gap",
+              "_cmp", "_cmp_np", "_speed", "_cmp_gen", "_chg", "_chg_noun", "_chg_np", "_chg_left", "_left_generic", "_gap",
               "_stop_cut", "_stat_err", "_verb_paren", "_np_found", "_np_after")
     )
 
@@ -930,9 +916,8 @@ def _data_name(name: pl.Expr) -> pl.Expr:
     return pl.when(name.str.find(_rx(P.NOT_DATA_NAME)).is_null()).then(name)
 
 
-# a match that is a bare number ("2", "3.11", "1,000", ".05"): _named_by_context reads the words around it
-# (a leading dot too: "alpha = .05" is the setting "alpha = 0.05" is)
-_BARE_NUMBER = r"^\.?[0-9][0-9.,]*$"
+# a match that is a bare number ("2", "3.11", "1,000"): _named_by_context reads the words around it
+_BARE_NUMBER = r"^[0-9][0-9.,]*$"
 
 
 def _named_by_context(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Expr:
@@ -1005,23 +990,6 @@ def _named_by_echo(match: pl.Expr, after: pl.Expr, text: pl.Expr, end: pl.Expr) 
     shape = found_where(after.str.starts_with(" ("), match, _BARE_NUMBER)
     echoed = _on_rows(shape, [text, end], lambda text, end: text.str.slice(end, 32).str.extract(P.ECHO_NAME_NUMBER, 1))
     return (echoed == match).fill_null(False)
-
-
-def _after_word_or_number(match: pl.Expr, before: pl.Expr) -> pl.Expr:
-    """A decimal written without its leading zero (P.NUM: "r = .62") whose dot is glued to a word or to
-    the match before it is no number of its own: the tail of a dotted version or name ("3.10.4", "1.2.3",
-    "No.5"). (The literal test first, the search on the few rows that start with a dot.)"""
-    return found_where(match.str.starts_with("."), before, r"(?:^|[0-9A-Za-z_])$")
-
-
-def _operating_point(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Expr:
-    """A percent of an error rate that "at" sets ("TPR at 1 percent FPR", "at a fixed 1% false-positive
-    rate") is the operating point another value is read at, a threshold inside a measure's name as in
-    "TAR@0.1% FAR" (GUIDELINES), no claim (P.RIGHT_ERROR_RATE, P.LEFT_AT_RATE). (Literal tests first,
-    then each search on the few rows the one before leaves.)"""
-    shape = (match.str.ends_with("%") | match.str.ends_with("percent")) & (
-        after.str.starts_with(" F") | after.str.starts_with(" f"))
-    return found_where(found_where(shape, after, P.RIGHT_ERROR_RATE), before, P.LEFT_AT_RATE)
 
 
 def _dropped(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Expr:
@@ -1201,8 +1169,6 @@ def _claim_rows(abstracts: pl.LazyFrame) -> pl.LazyFrame:
             | _k_resolution(pl.col("piece"), pl.col("before"), pl.col("after"), pl.col("text"))
             | _named_by_echo(pl.col("piece"), pl.col("after"), pl.col("text"), pl.col("end"))
             | _list_after_name_number()
-            | _after_word_or_number(pl.col("piece"), pl.col("before"))
-            | _operating_point(pl.col("piece"), pl.col("before"), pl.col("after"))
         )
         # the other end of a range or pair whose one end is a name's number, a setting or a date is
         # one too: "aged 18-59", "Stage 1-3", "Chapters 2 and 8", "12-13 May 2026" (a bare integer only;
@@ -1303,12 +1269,12 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     # to the next; not K: "500-1K instances" says 500).
     range_gap = (
         pl.when(pl.col("bare") & pl.col("link_next")).then(pl.col("right")).str.head(pl.col("next_gap"))
-        .str.find(P.RANGE_GAP).is_not_null()  # (find: it skips the null rows, contains does not)
+        .str.contains(P.RANGE_GAP)
     )
     next_mag = pl.col("mag").shift(-1)
     # (a column first: an expression used twice is evaluated twice)
     lf = lf.with_columns(range_next=range_gap.fill_null(False)).with_columns(
-        mag=pl.coalesce("mag", pl.when(found_where(pl.col("range_next"), next_mag, P.WORD_MAGNITUDE)).then(next_mag)),
+        mag=pl.coalesce("mag", pl.when(pl.col("range_next") & next_mag.str.contains(P.WORD_MAGNITUDE)).then(next_mag)),
     )
 
     # The number.
@@ -1319,16 +1285,9 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         # (on the few rows with a spelled number only, _on_present: to_lowercase costs on null rows too)
         .then(_on_present(pl.col("word"), lambda word: word.str.to_lowercase().replace_strict(P.SPELLED, default=None, return_dtype=pl.Float64)))
         .otherwise(
-            # (thousands separators: commas, and spaces, P.NUM; taken out only on the numbers that do
-            # not parse as they are, _on_rows: the two replaces on every row cost more than the parse)
-            pl.coalesce(
-                pl.col("num").cast(pl.Float64, strict=False),
-                _on_rows(pl.col("num").is_not_null() & pl.col("num").cast(pl.Float64, strict=False).is_null(), [pl.col("num")],
-                         lambda num: num.str.replace_all(",", "", literal=True).str.replace_all(" ", "", literal=True).cast(pl.Float64)),
-            )
-            # (the lookup on the rows with a magnitude only: ~1 row in 9)
-            * _on_present(pl.col("mag"), lambda m: m.str.strip_chars_start().str.strip_prefix("-")
-                          .replace_strict(P.MAGNITUDE, default=1.0, return_dtype=pl.Float64)).fill_null(1.0)
+            # (thousands separators: commas, and spaces, P.NUM)
+            pl.col("num").str.replace_all(",", "", literal=True).str.replace_all(" ", "", literal=True).cast(pl.Float64)
+            * mag.replace_strict(P.MAGNITUDE, default=1.0, return_dtype=pl.Float64).fill_null(1.0)
         )
     )
     big = mag.is_in([m for m, v in P.MAGNITUDE.items() if v >= 1e6]).fill_null(False)
@@ -1414,12 +1373,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         # (read on bare numbers only: a null input skips the search)
         (pl.col("bare") & pl.col("rate").struct.field("speedup").is_not_null(), "multiplier", "×"),
         (pl.col("rate_unit").is_not_null(), "rate", pl.col("rate_unit")),
-        # (unit, round 10) ... but not a name that a verb of outdoing or a comparison names ("surpassing
-        # GRPO (43.01) and GSPO (44.42)", P.COMPARED_NAME_PAREN): what the value is compared with, not
-        # its measure; the score's unit is then its metric's, given below (find: on those rows only)
-        (pl.col("named_paren").is_not_null() & pl.col("decimal"), "score",
-         pl.when(found_where(pl.col("named_paren").is_not_null(), pl.col("ls"), P.COMPARED_NAME_PAREN).not_())
-         .then(pl.col("named_paren"))),
+        (pl.col("named_paren").is_not_null() & pl.col("decimal"), "score", pl.col("named_paren")),
         (pl.col("points"), "score", "points"),
         # "1.5 pts": percentage points abbreviated (contract section 6: "+2.12 pp" is points;
         # "pp" is read as points with `points` above)
@@ -1963,44 +1917,16 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     # (with the respelling above: one step for both; the respelling leaves such names as they are)
     # (or an "@" cut-off, whatever its case: "ap@0.5")
     named_score = found_where((pl.col("kind") == "score") & (pl.col("unit") == pl.col("metric")), pl.col("unit"), "[A-Z@]")
-    # (unit, round 10) ... and a later score of its sentence that measures the same metric and has no
-    # written name of its own keeps that qualified name too ("(Macro-F1 0.641) outperformed trainees
-    # (0.492)", "an mp-mAP of 45.48 ..., and 43.35 in streaming mode", "Micro-F1 scores of 0.57 and
-    # 0.59"): the metric was carried to it from the qualified value (_carry_metric), the qualifier with
-    # it; not where the metric's name is written again in between ("a macro-F1 of 0.51 and a weighted
-    # F1 of 0.62"). (Row numbers filled; the strings read on the few rows that may take one, _on_rows.)
-    written_row = pl.when(pl.col("_written").is_not_null()).then(_ROW).forward_fill()
-    takes_qual = (pl.col("_named") & pl.col("_written").is_null()
-                  & (written_row >= _run_first(~pl.col("_same_sentence").fill_null(False)))).fill_null(False)
-
-    def carried_qual(from_row: pl.Expr, metric: pl.Expr, ls: pl.Expr, start: pl.Expr, rs: pl.Expr) -> pl.Expr:
-        # (on the picked rows: the source row's columns gathered at their row numbers)
-        gap = start - pl.col("end").gather(from_row)
-        name = metric.str.to_lowercase()
-        named_between = ls.str.tail(gap).str.to_lowercase().str.contains(name, literal=True)
-        # (... nor right after the value: "compared with 0.59 F1")
-        named_after = rs.str.strip_chars_start().str.to_lowercase().str.starts_with(name)
-        same_metric = pl.col("metric").gather(from_row) == metric
-        return pl.when(same_metric & ~named_between & ~named_after).then(pl.col("_qual").gather(from_row))
-
-    carried = _on_rows(pl.col("_takes_qual"),
-                       [pl.col("_from_row"), pl.col("metric"), pl.col("ls"), pl.col("start"), pl.col("rs")], carried_qual)
     lf = lf.with_columns(
         _respell=found_where(pl.col("kind") == "score", pl.col("unit"), r"^[A-Z][a-z]+$|s$"),
         _written=pl.coalesce(pl.when(named_score).then(pl.col("rs")).str.extract(P.HYPHEN_NAME_AFTER, 1),
                              pl.when(named_score).then(pl.col("ls")).str.extract(P.HYPHEN_NAME_BEFORE, 1)),
-        _named=named_score,
-    ).with_columns(
-        _qual=_on_rows(pl.col("_written").is_not_null(), [pl.col("_written"), pl.col("unit")], qualified),
-        _respelled=respelled,
-        _takes_qual=takes_qual,
-        _from_row=pl.when(takes_qual).then(written_row),
     ).with_columns(
         # ... and a score said only to be a "score" or "performance" is the value of no named measure:
         # no unit ("InfinityStar scores 83.74", "a score of 0.01282"; GUIDELINES: the metric's name
         # when the number is the value of a named metric, else null)
         unit=pl.when(~((pl.col("kind") == "score") & pl.col("unit").is_in(P.NO_MEASURE_NAME)))
-        .then(pl.coalesce("_qual", carried, "_respelled", "unit"))
+        .then(pl.coalesce(_on_rows(pl.col("_written").is_not_null(), [pl.col("_written"), pl.col("unit")], qualified), respelled, "unit"))
     )
     out = lf.select(
         "paper_id",
