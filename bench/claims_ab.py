@@ -3,7 +3,7 @@
     POLARS_MAX_THREADS=1 .venv/bin/python bench/claims_ab.py BASE_CHECKOUT NEW_CHECKOUT [...] \
         [--file bench/data/papers-100000-seed0/2026-01-01.txt] [--mb 64] [--cycles 4] [--repeats 3]
 
-The shard (the first --mb MB of --file, cut at an entry boundary as `flows.shards` cuts) is
+The shard (the first --mb MB of --file, cut at an entry boundary as `bench/profile_shard.py` cuts it) is
 cleaned once with this checkout's `clean_entries` and written to a temporary Parquet file, so
 every checkout gets the same input. Then each checkout's `transforms.normalize.attach_claims`
 runs on it in its own process (`sys.path` = that checkout), best of --repeats, in ABBA order
@@ -27,7 +27,7 @@ import polars as pl
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from flows.shards import _entry_boundary  # noqa: E402
+from bench.profile_shard import byte_range  # noqa: E402
 from flows.sources import decode_range, lines_frame  # noqa: E402
 from transforms import normalize as N  # noqa: E402
 
@@ -47,13 +47,11 @@ print(best)
 
 
 def cleaned_shard(path: Path, mb: float, out: Path) -> int:
-    """Clean the first `mb` MB of `path` (to an entry boundary) into `out`; its entry count."""
-    size = path.stat().st_size
-    end = min(size, int(mb * 1024 * 1024))
-    if end < size:
-        end = _entry_boundary(path, end, size) or size
-    text = decode_range(str(path), 0, end, 1, path.name)
-    cleaned = N.clean_entries(lines_frame(text, path.name, 1)).collect(engine="in-memory")
+    """Clean the first `mb` MB of `path` (to an entry boundary, as profile_shard cuts it) into `out`;
+    its entry count."""
+    start, end, first_line = byte_range(path, argparse.Namespace(mb=mb, exact=False))
+    text = decode_range(str(path), start, end, first_line, path.name)
+    cleaned = N.clean_entries(lines_frame(text, path.name, first_line)).collect(engine="in-memory")
     cleaned.write_parquet(out)
     return cleaned.height
 

@@ -394,13 +394,17 @@ CLAIM_ANCHORED = r"^(?:" + CLAIM + r")$"
 # Context: what the words around a number say about it.
 # ---------------------------------------------------------------------------
 
+# The statistics named after a person ("Cohen's kappa", "Krippendorff's alpha", "Cohen's d"): the
+# word after the name (METRIC reads them; claims.py keeps such a name as written).
+PERSON_STATISTIC = r"(?:kappa|alpha|tau|rho|[dWr])"
+
 # Metric names; the canonical spelling is in METRIC_CANON (else lowercased).
 METRIC = (
     # (metric, round 8) a statistic named after a person, the name written with it: "Cohen's kappa",
     # "Fleiss' kappa", "Kendall tau", "Pearson r", "Spearman's rho", "Cohen's d" (first: it comes
     # before the bare Spearman/Pearson names below)
     # (a possessive, or a correlation's name: not any capitalised word, "Overall r = 0.62")
-    r"\b[A-Z][a-z]+(?:'s|')\s(?:kappa|alpha|tau|rho|[dWr])\b|\b(?:Pearson|Spearman|Kendall)(?:'s)?\s(?:tau|rho|[rW])\b|"
+    r"\b[A-Z][a-z]+(?:'s|')\s" + PERSON_STATISTIC + r"\b|\b(?:Pearson|Spearman|Kendall)(?:'s)?\s(?:tau|rho|[rW])\b|"
     r"(?i:(?:(?:top-[15]|[a-z]+@\d+|zero-shot(?: transfer)?|linear[- ]probe?|test|validation|average|mean|"
     r"classification|segmentation|detection)\s)?accurac(?:y|ies)"
     r"|word error rates?|character error rates?|mean corruption error|mean flip rate"
@@ -1276,8 +1280,8 @@ NO_MEASURE_NAME = ["score", "scores", "Score", "Scores", "performance", "Perform
 # ... nor do they after a word that only says how values were pooled ("an average score of 46.57", "a
 # final score of 80.7", "average performance of 41.9"): the pooled value of no named measure (a named
 # one keeps its name: "average accuracy", "mean opinion score", "overall F1").
-NO_MEASURE_NAME += [f"{pool} {word}" for pool in ("average", "Average", "mean", "Mean", "overall", "Overall", "final", "Final",
-                                                    "total", "Total", "aggregate", "Aggregate") for word in NO_MEASURE_NAME]
+NO_MEASURE_NAME += [f"{cased} {word}" for pool in ("average", "mean", "overall", "final", "total", "aggregate")
+                    for cased in (pool, pool.capitalize()) for word in NO_MEASURE_NAME]
 
 # Group 1: a measure with a canonical name after words that only say on what task or at what
 # granularity it was taken, two or more lower-case words ("question classification accuracy",

@@ -66,7 +66,7 @@ _PLURAL_IN_MEANING = [*P.IRREGULAR_PLURAL, *P.COUNTED_AS, *P.PLURAL_WITHOUT_S]
 
 # A name kept as written where the table has no spelling for it: ALL-CAPS, or an acronym
 # after a lower-case prefix ("nDCG@5").
-_KEPT_AS_WRITTEN = r"^(?:[A-Z0-9@-]+|[a-z][A-Z][A-Za-z0-9@.-]*|[A-Z][a-z]+(?:'s?)?\s(?:kappa|alpha|tau|rho|[dWr]))$"
+_KEPT_AS_WRITTEN = r"^(?:[A-Z0-9@-]+|[a-z][A-Z][A-Za-z0-9@.-]*|[A-Z][a-z]+(?:'s?)?\s" + P.PERSON_STATISTIC + r")$"
 
 
 
