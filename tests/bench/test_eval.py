@@ -15,6 +15,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 import eval as evaluation  # noqa: E402
 from gold import draw  # noqa: E402
 
+from flows.hub import CLAIMS_ACCURACY  # noqa: E402
+
 # split -> metric -> floor
 FLOORS = {
     "sample": {"f1": 0.97, "precision": 0.97, "unit_accuracy": 0.95, "metric_accuracy": 0.85, "dataset_accuracy": 0.95},
@@ -33,6 +35,12 @@ def test_claims_figures_keep_their_floor(scores, split):
     got = scores[split]
     below = {name: (got[name], floor) for name, floor in FLOORS[split].items() if got[name] < floor}
     assert not below, f"{split}: below the floor (got, floor): {below}; first errors: {got.get('errors', [])[:20]}"
+
+
+def test_the_dataset_card_states_what_the_check_part_measures(scores):
+    # the card's "How far to trust the claims" (flows.hub.CLAIMS_ACCURACY): update it with the rules
+    measured = {name: round(scores["check"][name], 2) for name in CLAIMS_ACCURACY}
+    assert CLAIMS_ACCURACY == measured, f"flows/hub.py CLAIMS_ACCURACY is {CLAIMS_ACCURACY}, make eval's check part measures {measured}"
 
 
 def test_the_check_part_gives_figures_and_no_errors(scores):

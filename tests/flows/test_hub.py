@@ -19,7 +19,7 @@ import pytest
 import yaml
 from tests.flows.fake_hub import FakeHub
 
-from flows.hub import CONFIGS, arrow_schema, write_hf_repo
+from flows.hub import CLAIMS_ACCURACY, CONFIGS, arrow_schema, write_hf_repo
 from transforms.schema import TABLES
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -210,6 +210,15 @@ def test_the_card_states_license_provenance_and_citation(tmp_path):
     assert "```bibtex\n@misc{" in text
     assert (ROOT / "LICENSE").read_text().lstrip().startswith("Apache License")
     assert "| release date | **2026-11-26** |" in text
+
+
+def test_the_card_says_how_far_to_trust_the_claims(tmp_path):
+    text = (make_output(tmp_path) / "hf" / "README.md").read_text()
+    section = text.split("## How far to trust the claims\n", 1)[1].split("\n## ", 1)[0]
+    a = CLAIMS_ACCURACY
+    figures = f"| {a['precision']:.2f} | {a['recall']:.2f} | {a['unit_accuracy']:.2f} | {a['metric_accuracy']:.2f} | {a['dataset_accuracy']:.2f} |"
+    assert figures in section and f"otherwise on\n{1 - a['metric_accuracy']:.0%} of the claims, `dataset` on {1 - a['dataset_accuracy']:.0%}" in section
+    assert "(see \"How far to trust the claims\")" in text.split("## Limitations", 1)[1]  # the limitation points there
 
 
 def test_an_empty_config_is_left_out_and_the_card_says_so(tmp_path):
