@@ -37,3 +37,14 @@ def test_the_second_annotation_covers_the_check_part_and_its_spans_are_in_the_te
     for record_id, annotation in second.items():
         for claim in annotation["claims"]:
             assert gold[record_id]["abstract"][claim["start"] : claim["end"]] == claim["text"], record_id
+
+
+def test_cutting_count_units_to_their_head_noun_only_joins_the_reach_of_a_counted_noun():
+    abstract = "We collect 25 logic puzzles and reach 0.91 mean IoU."
+    puzzles = {"start": 11, "end": 13, "text": "25", "value": 25, "kind": "count", "unit": "logic puzzle", "metric": None, "dataset": None}
+    miou = {"start": 38, "end": 42, "text": "0.91", "value": 0.91, "kind": "score", "unit": "mean IoU", "metric": "mIoU", "dataset": None}
+    first = {"id": "x", "abstract": abstract, "optional": [], "claims": [puzzles, miou]}
+    found = [{**puzzles, "unit": "puzzle"}, {**miou, "unit": "IoU"}]
+    assert agreement.figures([first], [found])["unit_accuracy"] == 0.0
+    assert agreement.unit_accuracy_by_head_noun([first], [found]) == 0.5  # the puzzles agree; a score's unit stays whole
+    assert [c["unit"] for c in first["claims"]] == ["logic puzzle", "mean IoU"]  # the gold itself is left as it is
