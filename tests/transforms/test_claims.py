@@ -2746,6 +2746,8 @@ def test_detect9_g_after_a_decimal_is_giga() -> None:
     generation ("5G networks", "6G,"), no claim."""
     got = claims_of("The encoder needs 3.42G FLOPs per frame, small enough for 5G networks and 6G, we argue.")
     assert [(c["text"], c["value"], c["kind"]) for c in got] == [("3.42G", 3.42e9, "count")]
+
+
 # --- unit (tuning round 9) ---
 
 
