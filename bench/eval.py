@@ -26,6 +26,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+import numpy as np
 import polars as pl
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,7 +40,10 @@ SAMPLE = ROOT / "raw" / "2026-11-26.txt"
 SAMPLE_GOLD = ROOT / "tests" / "data" / "claims_gold.jsonl"
 CORPUS_GOLD = ROOT / "tests" / "data" / "claims_gold_corpus.jsonl"
 CORPUS = ROOT.parent / "shared" / "corpus"
+BOOTSTRAP_DRAWS = 2000
 FIELDS = ("unit", "metric", "dataset", "text")  # scored on matched claims, where the gold gives them
+# what is counted per abstract: claims in the gold, found, matched; per field, pairs asked and agreeing
+TALLIES = ("gold", "found", "matched", *(f"{field}_{part}" for field in FIELDS for part in ("asked", "same")))
 
 
 # ---------------------------------------------------------------- gold
@@ -118,40 +122,72 @@ def matched_pairs(claims: list[dict], got: list[dict]) -> list[tuple[dict, int |
     return pairs
 
 
+def _tally(record: dict, got: list[dict]) -> tuple[dict[str, int], list[str]]:
+    """One abstract's counts (gold, found and matched claims; per field, how many matched
+    pairs the gold asks it on and how many of them agree) and its errors. A found claim on an
+    `optional` span is neither right nor wrong."""
+    optional = record.get("optional", [])
+    got = [g for g in got if not any(_overlaps(g, o) for o in optional)]
+    counts = dict.fromkeys(TALLIES, 0) | {"gold": len(record["claims"]), "found": len(got)}
+    errors: list[str] = []
+    pairs = matched_pairs(record["claims"], got)
+    for want, hit in pairs:
+        if hit is None:
+            errors.append(f"missed  {record['id']}: {want['text']!r} {want['value']:g} {want['kind']}")
+            continue
+        counts["matched"] += 1
+        for field in (f for f in FIELDS if f in want):
+            counts[f"{field}_asked"] += 1
+            if _same(field, got[hit][field], want[field]):
+                counts[f"{field}_same"] += 1
+            else:
+                errors.append(f"{field:<7} {record['id']}: {want['text']!r} got {got[hit][field]!r} want {want[field]!r}")
+    unused = sorted(set(range(len(got))) - {hit for _, hit in pairs if hit is not None})
+    errors += [f"extra   {record['id']}: {got[j]['text']!r} {got[j]['value']:g} {got[j]['kind']}" for j in unused]
+    return counts, errors
+
+
+def _figures(counts: dict) -> dict[str, float | None]:
+    """Precision, recall, F1 and field accuracies from summed tallies (unrounded)."""
+    precision = counts["matched"] / counts["found"] if counts["found"] else 1.0
+    recall = counts["matched"] / counts["gold"] if counts["gold"] else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    accuracy = {f"{field}_accuracy": counts[f"{field}_same"] / counts[f"{field}_asked"] if counts[f"{field}_asked"] else None
+                for field in FIELDS}
+    return {"precision": precision, "recall": recall, "f1": f1} | accuracy
+
+
 def score(gold: list[dict], found: list[list[dict]]) -> dict:
     """(value, kind) precision/recall/F1 with span overlap; field accuracy on matched pairs,
-    each field over the gold claims that give it. A found claim on an `optional` span is
-    neither right nor wrong."""
-    tp = n_gold = n_found = 0
-    same = dict.fromkeys(FIELDS, 0)
-    asked = dict.fromkeys(FIELDS, 0)
-    errors: list[str] = []
+    each field over the gold claims that give it (see _tally)."""
+    tallies, errors = [], []
     for record, got in zip(gold, found):
-        optional = record.get("optional", [])
-        got = [g for g in got if not any(_overlaps(g, o) for o in optional)]
-        n_gold += len(record["claims"])
-        n_found += len(got)
-        pairs = matched_pairs(record["claims"], got)
-        unused = sorted(set(range(len(got))) - {hit for _, hit in pairs if hit is not None})
-        for want, hit in pairs:
-            if hit is None:
-                errors.append(f"missed  {record['id']}: {want['text']!r} {want['value']:g} {want['kind']}")
-                continue
-            tp += 1
-            for field in (f for f in FIELDS if f in want):
-                asked[field] += 1
-                if _same(field, got[hit][field], want[field]):
-                    same[field] += 1
-                else:
-                    errors.append(f"{field:<7} {record['id']}: {want['text']!r} got {got[hit][field]!r} want {want[field]!r}")
-        errors += [f"extra   {record['id']}: {got[j]['text']!r} {got[j]['value']:g} {got[j]['kind']}" for j in unused]
-    precision = tp / n_found if n_found else 1.0
-    recall = tp / n_gold if n_gold else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    result = {"abstracts": len(gold), "gold_claims": n_gold, "found": n_found, "matched": tp,
-              "precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
-    result |= {f"{field}_accuracy": round(same[field] / asked[field], 4) if asked[field] else None for field in FIELDS}
-    return result | {"errors": errors}
+        counts, record_errors = _tally(record, got)
+        tallies.append(counts)
+        errors += record_errors
+    total = {name: sum(t[name] for t in tallies) for name in TALLIES}
+    result = {"abstracts": len(gold), "gold_claims": total["gold"], "found": total["found"], "matched": total["matched"]}
+    result |= {name: None if value is None else round(value, 4) for name, value in _figures(total).items()}
+    return result | {"interval95": bootstrap_intervals(tallies), "errors": errors}
+
+
+def bootstrap_intervals(tallies: list[dict[str, int]], draws: int = BOOTSTRAP_DRAWS, seed: int = 0) -> dict[str, list[float]]:
+    """95 % percentile intervals of each figure, from `draws` resamples of the abstracts with
+    replacement (claims of one abstract are not independent: an abstract is the unit drawn).
+    How far a figure on a few hundred abstracts may lie from the same rules' figure on all
+    such text; a fixed seed, so the same tallies give the same intervals."""
+    if not tallies:
+        return {}
+    table = np.array([[t[name] for name in TALLIES] for t in tallies], dtype=np.int64)
+    weights = np.random.default_rng(seed).multinomial(len(tallies), np.full(len(tallies), 1 / len(tallies)), size=draws)
+    sums = weights @ table  # (draws, tallies): each draw's summed counts
+    samples = [_figures(dict(zip(TALLIES, row.tolist()))) for row in sums]
+    intervals = {}
+    for name in samples[0]:
+        values = np.array([s[name] for s in samples if s[name] is not None])
+        if values.size:
+            intervals[name] = [round(float(v), 4) for v in np.percentile(values, [2.5, 97.5])]
+    return intervals
 
 
 def claims_scores(splits: list[str], gold_source: Path) -> dict[str, dict]:
@@ -201,6 +237,10 @@ def segmentation_scores(corpus: Path = CORPUS) -> dict:
 # ---------------------------------------------------------------- main
 
 
+INTERVAL_LABELS = (("P", "precision"), ("R", "recall"), ("F1", "f1"), ("unit", "unit_accuracy"),
+                   ("metric", "metric_accuracy"), ("dataset", "dataset_accuracy"))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--split", action="append", choices=["sample", "tune", "check"],
@@ -216,6 +256,9 @@ def main() -> None:
         print(f"claims [{name}] abstracts={s['abstracts']} gold={s['gold_claims']} found={s['found']} matched={s['matched']}: "
               f"P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f}  unit={s['unit_accuracy']} "
               f"metric={s['metric_accuracy']} dataset={s['dataset_accuracy']} text={s['text_accuracy']}")
+        ci = s["interval95"]
+        print(f"   95% interval (abstracts resampled, {BOOTSTRAP_DRAWS} draws): "
+              + "  ".join(f"{label}={ci[name][0]:.3f}-{ci[name][1]:.3f}" for label, name in INTERVAL_LABELS if name in ci))
         for error in s.get("errors", [])[: args.errors]:
             print("   " + error)
     if not args.claims_only:

@@ -89,3 +89,26 @@ def test_eval_writes_its_figures_as_json(tmp_path, monkeypatch):
     evaluation.main()
     written = json.loads(out.read_text())
     assert set(written["claims"]) == {"sample"} and written["claims"]["sample"]["gold_claims"] >= 100
+
+
+def test_each_figure_comes_with_an_interval_that_narrows_with_more_abstracts():
+    # what a figure on 200 abstracts can say: the same rules on other such abstracts may read
+    # anywhere in its interval (abstracts resampled; one abstract's claims are drawn together)
+    tallies = [dict.fromkeys(evaluation.TALLIES, 0) | {"gold": 2, "found": 2, "matched": m, "metric_asked": m, "metric_same": s}
+               for m, s in [(2, 2), (2, 1), (1, 0), (2, 2), (2, 1), (1, 1), (2, 2), (0, 0)] * 5]
+    interval = evaluation.bootstrap_intervals(tallies)
+    low, high = interval["metric_accuracy"]
+    assert low < 9 / 12 < high and high - low > 0.1  # it holds the figure, and 40 abstracts leave room
+    assert evaluation.bootstrap_intervals(tallies) == interval  # a fixed seed: the same JSON for the same rules
+    low4, high4 = evaluation.bootstrap_intervals(tallies * 4)["metric_accuracy"]
+    assert high4 - low4 < (high - low) * 0.7  # four times the abstracts, about half the width
+    perfect = [dict.fromkeys(evaluation.TALLIES, 0) | {"gold": 1, "found": 1, "matched": 1}] * 30
+    assert evaluation.bootstrap_intervals(perfect)["precision"] == [1.0, 1.0]
+    assert "metric_accuracy" not in evaluation.bootstrap_intervals(perfect)  # a field never asked has no figure
+
+
+def test_the_check_part_states_its_intervals(scores):
+    check = scores["check"]
+    for name in ("precision", "recall", "f1", "unit_accuracy", "metric_accuracy", "dataset_accuracy"):
+        low, high = check["interval95"][name]
+        assert low <= check[name] <= high and high - low < 0.2, name
