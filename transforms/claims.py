@@ -1928,6 +1928,12 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         unit=pl.when(~((pl.col("kind") == "score") & pl.col("unit").is_in(P.NO_MEASURE_NAME)))
         .then(pl.coalesce(_on_rows(pl.col("_written").is_not_null(), [pl.col("_written"), pl.col("unit")], qualified), respelled, "unit"))
     )
+    # One spelling of a measure's word for whoever filters by metric: written with a capital
+    # ("in Recall", "text Perplexity", a sentence's first word) it is the lower-case name
+    # (GUIDELINES: lower case unless an acronym or a proper name; "Dice" stays)
+    # (the capital's rows only: the lookup runs on the few a literal-free search leaves)
+    capitalised = found_where(pl.col("metric").is_not_null(), pl.col("metric"), r"^[A-Z][a-z]+$")
+    metric = pl.coalesce(pl.when(capitalised).then(pl.col("metric")).str.to_lowercase().str.extract(P.METRIC_HEAD_WORD, 1), "metric")
     out = lf.select(
         "paper_id",
         pl.col("pos").alias("claim_index"),
@@ -1936,7 +1942,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         "unit",
         "kind",
         # (metric, round 9: the spread after a value, _carry_metric, is its metric's standard deviation)
-        pl.when(pl.col("_spread")).then(pl.concat_str(pl.lit("standard deviation of "), "metric")).otherwise("metric").alias("metric"),
+        pl.when(pl.col("_spread")).then(pl.concat_str(pl.lit("standard deviation of "), metric)).otherwise(metric).alias("metric"),
         "dataset",
         "start",
         "end",

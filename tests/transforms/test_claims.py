@@ -792,7 +792,7 @@ def test_sign_before_a_value_does_not_hide_its_measure() -> None:
     """Issue 11 (metric): "a BD-Rate of -9.8%", "a Kappa of +0.12": a sign between the
     measure's name and the value is no word of its own."""
     got = claims_of("Our codec reaches a BD-Rate of -9.8% and -4.1% on two sets. Agreement improves with a Kappa of +0.12.")
-    assert [(c["text"], c["metric"]) for c in got] == [("9.8%", "BD-Rate"), ("4.1%", "BD-Rate"), ("0.12", "Kappa")]
+    assert [(c["text"], c["metric"]) for c in got] == [("9.8%", "BD-Rate"), ("4.1%", "BD-Rate"), ("0.12", "kappa")]  # (a measure's word: lower case)
 
 
 def test_a_statistic_of_an_error_stays_in_its_name() -> None:
@@ -2766,3 +2766,14 @@ def test_unit9_an_article_before_of_is_not_the_counts() -> None:
     counted; "an 8 layer LSTM" (the article of the number's own phrase) still counts the word."""
     got = claims_of("We pool a mix of 40 male and 35 female speakers and train an 8 layer LSTM.")
     assert [(c["text"], c["unit"]) for c in got] == [("40", "speaker"), ("35", "speaker"), ("8", "layer")]
+
+
+def test_a_measure_written_with_a_capital_is_named_in_lower_case() -> None:
+    """"+5.0% in Recall", "text Perplexity by 0.35", "0.82 Fidelity": a measure's word written with a capital
+    (a heading habit, a sentence's first word) is the one lower-case name, so that filtering the
+    claims by metric == "recall" finds them all; a proper name ("Dice") and an acronym keep their
+    capitals."""
+    got = claims_of("We gain 5.0% in Recall and cut text Perplexity by 0.35. Fidelity reaches 0.82, "
+                    "Dice 0.91 and the mIoU 71.2.")
+    assert [(c["text"], c["metric"]) for c in got] == [("5.0%", "recall"), ("0.35", "perplexity"), ("0.82", "fidelity"),
+                                                       ("0.91", "Dice"), ("71.2", "mIoU")]
