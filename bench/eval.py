@@ -43,7 +43,11 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 BOOTSTRAP_DRAWS = 2000
 FIELDS = ("unit", "metric", "dataset", "text")  # scored on matched claims, where the gold gives them
 # what is counted per abstract: claims in the gold, found, matched; per field, pairs asked and agreeing
-TALLIES = ("gold", "found", "matched", *(f"{field}_{part}" for field in FIELDS for part in ("asked", "same")))
+# ... and for the fields one filters by, the pairs where the extractor fills it (and fills it right)
+# and where the gold gives it (and the extractor agrees): accuracy split into precision and recall
+FILTERED = ("metric", "dataset")
+TALLIES = ("gold", "found", "matched", *(f"{field}_{part}" for field in FIELDS for part in ("asked", "same")),
+           *(f"{field}_{part}" for field in FILTERED for part in ("filled", "filled_same", "given", "given_same")))
 
 
 # ---------------------------------------------------------------- gold
@@ -138,9 +142,13 @@ def _tally(record: dict, got: list[dict]) -> tuple[dict[str, int], list[str]]:
         counts["matched"] += 1
         for field in (f for f in FIELDS if f in want):
             counts[f"{field}_asked"] += 1
-            if _same(field, got[hit][field], want[field]):
-                counts[f"{field}_same"] += 1
-            else:
+            same = _same(field, got[hit][field], want[field])
+            counts[f"{field}_same"] += same
+            if field in FILTERED:
+                for part, present in (("filled", got[hit][field] is not None), ("given", want[field] is not None)):
+                    counts[f"{field}_{part}"] += present
+                    counts[f"{field}_{part}_same"] += present and same
+            if not same:
                 errors.append(f"{field:<7} {record['id']}: {want['text']!r} got {got[hit][field]!r} want {want[field]!r}")
     unused = sorted(set(range(len(got))) - {hit for _, hit in pairs if hit is not None})
     errors += [f"extra   {record['id']}: {got[j]['text']!r} {got[j]['value']:g} {got[j]['kind']}" for j in unused]
@@ -154,7 +162,11 @@ def _figures(counts: dict) -> dict[str, float | None]:
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     accuracy = {f"{field}_accuracy": counts[f"{field}_same"] / counts[f"{field}_asked"] if counts[f"{field}_asked"] else None
                 for field in FIELDS}
-    return {"precision": precision, "recall": recall, "f1": f1} | accuracy
+    # of the claims with a metric (a dataset), the share whose name is right: what a filter on it
+    # returns; of the claims whose gold names one, the share that has it: what such a filter finds
+    filtered = {f"{field}_{figure}": counts[f"{field}_{part}_same"] / counts[f"{field}_{part}"] if counts[f"{field}_{part}"] else None
+                for field in FILTERED for figure, part in (("precision", "filled"), ("recall", "given"))}
+    return {"precision": precision, "recall": recall, "f1": f1} | accuracy | filtered
 
 
 def score(gold: list[dict], found: list[list[dict]]) -> dict:
@@ -256,6 +268,7 @@ def main() -> None:
         print(f"claims [{name}] abstracts={s['abstracts']} gold={s['gold_claims']} found={s['found']} matched={s['matched']}: "
               f"P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f}  unit={s['unit_accuracy']} "
               f"metric={s['metric_accuracy']} dataset={s['dataset_accuracy']} text={s['text_accuracy']}")
+        print("   " + "; ".join(f"{field} filled right {s[f'{field}_precision']}, given found {s[f'{field}_recall']}" for field in FILTERED))
         ci = s["interval95"]
         print(f"   95% interval (abstracts resampled, {BOOTSTRAP_DRAWS} draws): "
               + "  ".join(f"{label}={ci[name][0]:.3f}-{ci[name][1]:.3f}" for label, name in INTERVAL_LABELS if name in ci))

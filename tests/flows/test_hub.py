@@ -218,6 +218,9 @@ def test_the_card_says_how_far_to_trust_the_claims(tmp_path):
     a = CLAIMS_ACCURACY
     figures = f"| {a['precision']:.2f} | {a['recall']:.2f} | {a['unit_accuracy']:.2f} | {a['metric_accuracy']:.2f} | {a['dataset_accuracy']:.2f} |"
     assert figures in section and f"otherwise on\n{1 - a['metric_accuracy']:.0%} of the claims, `dataset` on {1 - a['dataset_accuracy']:.0%}" in section
+    # what a filter on metric or dataset returns right and finds
+    assert f"| `metric` | {a['metric_precision']:.2f} | {a['metric_recall']:.2f} |" in section
+    assert f"| `dataset` | {a['dataset_precision']:.2f} | {a['dataset_recall']:.2f} |" in section
     assert "(see \"How far to trust the claims\")" in text.split("## Limitations", 1)[1]  # the limitation points there
 
 
