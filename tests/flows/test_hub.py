@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import os
 import pathlib
+import re
 import subprocess
 import sys
 
@@ -19,7 +20,7 @@ import pytest
 import yaml
 from tests.flows.fake_hub import FakeHub
 
-from flows.hub import CLAIMS_ACCURACY, CONFIGS, arrow_schema, write_hf_repo
+from flows.hub import CLAIMS_ACCURACY, CLAIMS_ACCURACY_INTERVALS, CONFIGS, arrow_schema, write_hf_repo
 from transforms.schema import TABLES
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -216,11 +217,16 @@ def test_the_card_says_how_far_to_trust_the_claims(tmp_path):
     text = (make_output(tmp_path) / "hf" / "README.md").read_text()
     section = text.split("## How far to trust the claims\n", 1)[1].split("\n## ", 1)[0]
     a = CLAIMS_ACCURACY
-    figures = f"| {a['precision']:.2f} | {a['recall']:.2f} | {a['unit_accuracy']:.2f} | {a['metric_accuracy']:.2f} | {a['dataset_accuracy']:.2f} |"
-    assert figures in section and f"otherwise on\n{1 - a['metric_accuracy']:.0%} of the claims, `dataset` on {1 - a['dataset_accuracy']:.0%}" in section
+
+    def figure(name):  # each with its 95 % interval
+        return f"{a[name]:.2f} ({CLAIMS_ACCURACY_INTERVALS[name][0]:.2f}-{CLAIMS_ACCURACY_INTERVALS[name][1]:.2f})"
+
+    figures = " | ".join(figure(name) for name in ("precision", "recall", "unit_accuracy", "metric_accuracy", "dataset_accuracy"))
+    assert f"| {figures} |" in section and f"otherwise on\n{1 - a['metric_accuracy']:.0%} of the claims, `dataset` on {1 - a['dataset_accuracy']:.0%}" in section
+    assert re.search(r"\| 0\.\d\d \(0\.\d\d-[01]\.\d\d\) \|", section)  # as a reader sees it: "| 0.94 (0.90-0.97) |"
     # what a filter on metric or dataset returns right and finds
-    assert f"| `metric` | {a['metric_precision']:.2f} | {a['metric_recall']:.2f} |" in section
-    assert f"| `dataset` | {a['dataset_precision']:.2f} | {a['dataset_recall']:.2f} |" in section
+    assert f"| `metric` | {figure('metric_precision')} | {figure('metric_recall')} |" in section
+    assert f"| `dataset` | {figure('dataset_precision')} | {figure('dataset_recall')} |" in section
     assert "(see \"How far to trust the claims\")" in text.split("## Limitations", 1)[1]  # the limitation points there
 
 
