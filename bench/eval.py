@@ -7,6 +7,9 @@ whose span it overlaps), then unit, metric and dataset accuracy on the matched p
   - the corpus gold's tuning part and its check part (tests/data/claims_gold_corpus.jsonl:
     abstracts drawn at random from ../shared/corpus/ by bench/gold/draw.py, annotated
     before tuning). Rules are tuned on the tuning part only; the check part only measures.
+Metric and dataset accuracy are also split into what a filter on the field returns right
+(`*_precision`) and finds (`*_recall`), and every figure has a 95 % interval (`interval95`:
+the abstracts resampled with replacement, a fixed seed).
 Segmentation: the whole corpus through the real CLI (entries, papers, quarantine rows, and
 how many published titles are exactly their title line, cleaned).
 
