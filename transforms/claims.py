@@ -749,6 +749,13 @@ def _measure_of_clause(ls: pl.Expr) -> pl.Expr:
     )
 
 
+def _measure_word(name: pl.Expr) -> pl.Expr:
+    """A measure's word in its lower-case spelling ("Recall", "PERPLEXITY" -> recall, perplexity;
+    GUIDELINES: lower case unless an acronym or a proper name), null for any other name ("Dice",
+    "BLEU")."""
+    return name.str.to_lowercase().str.extract(P.METRIC_HEAD_WORD, 1)
+
+
 def _canonical_phrase(phrase: pl.Expr) -> pl.Expr:
     """A metric name or phrase in its canonical spelling ("average accuracy" is accuracy; the
     table's spelling, else as written when ALL-CAPS (_KEPT_AS_WRITTEN), else lowercase), null for
@@ -1891,7 +1898,7 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
     def in_its_spelling(unit: pl.Expr, metric: pl.Expr) -> pl.Expr:
         return pl.coalesce(
             pl.when(unit == pl.concat_str(metric, pl.lit("s"))).then(metric),
-            unit.str.to_lowercase().str.extract(P.METRIC_HEAD_WORD, 1),
+            _measure_word(unit),
         )
 
     respelled = _on_rows(pl.col("_respell"), [pl.col("unit"), pl.col("metric")], in_its_spelling)
@@ -1928,12 +1935,12 @@ def claims_in_input_order(abstracts: pl.LazyFrame) -> pl.LazyFrame:
         unit=pl.when(~((pl.col("kind") == "score") & pl.col("unit").is_in(P.NO_MEASURE_NAME)))
         .then(pl.coalesce(_on_rows(pl.col("_written").is_not_null(), [pl.col("_written"), pl.col("unit")], qualified), respelled, "unit"))
     )
-    # One spelling of a measure's word for whoever filters by metric: written with a capital
-    # ("in Recall", "text Perplexity", a sentence's first word) it is the lower-case name
-    # (GUIDELINES: lower case unless an acronym or a proper name; "Dice" stays)
+    # One spelling of a measure's word for whoever filters by metric, as for the units above:
+    # written with a capital ("in Recall", "text Perplexity", a sentence's first word) it is the
+    # lower-case name ("Dice" stays)
     # (the capital's rows only: the lookup runs on the few a literal-free search leaves)
     capitalised = found_where(pl.col("metric").is_not_null(), pl.col("metric"), r"^[A-Z][a-z]+$")
-    metric = pl.coalesce(pl.when(capitalised).then(pl.col("metric")).str.to_lowercase().str.extract(P.METRIC_HEAD_WORD, 1), "metric")
+    metric = pl.coalesce(_measure_word(pl.when(capitalised).then(pl.col("metric"))), "metric")
     out = lf.select(
         "paper_id",
         pl.col("pos").alias("claim_index"),
