@@ -20,7 +20,7 @@ import pytest
 import yaml
 from tests.flows.fake_hub import FakeHub
 
-from flows.hub import CLAIMS_ACCURACY, CLAIMS_ACCURACY_INTERVALS, CONFIGS, arrow_schema, write_hf_repo
+from flows.hub import CLAIMS_ACCURACY, CONFIGS, arrow_schema, write_hf_repo
 from transforms.schema import TABLES
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -216,10 +216,11 @@ def test_the_card_states_license_provenance_and_citation(tmp_path):
 def test_the_card_says_how_far_to_trust_the_claims(tmp_path):
     text = (make_output(tmp_path) / "hf" / "README.md").read_text()
     section = text.split("## How far to trust the claims\n", 1)[1].split("\n## ", 1)[0]
-    a = CLAIMS_ACCURACY
+    a = {name: value for name, (value, _, _) in CLAIMS_ACCURACY.items()}
 
     def figure(name):  # each with its 95 % interval
-        return f"{a[name]:.2f} ({CLAIMS_ACCURACY_INTERVALS[name][0]:.2f}-{CLAIMS_ACCURACY_INTERVALS[name][1]:.2f})"
+        value, low, high = CLAIMS_ACCURACY[name]
+        return f"{value:.2f} ({low:.2f}-{high:.2f})"
 
     figures = " | ".join(figure(name) for name in ("precision", "recall", "unit_accuracy", "metric_accuracy", "dataset_accuracy"))
     assert f"| {figures} |" in section and f"otherwise on\n{1 - a['metric_accuracy']:.0%} of the claims, `dataset` on {1 - a['dataset_accuracy']:.0%}" in section
