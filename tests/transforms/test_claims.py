@@ -305,6 +305,11 @@ POSITIVE = {
         [("3", 3.0, "count", None), ("19", 19.0, "count", None), ("12", 12.0, "count", "annotator"),
          ("70", 70.0, "count", "annotator"), ("92", 92.0, "count", "annotator")],
     ),
+    # issue 11: after a name, a plural noun followed by a function word or a participle is counted
+    "counts_after_a_name": (
+        "We use the Cityscapes 19 classes and Nexus 12 tasks spanning vision.",
+        [("19", 19.0, "count", "class"), ("12", 12.0, "count", "task")],
+    ),
     # issue 11 (detect): years and months written out are durations
     "years_and_months_are_durations": (
         "The archive covers 12 years of logs, and the gap closed 3 months earlier.",
@@ -379,6 +384,9 @@ NEGATIVE = {
     # issue 11 (tune 3, detect): a name's number or version mid-sentence with no counted noun after it
     "name_numbers_before_function_words": ("We test on Waymo-Open 3 by hand, ship it with Rust 1.82, port it to "
                                            "Halo 5 across maps, and score Kinetics 700 using clips."),
+    # issue 11: ... and before a verb ("exceeds human", "generates videos")
+    "name_numbers_before_verbs": ("With more attempts, Surfer 2 exceeds human performance, and Sora 2 "
+                                  "generates videos."),
     # issue 11 (tune 3, detect): capitalized labels of a numbered part
     "capitalized_part_labels": ("Experiment 3 tests recall. System 1 thinking is fast, Study 2 replicates it, "
                                 "and Top 5 accuracy is given in Chapters 4-6. Research question 2 asks why; "
