@@ -424,7 +424,9 @@ A filter on `metric` or `dataset` returns mostly the rows you look for (a wrong 
 often the same measure in more or fewer words, `accuracy` for "classification accuracy"; a
 wrong `dataset` mostly a data set the abstract names for other numbers), but finds only about
 half of them: the others have the field null or worded otherwise, so search
-`abstract` too when you need them all. `value` and `kind` are the reliable part. Before relying
+`abstract` too when you need them all. Both keep the abstract's spelling, so one benchmark may
+appear as `ImageNet-1K` and `ImageNet-1k`: fold case and hyphens before you filter or group, as
+the figures above do (DuckDB: `lower(replace(dataset, '-', ' '))`). `value` and `kind` are the reliable part. Before relying
 on a claim, read it in its place: `abstract[start:end]` is its text."""
 
 
