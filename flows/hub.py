@@ -426,8 +426,8 @@ wrong `dataset` mostly a data set the abstract names for other numbers), but fin
 half of them: the others have the field null or worded otherwise, so search
 `abstract` too when you need them all. Both keep the abstract's spelling, so one benchmark may
 appear as `ImageNet-1K` and `ImageNet-1k`: fold case and hyphens before you filter or group, as
-the figures above do (DuckDB: `lower(replace(dataset, '-', ' '))`). `value` and `kind` are the reliable part. Before relying
-on a claim, read it in its place: `abstract[start:end]` is its text."""
+the figures above do (DuckDB: `lower(replace(dataset, '-', ' '))`). `value` and `kind` are the
+reliable part. Before relying on a claim, read it in its place: `abstract[start:end]` is its text."""
 
 
 def _limitations_section(rows: dict[str, int]) -> str:
