@@ -272,12 +272,6 @@ LEFT_NAME_FOR_NUMBER = (r"[a-z0-9,;(]\s(?:[A-Z][A-Za-z0-9+]*[a-z][A-Za-z0-9+]*(?
 RIGHT_NO_NOUN = (r"^(?:[,;:)'’/]|\s\(|\.(?:\s|$)|$|\s(?:and|or|in|on|for|with|to|of|is|are|was|were|has|have|by|at|from"
                  r"|as|via|using|under|over|across|into|than|vs|versus|through|within|without|which|that|where|while"
                  r"|when|achieves?|outperforms?|reaches|shows?)\b)")
-# ... or a verb: a word in -s with a word after it that is no function word and no participle
-# ("Surfer 2 exceeds human performance", "Sora 2 generates videos"; a count's plural noun is
-# followed by a function word or a participle: "Cityscapes 19 classes and", "3 tasks spanning").
-# VERB_AFTER_NAME finds the shape, NOUN_AFTER_NUMBER (after COUNT_STOPS) the counts among it
-# (no look-ahead in Polars' regex).
-VERB_AFTER_NAME = r"^\s[a-z]+[^s'\s]s\s[a-z]"
 
 # Dates: "January 2026", "Oct 2025", "May 29, 2025".
 # A capitalized name (not the first word of its sentence) with a number, where no counted
@@ -914,7 +908,12 @@ COUNT_STOPS = (
     # (a change said of the value, plural too: "14.3 percentage point gains" counts points)
     "gains|drops|improvements|increases|reductions|decreases|boosts|declines"
 )
-# A plural noun after a number, then a stop word or a participle: a count (VERB_AFTER_NAME).
+# After a name's number (RIGHT_NO_NOUN), a verb: a word in -s with a word after it that is no
+# function word and no participle ("Surfer 2 exceeds human performance", "Sora 2 generates videos").
+# A count's plural noun is followed by one of those ("Cityscapes 19 classes and", "3 tasks
+# spanning"). VERB_AFTER_NAME finds the shape, NOUN_AFTER_NUMBER the counts among it (two
+# searches: no look-ahead in Polars' regex).
+VERB_AFTER_NAME = r"^\s[a-z]+[^s'\s]s\s[a-z]"
 NOUN_AFTER_NUMBER = r"(?i)^\s\S+\s(?:(?:" + COUNT_STOPS + r")\b|[a-z]+(?:ing|ed)\b)"
 
 # The counted noun after a number: among the first five words (`WORD`s separated by one

@@ -954,7 +954,7 @@ def _named_by_context(match: pl.Expr, before: pl.Expr, after: pl.Expr) -> pl.Exp
     name_number = found_where(name_left, after, _rx(P.RIGHT_NO_NOUN))
     # ... or a verb after it ("Surfer 2 exceeds human performance"; not "Cityscapes 19 classes and")
     verb = found_where(name_left & ~name_number, after, P.VERB_AFTER_NAME)
-    name_number = name_number | (verb & ~found_where(verb, after, P.NOUN_AFTER_NUMBER))
+    name_number = name_number | (verb & ~found_where(verb, after, _rx(P.NOUN_AFTER_NUMBER)))
     # "5-fold cross-validation", "our contributions are twofold:": a protocol or a number of parts
     fold = match.str.ends_with("fold")
     fold_parts = found_where(found_where(fold, before, _rx(P.FOLD_PARTS_LEFT)), after, r"^[:.;,]")
